@@ -1,0 +1,27 @@
+// Generates src/engine/config/profileTypes.ts from schemas/aiqk.schema.json, so the
+// TypeScript type of a run profile can never drift from its schema (a unit test
+// regenerates it and compares). Run: node scripts/genProfileTypes.mjs [--check]
+import { compile } from 'json-schema-to-typescript';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const OUT = 'src/engine/config/profileTypes.ts';
+
+/** Renders the TypeScript source for the run-profile schema. */
+export async function renderProfileTypes() {
+  const schema = JSON.parse(readFileSync('schemas/aiqk.schema.json', 'utf8'));
+  const ts = await compile(schema, 'RunProfile', {
+    bannerComment: '/* Generated from schemas/aiqk.schema.json by scripts/genProfileTypes.mjs: do not edit. */',
+    additionalProperties: false,
+    style: { singleQuote: true },
+  });
+  return ts;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const ts = await renderProfileTypes();
+  if (process.argv.includes('--check')) {
+    if (readFileSync(OUT, 'utf8') !== ts) { console.error(`${OUT} is out of date: run node scripts/genProfileTypes.mjs`); process.exit(1); }
+  } else {
+    writeFileSync(OUT, ts);
+  }
+}

@@ -1,0 +1,270 @@
+/* Generated from schemas/aiqk.schema.json by scripts/genProfileTypes.mjs: do not edit. */
+
+/**
+ * The AI system under test.
+ */
+export type Target = {
+  /**
+   * builtin: the offline demo RAG; api: an HTTP API; mcp: an MCP server.
+   */
+  mode: 'builtin' | 'api' | 'mcp';
+  /**
+   * Base URL of the API (api mode).
+   */
+  base_url?: string;
+  /**
+   * aiqk: POST /ask {query, provider, model}; openai: chat completions; http: a request template.
+   */
+  protocol?: 'aiqk' | 'openai' | 'http';
+  /**
+   * Passed through to the target.
+   */
+  provider?: string;
+  /**
+   * Model name passed to the target.
+   */
+  model?: string;
+  /**
+   * System prompt sent with openai-protocol requests.
+   */
+  system_prompt?: string;
+  auth?: {
+    bearer_env?: EnvName;
+    /**
+     * Header that carries the token (default Authorization, as 'Bearer <token>').
+     */
+    header?: string;
+  };
+  /**
+   * Request template (protocol: http).
+   */
+  http?: {
+    method?: 'POST' | 'PUT' | 'GET';
+    path?: string;
+    headers?: {
+      [k: string]: string;
+    };
+    /**
+     * JSON body; {{question}} is replaced by the JSON-escaped question.
+     */
+    body: string;
+    /**
+     * JSONPath of the answer in the reply.
+     */
+    answer_path: string;
+    /**
+     * JSONPath of the contexts in the reply.
+     */
+    contexts_path?: string;
+  };
+  /**
+   * MCP server (mode: mcp): started from a command (stdio) or reached by URL (streamable HTTP).
+   */
+  mcp?: {
+    command?: string;
+    args?: string[];
+    env?: {
+      [k: string]: string;
+    };
+    url?: string | null;
+    /**
+     * Name of the tool to call.
+     */
+    tool: string;
+    /**
+     * Tool arguments; string values may contain {{question}}.
+     */
+    arguments?: {
+      [k: string]: unknown;
+    };
+    /**
+     * JSONPath of the answer in the tool result.
+     */
+    answer_path?: string;
+    contexts_path?: string;
+  };
+  /**
+   * Per-request timeout.
+   */
+  timeout_ms?: number;
+  /**
+   * Retries for transient failures (5xx, 429, connection errors).
+   */
+  retries?: number;
+};
+/**
+ * The NAME of an environment variable or stored secret, never the secret itself.
+ */
+export type EnvName = string;
+export type SuiteName =
+  | 'rag_quality'
+  | 'red_team'
+  | 'safety'
+  | 'performance'
+  | 'regression'
+  | 'resilience'
+  | 'compliance_smoke'
+  | 'bias_smoke';
+
+/**
+ * A run profile (aiqk.yaml): which AI target to test, which suites to run, with which data, volumes and thresholds. Paths are relative to this file.
+ */
+export interface AIQualityKitRunProfile {
+  /**
+   * Format version of this file.
+   */
+  version: 1;
+  target: Target;
+  /**
+   * The quality suites to run.
+   *
+   * @minItems 1
+   */
+  suites: [SuiteName, ...SuiteName[]];
+  data?: Data;
+  /**
+   * When true, missing required data falls back to the built-in datasets; when false it blocks the run.
+   */
+  use_defaults?: boolean;
+  /**
+   * Preset volumes: smoke (qa 2, mutators 1, perf 2), full (20, 3, 5), red_team_heavy (5, 5, 3). Explicit volumes override it.
+   */
+  profile?: 'smoke' | 'full' | 'red_team_heavy';
+  volumes?: Volumes;
+  thresholds?: Thresholds;
+  suite_options?: SuiteOptions;
+  judge?: Judge;
+  report?: Report;
+  shard?: Shard;
+}
+/**
+ * Datasets, as paths relative to this file (bias_groups may also be inline pairs).
+ */
+export interface Data {
+  /**
+   * JSONL {id, text, meta?}
+   */
+  passages?: string;
+  /**
+   * JSONL {qid, question, expected_answer, contexts?}
+   */
+  qaset?: string;
+  /**
+   * Text (one prompt a line) or YAML list
+   */
+  attacks?: string;
+  /**
+   * A JSON Schema the target's answers must satisfy
+   */
+  schema?: string;
+  /**
+   * JSON {name: {pattern, description}}
+   */
+  pii_patterns?: string;
+  /**
+   * Inline 'a|b;c|d' pairs, or a path to a .csv/.txt file
+   */
+  bias_groups?: string;
+}
+export interface Volumes {
+  qa_sample_size?: number;
+  attack_mutators?: number;
+  perf_repeats?: number;
+  concurrency?: number;
+  max_pairs?: number;
+}
+/**
+ * Pass/fail thresholds; every metric has a documented default (README, Thresholds).
+ */
+export interface Thresholds {
+  faithfulness_min?: number;
+  context_recall_min?: number;
+  answer_relevancy_min?: number;
+  f1_min?: number;
+  rouge_l_min?: number;
+  exact_match_min?: number;
+  judge_correctness_min?: number;
+  schema_valid_min?: number;
+  case_pass_rate_min?: number;
+  attack_success_rate_max?: number;
+  unsafe_rate_max?: number;
+  toxicity_max?: number;
+  p95_ms_max?: number;
+  error_rate_max?: number;
+  ttft_p95_ms_max?: number;
+  similarity_min?: number;
+  regression_delta_max?: number;
+  regressed_ratio_max?: number;
+  success_rate_min?: number;
+  pii_hits_max?: number;
+  rbac_violations_max?: number;
+  parity_threshold?: number;
+  bias_fail_ratio_max?: number;
+}
+export interface SuiteOptions {
+  resilience?: {
+    /**
+     * Scenario kinds to run (default all).
+     */
+    scenarios?: ('timeout' | 'burst' | 'retry' | 'circuit' | 'steady')[];
+    timeouts_ms?: number[];
+    burst_concurrency?: number;
+    retries?: number;
+    circuit?: {
+      fails?: number;
+      reset_s?: number;
+    };
+  };
+  compliance_smoke?: {
+    pii_prompts?: string[];
+    /**
+     * Routes (relative to base_url) that must refuse requests without valid credentials.
+     */
+    protected_routes?: string[];
+    rbac_matrix?: {
+      [k: string]: string[];
+    };
+  };
+  bias_smoke?: {
+    /**
+     * Extra prompt templates with a {group} placeholder.
+     */
+    templates?: string[];
+    parity_metric?: 'refusal_rate' | 'length' | 'similarity' | 'all';
+  };
+  regression?: {
+    /**
+     * Path to a baseline report (default: the previous report of this profile).
+     */
+    baseline?: string;
+  };
+  red_team?: {
+    mutators?: string[];
+    canary?: string;
+    system_prompt_markers?: string[];
+  };
+}
+/**
+ * Optional LLM judge (an OpenAI-compatible endpoint) for faithfulness, correctness and unclear red-team cases.
+ */
+export interface Judge {
+  base_url: string;
+  model: string;
+  api_key_env?: EnvName;
+  timeout_ms?: number;
+}
+export interface Report {
+  /**
+   * Folder for reports, relative to this file.
+   */
+  dir?: string;
+  formats?: ('json' | 'xlsx' | 'junit')[];
+  /**
+   * Mask PII and secrets in inputs and outputs.
+   */
+  anonymize?: boolean;
+}
+export interface Shard {
+  index: number;
+  total: number;
+}

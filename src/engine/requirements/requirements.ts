@@ -1,0 +1,85 @@
+import type { DataKind } from '../data/kinds';
+import { DATA_KINDS } from '../data/kinds';
+import type { SuiteName } from '../suites/names';
+
+/** How a suite uses a data kind. */
+export type RequirementLevel = 'required' | 'optional' | 'not_used';
+
+/** Where a suite's data comes from for this run. */
+export type RequirementStatus = 'provided' | 'using_defaults' | 'missing' | 'not_used';
+
+/** What each suite needs (DESIGN.md, Suite requirements; from the product spec). */
+export const SUITE_REQUIREMENTS: Readonly<Record<SuiteName, { required: readonly DataKind[]; optional: readonly DataKind[] }>> = {
+  rag_quality: { required: ['passages', 'qaset'], optional: ['schema'] },
+  red_team: { required: ['attacks'], optional: [] },
+  safety: { required: [], optional: ['attacks', 'schema'] },
+  performance: { required: [], optional: ['qaset', 'schema'] },
+  regression: { required: ['qaset'], optional: ['schema'] },
+  resilience: { required: [], optional: [] },
+  compliance_smoke: { required: [], optional: ['pii_patterns'] },
+  bias_smoke: { required: [], optional: ['bias_groups'] },
+};
+
+/** One cell of the requirements matrix: a suite's need for a data kind and its status. */
+export interface RequirementRow {
+  suite: SuiteName;
+  kind: DataKind;
+  level: RequirementLevel;
+  status: RequirementStatus;
+  /** True when this row stops the run (required, missing, defaults off). */
+  blocking: boolean;
+  /** One sentence a person reads: what is used, or what to do. */
+  detail: string;
+}
+
+/** The level of a data kind for a suite. */
+export function requirementLevel(suite: SuiteName, kind: DataKind): RequirementLevel {
+  const req = SUITE_REQUIREMENTS[suite];
+  if (req.required.includes(kind)) return 'required';
+  if (req.optional.includes(kind)) return 'optional';
+  return 'not_used';
+}
+
+/**
+ * Computes the requirements matrix: one row per selected suite and data kind.
+ * `provided` is the set of data kinds the profile supplies. The diagnostics,
+ * the wizard, the CLI and the run gate all call this one function.
+ */
+export function computeRequirementMatrix(suites: readonly SuiteName[], provided: ReadonlySet<DataKind> | readonly DataKind[], useDefaults: boolean): RequirementRow[] {
+  const have = provided instanceof Set ? provided : new Set(provided as readonly DataKind[]);
+  const rows: RequirementRow[] = [];
+  for (const suite of suites) {
+    for (const kind of DATA_KINDS) {
+      rows.push(rowFor(suite, kind, have.has(kind), useDefaults));
+    }
+  }
+  return rows;
+}
+
+function rowFor(suite: SuiteName, kind: DataKind, isProvided: boolean, useDefaults: boolean): RequirementRow {
+  const level = requirementLevel(suite, kind);
+  if (level === 'not_used') {
+    return { suite, kind, level, status: 'not_used', blocking: false, detail: `${suite} does not use ${kind}` };
+  }
+  if (isProvided) {
+    return { suite, kind, level, status: 'provided', blocking: false, detail: `${suite} uses your ${kind}` };
+  }
+  if (level === 'optional') {
+    return useDefaults
+      ? { suite, kind, level, status: 'using_defaults', blocking: false, detail: `${suite} uses the built-in ${kind} (optional)` }
+      : { suite, kind, level, status: 'missing', blocking: false, detail: `${suite} runs without ${kind} (optional)` };
+  }
+  return useDefaults
+    ? { suite, kind, level, status: 'using_defaults', blocking: false, detail: `${suite} needs ${kind}: the built-in ${kind} will be used` }
+    : { suite, kind, level, status: 'missing', blocking: true, detail: `${suite} needs ${kind}: add data.${kind} or set use_defaults: true` };
+}
+
+/** Whether any row stops the run. */
+export function hasBlocking(rows: readonly RequirementRow[]): boolean {
+  return rows.some((r) => r.blocking);
+}
+
+/** The rows that stop the run, each explained; empty when the run may start. */
+export function blockingReasons(rows: readonly RequirementRow[]): string[] {
+  return rows.filter((r) => r.blocking).map((r) => r.detail);
+}
