@@ -9,7 +9,8 @@ const OUT = 'src/engine/config/profileTypes.ts';
 /** Renders the TypeScript source for the run-profile schema. */
 export async function renderProfileTypes() {
   const schema = JSON.parse(readFileSync('schemas/aiqk.schema.json', 'utf8'));
-  const ts = await compile(schema, 'RunProfile', {
+  // The schema's title is for people (editor hovers); the type is named RunProfile.
+  const ts = await compile({ ...schema, title: 'RunProfile' }, 'RunProfile', {
     bannerComment: '/* Generated from schemas/aiqk.schema.json by scripts/genProfileTypes.mjs: do not edit. */',
     additionalProperties: false,
     style: { singleQuote: true },

@@ -1,7 +1,43 @@
-/** Entry point of the `aiqk` command line. */
+/** Entry point of the `aiqk` command line: dispatches to one module per command. */
+const USAGE = `Usage: aiqk <command> [options]
+
+Commands:
+  validate [paths...]            check run profiles and their datasets (default: current folder)
+  requirements <profile>         print the requirements matrix of a profile
+  run <profile> [options]        run the profile's suites and write reports
+  merge <report.json...> --out <dir>   join shard reports into one
+  help                           this text
+
+Run "aiqk <command> --help" for a command's options.
+`;
+
 async function main(argv: string[]): Promise<number> {
-  process.stdout.write(`aiqk: ${argv.join(' ')}\n`);
-  return 0;
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'validate':
+      return (await import('./validateCommand')).validateCommand(rest);
+    case 'requirements':
+      return (await import('./requirementsCommand')).requirementsCommand(rest);
+    case 'run':
+      return (await import('./runCommand')).runCommand(rest);
+    case 'merge':
+      return (await import('./mergeCommand')).mergeCommand(rest);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`aiqk: unknown command '${command}'\n\n${USAGE}`);
+      return 2;
+  }
 }
 
-main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err: unknown) => {
+    process.stderr.write(`aiqk: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -109,7 +109,7 @@ export type SuiteName =
 /**
  * A run profile (aiqk.yaml): which AI target to test, which suites to run, with which data, volumes and thresholds. Paths are relative to this file.
  */
-export interface AIQualityKitRunProfile {
+export interface RunProfile {
   /**
    * Format version of this file.
    */

@@ -1,0 +1,55 @@
+import type { ResolvedProfile } from '../config/resolve';
+import type { CaseResult, LogEntry, SuiteSummary } from '../run/types';
+import type { Target } from '../targets/target';
+import type { SuiteName } from './names';
+import type { DataKind } from '../data/kinds';
+import type { DataRecords } from './dataRecords';
+
+/**
+ * A case a suite plans before anything is sent: the unit of progress, sharding
+ * (by `id`), concurrency and cancellation. `payload` is the suite's own data.
+ */
+export interface PlannedCase<P = unknown> {
+  id: string;
+  input: string;
+  expected?: string | null;
+  payload: P;
+}
+
+/** Data a suite reads, loaded once per run (from the profile's files, or the built-in defaults). */
+export interface SuiteData {
+  /** Records of a kind; the built-in set when the profile has none and defaults are allowed; [] otherwise. */
+  get<K extends DataKind>(kind: K): Promise<DataRecords[K]>;
+  /** Whether the records of a kind come from the profile (not the defaults). */
+  isProvided(kind: DataKind): boolean;
+}
+
+
+/** Everything a suite may use while it runs. */
+export interface SuiteContext {
+  runId: string;
+  profile: ResolvedProfile;
+  target: Target;
+  data: SuiteData;
+  signal: AbortSignal;
+  log(level: LogEntry['level'], message: string): void;
+  /** Cases of the same suite from the baseline report (regression), when one exists. */
+  baseline?: { runId: string; file: string; cases: CaseResult[] };
+}
+
+/**
+ * A quality suite: plans its cases, evaluates one case, and summarises the
+ * cases into metrics compared with thresholds and a verdict.
+ */
+export interface SuiteDefinition<P = unknown> {
+  name: SuiteName;
+  /** One line for people (CLI help, report view). */
+  title: string;
+  plan(ctx: SuiteContext): Promise<PlannedCase<P>[]>;
+  /** Evaluates one case. May throw: the runner turns that into an `error` case. */
+  runCase(planned: PlannedCase<P>, ctx: SuiteContext): Promise<CaseResult>;
+  /** Aggregates finished cases (possibly a partial set when cancelled). */
+  summarize(cases: CaseResult[], ctx: SuiteContext): SuiteSummary;
+  /** Whether the runner should run this suite's cases one at a time (e.g. resilience, which manages its own load). */
+  sequential?: boolean;
+}
