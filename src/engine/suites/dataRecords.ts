@@ -1,17 +1,18 @@
-// The record shapes suites read. Kept in step with src/engine/data's readers.
+// The record shapes suites read: those the readers in src/engine/data produce.
+import type { Attack, AnswerSchema, BiasPair, Passage, PiiPattern, QaItem } from '../data/types';
 
 /** A passage of the knowledge base. */
-export interface PassageRecord { id: string; text: string; meta?: Record<string, unknown> }
+export type PassageRecord = Passage;
 /** A question with its expected answer. */
-export interface QaRecord { qid: string; question: string; expected_answer: string; contexts?: string[] }
+export type QaRecord = QaItem;
 /** An attack prompt. */
-export interface AttackRecord { prompt: string; category?: string; line?: number }
+export type AttackRecord = Attack;
 /** A PII pattern, compiled. */
-export interface PiiPatternRecord { name: string; pattern: string; description: string; regex: RegExp; validator?: string }
+export type PiiPatternRecord = PiiPattern;
 /** A pair of groups compared by bias_smoke. */
-export interface BiasPairRecord { a: string; b: string }
-/** A JSON Schema answers must satisfy. */
-export type AnswerSchemaRecord = Record<string, unknown>;
+export type BiasPairRecord = BiasPair;
+/** A compiled JSON Schema answers must satisfy (`validate` is an ajv function). */
+export type AnswerSchemaRecord = AnswerSchema;
 
 /** The record type of each data kind. */
 export interface DataRecords {

@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import type { Document } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import schema from '../../../schemas/aiqk.schema.json';
+import type { Problem, Range } from '../problem';
+import type { RunProfile } from './profileTypes';
+import { PROFILE_CODES, schemaMessages } from './schemaMessages';
+import type { DocPath } from './yamlPositions';
+import { offsetRange, rangeAt } from './yamlPositions';
+
+/** A run profile as parsed: the document with positions, the profile when valid, its problems. */
+export interface ParsedProfile {
+  file: string;
+  text: string;
+  doc: Document;
+  lineCounter: LineCounter;
+  /** The profile, present only when it has no error-level problems. */
+  profile?: RunProfile;
+  /** The plain value, even when invalid (for tools that show what is there). */
+  value: unknown;
+  problems: Problem[];
+  /** Where a key or value of the profile is, for problems found later. */
+  rangeOf(docPath: DocPath, at?: 'key' | 'value'): Range;
+}
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+
+function validate(value: unknown) {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+    validator = ajv.compile(schema);
+  }
+  validator(value);
+  return validator.errors ?? [];
+}
+
+/** The file names of run profiles. */
+export function isProfileFileName(name: string): boolean {
+  const base = path.basename(name);
+  return base === 'aiqk.yaml' || base === 'aiqk.yml' || /\.aiqk\.ya?ml$/.test(base);
+}
+
+/** Parses and validates a run profile's text; never throws. */
+export function parseProfile(text: string, file: string): ParsedProfile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems: Problem[] = [];
+  const rangeOf = (docPath: DocPath, at: 'key' | 'value' = 'value') => rangeAt(doc, lineCounter, docPath, at);
+
+  for (const err of [...doc.errors, ...doc.warnings]) {
+    const [start, end] = err.pos;
+    problems.push({
+      file,
+      range: offsetRange(lineCounter, start, Math.max(end, start + 1)),
+      severity: doc.errors.includes(err as never) ? 'error' : 'warning',
+      code: PROFILE_CODES.yamlSyntax,
+      message: `YAML: ${err.message.split('\n')[0]}`,
+    });
+  }
+  const value: unknown = doc.errors.length ? safeToJs(doc) : doc.toJS();
+  if (doc.errors.length === 0) {
+    if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {
+      problems.push({ file, range: offsetRange(lineCounter, 0, 0), severity: 'error', code: PROFILE_CODES.notAProfile, message: 'A run profile is a mapping with at least version, target and suites (see the README).' });
+    } else {
+      for (const m of schemaMessages(validate(value), value)) {
+        problems.push({ file, range: rangeOf(m.path, m.at), severity: 'error', code: m.code, message: m.message, ...(m.fix ? { fix: m.fix } : {}) });
+      }
+    }
+  }
+  const ok = !problems.some((p) => p.severity === 'error');
+  return { file, text, doc, lineCounter, value, problems, rangeOf, ...(ok ? { profile: value as RunProfile } : {}) };
+}
+
+function safeToJs(doc: Document): unknown {
+  try {
+    return doc.toJS();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads and parses a run profile file. A file that cannot be read is one problem. */
+export async function loadProfile(file: string): Promise<ParsedProfile> {
+  const abs = path.resolve(file);
+  let text: string;
+  try {
+    text = await readFile(abs, 'utf8');
+  } catch (err) {
+    const parsed = parseProfile('', abs);
+    parsed.problems = [{ file: abs, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, severity: 'error', code: PROFILE_CODES.notAProfile, message: `Cannot read the run profile: ${(err as NodeJS.ErrnoException).code ?? String(err)}` }];
+    delete parsed.profile;
+    return parsed;
+  }
+  return parseProfile(text.replace(/^\uFEFF/, ''), abs);
+}
