@@ -1,6 +1,6 @@
 import type { ResolvedProfile } from '../config/resolve';
 import type { CaseResult, LogEntry, SuiteSummary } from '../run/types';
-import type { Target } from '../targets/target';
+import type { SecretLookup, Target } from '../targets/target';
 import type { SuiteName } from './names';
 import type { DataKind } from '../data/kinds';
 import type { DataRecords } from './dataRecords';
@@ -35,6 +35,8 @@ export interface SuiteContext {
   log(level: LogEntry['level'], message: string): void;
   /** Cases of the same suite from the baseline report (regression), when one exists. */
   baseline?: { runId: string; file: string; cases: CaseResult[] };
+  /** Looks up secrets by name (the judge's API key); environment variables when absent. */
+  secrets?: SecretLookup;
 }
 
 /**

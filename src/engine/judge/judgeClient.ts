@@ -1,0 +1,98 @@
+import type { Judge } from '../config/profileTypes';
+import type { SecretLookup } from '../targets/target';
+import type { JudgeTask, JudgeVerdict } from './judgeTasks';
+import { JUDGE_SYSTEM_PROMPT, parseVerdict, renderTask } from './judgeTasks';
+
+/** An LLM that grades answers (the profile's `judge:`). Never throws for a failed call: the verdict is unmeasured with the reason. */
+export interface LlmJudge {
+  /** "judge <model> at <base_url>", without secrets. */
+  readonly description: string;
+  grade(task: JudgeTask, signal: AbortSignal): Promise<JudgeVerdict>;
+}
+
+/** The default time a judge call may take. */
+export const JUDGE_DEFAULT_TIMEOUT_MS = 60000;
+
+/** The chat completions URL of an OpenAI-compatible base URL (a base already ending in /v1 is not doubled). */
+export function chatCompletionsUrl(baseUrl: string): string {
+  const base = baseUrl.replace(/\/+$/u, '');
+  return /\/v1$/u.test(base) ? `${base}/chat/completions` : `${base}/v1/chat/completions`;
+}
+
+function redact(text: string, secret: string | undefined): string {
+  return secret ? text.split(secret).join('***') : text;
+}
+
+function unmeasured(reason: string, raw: string | null = null): JudgeVerdict {
+  return { score: null, reason, raw };
+}
+
+function replyContent(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const choices = (body as { choices?: unknown }).choices;
+  if (!Array.isArray(choices) || choices.length === 0) return undefined;
+  const message = (choices[0] as { message?: { content?: unknown } } | undefined)?.message;
+  return typeof message?.content === 'string' ? message.content : undefined;
+}
+
+/**
+ * Creates a judge over an OpenAI-compatible endpoint: one non-streaming chat
+ * completion per grade (`POST {base_url}/v1/chat/completions`, temperature 0).
+ * The API key is read through `secrets` by the NAME in `api_key_env`, sent as a
+ * bearer token, and removed from every message the judge returns.
+ */
+export function createJudge(config: Judge, secrets: SecretLookup, fetchImpl: typeof fetch = fetch): LlmJudge {
+  const url = chatCompletionsUrl(config.base_url);
+  const timeoutMs = config.timeout_ms ?? JUDGE_DEFAULT_TIMEOUT_MS;
+  let key: Promise<string | undefined> | undefined;
+  const apiKey = (): Promise<string | undefined> => (key ??= config.api_key_env ? secrets(config.api_key_env) : Promise.resolve(undefined));
+
+  async function grade(task: JudgeTask, signal: AbortSignal): Promise<JudgeVerdict> {
+    if (signal.aborted) return unmeasured('cancelled');
+    const secret = await apiKey();
+    if (config.api_key_env && !secret) return unmeasured(`judge API key not found: set ${config.api_key_env}`);
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+    if (secret) headers.authorization = `Bearer ${secret}`;
+    const body = JSON.stringify({
+      model: config.model,
+      temperature: 0,
+      stream: false,
+      messages: [
+        { role: 'system', content: JUDGE_SYSTEM_PROMPT },
+        { role: 'user', content: renderTask(task) },
+      ],
+    });
+    const timeout = AbortSignal.timeout(timeoutMs);
+    let text: string;
+    let status: number;
+    try {
+      const res = await fetchImpl(url, { method: 'POST', headers, body, signal: AbortSignal.any([signal, timeout]) });
+      status = res.status;
+      text = await res.text();
+    } catch (e) {
+      if (signal.aborted) return unmeasured('cancelled');
+      if (timeout.aborted) return unmeasured(`judge call timed out after ${timeoutMs} ms`);
+      const cause = e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e);
+      return unmeasured(`judge call failed: ${redact(cause, secret)}`);
+    }
+    const excerpt = redact(text.slice(0, 300), secret);
+    if (status < 200 || status >= 300) return unmeasured(`judge call failed: HTTP ${status}`, excerpt);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return unmeasured('judge reply is not JSON', excerpt);
+    }
+    const content = replyContent(parsed);
+    if (content === undefined) return unmeasured('judge reply has no choices[0].message.content', excerpt);
+    return parseVerdict(redact(content, secret));
+  }
+
+  return { description: `judge ${config.model} at ${config.base_url}`, grade };
+}
+
+/** A SecretLookup over environment variables, for callers that have no secret store. */
+export const envSecretLookup: SecretLookup = async (name) => {
+  const value = process.env[name];
+  return value === undefined || value === '' ? undefined : value;
+};

@@ -1,0 +1,65 @@
+import { normalizeAnswer, tokenize } from './text';
+
+/** 1 when the two texts are equal after SQuAD normalisation, else 0. */
+export function exactMatch(prediction: string, reference: string): number {
+  return normalizeAnswer(prediction) === normalizeAnswer(reference) ? 1 : 0;
+}
+
+/**
+ * SQuAD token F1: precision and recall of the multiset of shared normalised
+ * tokens. Two empty texts score 1; one empty text scores 0.
+ */
+export function tokenF1(prediction: string, reference: string): number {
+  const pred = tokenize(prediction);
+  const ref = tokenize(reference);
+  if (pred.length === 0 || ref.length === 0) return pred.length === ref.length ? 1 : 0;
+  const counts = new Map<string, number>();
+  for (const t of ref) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let common = 0;
+  for (const t of pred) {
+    const left = counts.get(t) ?? 0;
+    if (left > 0) { common++; counts.set(t, left - 1); }
+  }
+  if (common === 0) return 0;
+  const precision = common / pred.length;
+  const recall = common / ref.length;
+  return (2 * precision * recall) / (precision + recall);
+}
+
+/** Length of the longest common subsequence of two token lists (O(n·m) time, O(m) memory). */
+export function lcsLength(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let prev = new Array<number>(b.length + 1).fill(0);
+  let curr = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      curr[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], curr[j - 1]);
+    }
+    [prev, curr] = [curr, prev];
+  }
+  return prev[b.length];
+}
+
+/**
+ * ROUGE-L F-measure (β = 1) over SQuAD-normalised tokens: with L the LCS length,
+ * P = L/|prediction|, R = L/|reference|, F = 2PR/(P+R). Empty texts follow tokenF1.
+ */
+export function rougeL(prediction: string, reference: string): number {
+  const pred = tokenize(prediction);
+  const ref = tokenize(reference);
+  if (pred.length === 0 || ref.length === 0) return pred.length === ref.length ? 1 : 0;
+  const lcs = lcsLength(pred, ref);
+  if (lcs === 0) return 0;
+  const precision = lcs / pred.length;
+  const recall = lcs / ref.length;
+  return (2 * precision * recall) / (precision + recall);
+}
+
+/**
+ * Similarity of two answers for the regression suite: the SQuAD token F1 of
+ * the two (symmetric, order-insensitive, so a reworded sentence with the same
+ * facts stays similar while a changed fact or a different answer drops).
+ */
+export function answerSimilarity(a: string, b: string): number {
+  return tokenF1(a, b);
+}

@@ -1,0 +1,76 @@
+// Text handling shared by the lexical and RAG metrics. Everything here is pure
+// and deterministic so metric values are reproducible across runs and machines.
+
+const PUNCTUATION = /[\p{P}\p{S}]/gu;
+const ARTICLES = /\b(a|an|the)\b/g;
+
+/**
+ * SQuAD answer normalisation: lowercase, remove punctuation and symbols, remove
+ * the articles a/an/the, collapse whitespace. "The Eiffel-Tower!" → "eiffeltower".
+ */
+export function normalizeAnswer(text: string): string {
+  const lower = text.toLowerCase();
+  const noPunct = lower.replace(PUNCTUATION, '');
+  const noArticles = noPunct.replace(ARTICLES, ' ');
+  return noArticles.split(/\s+/u).filter((t) => t.length > 0).join(' ');
+}
+
+/** Tokens of a text after SQuAD normalisation (split on whitespace). */
+export function tokenize(text: string): string[] {
+  const normalized = normalizeAnswer(text);
+  return normalized.length === 0 ? [] : normalized.split(' ');
+}
+
+/**
+ * English function words that carry no content: articles, pronouns, auxiliaries,
+ * prepositions, conjunctions and question words. Apostrophes are already removed
+ * by normalisation, hence "dont", "isnt".
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the and or but nor so yet if then else than that this these those there here ' +
+    'i me my mine we us our ours you your yours he him his she her hers it its they them their theirs ' +
+    'what which who whom whose when where why how ' +
+    'is am are was were be been being do does did doing done have has had having ' +
+    'can could shall should will would may might must ' +
+    'of in on at by for with about against between into through during before after above below ' +
+    'to from up down out off over under again further once onto upon within without via per ' +
+    'as not no only own same such too very just also any all both each few more most other some ' +
+    'dont doesnt didnt isnt arent wasnt werent cant couldnt wont wouldnt shouldnt hasnt havent hadnt ' +
+    'im ive id youre youve hes shes its were theyre theyve lets thats whats whos heres theres ' +
+    'please tell explain describe give list'
+  ).split(' '),
+);
+
+/**
+ * A light, deterministic suffix stripper so "passages"/"passage" and
+ * "policies"/"policy" match: -ies → -y, -(s|x|z|ch|sh)es → drop "es",
+ * otherwise a final "s" is dropped unless the word ends in ss/us/is or has ≤ 3 letters.
+ */
+export function stem(token: string): string {
+  if (token.length > 4 && token.endsWith('ies')) return `${token.slice(0, -3)}y`;
+  if (token.length > 4 && /(s|x|z|ch|sh)es$/.test(token)) return token.slice(0, -2);
+  if (token.length > 3 && token.endsWith('s') && !/(ss|us|is)$/.test(token)) return token.slice(0, -1);
+  return token;
+}
+
+/** Content terms of a text: normalised tokens without stop words, stemmed (duplicates kept, in order). */
+export function contentTerms(text: string): string[] {
+  return tokenize(text).filter((t) => !STOP_WORDS.has(t)).map(stem);
+}
+
+/** The distinct content terms of a text. */
+export function contentTermSet(text: string): Set<string> {
+  return new Set(contentTerms(text));
+}
+
+/**
+ * Splits a text into sentences (the claims faithfulness checks): a break after
+ * . ! or ? followed by whitespace, and at every line break. "3.5" is not split.
+ */
+export function splitSentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+|\r?\n+/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
