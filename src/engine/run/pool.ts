@@ -1,0 +1,30 @@
+/**
+ * The run's bounded worker pool. A fixed number of workers pull the next item
+ * from a shared index: no queue of pending promises, so a large suite costs no
+ * more memory than a small one.
+ */
+export class CasePool {
+  /** @param concurrency most items in flight at once for the whole run. */
+  constructor(readonly concurrency: number) {
+    if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`concurrency must be a whole number ≥ 1 (got ${concurrency})`);
+  }
+
+  /**
+   * Runs `worker` over `items` with at most `limit` (capped by the pool's
+   * concurrency) in flight. Takes no new item once `signal` is aborted.
+   * `worker` must not throw: a rejection stops only its own worker.
+   */
+  async run<T>(items: readonly T[], signal: AbortSignal, worker: (item: T, index: number) => Promise<void>, limit = this.concurrency): Promise<void> {
+    let next = 0;
+    const count = Math.max(1, Math.min(limit, this.concurrency, items.length));
+    const loop = async (): Promise<void> => {
+      while (!signal.aborted && next < items.length) {
+        const i = next++;
+        await worker(items[i] as T, i);
+      }
+    };
+    const workers: Promise<void>[] = [];
+    for (let w = 0; w < count; w++) workers.push(loop());
+    await Promise.all(workers);
+  }
+}

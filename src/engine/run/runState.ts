@@ -1,0 +1,38 @@
+import type { ResolvedProfile } from '../config/resolve';
+import type { SuiteName } from '../suites/names';
+import type { SuiteDefinition } from '../suites/suite';
+import type { SecretLookup } from '../targets/target';
+import type { RunEventHub } from './events';
+import type { Shard } from './shard';
+import type { LogEntry } from './types';
+
+/** Everything one run carries from start to result; owned by startRun, read by the executor. */
+export interface RunState {
+  runId: string;
+  profile: ResolvedProfile;
+  /** Suites asked for (the profile's unless overridden), before ordering. */
+  suites: readonly SuiteName[];
+  shard?: Shard;
+  definitions?: Partial<Record<SuiteName, SuiteDefinition>>;
+  secrets: SecretLookup;
+  /** A baseline report chosen by the caller, overriding discovery. */
+  baselineFile?: string;
+  /** Milliseconds since the epoch. */
+  now: () => number;
+  /** Aborted when the run is cancelled. */
+  signal: AbortSignal;
+  /** Why the run was cancelled, once it is. */
+  cancelReason?: string;
+  hub: RunEventHub;
+  logs: LogEntry[];
+  progress: { done: number; total: number; currentSuite?: SuiteName };
+  /** How long cases may take to stop after cancel before their results are dropped. */
+  cancelGraceMs: number;
+}
+
+/** Adds a line to the run's log and tells listeners. */
+export function logTo(state: RunState, level: LogEntry['level'], message: string): void {
+  const entry: LogEntry = { time: new Date(state.now()).toISOString(), level, message };
+  state.logs.push(entry);
+  if (state.hub.active) state.hub.emit({ type: 'log', runId: state.runId, entry });
+}
