@@ -40,7 +40,7 @@ export interface Problem {
 /** What a quick fix can do for a problem; the extension maps each kind to an edit. */
 export type ProblemFix =
   | { kind: 'replace'; text: string; title: string }
-  | { kind: 'setUseDefaults' }
+  | { kind: 'setUseDefaults'; dataKind?: string }
   | { kind: 'createDataset'; dataKind: string; path: string }
   | { kind: 'addDataEntry'; dataKind: string }
   | { kind: 'deleteLine'; line: number };

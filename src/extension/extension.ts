@@ -1,8 +1,29 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { COMMANDS, PROFILE_SELECTOR } from './constants';
+import { ProfileDiagnostics } from './diagnostics/profileDiagnostics';
+import { QuickFixProvider } from './diagnostics/quickFixes';
+import { createProfile } from './profiles/createProfile';
+import { registerRequirements } from './requirements/requirementsView';
+
+/** What the extension offers other extensions and its integration tests. */
+export interface AiQualityKitApi {
+  /** Resolves when every pending validation has finished. */
+  whenIdle(): Promise<void>;
+}
 
 /** Activates the extension: wires every feature to VS Code. */
-export function activate(_context: vscode.ExtensionContext): void {
-  // Features register here.
+export function activate(context: vscode.ExtensionContext): AiQualityKitApi {
+  const readme = vscode.Uri.joinPath(context.extensionUri, 'README.md');
+  const diagnostics = new ProfileDiagnostics(readme);
+  context.subscriptions.push(
+    diagnostics,
+    vscode.languages.registerCodeActionsProvider([...(PROFILE_SELECTOR as vscode.DocumentFilter[]), { scheme: 'file', pattern: '**/*.{jsonl,json,txt,csv,yaml,yml}' }], new QuickFixProvider(diagnostics), { providedCodeActionKinds: QuickFixProvider.kinds }),
+    vscode.commands.registerCommand(COMMANDS.createProfile, (folder?: vscode.Uri, name?: string) => createProfile(folder, name)),
+    vscode.commands.registerCommand(COMMANDS.validateWorkspace, () => diagnostics.refreshAll()),
+  );
+  registerRequirements(context);
+  void diagnostics.refreshAll();
+  return { whenIdle: () => diagnostics.whenIdle() };
 }
 
 /** Nothing to release beyond the context's subscriptions. */

@@ -1,0 +1,156 @@
+import { stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { DataKind } from '../data/kinds';
+import { DATA_KINDS } from '../data/kinds';
+import type { DataFileCheck } from '../data/types';
+import { expectedExtensions, validateDataFile } from '../data/validateDataFile';
+import { parseBiasGroups } from '../data/biasGroups';
+import type { Problem, Range } from '../problem';
+import type { RequirementRow } from '../requirements/requirements';
+import { computeRequirementMatrix } from '../requirements/requirements';
+import type { ParsedProfile } from './loadProfile';
+import { isInlineBiasGroups, providedKinds } from './resolve';
+
+/** Problem codes of the checks that look beyond the profile's own text. */
+export const CHECK_CODES = {
+  missingData: 'missing-data',
+  usingDefaults: 'using-defaults',
+  dataNotFound: 'data-not-found',
+  dataNotAFile: 'data-not-a-file',
+  dataWrongKind: 'data-wrong-kind',
+  datasetProblems: 'dataset-problems',
+  targetIncomplete: 'target-incomplete',
+  ignoredSetting: 'ignored-setting',
+  badShard: 'bad-shard',
+} as const;
+
+/** The result of checking a profile: its problems, its matrix and the datasets it reads. */
+export interface ProfileCheck {
+  problems: Problem[];
+  matrix: RequirementRow[];
+  /** Checks of the dataset files the profile references (their own problems are inside). */
+  datasets: DataFileCheck[];
+}
+
+/** Reuses dataset checks across profiles of one validation (same file, same kind). */
+export type DatasetCache = Map<string, Promise<DataFileCheck>>;
+
+/**
+ * Checks what the schema cannot: data paths, dataset contents (summarised on the
+ * profile's data entry), the requirements matrix of the chosen suites, and
+ * target settings that only make sense together.
+ */
+export async function checkProfile(parsed: ParsedProfile, opts: { cache?: DatasetCache; signal?: AbortSignal } = {}): Promise<ProfileCheck> {
+  const profile = parsed.profile;
+  if (!profile) return { problems: [], matrix: [], datasets: [] };
+  const problems: Problem[] = [];
+  const at = (p: (string | number)[], severity: Problem['severity'], code: string, message: string, extra: Partial<Problem> = {}, where: 'key' | 'value' = 'value') =>
+    problems.push({ file: parsed.file, range: parsed.rangeOf(p, where), severity, code, message, ...extra });
+
+  checkTarget(profile, at);
+  const dir = path.dirname(parsed.file);
+  const datasets: DataFileCheck[] = [];
+  const unusable = new Set<DataKind>();
+  for (const kind of DATA_KINDS) {
+    const value = profile.data?.[kind];
+    if (value === undefined) continue;
+    if (kind === 'bias_groups' && isInlineBiasGroups(value)) {
+      const start = parsed.rangeOf(['data', kind]).start;
+      const quoted = /^['"]/.test(parsed.text.split(/\r?\n/)[start.line - 1]?.slice(start.column - 1) ?? '');
+      const base = quoted ? { line: start.line, column: start.column + 1 } : start;
+      problems.push(...parseBiasGroups(value, parsed.file, base).problems);
+      continue;
+    }
+    const file = path.resolve(dir, value);
+    const check = await checkDataPath(kind, file, value, at, opts);
+    if (!check) { unusable.add(kind); continue; }
+    datasets.push(check);
+    summarizeDataset(kind, value, check, at);
+    if (check.records === 0) unusable.add(kind);
+  }
+
+  const useDefaults = profile.use_defaults ?? true;
+  const matrix = computeRequirementMatrix(profile.suites, providedKinds(profile), useDefaults);
+  for (const row of matrix) {
+    const suiteIndex = profile.suites.indexOf(row.suite);
+    if (row.blocking) {
+      at(['suites', suiteIndex], 'error', CHECK_CODES.missingData, `${row.detail}`, {
+        fix: { kind: 'setUseDefaults', dataKind: row.kind },
+      });
+    } else if (row.level === 'required' && row.status === 'using_defaults') {
+      at(['suites', suiteIndex], 'information', CHECK_CODES.usingDefaults, row.detail, { fix: { kind: 'addDataEntry', dataKind: row.kind } });
+    }
+  }
+  return { problems, matrix, datasets };
+}
+
+type At = (p: (string | number)[], severity: Problem['severity'], code: string, message: string, extra?: Partial<Problem>, where?: 'key' | 'value') => void;
+
+function checkTarget(profile: NonNullable<ParsedProfile['profile']>, at: At): void {
+  const t = profile.target;
+  if (t.mode === 'mcp' && t.mcp && !t.mcp.command && !t.mcp.url) {
+    at(['target', 'mcp'], 'error', CHECK_CODES.targetIncomplete, 'target.mcp: give a command (a stdio server the run starts) or a url (a streamable HTTP server)', {}, 'key');
+  }
+  if (t.mode === 'mcp' && t.mcp?.command && t.mcp.url) {
+    at(['target', 'mcp', 'url'], 'warning', CHECK_CODES.ignoredSetting, 'target.mcp: both command and url are set; the command is used and url is ignored', {}, 'key');
+  }
+  if (t.mode !== 'api') {
+    for (const key of ['base_url', 'protocol', 'http'] as const) {
+      if (t[key] !== undefined) at(['target', key], 'warning', CHECK_CODES.ignoredSetting, `target.${key} is only used when mode is api; it is ignored in ${t.mode} mode`, {}, 'key');
+    }
+  }
+  if (t.mode !== 'mcp' && t.mcp !== undefined) {
+    at(['target', 'mcp'], 'warning', CHECK_CODES.ignoredSetting, `target.mcp is only used when mode is mcp; it is ignored in ${t.mode} mode`, {}, 'key');
+  }
+  if (t.mode === 'api' && t.protocol !== 'http' && t.http !== undefined) {
+    at(['target', 'http'], 'warning', CHECK_CODES.ignoredSetting, 'target.http is only used when protocol is http', {}, 'key');
+  }
+  if (profile.shard && profile.shard.index > profile.shard.total) {
+    at(['shard', 'index'], 'error', CHECK_CODES.badShard, `shard.index ${profile.shard.index} is larger than shard.total ${profile.shard.total}`);
+  }
+}
+
+async function checkDataPath(kind: DataKind, file: string, written: string, at: At, opts: { cache?: DatasetCache; signal?: AbortSignal }): Promise<DataFileCheck | undefined> {
+  let isFile: boolean;
+  try {
+    isFile = (await stat(file)).isFile();
+  } catch {
+    at(['data', kind], 'error', CHECK_CODES.dataNotFound, `data.${kind}: file not found: ${written}`, { fix: { kind: 'createDataset', dataKind: kind, path: file } });
+    return undefined;
+  }
+  if (!isFile) {
+    at(['data', kind], 'error', CHECK_CODES.dataNotAFile, `data.${kind}: ${written} is a folder, not a ${kind} file`);
+    return undefined;
+  }
+  const exts = expectedExtensions(kind);
+  const ext = path.extname(file).toLowerCase();
+  if (exts.length && !exts.includes(ext)) {
+    at(['data', kind], 'warning', CHECK_CODES.dataWrongKind, `data.${kind}: expected a ${exts.join(' or ')} file for ${kind}, got '${ext || 'no extension'}'`);
+  }
+  const key = `${kind}\u0000${file}`;
+  const cached = opts.cache?.get(key);
+  if (cached) return cached;
+  const pending = validateDataFile(kind, file, { signal: opts.signal });
+  opts.cache?.set(key, pending);
+  return pending;
+}
+
+function summarizeDataset(kind: DataKind, written: string, check: DataFileCheck, at: At): void {
+  const errors = check.problems.filter((p) => p.severity === 'error');
+  if (errors.length === 0 && check.records > 0) return;
+  const first = errors[0];
+  const firstText = first ? ` First: line ${first.range.start.line}: ${first.message}` : '';
+  if (check.records === 0) {
+    at(['data', kind], 'error', CHECK_CODES.datasetProblems, `data.${kind}: ${written} has no usable records.${firstText}`, relatedTo(first));
+    return;
+  }
+  const broken = check.brokenLines;
+  at(['data', kind], 'warning', CHECK_CODES.datasetProblems,
+    `data.${kind}: ${written} has ${broken} broken ${broken === 1 ? 'line' : 'lines'} that will be skipped; ${check.records} ${check.records === 1 ? 'record loads' : 'records load'}.${firstText}`,
+    relatedTo(first));
+}
+
+function relatedTo(first: Problem | undefined): Partial<Problem> {
+  if (!first) return {};
+  return { related: [{ file: first.file, range: first.range as Range, message: first.message }] };
+}

@@ -1,0 +1,29 @@
+import type * as vscode from 'vscode';
+
+/** The extension's identifier as VS Code knows it. */
+export const EXTENSION_ID = 'aiqk.ai-quality-kit';
+
+/** Diagnostic source shown in the Problems panel. */
+export const DIAGNOSTIC_SOURCE = 'AI Quality Kit';
+
+/** Glob of run profile files. */
+export const PROFILE_GLOB = '**/{aiqk.yaml,aiqk.yml,*.aiqk.yaml,*.aiqk.yml}';
+
+/** Folders never searched for profiles. */
+export const EXCLUDE_GLOB = '**/{node_modules,.git,dist,out,.aiqk,.cache}/**';
+
+/** Documents that are run profiles. */
+export const PROFILE_SELECTOR: vscode.DocumentSelector = [
+  { scheme: 'file', pattern: '**/aiqk.{yaml,yml}' },
+  { scheme: 'file', pattern: '**/*.aiqk.{yaml,yml}' },
+];
+
+/** Command identifiers (also in package.json). */
+export const COMMANDS = {
+  showRequirements: 'aiQualityKit.showRequirements',
+  createProfile: 'aiQualityKit.createProfile',
+  validateWorkspace: 'aiQualityKit.validateWorkspace',
+} as const;
+
+/** Setting section. */
+export const CONFIG_SECTION = 'aiQualityKit';

@@ -1,0 +1,81 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LineCounter, parseDocument } from 'yaml';
+import { datasetTemplate } from '../../engine/data/templates';
+import type { DataKind } from '../../engine/data/kinds';
+import type { ProblemFix } from '../../engine/problem';
+import type { ProfileDiagnostics } from './profileDiagnostics';
+import type { TextChange } from './profileEdits';
+import { addDataEntryEdit, DEFAULT_DATASET_FILES, setUseDefaultsEdit } from './profileEdits';
+
+/** Quick fixes for the problems the engine knows how to fix. */
+export class QuickFixProvider implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly diagnostics: ProfileDiagnostics) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    for (const entry of this.diagnostics.fixesFor(document.uri)) {
+      const d = entry.diagnostic;
+      const matches = context.diagnostics.some((c) => c.message === d.message && c.range.isEqual(d.range)) || d.range.intersection(range) !== undefined;
+      if (!matches) continue;
+      const fixes = entry.fix.kind === 'setUseDefaults' && entry.fix.dataKind ? [entry.fix, { kind: 'addDataEntry' as const, dataKind: entry.fix.dataKind }] : [entry.fix];
+      for (const fix of fixes) {
+        const action = this.actionFor(document, fix, d);
+        if (action) { action.diagnostics = [d]; actions.push(action); }
+      }
+    }
+    return actions;
+  }
+
+  private actionFor(document: vscode.TextDocument, fix: ProblemFix, d: vscode.Diagnostic): vscode.CodeAction | undefined {
+    const text = document.getText();
+    switch (fix.kind) {
+      case 'replace': {
+        const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        a.edit = new vscode.WorkspaceEdit();
+        a.edit.replace(document.uri, d.range, fix.text);
+        a.isPreferred = true;
+        return a;
+      }
+      case 'setUseDefaults': {
+        const lc = new LineCounter();
+        const change = setUseDefaultsEdit(text, parseDocument(text, { lineCounter: lc }));
+        return edit(document, 'Set use_defaults: true (use the built-in datasets)', change, true);
+      }
+      case 'addDataEntry': {
+        const kind = fix.dataKind as DataKind;
+        const rel = DEFAULT_DATASET_FILES[kind];
+        const lc = new LineCounter();
+        const a = edit(document, `Add data.${kind} with a starter ${path.basename(rel)}`, addDataEntryEdit(text, parseDocument(text, { lineCounter: lc }), lc, kind, rel), false);
+        const target = vscode.Uri.file(path.resolve(path.dirname(document.uri.fsPath), rel));
+        a.edit!.createFile(target, { ignoreIfExists: true, contents: new TextEncoder().encode(datasetTemplate(kind)) });
+        return a;
+      }
+      case 'createDataset': {
+        const a = new vscode.CodeAction(`Create ${path.basename(fix.path)} from the ${fix.dataKind} template`, vscode.CodeActionKind.QuickFix);
+        a.edit = new vscode.WorkspaceEdit();
+        a.edit.createFile(vscode.Uri.file(fix.path), { ignoreIfExists: true, contents: new TextEncoder().encode(datasetTemplate(fix.dataKind as DataKind)) });
+        a.isPreferred = true;
+        return a;
+      }
+      case 'deleteLine': {
+        const a = new vscode.CodeAction(`Remove duplicate line ${fix.line}`, vscode.CodeActionKind.QuickFix);
+        a.edit = new vscode.WorkspaceEdit();
+        const line = fix.line - 1;
+        const end = line + 1 < document.lineCount ? new vscode.Position(line + 1, 0) : document.lineAt(line).range.end;
+        a.edit.delete(document.uri, new vscode.Range(new vscode.Position(line, 0), end));
+        return a;
+      }
+    }
+  }
+}
+
+function edit(document: vscode.TextDocument, title: string, change: TextChange, preferred: boolean): vscode.CodeAction {
+  const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+  a.edit = new vscode.WorkspaceEdit();
+  a.edit.replace(document.uri, new vscode.Range(document.positionAt(change.start), document.positionAt(change.end)), change.text);
+  a.isPreferred = preferred;
+  return a;
+}

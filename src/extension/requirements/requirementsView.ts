@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import { checkProfile } from '../../engine/config/checkProfile';
+import { parseProfile } from '../../engine/config/loadProfile';
+import type { RequirementRow } from '../../engine/requirements/requirements';
+import { blockingReasons } from '../../engine/requirements/requirements';
+import { COMMANDS, PROFILE_SELECTOR } from '../constants';
+
+/** The URI scheme of the read-only requirements documents. */
+export const REQUIREMENTS_SCHEME = 'aiqk-requirements';
+
+const STATUS: Record<RequirementRow['status'], string> = { provided: '✓ provided', using_defaults: '○ using defaults', missing: '✗ missing', not_used: '— not used' };
+
+/** Renders the matrix as Markdown: one row per suite and data kind the suite uses. */
+export function matrixMarkdown(profileName: string, rows: readonly RequirementRow[]): string {
+  const lines = [`# Requirements of ${profileName}`, '', '| Suite | Data | Level | Status | Details |', '|---|---|---|---|---|'];
+  for (const r of rows) lines.push(`| ${r.suite} | ${r.kind} | ${r.level.replace('_', ' ')} | ${STATUS[r.status]}${r.blocking ? ' **(blocks)**' : ''} | ${r.detail} |`);
+  const reasons = blockingReasons(rows);
+  lines.push('', reasons.length ? `**The run is blocked:**\n\n${reasons.map((x) => `- ${x}`).join('\n')}` : 'Nothing blocks the run.', '');
+  return lines.join('\n');
+}
+
+/** Serves the requirements of a profile as a read-only Markdown document. */
+export class RequirementsContentProvider implements vscode.TextDocumentContentProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const profileUri = vscode.Uri.parse(uri.query);
+    const doc = await vscode.workspace.openTextDocument(profileUri);
+    const parsed = parseProfile(doc.getText(), profileUri.fsPath);
+    if (!parsed.profile) return `# Requirements of ${vscode.workspace.asRelativePath(profileUri)}\n\nThe run profile has errors; fix them first (see the Problems panel).\n`;
+    const { matrix } = await checkProfile(parsed);
+    return matrixMarkdown(vscode.workspace.asRelativePath(profileUri), matrix);
+  }
+
+  /** Re-renders the open view of a profile. */
+  refresh(profileUri: vscode.Uri): void {
+    this.changed.fire(requirementsUri(profileUri));
+  }
+}
+
+/** The URI of the requirements view of a profile. */
+export function requirementsUri(profileUri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.from({ scheme: REQUIREMENTS_SCHEME, path: '/requirements.md', query: profileUri.toString() });
+}
+
+/** Opens the requirements view of a profile (the active one when none is given). */
+export async function showRequirements(profileUri?: vscode.Uri): Promise<void> {
+  const target = profileUri ?? vscode.window.activeTextEditor?.document.uri;
+  if (!target) { void vscode.window.showInformationMessage('Open a run profile (aiqk.yaml) first.'); return; }
+  const doc = await vscode.workspace.openTextDocument(requirementsUri(target));
+  await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
+  await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+}
+
+/** A "Show requirements" lens above the `suites:` key of every profile. */
+export class RequirementsCodeLens implements vscode.CodeLensProvider {
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const lenses: vscode.CodeLens[] = [];
+    for (let i = 0; i < document.lineCount; i++) {
+      if (/^suites\s*:/.test(document.lineAt(i).text)) {
+        lenses.push(new vscode.CodeLens(document.lineAt(i).range, { title: 'Show requirements', command: COMMANDS.showRequirements, arguments: [document.uri], tooltip: 'Which data each chosen suite needs, and where it comes from' }));
+      }
+    }
+    return lenses;
+  }
+}
+
+/** Registers the view, its command and the lens. */
+export function registerRequirements(context: vscode.ExtensionContext): RequirementsContentProvider {
+  const provider = new RequirementsContentProvider();
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(REQUIREMENTS_SCHEME, provider),
+    vscode.commands.registerCommand(COMMANDS.showRequirements, (uri?: vscode.Uri) => showRequirements(uri)),
+    vscode.languages.registerCodeLensProvider(PROFILE_SELECTOR, new RequirementsCodeLens()),
+  );
+  return provider;
+}
