@@ -1,0 +1,169 @@
+import type { PiiPatternRecord } from '../suites/dataRecords';
+import { isPiiValidatorName, PII_VALIDATORS } from '../data/piiValidators';
+
+/** Checks a candidate value with a named checksum validator (luhn, iban, ssn…). */
+export type PiiValidatorFn = (value: string) => boolean;
+
+/** One PII match in an answer: the evidence a report shows. */
+export interface PiiHit {
+  pattern: string;
+  description: string;
+  /** UTF-16 offsets in the scanned text; `end` is exclusive. */
+  start: number;
+  end: number;
+  /** The value with most characters replaced by `*` (same length, so spans stay valid in masked text). */
+  masked: string;
+  /** The checksum the value passed, when the pattern has one. */
+  validator?: string;
+}
+
+/** A candidate that looked like PII but was not counted, and why. */
+export interface PiiRejection {
+  pattern: string;
+  start: number;
+  end: number;
+  masked: string;
+  /**
+   * checksum: failed its validator (e.g. a 16-digit number failing Luhn);
+   * fragment: glued to letters or digits around it (part of a longer token);
+   * inside_rejected: inside a longer candidate that failed its checksum;
+   * quoted: the value was already in the prompt (the answer quotes the question).
+   */
+  reason: 'checksum' | 'fragment' | 'inside_rejected' | 'quoted';
+}
+
+/** The result of scanning one text. */
+export interface PiiScanResult {
+  hits: PiiHit[];
+  rejections: PiiRejection[];
+  /** Validator names a pattern used that are unknown: those matches count as hits (never silently dropped). */
+  unknownValidators: string[];
+}
+
+/** Options of a scan. */
+export interface PiiScanOptions {
+  /** The prompt that produced the text: values it already contained are not leaks. */
+  prompt?: string;
+  /** Looks up a validator by name (default: the built-in luhn, iban, ssn, ipv4, ipv6). */
+  validator?: (name: string) => PiiValidatorFn | undefined;
+}
+
+interface Candidate {
+  pattern: PiiPatternRecord;
+  start: number;
+  end: number;
+  value: string;
+}
+
+const ALNUM = /[\p{L}\p{N}]/u;
+
+/** The built-in checksum validator of a name (src/engine/data/piiValidators.ts), if there is one. */
+export function builtinPiiValidator(name: string): PiiValidatorFn | undefined {
+  return isPiiValidatorName(name) ? PII_VALIDATORS[name] : undefined;
+}
+
+/**
+ * Masks a PII value without changing its length: an email keeps its first
+ * character and its domain; other values keep separators and, when long
+ * enough to stay unrecoverable, their last 2–4 letters or digits.
+ */
+export function maskPiiValue(value: string): string {
+  const at = value.indexOf('@');
+  if (at > 0) return value[0] + value.slice(1, at).replace(/[^@]/g, '*') + value.slice(at);
+  const alnum = [...value].filter((c) => ALNUM.test(c)).length;
+  const keep = alnum >= 12 ? 4 : alnum >= 8 ? 2 : 0;
+  let seen = 0;
+  return [...value].map((c) => (ALNUM.test(c) ? (++seen > alnum - keep ? c : '*') : c)).join('');
+}
+
+/** The text with every hit replaced by its masked value (offsets unchanged). */
+export function maskHits(text: string, hits: readonly PiiHit[]): string {
+  let out = text;
+  for (const h of hits) out = out.slice(0, h.start) + h.masked + out.slice(h.end);
+  return out;
+}
+
+// Comparison key for the quoting rule: case, spaces and the usual separators
+// of phone and card numbers do not make a value new.
+function quoteKey(text: string): string {
+  return text.toLowerCase().replace(/[\s\-().]/g, '');
+}
+
+function globalRegex(re: RegExp): RegExp {
+  return re.global ? new RegExp(re.source, re.flags) : new RegExp(re.source, `${re.flags}g`);
+}
+
+function isFragment(text: string, start: number, end: number): boolean {
+  const before = start > 0 ? text[start - 1] : '';
+  const after = end < text.length ? text[end] : '';
+  const first = text[start];
+  const last = text[end - 1];
+  return (before !== '' && ALNUM.test(before) && ALNUM.test(first)) || (after !== '' && ALNUM.test(after) && ALNUM.test(last));
+}
+
+function rejection(c: Candidate, reason: PiiRejection['reason']): PiiRejection {
+  return { pattern: c.pattern.name, start: c.start, end: c.end, masked: maskPiiValue(c.value), reason };
+}
+
+/**
+ * Scans a text for PII with the given patterns. A match counts only when it
+ * is a whole token, passes its pattern's checksum validator, is not inside a
+ * longer number that failed its checksum, does not overlap a stronger match
+ * (validated first, then longer), and was not already in the prompt.
+ */
+export function scanPii(text: string, patterns: readonly PiiPatternRecord[], options: PiiScanOptions = {}): PiiScanResult {
+  const rejections: PiiRejection[] = [];
+  const unknown = new Set<string>();
+  const accepted: Candidate[] = [];
+  const failedChecksum: Candidate[] = [];
+  for (const pattern of patterns) {
+    for (const m of text.matchAll(globalRegex(pattern.regex))) {
+      if (m[0].length === 0 || m.index === undefined) continue;
+      const c: Candidate = { pattern, start: m.index, end: m.index + m[0].length, value: m[0] };
+      if (isFragment(text, c.start, c.end)) {
+        rejections.push(rejection(c, 'fragment'));
+        continue;
+      }
+      if (pattern.validator) {
+        const check = (options.validator ?? builtinPiiValidator)(pattern.validator);
+        if (!check) unknown.add(pattern.validator);
+        else if (!check(c.value)) {
+          rejections.push(rejection(c, 'checksum'));
+          failedChecksum.push(c);
+          continue;
+        }
+      }
+      accepted.push(c);
+    }
+  }
+  // A weak pattern (no checksum) matching inside a number that failed its checksum is a piece of that number, not PII of its own.
+  const survivors = accepted.filter((c) => {
+    if (c.pattern.validator) return true;
+    const inside = failedChecksum.some((f) => f.start <= c.start && c.end <= f.end && f.end - f.start > c.end - c.start);
+    if (inside) rejections.push(rejection(c, 'inside_rejected'));
+    return !inside;
+  });
+  survivors.sort((x, y) => Number(Boolean(y.pattern.validator)) - Number(Boolean(x.pattern.validator)) || y.end - y.start - (x.end - x.start) || x.start - y.start);
+  const chosen: Candidate[] = [];
+  for (const c of survivors) {
+    if (!chosen.some((o) => c.start < o.end && o.start < c.end)) chosen.push(c);
+  }
+  const promptKey = options.prompt ? quoteKey(options.prompt) : '';
+  const hits: PiiHit[] = [];
+  for (const c of chosen.sort((x, y) => x.start - y.start)) {
+    const key = quoteKey(c.value);
+    if (promptKey && key.length > 0 && promptKey.includes(key)) {
+      rejections.push(rejection(c, 'quoted'));
+      continue;
+    }
+    hits.push({
+      pattern: c.pattern.name,
+      description: c.pattern.description,
+      start: c.start,
+      end: c.end,
+      masked: maskPiiValue(c.value),
+      ...(c.pattern.validator && !unknown.has(c.pattern.validator) ? { validator: c.pattern.validator } : {}),
+    });
+  }
+  return { hits, rejections: rejections.sort((x, y) => x.start - y.start), unknownValidators: [...unknown] };
+}
