@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// `npm test`: every check, in order, each run even when an earlier one failed:
+//   provision (first use: apt packages and code-server, see scripts/provision.mjs),
+//   lint (eslint .), typecheck (tsc --noEmit -p .), unit tests (mocha, .mocharc.json),
+//   integration tests (real VS Code extension host, scripts/runIntegrationTests.mjs).
+// Counts are tests from unit and integration; a failed step that yields no count
+// (provision, lint, typecheck, a crashed run) adds one failure. The last line is
+// exactly `N passed, N failed`, and the exit code is non-zero when N failed > 0.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT, provision } from './provision.mjs';
+import { runIntegrationTests } from './runIntegrationTests.mjs';
+
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const steps = [];
+let passed = 0;
+let failed = 0;
+
+function banner(name) {
+  console.log(`\n=== ${name} ===`);
+  return Date.now();
+}
+
+function record(name, started, ok, detail) {
+  steps.push({ name, ok, detail, seconds: (Date.now() - started) / 1000 });
+}
+
+/** A step without test counts: one failure when its command fails. */
+function check(name, args) {
+  const started = banner(`${name}: npx ${args.join(' ')}`);
+  const r = spawnSync(npx, ['--no', ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  const ok = r.status === 0;
+  if (!ok) failed += 1;
+  record(name, started, ok, ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`);
+}
+
+function unitTests() {
+  const started = banner('unit tests: mocha');
+  const tmp = mkdtempSync(join(tmpdir(), 'aiqk-unit-'));
+  const statsFile = join(tmp, 'stats.json');
+  const r = spawnSync(npx, ['--no', 'mocha', '--reporter', './scripts/mochaStatsReporter.mjs'], {
+    cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, AIQK_MOCHA_STATS_FILE: statsFile },
+  });
+  const stats = existsSync(statsFile) ? JSON.parse(readFileSync(statsFile, 'utf8')) : undefined;
+  rmSync(tmp, { recursive: true, force: true });
+  const p = stats?.passed ?? 0;
+  // mocha exiting non-zero with no failing test (load error, crash) is one failure.
+  const f = (stats?.failed ?? 0) + (r.status !== 0 && !stats?.failed ? 1 : 0);
+  passed += p;
+  failed += f;
+  record('unit', started, f === 0, `${p} passed, ${f} failed${stats ? '' : ' (no results: mocha did not finish)'}`);
+}
+
+async function integrationTests(provisioned) {
+  const started = banner('integration tests: VS Code extension host');
+  if (!provisioned) {
+    failed += 1;
+    record('integration', started, false, 'skipped: provisioning failed');
+    return;
+  }
+  try {
+    const r = await runIntegrationTests([], { skipProvision: true });
+    passed += r.passed;
+    failed += r.failed;
+    record('integration', started, r.failed === 0, `${r.passed} passed, ${r.failed} failed`);
+  } catch (err) {
+    console.error(`integration: ${err instanceof Error ? err.message : err}`);
+    failed += 1;
+    record('integration', started, false, 'FAILED before any test ran');
+  }
+}
+
+let provisioned = false;
+const provStarted = banner('provision');
+try {
+  provision();
+  provisioned = true;
+  record('provision', provStarted, true, 'ok');
+} catch (err) {
+  console.error(`provision: FAILED: ${err instanceof Error ? err.message : err}`);
+  failed += 1;
+  record('provision', provStarted, false, 'FAILED');
+}
+check('lint', ['eslint', '.']);
+check('typecheck', ['tsc', '--noEmit', '-p', '.']);
+unitTests();
+await integrationTests(provisioned);
+
+console.log('\n=== summary ===');
+for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'} ${s.name.padEnd(12)} ${s.detail} (${s.seconds.toFixed(1)} s)`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;
