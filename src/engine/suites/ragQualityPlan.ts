@@ -1,0 +1,58 @@
+// Planning and case-building helpers shared by rag_quality, regression and
+// performance: the three suites that put the qaset's questions to the target.
+import type { CaseResult } from '../run/types';
+import type { AskFailure, TargetError } from '../targets/target';
+import type { QaRecord } from './dataRecords';
+import type { SuiteName } from './names';
+import type { PlannedCase } from './suite';
+
+/**
+ * The deterministic sample of a qaset: its first `size` items in file order.
+ * Not a shuffle, so the same qids are asked run after run and regression can
+ * compare them with the baseline; a size ≤ 0 or beyond the set means all items.
+ */
+export function sampleQaset(items: readonly QaRecord[], size: number): QaRecord[] {
+  if (!Number.isFinite(size) || size <= 0 || size >= items.length) return [...items];
+  return items.slice(0, Math.floor(size));
+}
+
+/** Plans one case per sampled qaset item, with id `<suite>:<qid>`. */
+export function planQaCases(suite: SuiteName, items: readonly QaRecord[], size: number): PlannedCase<QaRecord>[] {
+  return sampleQaset(items, size).map((qa) => ({ id: `${suite}:${qa.qid}`, input: qa.question, expected: qa.expected_answer, payload: qa }));
+}
+
+/** The qid of a case id `<suite>:<qid>` (qids may themselves contain ':'). */
+export function qidOfCaseId(caseId: string): string {
+  const i = caseId.indexOf(':');
+  return i < 0 ? caseId : caseId.slice(i + 1);
+}
+
+/** A target error for a person: "timeout: no answer within 30000 ms" (HTTP status included when known). */
+export function describeTargetError(error: TargetError): string {
+  const status = error.status !== undefined && !error.message.includes(String(error.status)) ? ` (HTTP ${error.status})` : '';
+  return `${error.kind}: ${error.message}${status}`;
+}
+
+/** The `error` case of a failed target call: not a crash, the reason is in `error`. */
+export function targetErrorCase(suite: SuiteName, planned: PlannedCase, failure: AskFailure, metrics: Record<string, number | null>, details: Record<string, unknown> = {}): CaseResult {
+  return {
+    suite,
+    case_id: planned.id,
+    input: planned.input,
+    expected: planned.expected ?? null,
+    output: null,
+    contexts: [],
+    metrics,
+    status: failure.error.kind === 'aborted' ? 'cancelled' : 'error',
+    pass: false,
+    error: describeTargetError(failure.error),
+    latency_ms: failure.latencyMs,
+    timestamp: new Date().toISOString(),
+    details: { ...details, error_kind: failure.error.kind, ...(failure.error.status !== undefined ? { http_status: failure.error.status } : {}) },
+  };
+}
+
+/** Metric names mapped to null: the metrics of a case that could not be evaluated. */
+export function nullMetrics(names: readonly string[]): Record<string, number | null> {
+  return Object.fromEntries(names.map((n) => [n, null]));
+}
