@@ -1,0 +1,65 @@
+// Turns what fetch (undici) throws into a TargetError a person can act on. undici
+// wraps the socket error as `cause` (sometimes nested, sometimes an AggregateError
+// for happy-eyeballs), so the whole chain is searched for codes and messages.
+
+import type { TargetError } from './target';
+import { maskSecrets } from './redact';
+
+/** The signals an attempt ran under: the run's (user cancel) and the attempt's timeout. */
+export interface AttemptSignals {
+  run: AbortSignal;
+  timeout: AbortSignal;
+  timeoutMs: number;
+}
+
+/** Codes and messages of an error and its causes, outermost first. */
+export function errorChain(err: unknown): { codes: string[]; messages: string[] } {
+  const codes: string[] = [];
+  const messages: string[] = [];
+  const seen = new Set<unknown>();
+  const visit = (e: unknown, depth: number): void => {
+    if (e === null || e === undefined || seen.has(e) || depth > 6) return;
+    seen.add(e);
+    if (typeof e === 'object') {
+      const rec = e as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+      if (typeof rec.code === 'string') codes.push(rec.code);
+      if (typeof rec.message === 'string' && rec.message) messages.push(rec.message);
+      if (Array.isArray(rec.errors)) for (const inner of rec.errors) visit(inner, depth + 1);
+      visit(rec.cause, depth + 1);
+    } else {
+      messages.push(String(e));
+    }
+  };
+  visit(err, 0);
+  return { codes, messages };
+}
+
+/** Classifies an error thrown while connecting, sending or reading a reply. */
+export function classifyFetchError(err: unknown, signals: AttemptSignals, where: string, secrets: readonly string[]): TargetError {
+  // The signals decide first: after an abort undici reports all sorts of secondary errors.
+  if (signals.run.aborted) return { kind: 'aborted', message: 'cancelled' };
+  if (signals.timeout.aborted) return { kind: 'timeout', message: `no complete reply within ${signals.timeoutMs} ms` };
+  const { codes, messages } = errorChain(err);
+  const text = messages.join(' / ');
+  const has = (...wanted: string[]): boolean => codes.some((c) => wanted.includes(c));
+  if (has('ECONNREFUSED')) return { kind: 'connection_refused', message: `connection refused by ${where}` };
+  if (has('ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED') || /socket hang up|other side closed|ECONNRESET|terminated/i.test(text)) {
+    return { kind: 'connection_reset', message: `connection to ${where} was reset before the reply was complete` };
+  }
+  if (has('ENOTFOUND', 'EAI_AGAIN')) return { kind: 'connection_error', message: `host of ${where} not found (${codes[codes.length - 1]})` };
+  if (has('UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT')) {
+    return { kind: 'timeout', message: `${where} did not answer in time (${codes.find((c) => c.includes('TIMEOUT')) ?? 'timeout'})` };
+  }
+  const detail = maskSecrets(text || 'unknown error', secrets).slice(0, 300);
+  return { kind: 'connection_error', message: `request to ${where} failed: ${detail}${codes.length ? ` (${codes[codes.length - 1]})` : ''}` };
+}
+
+/** A short, secret-free description of where a request went: origin and path, never userinfo or query. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return '(invalid URL)';
+  }
+}
