@@ -1,5 +1,185 @@
-/** `aiqk run`: placeholder until implemented. */
-export async function runCommand(_args: string[]): Promise<number> {
-  process.stderr.write('aiqk run: not implemented yet\n');
-  return 2;
+import { parseArgs } from 'node:util';
+import { CHECK_CODES, checkProfile } from '../engine/config/checkProfile';
+import { loadProfile } from '../engine/config/loadProfile';
+import { resolveProfile } from '../engine/config/resolve';
+import { formatProblem } from '../engine/problem';
+import { formatSummaryTable } from '../engine/report/summaryTable';
+import { checkRunGate } from '../engine/run/gate';
+import type { ReportFormat } from '../engine/report/writeReports';
+import { runAndWriteReports, withReportOverrides } from '../engine/run/runAndWriteReports';
+import type { Shard } from '../engine/run/shard';
+import { parseShard } from '../engine/run/shard';
+import type { RunResult } from '../engine/run/types';
+import type { SuiteName } from '../engine/suites/names';
+import { isSuiteName, SUITE_NAMES } from '../engine/suites/names';
+import { envSecretLookup } from '../engine/targets/createTarget';
+import { createProgress } from './progress';
+import { displayPath, parseFormats, reportPathLines, useColor } from './reportOutput';
+
+const USAGE = `Usage: aiqk run <profile> [options]
+
+Runs the suites of a run profile (aiqk.yaml) against its target and writes the reports.
+
+Options:
+  --suites a,b          run these suites instead of the profile's (${SUITE_NAMES.join(', ')})
+  --format json,xlsx    report formats instead of the profile's (json, xlsx, junit)
+  --out <dir>           report folder instead of the profile's report.dir
+  --shard i/n           run only shard i of n (cases split by md5 of their id)
+  --run-id <id>         use this run id (letters, digits, '_' and '-')
+  --baseline <report>   compare regression with this report instead of the newest one
+  --no-color            plain output
+  --quiet               no progress and no summary table
+  -h, --help            this text
+
+Exit codes: 0 every suite passed, 1 a suite failed or errored or the run was
+cancelled, 2 configuration error (bad profile, missing data, bad option), 130
+interrupted (Ctrl-C; the partial reports are written).
+`;
+
+/** Exit codes of `aiqk run`. */
+export const RUN_EXIT = { passed: 0, failed: 1, config: 2, interrupted: 130 } as const;
+
+interface RunArgs {
+  profile: string;
+  suites?: SuiteName[];
+  formats?: ReportFormat[];
+  out?: string;
+  shard?: Shard;
+  runId?: string;
+  baseline?: string;
+  color: boolean;
+  quiet: boolean;
+}
+
+function parseRunArgs(args: string[]): RunArgs | 'help' {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      suites: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      shard: { type: 'string' },
+      'run-id': { type: 'string' },
+      baseline: { type: 'string' },
+      'no-color': { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) return 'help';
+  if (positionals.length !== 1) throw new Error(positionals.length === 0 ? 'which run profile? e.g. aiqk run aiqk.yaml' : `one run profile at a time (got ${positionals.length})`);
+  let suites: SuiteName[] | undefined;
+  if (values.suites !== undefined) {
+    const items = values.suites.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const bad = items.filter((s) => !isSuiteName(s));
+    if (bad.length > 0 || items.length === 0) throw new Error(`--suites: unknown suite ${bad.map((b) => `'${b}'`).join(', ') || '(none given)'}; the suites are ${SUITE_NAMES.join(', ')}`);
+    suites = items as SuiteName[];
+  }
+  return {
+    profile: positionals[0] as string,
+    ...(suites ? { suites } : {}),
+    ...(values.format !== undefined ? { formats: parseFormats(values.format) } : {}),
+    ...(values.out !== undefined ? { out: values.out } : {}),
+    ...(values.shard !== undefined ? { shard: parseShard(values.shard) } : {}),
+    ...(values['run-id'] !== undefined ? { runId: values['run-id'] } : {}),
+    ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
+    color: useColor(process.stdout, values['no-color'] === true),
+    quiet: values.quiet === true,
+  };
+}
+
+/** The exit code of a finished run (see USAGE). */
+export function exitCodeOf(result: RunResult, interrupted: boolean): number {
+  switch (result.run.status) {
+    case 'passed':
+      return RUN_EXIT.passed;
+    case 'cancelled':
+      return interrupted ? RUN_EXIT.interrupted : RUN_EXIT.failed;
+    case 'failed':
+      return RUN_EXIT.failed;
+    case 'error':
+      // Nothing evaluated at all: the target could not be set up (a missing secret,
+      // a bad MCP command), which the user fixes in the configuration.
+      return result.cases.length === 0 && Object.keys(result.summary.suites).length === 0 ? RUN_EXIT.config : RUN_EXIT.failed;
+  }
+}
+
+/** `aiqk run <profile>`: runs a profile, shows progress and the summary, writes the reports. */
+export async function runCommand(argv: string[]): Promise<number> {
+  let args: RunArgs | 'help';
+  try {
+    args = parseRunArgs(argv);
+  } catch (err) {
+    process.stderr.write(`aiqk run: ${(err as Error).message}\n\n${USAGE}`);
+    return RUN_EXIT.config;
+  }
+  if (args === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const parsed = await loadProfile(args.profile);
+  // The same checks as `aiqk validate`: a data path that does not exist or a
+  // dataset with no usable record stops the run here, not halfway through.
+  const checked = parsed.profile ? await checkProfile(parsed) : undefined;
+  // Missing data is judged by the run gate below, for the suites actually run (--suites).
+  const problems = [...parsed.problems, ...(checked?.problems ?? [])]
+    .filter((p) => p.severity === 'error' || p.severity === 'warning')
+    .filter((p) => !(args.suites && p.code === CHECK_CODES.missingData));
+  for (const p of problems) process.stderr.write(`${formatProblem(p, displayPath(p.file))}\n`);
+  if (!parsed.profile || problems.some((p) => p.severity === 'error')) return RUN_EXIT.config;
+  const profile = withReportOverrides(resolveProfile(parsed.profile, parsed.file), { ...(args.formats ? { formats: args.formats } : {}), ...(args.out ? { outDir: args.out } : {}) });
+  const gate = checkRunGate(profile, { ...(args.suites ? { suites: args.suites } : {}), ...(args.shard ? { shard: args.shard } : {}) });
+  if (!gate.ok) {
+    process.stderr.write(`aiqk run: ${displayPath(profile.file)} cannot run:\n${gate.reasons.map((r) => `  - ${r}`).join('\n')}\n`);
+    return RUN_EXIT.config;
+  }
+  return execute(args, profile);
+}
+
+async function execute(args: RunArgs, profile: ReturnType<typeof resolveProfile>): Promise<number> {
+  let handle: ReturnType<typeof runAndWriteReports>;
+  try {
+    handle = runAndWriteReports(profile, {
+      secrets: envSecretLookup,
+      ...(args.suites ? { suites: args.suites } : {}),
+      ...(args.shard ? { shard: args.shard } : {}),
+      ...(args.runId ? { runId: args.runId } : {}),
+      ...(args.baseline ? { baseline: args.baseline } : {}),
+    });
+  } catch (err) {
+    process.stderr.write(`aiqk run: ${(err as Error).message}\n`);
+    return RUN_EXIT.config;
+  }
+  const stderr = process.stderr;
+  const progress = args.quiet ? undefined : createProgress(stderr, { tty: stderr.isTTY === true, color: useColor(stderr, !args.color), columns: stderr.columns });
+  if (progress) handle.events.onEvent((e) => progress.onEvent(e));
+  let interrupted = false;
+  const onSigint = (): void => {
+    if (interrupted) {
+      progress?.stop();
+      stderr.write('aiqk run: interrupted again, exiting without reports\n');
+      process.exit(RUN_EXIT.interrupted);
+    }
+    interrupted = true;
+    const msg = 'aiqk run: cancelling; writing partial reports (Ctrl-C again to quit at once)';
+    if (progress) progress.note(msg);
+    else stderr.write(`${msg}\n`);
+    handle.cancel('interrupted (Ctrl-C)');
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    const { result, files, writeError } = await handle.written;
+    progress?.stop();
+    if (!args.quiet) process.stdout.write(`${formatSummaryTable(result, { color: args.color })}\n`);
+    if (result.run.error && result.run.status === 'error') stderr.write(`aiqk run: ${result.run.error}\n`);
+    const lines = reportPathLines(files);
+    if (lines.length > 0) process.stdout.write(`Reports:\n${lines.join('\n')}\n`);
+    if (writeError) stderr.write(`aiqk run: ${writeError}\n`);
+    process.stdout.write(`Run ${result.run.id}: ${result.run.status} (${result.summary.overall.passed}/${result.summary.overall.total} cases passed)\n`);
+    return writeError ? Math.max(RUN_EXIT.failed, exitCodeOf(result, interrupted)) : exitCodeOf(result, interrupted);
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
 }

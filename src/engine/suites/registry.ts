@@ -1,11 +1,22 @@
 import type { SuiteName } from './names';
 import type { SuiteDefinition } from './suite';
+import { biasSmokeSuite } from './bias';
+import { performanceSuite } from './performance';
+import { ragQualitySuite } from './ragQuality';
+import { regressionSuite } from './regression';
+import { resilienceSuite } from './resilience';
 
 /**
  * The suites this build can run. A suite missing here makes a run that selects
  * it refuse with a configuration error before anything is sent.
  */
-export const SUITES: Partial<Record<SuiteName, SuiteDefinition>> = {};
+export const SUITES: Partial<Record<SuiteName, SuiteDefinition>> = {
+  rag_quality: ragQualitySuite as SuiteDefinition,
+  performance: performanceSuite as SuiteDefinition,
+  regression: regressionSuite as SuiteDefinition,
+  resilience: resilienceSuite as SuiteDefinition,
+  bias_smoke: biasSmokeSuite as SuiteDefinition,
+};
 
 /** The definition of a suite, or undefined when this build does not have it. */
 export function suiteDefinition(name: SuiteName): SuiteDefinition | undefined {

@@ -1,0 +1,144 @@
+import type { SuiteName } from '../suites/names';
+import type { PlannedCase, SuiteContext, SuiteDefinition } from '../suites/suite';
+import { suiteDefinition } from '../suites/registry';
+import { createTarget } from '../targets/createTarget';
+import type { Target } from '../targets/target';
+import type { Baseline } from './baseline';
+import { findBaseline } from './baseline';
+import { checkRunGate } from './gate';
+import { errorMessage, errorSummary, notRunSummary, runStatus } from './outcome';
+import { CasePool } from './pool';
+import type { RunOutcome } from './runResult';
+import { buildRunResult } from './runResult';
+import type { RunState } from './runState';
+import { logTo } from './runState';
+import { runSuite } from './runSuite';
+import { inShard } from './shard';
+import { createSuiteData } from './suiteData';
+import type { CaseResult, RunResult, SuiteSummary } from './types';
+
+interface SuitePlan {
+  def: SuiteDefinition;
+  ctx: SuiteContext;
+  cases: PlannedCase[];
+  /** Set when planning failed: the suite is reported as errored. */
+  error?: string;
+}
+
+/**
+ * Runs a whole run: gate, data, target, plans, suites in order, summaries.
+ * Never rejects: whatever goes wrong becomes the result's status and logs.
+ */
+export async function executeRun(state: RunState): Promise<RunResult> {
+  const startedAt = state.now();
+  const gate = checkRunGate(state.profile, { suites: state.suites, shard: state.shard, definitions: state.definitions });
+  const suites = gate.suites;
+  if (!gate.ok) {
+    for (const r of gate.reasons) logTo(state, 'error', r);
+    return buildRunResult(state, startedAt, { suites, cases: [], summaries: {}, status: 'error', error: `the run cannot start: ${gate.reasons.join('; ')}` });
+  }
+  const fail = (error: string): RunResult => {
+    logTo(state, 'error', error);
+    return buildRunResult(state, startedAt, { suites, cases: [], summaries: {}, status: 'error', error });
+  };
+  const log = (level: 'info' | 'warn' | 'error', message: string): void => logTo(state, level, message);
+  const data = createSuiteData(state.profile, log, state.signal);
+  let baseline: Baseline | undefined;
+  try {
+    if (suites.includes('regression')) baseline = await findBaseline(state.profile, { excludeRunId: state.runId, file: state.baselineFile, log });
+  } catch (err) {
+    return fail(`the baseline report cannot be used: ${errorMessage(err)}`);
+  }
+  let target: Target;
+  try {
+    target = await createTarget(state.profile, { secrets: state.secrets, passages: () => data.get('passages') });
+  } catch (err) {
+    return fail(`the target cannot be set up: ${errorMessage(err)}`);
+  }
+  try {
+    logTo(state, 'info', `run ${state.runId}: ${suites.join(', ')} against ${target.description}${state.shard ? ` (shard ${state.shard.index}/${state.shard.total})` : ''}`);
+    const outcome = await runSuites(state, suites, target, data, baseline);
+    return buildRunResult(state, startedAt, outcome);
+  } catch (err) {
+    return fail(`the run stopped on an internal error: ${errorMessage(err)}`);
+  } finally {
+    try {
+      await target.close();
+    } catch (err) {
+      logTo(state, 'warn', `the target did not close cleanly: ${errorMessage(err)}`);
+    }
+  }
+}
+
+async function runSuites(state: RunState, suites: SuiteName[], target: Target, data: SuiteContext['data'], baseline: Baseline | undefined): Promise<RunOutcome> {
+  const plans: SuitePlan[] = [];
+  for (const name of suites) {
+    if (state.signal.aborted) break;
+    plans.push(await planSuite(state, name, target, data, baseline));
+  }
+  state.progress.total = plans.reduce((n, p) => n + p.cases.length, 0);
+  state.hub.emit({ type: 'run-started', runId: state.runId, suites, total: state.progress.total });
+
+  const pool = new CasePool(state.profile.volumes.concurrency);
+  const cases: CaseResult[] = [];
+  const summaries: Partial<Record<SuiteName, SuiteSummary>> = {};
+  for (const name of suites) {
+    const plan = plans.find((p) => p.def.name === name);
+    let summary: SuiteSummary;
+    if (!plan || (state.signal.aborted && !plan.error)) {
+      summary = notRunSummary(name, plan?.cases.length ?? 0);
+    } else if (plan.error !== undefined) {
+      summary = errorSummary(name, [], plan.error);
+    } else {
+      state.progress.currentSuite = name;
+      state.hub.emit({ type: 'suite-started', runId: state.runId, suite: name, total: plan.cases.length });
+      const run = await runSuite(state, plan.def, plan.ctx, plan.cases, pool);
+      for (const c of run.cases) cases.push(c);
+      summary = run.summary;
+    }
+    if (summary.status === 'unmeasured') logTo(state, 'warn', `${name}: no metric could be measured; the suite does not fail the run (${summary.notes.join('; ') || 'see its metrics'})`);
+    summaries[name] = summary;
+    state.hub.emit({ type: 'suite-finished', runId: state.runId, summary });
+  }
+  state.progress.currentSuite = undefined;
+  const list = suites.map((s) => summaries[s]).filter((s): s is SuiteSummary => s !== undefined);
+  const status = runStatus(list);
+  if (status === 'cancelled') logTo(state, 'warn', `run cancelled${state.cancelReason ? `: ${state.cancelReason}` : ''}; ${cases.length} finished cases kept`);
+  const errored = list.filter((s) => s.status === 'error');
+  const error = status === 'error' ? errored.map((s) => `${s.suite}: ${s.notes[0] ?? 'every case errored'}`).join('; ') : undefined;
+  return { suites, cases, summaries, status, ...(error !== undefined ? { error } : {}), ...(baseline ? { baseline: { runId: baseline.runId, file: baseline.file } } : {}) };
+}
+
+async function planSuite(state: RunState, name: SuiteName, target: Target, data: SuiteContext['data'], baseline: Baseline | undefined): Promise<SuitePlan> {
+  const def = (state.definitions?.[name] ?? suiteDefinition(name)) as SuiteDefinition;
+  const ctx: SuiteContext = {
+    runId: state.runId,
+    profile: state.profile,
+    target,
+    data,
+    signal: state.signal,
+    secrets: state.secrets,
+    log: (level, message) => logTo(state, level, `${name}: ${message}`),
+    ...(baseline ? { baseline: { runId: baseline.runId, file: baseline.file, cases: baseline.cases.filter((c) => c.suite === name) } } : {}),
+  };
+  let all: PlannedCase[];
+  try {
+    all = await def.plan(ctx);
+  } catch (err) {
+    if (state.signal.aborted) return { def, ctx, cases: [] };
+    const error = `the suite could not plan its cases: ${errorMessage(err)}`;
+    logTo(state, 'error', `${name}: ${error}`);
+    return { def, ctx, cases: [], error };
+  }
+  const ids = new Set<string>();
+  let duplicates = 0;
+  for (const c of all) {
+    if (ids.has(c.id)) duplicates++;
+    ids.add(c.id);
+  }
+  if (duplicates > 0) logTo(state, 'warn', `${name}: ${duplicates} planned case ids are duplicates; shards and merges may mix them up`);
+  const cases = state.shard ? all.filter((c) => inShard(c.id, state.shard)) : all;
+  if (state.shard) logTo(state, 'info', `${name}: ${cases.length} of ${all.length} cases in shard ${state.shard.index}/${state.shard.total}`);
+  if (all.length === 0) logTo(state, 'warn', `${name}: no case planned (is its data empty?)`);
+  return { def, ctx, cases };
+}

@@ -1,0 +1,146 @@
+import type { ResolvedProfile } from '../config/resolve';
+import { newRunId } from '../report/runId';
+import type { SuiteName } from '../suites/names';
+import type { SuiteDefinition } from '../suites/suite';
+import { sanitizeTarget } from '../targets/createTarget';
+import type { SecretLookup } from '../targets/target';
+import type { AuditEventName } from './audit';
+import { AuditLog } from './audit';
+import type { RunEvents } from './events';
+import { RunEventHub } from './events';
+import { executeRun } from './execute';
+import { orderSuites } from './gate';
+import { registerRun } from './registry';
+import { runIdProblem } from './runIdFormat';
+import type { RunState } from './runState';
+import { logTo } from './runState';
+import type { Shard } from './shard';
+import type { RunResult } from './types';
+
+/** How a run is started besides its profile. */
+export interface StartRunOptions {
+  /** Suites to run instead of the profile's. */
+  suites?: SuiteName[];
+  /** Where secrets named in the profile are looked up (env vars, VS Code SecretStorage). Default: none found. */
+  secrets?: SecretLookup;
+  /** The run id, chosen by the client so it can cancel before anything returns. Default: a new id. */
+  runId?: string;
+  /** Cancels the run when aborted (the extension's CancellationToken, a CLI signal). */
+  signal?: AbortSignal;
+  /** Clock in milliseconds since the epoch (tests). */
+  now?: () => number;
+  /** A baseline report for regression, overriding the profile's and the newest report. */
+  baseline?: string;
+  /** Shard to run instead of the profile's. */
+  shard?: Shard;
+  /** Appends audit records (run_started, run_finished, …) to this JSONL file. Default: no audit. */
+  auditFile?: string;
+  /** Suite definitions to use instead of the registry's. */
+  definitions?: Partial<Record<SuiteName, SuiteDefinition>>;
+  /** How long cases may take to stop after cancel before they are abandoned (default 2000 ms). */
+  cancelGraceMs?: number;
+}
+
+/** A run in progress. */
+export interface RunHandle {
+  readonly runId: string;
+  readonly events: RunEvents;
+  /** The run's result; never rejects (failures are the result's status). */
+  readonly result: Promise<RunResult>;
+  /** Stops new work at once and aborts calls in flight; the result keeps what finished. */
+  cancel(reason?: string): void;
+}
+
+const noSecrets: SecretLookup = async () => undefined;
+
+/**
+ * Starts a run and returns at once. Nothing runs before the caller had a chance
+ * to subscribe: the work begins on a later tick. Throws only for a run id
+ * that is malformed or already running.
+ */
+export function startRun(profile: ResolvedProfile, options: StartRunOptions = {}): RunHandle {
+  const now = options.now ?? Date.now;
+  const runId = options.runId ?? newRunId(new Date(now()));
+  const idProblem = runIdProblem(runId);
+  if (idProblem) throw new Error(idProblem);
+  const controller = new AbortController();
+  const hub = new RunEventHub();
+  const suites = orderSuites(options.suites ?? profile.suites);
+  const state: RunState = {
+    runId,
+    profile,
+    suites,
+    ...(options.shard ?? profile.shard ? { shard: options.shard ?? profile.shard } : {}),
+    ...(options.definitions ? { definitions: options.definitions } : {}),
+    secrets: options.secrets ?? noSecrets,
+    ...(options.baseline ? { baselineFile: options.baseline } : {}),
+    now,
+    signal: controller.signal,
+    hub,
+    logs: [],
+    progress: { done: 0, total: 0 },
+    cancelGraceMs: options.cancelGraceMs ?? 2000,
+  };
+  const startedAt = new Date(now()).toISOString();
+  const cancel = (reason?: string): void => {
+    if (controller.signal.aborted) return;
+    state.cancelReason = reason ?? 'cancelled';
+    logTo(state, 'warn', `cancel requested: ${state.cancelReason}`);
+    controller.abort(new Error(state.cancelReason));
+  };
+  const unregister = registerRun(runId, {
+    info: () => ({ runId, profile: profile.file, suites, startedAt, done: state.progress.done, total: state.progress.total, ...(state.progress.currentSuite ? { currentSuite: state.progress.currentSuite } : {}), cancelling: controller.signal.aborted }),
+    cancel,
+  });
+  const external = options.signal;
+  const onExternalAbort = (): void => cancel(reasonOf(external));
+  if (external?.aborted) cancel(reasonOf(external));
+  else external?.addEventListener('abort', onExternalAbort, { once: true });
+
+  const audit = options.auditFile ? new AuditLog(options.auditFile, (m) => logTo(state, 'warn', m)) : undefined;
+  const auditBase = { run_id: runId, profile: profile.file, suites, target: sanitizeTarget(profile.raw.target) };
+  const result = (async (): Promise<RunResult> => {
+    // Let the caller subscribe before the first event.
+    await Promise.resolve();
+    void audit?.write({ time: startedAt, event: 'run_started', ...auditBase });
+    try {
+      const res = await executeRun(state).catch((err: unknown) => crashResult(state, startedAt, err));
+      hub.emit({ type: 'run-finished', runId, result: res });
+      if (audit) {
+        const { total, passed, failed, errors } = res.summary.overall;
+        const event: AuditEventName = res.run.status === 'cancelled' ? 'run_cancelled' : res.run.status === 'error' ? 'run_failed' : 'run_finished';
+        const reason = res.run.status === 'cancelled' ? state.cancelReason : res.run.error;
+        await audit.write({ time: res.run.finished_at, event, ...auditBase, status: res.run.status, counts: { total, passed, failed, errors }, duration_ms: res.run.duration_ms, ...(reason ? { reason } : {}) });
+      }
+      return res;
+    } finally {
+      external?.removeEventListener('abort', onExternalAbort);
+      unregister();
+      hub.close();
+    }
+  })();
+  return { runId, events: hub, result, cancel };
+}
+
+// executeRun turns every failure into a result; this is the last line of defence
+// so that `result` never rejects even if building that result threw.
+function crashResult(state: RunState, startedAt: string, err: unknown): RunResult {
+  const message = `the run stopped on an internal error: ${err instanceof Error ? err.message : String(err)}`;
+  logTo(state, 'error', message);
+  const finishedAt = new Date(state.now()).toISOString();
+  return {
+    version: 1,
+    run: { id: state.runId, profile: state.profile.file, started_at: startedAt, finished_at: finishedAt, duration_ms: Math.max(0, Date.parse(finishedAt) - Date.parse(startedAt)), status: 'error', target: {}, suites: [...state.suites], options: {}, error: message },
+    summary: { overall: { total: 0, passed: 0, failed: 0, errors: 0, pass_rate: null, status: 'error' }, suites: {} },
+    cases: [],
+    inputs: state.profile.raw,
+    logs: state.logs,
+  };
+}
+
+function reasonOf(signal: AbortSignal | undefined): string {
+  const r: unknown = signal?.reason;
+  if (r instanceof Error && r.message) return r.message;
+  if (typeof r === 'string' && r) return r;
+  return 'cancelled by the caller';
+}
