@@ -36,7 +36,11 @@ async function runScenario(sc: ResilienceScenario, ctx: SuiteContext, breaker: C
   if (sc.probeAfterOpen && breaker.transitions.some((t) => t.to === 'open') && !ctx.signal.aborted) {
     const wait = breaker.msUntilTrial();
     if (wait > MAX_RESET_WAIT_MS) notes.push(`reset time ${wait} ms is longer than the ${MAX_RESET_WAIT_MS} ms a scenario waits: the trial call may be refused`);
-    await delay(Math.min(wait, MAX_RESET_WAIT_MS), ctx.signal);
+    // Timers may fire a millisecond before the clock says the time has passed: wait until the breaker agrees.
+    const deadline = Date.now() + MAX_RESET_WAIT_MS;
+    while (breaker.msUntilTrial() > 0 && Date.now() < deadline && !ctx.signal.aborted) {
+      await delay(Math.min(breaker.msUntilTrial() + 1, deadline - Date.now()), ctx.signal);
+    }
     if (!ctx.signal.aborted) calls.push(await guardedCall(ctx.target, breaker, { ...common, n: calls.length + 1 }));
   }
   return { calls, notes };
