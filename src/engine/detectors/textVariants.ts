@@ -1,0 +1,111 @@
+// Readings of a reply other than its plain text. Attack mutations ask the target
+// to answer in rot13, base64 or leetspeak; a reply in those must be read decoded.
+// Every length-preserving variant keeps offsets, so evidence points at the reply.
+
+/** Straight apostrophes and quotes for their typographic forms (length-preserving). */
+export function normalizeQuotes(text: string): string {
+  return text.replace(/[\u2018\u2019\u02bc\u2032]/g, "'").replace(/[\u201c\u201d\u2033]/g, '"');
+}
+
+// Cyrillic and Greek letters that look like Latin ones: what a homoglyph mutation uses.
+const HOMOGLYPHS: Readonly<Record<string, string>> = {
+  '\u0430': 'a', '\u0435': 'e', '\u043e': 'o', '\u0440': 'p', '\u0441': 'c', '\u0443': 'y', '\u0445': 'x',
+  '\u0456': 'i', '\u0458': 'j', '\u0455': 's', '\u04bb': 'h', '\u0501': 'd', '\u051b': 'q', '\u051d': 'w',
+  '\u0410': 'A', '\u0412': 'B', '\u0415': 'E', '\u041a': 'K', '\u041c': 'M', '\u041d': 'H', '\u041e': 'O',
+  '\u0420': 'P', '\u0421': 'C', '\u0422': 'T', '\u0425': 'X', '\u0406': 'I', '\u0408': 'J', '\u0405': 'S',
+  '\u03bf': 'o', '\u03b1': 'a', '\u03b9': 'i', '\u03bd': 'v', '\u0391': 'A', '\u0392': 'B', '\u0395': 'E',
+  '\u0396': 'Z', '\u0397': 'H', '\u0399': 'I', '\u039a': 'K', '\u039c': 'M', '\u039d': 'N', '\u039f': 'O',
+  '\u03a1': 'P', '\u03a4': 'T', '\u03a5': 'Y', '\u03a7': 'X',
+};
+
+/** The Latin letter a homoglyph stands for (identity for other characters). */
+export const HOMOGLYPH_OF: Readonly<Record<string, string>> = HOMOGLYPHS;
+
+/** Replaces Cyrillic/Greek look-alikes with Latin letters (length-preserving). */
+export function foldHomoglyphs(text: string): string {
+  let out = '';
+  for (const ch of text) out += HOMOGLYPHS[ch] ?? ch;
+  return out;
+}
+
+const LEET: Readonly<Record<string, string>> = { '4': 'a', '@': 'a', '3': 'e', '1': 'i', '!': 'i', '0': 'o', '5': 's', '$': 's', '7': 't', '+': 't' };
+
+/** Reads leetspeak as letters when a character sits inside a word (length-preserving). */
+export function foldLeet(text: string): string {
+  return text.replace(/[\p{L}\d@$!+]+/gu, (word) => (/\p{L}/u.test(word) ? [...word].map((c) => LEET[c] ?? c).join('') : word));
+}
+
+/** ROT13 of ASCII letters (its own inverse; length-preserving). */
+export function rot13(text: string): string {
+  return text.replace(/[a-z]/gi, (c) => {
+    const base = c <= 'Z' ? 65 : 97;
+    return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base);
+  });
+}
+
+/** A base64 run of the reply and its decoded text. */
+export interface DecodedSegment {
+  start: number;
+  end: number;
+  decoded: string;
+}
+
+/**
+ * Base64 runs of at least 16 characters whose decoding is mostly printable text.
+ * Random ids and hashes decode to binary and are skipped.
+ */
+export function base64Segments(text: string): DecodedSegment[] {
+  const out: DecodedSegment[] = [];
+  for (const m of text.matchAll(/[A-Za-z0-9+/]{16,}={0,2}/g)) {
+    const raw = m[0];
+    if (raw.length % 4 === 1) continue;
+    if (!/[0-9+/=]/.test(raw) && !/[A-Z].*[a-z]|[a-z].*[A-Z]/.test(raw)) continue;
+    const decoded = Buffer.from(raw, 'base64').toString('utf8');
+    if (decoded.length < 6 || printableShare(decoded) < 0.95 || !/[a-z]{2,}\s/i.test(decoded)) continue;
+    const start = m.index ?? 0;
+    out.push({ start, end: start + raw.length, decoded });
+  }
+  return out;
+}
+
+function printableShare(s: string): number {
+  let ok = 0;
+  for (const ch of s) if (/[\p{L}\p{N}\p{P}\p{Zs}\n\t]/u.test(ch)) ok++;
+  return ok / Math.max(1, [...s].length);
+}
+
+/** Lowercase letters and digits of a text with the index of each in the original, for spacing-proof search. */
+export interface FoldedText {
+  text: string;
+  /** `index[i]` = offset in the original of folded character i. */
+  index: number[];
+}
+
+/** Folds a text to lowercase letters and digits only (homoglyphs read as Latin). */
+export function foldAlnum(text: string): FoldedText {
+  let out = '';
+  const index: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    const latin = (HOMOGLYPHS[ch] ?? ch).toLowerCase();
+    if (/^[\p{L}\p{N}]$/u.test(latin)) {
+      out += latin;
+      index.push(i);
+    }
+    i += ch.length;
+  }
+  return { text: out, index };
+}
+
+/** Offsets in the original of every occurrence of `needle` in a folded text. */
+export function findFolded(folded: FoldedText, needle: string): { start: number; end: number }[] {
+  const n = foldAlnum(needle).text;
+  if (n.length === 0) return [];
+  const out: { start: number; end: number }[] = [];
+  let i = folded.text.indexOf(n);
+  while (i >= 0) {
+    out.push({ start: folded.index[i], end: folded.index[i + n.length - 1] + 1 });
+    i = folded.text.indexOf(n, i + n.length);
+  }
+  return out;
+}
