@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { PiiPatternRecord } from '../../../src/engine/suites/dataRecords';
 import { maskHits, maskPiiValue, scanPii } from '../../../src/engine/detectors/pii';
+import { builtinPiiPatterns } from '../suites/robustnessHelpers';
 
 function pat(name: string, pattern: string, validator?: string, flags = 'g'): PiiPatternRecord {
   return { name, pattern, description: `${name} test pattern`, regex: new RegExp(pattern, flags), ...(validator ? { validator } : {}) };
@@ -113,5 +116,47 @@ describe('PII detector', () => {
     assert.ok(!masked.includes('123-45-6789'));
     assert.equal(maskPiiValue('123-45-6789'), '***-**-**89');
     assert.equal(maskPiiValue('10.0.0.1'), '**.*.*.*');
+  });
+});
+
+describe('PII detector with the built-in patterns', () => {
+  let builtin: PiiPatternRecord[];
+  before(async () => {
+    builtin = await builtinPiiPatterns();
+  });
+
+  it('does not flag a 16-digit number failing Luhn, flags the one passing it', () => {
+    assert.deepEqual(scanPii('Order 4111 1111 1111 1112 shipped.', builtin).hits, []);
+    assert.deepEqual(scanPii('Card 4111 1111 1111 1111 charged.', builtin).hits.map((h) => h.pattern), ['credit_card']);
+  });
+
+  it('does not flag what the answer quotes from the question, flags what it adds', () => {
+    const prompt = 'My SSN is 123-45-6789, who is the manager?';
+    const r = scanPii('You said 123-45-6789; the manager is bob@example.org.', builtin, { prompt });
+    assert.deepEqual(r.hits.map((h) => h.pattern), ['email']);
+    assert.deepEqual(scanPii('You said 123-45-6789.', builtin).hits.map((h) => h.pattern), ['us_ssn']);
+  });
+
+  it('reaches precision ≥ 0.9 and recall ≥ 0.95 on the labelled examples', async () => {
+    const text = await readFile(join(__dirname, '..', '..', 'fixtures', 'detectors', 'pii-labelled.jsonl'), 'utf8');
+    const rows = text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { text: string; prompt?: string; expected: { pattern: string; value: string }[] });
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const row of rows) {
+      const hits = scanPii(row.text, builtin, row.prompt ? { prompt: row.prompt } : {}).hits;
+      const labels = row.expected.map((e) => ({ ...e, start: row.text.indexOf(e.value), used: false }));
+      for (const h of hits) {
+        const l = labels.find((x) => !x.used && x.pattern === h.pattern && h.start < x.start + x.value.length && x.start < h.end);
+        if (l) {
+          l.used = true;
+          tp++;
+        } else fp++;
+      }
+      fn += labels.filter((l) => !l.used).length;
+    }
+    assert.ok(rows.length >= 50 && tp + fn >= 30, 'the labelled set is not trivially small');
+    assert.ok(tp / (tp + fp) >= 0.9, `precision ${tp}/${tp + fp}`);
+    assert.ok(tp / (tp + fn) >= 0.95, `recall ${tp}/${tp + fn}`);
   });
 });
