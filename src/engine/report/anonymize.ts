@@ -1,0 +1,102 @@
+import type { CaseResult, LogEntry, RunResult, SuiteSummary } from '../run/types';
+import type { RunProfile } from '../config/profileTypes';
+import { maskSecrets, maskText } from './textMasks';
+
+// A value stored under a key like these is a credential whatever it looks like
+// (`headers: {x-api-key: …}`, `env: {OPENAI_API_KEY: …}`); `*_env` keys hold names, not secrets.
+const SECRET_KEY = /(^|[_-])(authorization|api[_-]?key|apikey|token|secret|password|passwd|cookie|credentials?)$/i;
+const MASKED = '****';
+
+/**
+ * Applies `mask` to every string inside a JSON-like value (arrays and plain
+ * objects, deeply); a string under a credential-like key is replaced outright.
+ * Other values are kept.
+ */
+export function mapStrings<T>(value: T, mask: (text: string) => string): T {
+  return walk(value, mask, false) as T;
+}
+
+function walk(value: unknown, mask: (text: string) => string, secretKey: boolean): unknown {
+  if (typeof value === 'string') {
+    const masked = mask(value);
+    // When the mask already found the secret it keeps its hint ("Bearer ****").
+    return secretKey && masked === value && value.length > 0 ? MASKED : masked;
+  }
+  if (Array.isArray(value)) return value.map((v) => walk(v, mask, secretKey));
+  if (value !== null && typeof value === 'object' && isPlain(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = walk(v, mask, SECRET_KEY.test(k));
+    return out;
+  }
+  return value;
+}
+
+function isPlain(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function anonymizeCase(c: CaseResult): CaseResult {
+  return {
+    ...c,
+    input: maskText(c.input),
+    expected: c.expected === null ? null : maskText(c.expected),
+    output: c.output === null ? null : maskText(c.output),
+    contexts: c.contexts.map(maskText),
+    error: c.error === null ? null : maskText(c.error),
+    ...(c.details ? { details: mapStrings(c.details, maskText) } : {}),
+  };
+}
+
+function anonymizeSummary(s: SuiteSummary): SuiteSummary {
+  return {
+    ...s,
+    metrics: s.metrics.map((m) => (m.reason === undefined ? m : { ...m, reason: maskText(m.reason) })),
+    notes: s.notes.map(maskText),
+    ...(s.details ? { details: mapStrings(s.details, maskText) } : {}),
+  };
+}
+
+function mapLogs(logs: readonly LogEntry[], mask: (text: string) => string): LogEntry[] {
+  return logs.map((l) => ({ ...l, message: mask(l.message) }));
+}
+
+/**
+ * Removes credentials from the parts of a result that describe the run (target,
+ * profile, logs, run error). Always applied to reports, anonymized or not: a
+ * literal token in an HTTP header template must not land in a report. PII is
+ * left alone here so the target's address (an IPv4) stays readable.
+ */
+export function redactSecrets(result: RunResult): RunResult {
+  return {
+    ...result,
+    run: {
+      ...result.run,
+      target: mapStrings(result.run.target, maskSecrets),
+      options: mapStrings(result.run.options, maskSecrets),
+      ...(result.run.error !== undefined ? { error: maskSecrets(result.run.error) } : {}),
+    },
+    inputs: mapStrings<RunProfile>(result.inputs, maskSecrets),
+    logs: mapLogs(result.logs, maskSecrets),
+  };
+}
+
+/**
+ * Masks PII and secrets in everything a run recorded from the target and the
+ * datasets: case input, expected, output, contexts, error and details; suite
+ * notes, reasons and details; logs and the run error. Pure: returns a new result.
+ */
+export function anonymizeResult(result: RunResult): RunResult {
+  const suites: RunResult['summary']['suites'] = {};
+  for (const [name, summary] of Object.entries(result.summary.suites)) {
+    if (summary) suites[name as keyof typeof suites] = anonymizeSummary(summary);
+  }
+  const redacted = redactSecrets(result);
+  return {
+    ...redacted,
+    run: { ...redacted.run, ...(redacted.run.error !== undefined ? { error: maskText(redacted.run.error) } : {}) },
+    summary: { overall: result.summary.overall, suites },
+    cases: result.cases.map(anonymizeCase),
+    logs: mapLogs(result.logs, maskText),
+  };
+}

@@ -1,0 +1,154 @@
+import type { CaseResult, LogEntry, MetricVerdict, RunResult, RunStatus, SuiteSummary } from '../run/types';
+import type { SuiteName } from '../suites/names';
+import { SUITE_NAMES } from '../suites/names';
+import { buildSummary, meanMetric } from '../metrics/verdict';
+import { formatMetricValue, meetsThreshold } from './reportModel';
+import { newRunId } from './runId';
+
+/** Recomputes a suite's summary from the merged cases (the suite's own summarize(), bound to a context by the caller). */
+export type MergeSummarize = (suite: SuiteName, cases: CaseResult[]) => SuiteSummary;
+
+/** Options of mergeReports. */
+export interface MergeOptions {
+  /** Exact suite summaries; without it the fallback rule of mergeReports applies. */
+  summarize?: MergeSummarize;
+}
+
+const STATUS_RANK: Record<RunStatus, number> = { passed: 0, failed: 1, cancelled: 2, error: 3 };
+
+function worst(statuses: readonly RunStatus[]): RunStatus {
+  return statuses.reduce<RunStatus>((a, b) => (STATUS_RANK[b] > STATUS_RANK[a] ? b : a), 'passed');
+}
+
+function checkShards(results: readonly RunResult[]): void {
+  const profile = results[0]!.run.profile;
+  const other = results.find((r) => r.run.profile !== profile);
+  if (other) throw new Error(`cannot merge reports of different run profiles: '${profile}' (${results[0]!.run.id}) and '${other.run.profile}' (${other.run.id})`);
+  const seen = new Map<number, string>();
+  let total: number | undefined;
+  for (const r of results) {
+    const shard = r.run.shard;
+    if (!shard) throw new Error(`report ${r.run.id} is not a shard (no run.shard): only shard reports of one run can be merged`);
+    if (total !== undefined && shard.total !== total) throw new Error(`cannot merge shards of different splits: ${r.run.id} is shard ${shard.index}/${shard.total}, others are of ${total}`);
+    total = shard.total;
+    const clash = seen.get(shard.index);
+    if (clash) throw new Error(`shard ${shard.index}/${shard.total} appears twice: ${clash} and ${r.run.id}`);
+    seen.set(shard.index, r.run.id);
+  }
+}
+
+/**
+ * Fallback suite summary when no summarize() is given. Counts come from the
+ * merged cases. A metric whose name is also a per-case metric is recomputed as
+ * the mean of the cases' values and judged again against the same threshold
+ * (exact for every metric that is a mean of case values). Any other metric is an
+ * aggregate (a percentile, a rate over pairs, a maximum): it is kept as is when
+ * only one shard ran the suite, and otherwise becomes unmeasured with a reason,
+ * never a guess.
+ */
+export function mergeSuiteSummary(suite: SuiteName, cases: readonly CaseResult[], parts: readonly SuiteSummary[]): SuiteSummary {
+  if (parts.length === 1) {
+    const only = parts[0]!;
+    return buildSummary(suite, cases, only.metrics, only.notes, only.details);
+  }
+  const caseMetrics = new Set(cases.flatMap((c) => Object.keys(c.metrics)));
+  const metrics: MetricVerdict[] = [];
+  const seen = new Set<string>();
+  for (const m of parts.flatMap((p) => p.metrics)) {
+    if (seen.has(m.name)) continue;
+    seen.add(m.name);
+    const judged = { name: m.name, ...(m.threshold !== undefined ? { threshold: m.threshold } : {}), ...(m.direction ? { direction: m.direction } : {}) };
+    if (caseMetrics.has(m.name)) {
+      const value = meanMetric(cases, m.name);
+      const pass = value === null || m.threshold === undefined || !m.direction ? null : meetsThreshold(value, m.threshold, m.direction);
+      metrics.push({ ...judged, value, pass, ...(value === null ? { reason: 'not measured in any shard' } : {}) });
+    } else {
+      const values = parts.map((p) => p.metrics.find((x) => x.name === m.name)).map((x) => (x ? formatMetricValue(x.value) : '–'));
+      metrics.push({ ...judged, value: null, pass: null, reason: `aggregate over shards (shard values ${values.join(', ')}): recompute with the suite to judge it` });
+    }
+  }
+  const notes = [...new Set(parts.flatMap((p) => p.notes))];
+  return buildSummary(suite, cases, metrics, notes, { shards: parts.map((p) => p.details ?? {}) });
+}
+
+function mergedLogs(results: readonly RunResult[], dropped: number): LogEntry[] {
+  const logs = results.flatMap((r) => r.logs).sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+  const shards = results.map((r) => r.run.shard!.index).sort((a, b) => a - b);
+  const time = results.map((r) => r.run.finished_at).sort().at(-1)!;
+  const total = results[0]!.run.shard!.total;
+  const missing = total - results.length;
+  logs.push({ time, level: missing > 0 ? 'warn' : 'info', message: `merged shards ${shards.join(', ')} of ${total}${missing > 0 ? ` (${missing} missing)` : ''}` });
+  if (dropped > 0) logs.push({ time, level: 'warn', message: `${dropped} duplicate case(s) dropped while merging` });
+  return logs;
+}
+
+/**
+ * Joins shard reports of one run profile into one report: cases concatenated in
+ * shard order (a suite+case_id seen twice is kept once), counts recomputed, run
+ * status the worst of the shards' and of the merged suites', times spanning all
+ * shards. Suite summaries come from `opts.summarize` when given, else from
+ * mergeSuiteSummary's rule. Throws on reports of different profiles, of
+ * different splits, or with a shard index twice.
+ */
+export function mergeReports(results: readonly RunResult[], opts: MergeOptions = {}): RunResult {
+  if (results.length === 0) throw new Error('no reports to merge');
+  checkShards(results);
+  const ordered = [...results].sort((a, b) => a.run.shard!.index - b.run.shard!.index);
+  const first = ordered[0]!;
+
+  const keys = new Set<string>();
+  const cases: CaseResult[] = [];
+  let dropped = 0;
+  for (const r of ordered) {
+    for (const c of r.cases) {
+      const key = `${c.suite}\u0000${c.case_id}`;
+      if (keys.has(key)) dropped++;
+      else {
+        keys.add(key);
+        cases.push(c);
+      }
+    }
+  }
+
+  const planned = new Set<SuiteName>(ordered.flatMap((r) => r.run.suites));
+  for (const r of ordered) for (const name of Object.keys(r.summary.suites) as SuiteName[]) planned.add(name);
+  const suites = SUITE_NAMES.filter((s) => planned.has(s));
+  const summaries: RunResult['summary']['suites'] = {};
+  for (const suite of suites) {
+    const suiteCases = cases.filter((c) => c.suite === suite);
+    const parts = ordered.map((r) => r.summary.suites[suite]).filter((s): s is SuiteSummary => s !== undefined);
+    if (parts.length === 0 && suiteCases.length === 0) continue;
+    summaries[suite] = opts.summarize ? opts.summarize(suite, suiteCases) : mergeSuiteSummary(suite, suiteCases, parts);
+  }
+
+  const passed = cases.filter((c) => c.status === 'passed').length;
+  const failed = cases.filter((c) => c.status === 'failed').length;
+  const errors = cases.filter((c) => c.status === 'error').length;
+  const suiteVerdict: RunStatus = Object.values(summaries).some((s) => s.status === 'failed' || s.status === 'error') ? 'failed' : 'passed';
+  const status = worst([...ordered.map((r) => r.run.status), suiteVerdict]);
+  const started = ordered.map((r) => r.run.started_at).sort()[0]!;
+  const finished = ordered.map((r) => r.run.finished_at).sort().at(-1)!;
+  const sameId = ordered.every((r) => r.run.id === first.run.id);
+  const runErrors = [...new Set(ordered.flatMap((r) => (r.run.error ? [r.run.error] : [])))];
+  const { shard: _shard, ...inputs } = first.inputs;
+
+  return {
+    version: 1,
+    run: {
+      id: sameId ? first.run.id : newRunId(new Date(started)),
+      profile: first.run.profile,
+      started_at: started,
+      finished_at: finished,
+      duration_ms: Math.max(0, Date.parse(finished) - Date.parse(started)),
+      status,
+      target: first.run.target,
+      suites,
+      options: first.run.options,
+      ...(runErrors.length ? { error: runErrors.join('; ') } : {}),
+    },
+    summary: { overall: { total: cases.length, passed, failed, errors, pass_rate: cases.length ? passed / cases.length : null, status }, suites: summaries },
+    cases,
+    inputs,
+    logs: mergedLogs(ordered, dropped),
+  };
+}

@@ -1,0 +1,168 @@
+import type { Writable } from 'node:stream';
+import * as ExcelJS from 'exceljs';
+import type { CaseResult, RunResult } from '../run/types';
+import type { DetailSheet, DetailSheetProvider, SheetCell } from './xlsxSheets';
+import { detailSheets as registeredDetailSheets, flattenForSheet, uniqueSheetName } from './xlsxSheets';
+import { levelLook, lookOf } from './xlsxStyles';
+import type { StreamingWorkbook } from './xlsxTable';
+import { TableWriter } from './xlsxTable';
+import { casesBySuite, caseMetricNames, reportSuites } from './reportModel';
+
+/** Options of the XLSX report. */
+export interface XlsxReportOptions {
+  /** Stops writing (the promise rejects with the abort reason). */
+  signal?: AbortSignal;
+  /** Detail sheet providers; the registered `detailSheets` by default. */
+  detailSheets?: readonly DetailSheetProvider[];
+}
+
+const CONTEXT_SEPARATOR = '\n---\n';
+
+function summaryPreamble(result: RunResult): SheetCell[][] {
+  const { run } = result;
+  const o = result.summary.overall;
+  const target = [run.target['mode'], run.target['protocol'], run.target['base_url'] ?? run.target['url']].filter((v) => typeof v === 'string').join(' ');
+  const rows: SheetCell[][] = [
+    ['AI Quality Kit run report'],
+    ['Run id', run.id, null, 'Total', o.total],
+    ['Status', run.status, null, 'Passed', o.passed],
+    ['Profile', run.profile, null, 'Failed', o.failed],
+    ['Target', target || JSON.stringify(run.target), null, 'Errors', o.errors],
+    ['Started', run.started_at, null, 'Pass rate', o.pass_rate === null ? null : Math.round(o.pass_rate * 10000) / 100],
+    ['Finished', run.finished_at, null, 'Duration (s)', Math.round(run.duration_ms) / 1000],
+    ['Suites', run.suites.join(', '), null, 'Shard', run.shard ? `${run.shard.index}/${run.shard.total}` : null],
+  ];
+  if (run.error) rows.push(['Error', run.error]);
+  rows.push([]);
+  return rows;
+}
+
+async function writeSummary(wb: StreamingWorkbook, result: RunResult, name: string, signal: AbortSignal | undefined): Promise<void> {
+  const columns = [
+    { header: 'Suite', width: 18 },
+    { header: 'Metric', width: 26 },
+    { header: 'Value', width: 12 },
+    { header: 'Threshold', width: 12 },
+    { header: 'Direction', width: 12 },
+    { header: 'Pass', width: 8 },
+    { header: 'Suite status', width: 14 },
+    { header: 'Passed/Total', width: 13 },
+    { header: 'Reason', width: 50 },
+  ];
+  const table = new TableWriter(wb, name, columns, summaryPreamble(result), signal);
+  for (const suite of reportSuites(result)) {
+    const s = result.summary.suites[suite];
+    const counts = s ? `${s.passed}/${s.total}` : null;
+    const status = s?.status ?? 'not run';
+    if (!s || s.metrics.length === 0) {
+      await table.add([suite, null, null, null, null, null, status, counts, s?.notes.join('; ') ?? null], (i, v) => (i === 6 ? lookOf(v) : undefined));
+      continue;
+    }
+    for (const m of s.metrics) {
+      const informational = m.threshold === undefined;
+      // An informational metric has no verdict: it stays uncoloured rather than grey.
+      const pass = informational ? null : m.pass;
+      await table.add([suite, m.name, m.value, m.threshold ?? null, m.direction ?? null, pass, status, counts, m.reason ?? null], (i, v) => (i === 5 && !informational ? lookOf(pass) : i === 6 ? lookOf(v) : i === 2 && m.value === null ? lookOf(null) : undefined));
+    }
+  }
+  table.commit();
+}
+
+async function writeSuiteSheet(wb: StreamingWorkbook, name: string, cases: readonly CaseResult[], signal: AbortSignal | undefined): Promise<void> {
+  const metrics = caseMetricNames(cases);
+  const columns = [
+    { header: 'case_id', width: 22 },
+    { header: 'status', width: 11 },
+    { header: 'pass', width: 7 },
+    { header: 'input', width: 50 },
+    { header: 'expected', width: 40 },
+    { header: 'output', width: 50 },
+    { header: 'contexts', width: 50 },
+    { header: 'latency_ms', width: 12 },
+    { header: 'error', width: 40 },
+    ...metrics.map((m) => ({ header: m, width: Math.max(12, m.length + 2) })),
+    { header: 'timestamp', width: 25 },
+  ];
+  const table = new TableWriter(wb, name, columns, [], signal);
+  const colour = (i: number, v: SheetCell | undefined) => (i === 1 || i === 2 ? lookOf(v) : undefined);
+  for (const c of cases) {
+    const values: SheetCell[] = [c.case_id, c.status, c.pass, c.input, c.expected, c.output, c.contexts.join(CONTEXT_SEPARATOR), c.latency_ms, c.error];
+    for (const m of metrics) values.push(c.metrics[m] ?? null);
+    values.push(c.timestamp);
+    await table.add(values, colour);
+  }
+  table.commit();
+}
+
+async function writeDetailSheet(wb: StreamingWorkbook, sheet: DetailSheet, name: string, signal: AbortSignal | undefined): Promise<void> {
+  const table = new TableWriter(wb, name, sheet.columns, [], signal);
+  const statusIndex = sheet.statusKey === undefined ? -1 : sheet.columns.findIndex((c) => c.key === sheet.statusKey);
+  try {
+    for (const row of sheet.rows) await table.add(sheet.columns.map((c) => row[c.key]), (i, v) => (i === statusIndex ? lookOf(v) : undefined));
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    // Rows already written stay; the sheet says where it stopped and why.
+    await table.add([`sheet incomplete: ${(err as Error).message}`]);
+    throw Object.assign(new Error(`detail sheet ${name} stopped: ${(err as Error).message}`), { partial: true });
+  } finally {
+    table.commit();
+  }
+}
+
+async function writeInputs(wb: StreamingWorkbook, result: RunResult, name: string, signal: AbortSignal | undefined): Promise<void> {
+  const table = new TableWriter(wb, name, [{ header: 'Key', width: 40 }, { header: 'Value', width: 60 }], [], signal);
+  for (const [key, value] of flattenForSheet(result.inputs)) await table.add([key, value]);
+  table.commit();
+}
+
+async function writeLogs(wb: StreamingWorkbook, result: RunResult, extra: readonly string[], name: string, signal: AbortSignal | undefined): Promise<void> {
+  const table = new TableWriter(wb, name, [{ header: 'Time', width: 25 }, { header: 'Level', width: 8 }, { header: 'Message', width: 100 }], [], signal);
+  const colour = (i: number, v: SheetCell | undefined) => (i === 1 && typeof v === 'string' ? levelLook(v) : undefined);
+  for (const log of result.logs) await table.add([log.time, log.level, log.message], colour);
+  const now = new Date().toISOString();
+  for (const message of extra) await table.add([now, 'warn', message], colour);
+  table.commit();
+}
+
+/**
+ * Streams the XLSX report of a result into `out` with exceljs's streaming
+ * writer: each row is committed as it is written, so memory stays flat for
+ * 100,000 cases. Sheets: Summary, one per suite with cases, the detail sheets,
+ * Inputs, Logs. Resolves when `out` has finished.
+ */
+export async function streamXlsxReport(result: RunResult, out: Writable, opts: XlsxReportOptions = {}): Promise<void> {
+  const { signal } = opts;
+  signal?.throwIfAborted();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  wb.creator = 'AI Quality Kit';
+  const taken = new Set<string>();
+  // Reserved first so a suite or detail sheet can never take these names.
+  const names = { summary: uniqueSheetName('Summary', taken), inputs: uniqueSheetName('Inputs', taken), logs: uniqueSheetName('Logs', taken) };
+  await writeSummary(wb, result, names.summary, signal);
+  const groups = casesBySuite(result);
+  for (const suite of reportSuites(result)) {
+    const cases = groups.get(suite);
+    if (cases?.length) await writeSuiteSheet(wb, uniqueSheetName(suite, taken), cases, signal);
+  }
+  const problems: string[] = [];
+  for (const provider of opts.detailSheets ?? registeredDetailSheets) {
+    let sheet: DetailSheet | undefined;
+    try {
+      sheet = provider(result);
+    } catch (err) {
+      problems.push(`a detail sheet could not be built: ${(err as Error).message}`);
+      continue;
+    }
+    if (!sheet) continue;
+    try {
+      await writeDetailSheet(wb, sheet, uniqueSheetName(sheet.name, taken), signal);
+    } catch (err) {
+      if (!(err as { partial?: boolean }).partial) throw err;
+      problems.push((err as Error).message);
+    }
+  }
+  await writeInputs(wb, result, names.inputs, signal);
+  await writeLogs(wb, result, problems, names.logs, signal);
+  signal?.throwIfAborted();
+  await wb.commit();
+}

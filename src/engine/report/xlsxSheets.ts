@@ -1,0 +1,78 @@
+import type { RunResult } from '../run/types';
+
+/** A value of one XLSX cell; null leaves the cell empty. */
+export type SheetCell = string | number | boolean | null;
+
+/** A column of a sheet: its header, the row key it reads, its width in characters. */
+export interface SheetColumn {
+  header: string;
+  key: string;
+  width?: number;
+}
+
+/**
+ * A suite-specific sheet (Adversarial_Details, Resilience_Details…): the writer
+ * streams `rows` into it with a frozen header, an autofilter and the widths given.
+ * `statusKey` names a column whose `passed`/`failed`/`error`/`cancelled` or
+ * true/false values get the pass/fail fill.
+ */
+export interface DetailSheet {
+  name: string;
+  columns: SheetColumn[];
+  rows: Iterable<Record<string, SheetCell | undefined>>;
+  statusKey?: string;
+}
+
+/**
+ * Builds a detail sheet from a run result, or returns undefined when the run
+ * has nothing for it (e.g. red_team did not run). Must be pure and cheap to
+ * call; rows should be produced lazily (a generator) for large runs.
+ */
+export type DetailSheetProvider = (result: RunResult) => DetailSheet | undefined;
+
+/**
+ * The detail sheets every XLSX report gets, in order, after the suite sheets
+ * and before Inputs and Logs. Suites add theirs once at module load:
+ * `detailSheets.push((result) => …)`. A provider that throws does not lose the
+ * report: the failure is written to the Logs sheet.
+ */
+export const detailSheets: DetailSheetProvider[] = [];
+
+/** Adds a detail sheet provider (same as pushing to `detailSheets`, but idempotent). */
+export function registerDetailSheet(provider: DetailSheetProvider): void {
+  if (!detailSheets.includes(provider)) detailSheets.push(provider);
+}
+
+const MAX_SHEET_NAME = 31;
+
+/**
+ * A valid, unique sheet name: Excel forbids `[]:*?/\`, a leading or trailing
+ * apostrophe and more than 31 characters, and compares names case-insensitively.
+ */
+export function uniqueSheetName(wanted: string, taken: Set<string>): string {
+  const base = wanted.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').slice(0, MAX_SHEET_NAME) || 'Sheet';
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) {
+    const suffix = `_${n}`;
+    name = base.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+  }
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/** Rows of `key path / value` for a JSON value (the Inputs sheet): `target.mode`, `suites[0]`… */
+export function* flattenForSheet(value: unknown, prefix = ''): Generator<[string, SheetCell]> {
+  if (Array.isArray(value)) {
+    if (value.length === 0) yield [prefix, '[]'];
+    for (let i = 0; i < value.length; i++) yield* flattenForSheet(value[i], `${prefix}[${i}]`);
+    return;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value);
+    if (entries.length === 0 && prefix) yield [prefix, '{}'];
+    for (const [k, v] of entries) yield* flattenForSheet(v, prefix ? `${prefix}.${k}` : k);
+    return;
+  }
+  if (value === undefined) return;
+  yield [prefix, typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : value === null ? 'null' : String(value)];
+}
