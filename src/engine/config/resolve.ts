@@ -4,6 +4,7 @@ import type { DataKind } from '../data/kinds';
 import { DATA_KINDS } from '../data/kinds';
 import type { SuiteName } from '../suites/names';
 import { THRESHOLDS } from '../metrics/thresholds';
+import { KINDS_WITH_DEFAULTS } from '../requirements/requirements';
 
 /** Volumes after the preset and the explicit values are combined. */
 export interface Volumes {
@@ -58,7 +59,7 @@ export function resolveProfile(raw: RunProfile, file: string): ResolvedProfile {
   const data = {} as Record<DataKind, DataSource>;
   for (const kind of DATA_KINDS) {
     const value = raw.data?.[kind];
-    if (value === undefined) data[kind] = useDefaults ? { kind: 'default' } : { kind: 'none' };
+    if (value === undefined) data[kind] = useDefaults && KINDS_WITH_DEFAULTS.has(kind) ? { kind: 'default' } : { kind: 'none' };
     else if (kind === 'bias_groups' && isInlineBiasGroups(value)) data[kind] = { kind: 'inline', value };
     else data[kind] = { kind: 'file', path: path.resolve(dir, value) };
   }

@@ -20,6 +20,9 @@ export const SUITE_REQUIREMENTS: Readonly<Record<SuiteName, { required: readonly
   bias_smoke: { required: [], optional: ['bias_groups'] },
 };
 
+/** Data kinds with a built-in dataset. A JSON Schema is specific to the user's answers: there is none to fall back on. */
+export const KINDS_WITH_DEFAULTS: ReadonlySet<DataKind> = new Set<DataKind>(['passages', 'qaset', 'attacks', 'pii_patterns', 'bias_groups']);
+
 /** One cell of the requirements matrix: a suite's need for a data kind and its status. */
 export interface RequirementRow {
   suite: SuiteName;
@@ -65,7 +68,7 @@ function rowFor(suite: SuiteName, kind: DataKind, isProvided: boolean, useDefaul
     return { suite, kind, level, status: 'provided', blocking: false, detail: `${suite} uses your ${kind}` };
   }
   if (level === 'optional') {
-    return useDefaults
+    return useDefaults && KINDS_WITH_DEFAULTS.has(kind)
       ? { suite, kind, level, status: 'using_defaults', blocking: false, detail: `${suite} uses the built-in ${kind} (optional)` }
       : { suite, kind, level, status: 'missing', blocking: false, detail: `${suite} runs without ${kind} (optional)` };
   }

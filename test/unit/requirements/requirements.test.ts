@@ -72,3 +72,13 @@ describe('requirements matrix', () => {
     assert.equal(computeRequirementMatrix(['rag_quality', 'safety'], [], true).length, 12);
   });
 });
+
+describe('requirements matrix: data without a built-in default', () => {
+  it('never pretends a JSON Schema falls back to a default; optional schema stays non-blocking', () => {
+    const rows = computeRequirementMatrix(['rag_quality'], ['passages', 'qaset'], true);
+    const schema = rows.find((r) => r.kind === 'schema')!;
+    assert.equal(schema.status, 'missing');
+    assert.equal(schema.blocking, false);
+    assert.equal(hasBlocking(rows), false);
+  });
+});
