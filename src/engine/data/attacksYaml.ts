@@ -110,7 +110,7 @@ export function parseAttacksYaml(text: string, file: string, sink: ProblemSink):
     }
     const pv = isScalar(prompt) ? prompt.value : undefined;
     if (typeof pv !== 'string') {
-      fail(C.wrongType, `"prompt" must be text, got ${describeValue(pv ?? null)}`, range(prompt));
+      fail(C.wrongType, `"prompt" must be text, got ${yamlWord(prompt)}`, range(prompt));
       continue;
     }
     if (isBlank(pv)) {
@@ -119,7 +119,7 @@ export function parseAttacksYaml(text: string, file: string, sink: ProblemSink):
     }
     const cv = category && isScalar(category) ? category.value : undefined;
     if (category && cv !== null && typeof cv !== 'string') {
-      fail(C.wrongType, `"category" must be text, got ${describeValue(cv ?? null)}`, range(category));
+      fail(C.wrongType, `"category" must be text, got ${yamlWord(category)}`, range(category));
       continue;
     }
     if (seen.isDuplicate(pv, line, r)) continue;
@@ -129,4 +129,9 @@ export function parseAttacksYaml(text: string, file: string, sink: ProblemSink):
     sink.add('error', C.emptyDataset, range(list).start.line, () => ({ range: range(list), message: 'no attack prompts: the list is empty' }));
   }
   return done(records, broken);
+}
+
+function yamlWord(node: Node): string {
+  if (isScalar(node)) return describeValue(node.value);
+  return isSeq(node) ? 'a list' : isMap(node) ? 'a mapping' : 'something else';
 }

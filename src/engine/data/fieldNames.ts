@@ -40,7 +40,7 @@ export function describeValue(v: unknown): string {
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'number') return `the number ${v}`;
   if (typeof v === 'boolean') return `${v}`;
-  if (typeof v === 'string') return 'text';
+  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 24 ? `${v.slice(0, 24)}…` : v)}`;
   if (typeof v === 'object') return 'an object';
   return typeof v;
 }

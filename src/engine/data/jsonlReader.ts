@@ -182,7 +182,7 @@ class JsonlChecker<T> {
       if (seen.problem && seen.count > 1) seen.problem.message = `unknown field "${k}" is ignored (on ${seen.count} lines)`;
     }
     const kind = this.spec.kind;
-    if (this.records === 0 && !this.stopped) {
+    if (this.records === 0 && !this.stopped && !this.wrongKind) {
       const message = this.contentLines === 0
         ? `the file is empty: add ${kind} records, one JSON object per line, e.g. ${exampleLine(kind)}`
         : `no usable ${kind} records: every line has an error`;

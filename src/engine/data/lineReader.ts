@@ -37,7 +37,7 @@ export async function readLines(file: string, onLine: LineHandler, opts: ReadLin
     let bufFileOffset = 0; // file offset of buf[0]
     let line = 1;
     let skipping = false; // inside an over-long line: drop bytes until its newline
-    let first = true;
+    let bomChecked = false;
     for (;;) {
       opts.signal?.throwIfAborted();
       if (start > 0) {
@@ -64,11 +64,14 @@ export async function readLines(file: string, onLine: LineHandler, opts: ReadLin
       const { bytesRead } = await fh.read(buf, end, buf.length - end, bufFileOffset + end);
       if (bytesRead === 0) break;
       end += bytesRead;
-      if (first && end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
-        start = 3;
-        scan = 3;
+      if (!bomChecked && end >= 3) {
+        bomChecked = true;
+        // Only the file's very first bytes can be a BOM (no newline can precede them).
+        if (bufFileOffset === 0 && start === 0 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+          start = 3;
+          scan = Math.max(scan, 3);
+        }
       }
-      first = false;
       const view = buf.subarray(0, end);
       let nl = view.indexOf(NL, scan);
       while (nl !== -1) {

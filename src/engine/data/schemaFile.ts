@@ -100,7 +100,8 @@ export function checkSchemaText(text: string, sink: ProblemSink): AnswerSchema |
     sink.add('error', C.invalidSchema, at(node).start.line, () => ({ range: at(node), message: `the schema does not compile: ${(err as Error).message}` }));
     return undefined;
   }
-  for (const note of notes) reportNote(note, root, map, sink);
+  // ajv logs some notes once per pass (meta-validation, compilation): report each once.
+  for (const note of new Set(notes)) reportNote(note, root, map, sink);
   return { schema, dialect, validate };
 }
 
