@@ -29,15 +29,31 @@ export function tokenF1(prediction: string, reference: string): number {
 /** Length of the longest common subsequence of two token lists (O(n·m) time, O(m) memory). */
 export function lcsLength(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  let prev = new Array<number>(b.length + 1).fill(0);
-  let curr = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      curr[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], curr[j - 1]);
+  // Tokens become small integers and rows typed arrays: long answers (thousands of tokens) stay fast.
+  const ids = new Map<string, number>();
+  const intern = (t: string): number => {
+    let id = ids.get(t);
+    if (id === undefined) { id = ids.size; ids.set(t, id); }
+    return id;
+  };
+  const x = Int32Array.from(a, intern);
+  const y = Int32Array.from(b, intern);
+  let prev = new Int32Array(y.length + 1);
+  let curr = new Int32Array(y.length + 1);
+  const m = y.length;
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i];
+    let left = 0;
+    for (let j = 0; j < m; j++) {
+      const up = prev[j + 1];
+      left = xi === y[j] ? prev[j] + 1 : up > left ? up : left;
+      curr[j + 1] = left;
     }
-    [prev, curr] = [curr, prev];
+    const swap = prev;
+    prev = curr;
+    curr = swap;
   }
-  return prev[b.length];
+  return prev[m];
 }
 
 /**
