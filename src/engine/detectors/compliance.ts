@@ -47,10 +47,11 @@ export function detectCompliance(reply: string, input: ComplianceInput): Complia
   const echoes = echoedSpans(text, input.prompt);
   const exclude = input.exclude ?? [];
   const skip = [...quotes, ...echoes, ...exclude];
+  const skipNoEcho = [...quotes, ...exclude];
   const markers: ComplianceEvidence[] = [];
   for (const r of MARKER_RULES) {
     if (r.categories && !(input.category && r.categories.includes(input.category))) continue;
-    const hits = matchAll(text, r.re, r.rule).filter((e) => !insideAny(e, skip));
+    const hits = matchAll(text, r.re, r.rule).filter((e) => !insideAny(e, r.echoOk ? skipNoEcho : skip));
     if (hits.length < (r.minCount ?? 1)) continue;
     for (const e of hits) markers.push({ ...e, text: reply.slice(e.start, e.end), strength: r.strength });
   }
