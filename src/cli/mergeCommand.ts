@@ -1,5 +1,91 @@
-/** `aiqk merge`: placeholder until implemented. */
-export async function mergeCommand(_args: string[]): Promise<number> {
-  process.stderr.write('aiqk merge: not implemented yet\n');
-  return 2;
+import { parseArgs } from 'node:util';
+import { resolveProfile } from '../engine/config/resolve';
+import { readReport } from '../engine/report/jsonReport';
+import { mergeReports } from '../engine/report/merge';
+import { formatSummaryTable } from '../engine/report/summaryTable';
+import type { ReportFormat } from '../engine/report/writeReports';
+import { ReportWriteError, writeReports } from '../engine/report/writeReports';
+import { mergeSummarizer } from '../engine/run/resummarize';
+import type { LogEntry, RunResult } from '../engine/run/types';
+import { displayPath, parseFormats, reportPathLines, useColor } from './reportOutput';
+
+const USAGE = `Usage: aiqk merge <report.json...> --out <dir> [options]
+
+Joins the JSON reports of the shards of one run (aiqk run --shard i/n) into one
+report; every suite's metrics are recomputed from the merged cases.
+
+Options:
+  --out <dir>           folder for the merged reports (required)
+  --format json,xlsx    formats to write (default: the run profile's report.formats)
+  --no-color            plain output
+  --quiet               no summary table
+  -h, --help            this text
+
+Exit codes: 0 the merged run passed, 1 it failed (or a shard was cancelled or in
+error), 2 bad arguments or reports that cannot be merged.
+`;
+
+/** `aiqk merge`: merges shard reports and writes the merged reports. */
+export async function mergeCommand(argv: string[]): Promise<number> {
+  let values: { out?: string; format?: string; 'no-color'?: boolean; quiet?: boolean; help?: boolean };
+  let files: string[];
+  try {
+    const parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string' },
+        format: { type: 'string' },
+        'no-color': { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    values = parsed.values;
+    files = parsed.positionals;
+    if (values.help) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    if (files.length === 0) throw new Error('which reports? give the JSON reports of the shards');
+    if (!values.out) throw new Error('--out <dir> is required');
+  } catch (err) {
+    process.stderr.write(`aiqk merge: ${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  let formats: ReportFormat[] | undefined;
+  try {
+    if (values.format !== undefined) formats = parseFormats(values.format);
+  } catch (err) {
+    process.stderr.write(`aiqk merge: ${(err as Error).message}\n`);
+    return 2;
+  }
+  let merged: RunResult;
+  try {
+    const results: RunResult[] = [];
+    for (const f of files) results.push(await readReport(f));
+    const logs: LogEntry[] = [];
+    merged = mergeReports(results, { summarize: await mergeSummarizer(results, logs) });
+    merged.logs.push(...logs);
+  } catch (err) {
+    process.stderr.write(`aiqk merge: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const profile = resolveProfile(merged.inputs, merged.run.profile);
+  let written: Partial<Record<ReportFormat, string>>;
+  let failed = false;
+  try {
+    written = await writeReports(merged, { dir: values.out as string, formats: formats ?? profile.report.formats, anonymize: profile.report.anonymize });
+  } catch (err) {
+    written = err instanceof ReportWriteError ? err.written : {};
+    process.stderr.write(`aiqk merge: ${(err as Error).message}\n`);
+    failed = true;
+  }
+  if (!values.quiet) process.stdout.write(`${formatSummaryTable(merged, { color: useColor(process.stdout, values['no-color'] === true) })}\n`);
+  const lines = reportPathLines(written);
+  if (lines.length > 0) process.stdout.write(`Reports:\n${lines.join('\n')}\n`);
+  process.stdout.write(`Merged ${files.length} reports of ${displayPath(merged.run.profile)} into ${merged.run.id}: ${merged.run.status} (${merged.summary.overall.passed}/${merged.summary.overall.total} cases passed)\n`);
+  if (failed) return 2;
+  return merged.run.status === 'passed' ? 0 : 1;
 }

@@ -25,7 +25,7 @@ Options:
   --format json,xlsx    report formats instead of the profile's (json, xlsx, junit)
   --out <dir>           report folder instead of the profile's report.dir
   --shard i/n           run only shard i of n (cases split by md5 of their id)
-  --run-id <id>         use this run id (letters, digits, '_' and '-')
+  --run-id <id>         use this run id (run_<yyyymmdd-hhmmss>_<8 hex>, e.g. to share one id across shards)
   --baseline <report>   compare regression with this report instead of the newest one
   --no-color            plain output
   --quiet               no progress and no summary table
@@ -39,7 +39,8 @@ interrupted (Ctrl-C; the partial reports are written).
 /** Exit codes of `aiqk run`. */
 export const RUN_EXIT = { passed: 0, failed: 1, config: 2, interrupted: 130 } as const;
 
-interface RunArgs {
+/** The parsed options of `aiqk run`. */
+export interface RunArgs {
   profile: string;
   suites?: SuiteName[];
   formats?: ReportFormat[];
@@ -51,7 +52,8 @@ interface RunArgs {
   quiet: boolean;
 }
 
-function parseRunArgs(args: string[]): RunArgs | 'help' {
+/** Parses `aiqk run` arguments; throws a readable error on a bad option. */
+export function parseRunArgs(args: string[]): RunArgs | 'help' {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -177,7 +179,7 @@ async function execute(args: RunArgs, profile: ReturnType<typeof resolveProfile>
     const lines = reportPathLines(files);
     if (lines.length > 0) process.stdout.write(`Reports:\n${lines.join('\n')}\n`);
     if (writeError) stderr.write(`aiqk run: ${writeError}\n`);
-    process.stdout.write(`Run ${result.run.id}: ${result.run.status} (${result.summary.overall.passed}/${result.summary.overall.total} cases passed)\n`);
+    if (args.quiet) process.stdout.write(`Run ${result.run.id}: ${result.run.status} (${result.summary.overall.passed}/${result.summary.overall.total} cases passed)\n`);
     return writeError ? Math.max(RUN_EXIT.failed, exitCodeOf(result, interrupted)) : exitCodeOf(result, interrupted);
   } finally {
     process.removeListener('SIGINT', onSigint);

@@ -166,24 +166,24 @@ describe('startRun', () => {
   it('lists running runs and cancels one by id', async () => {
     server.setFaults({ latencyMs: 100 });
     const profile = await ws.profile(apiProfile(server.url, ['performance'], { volumes: { qa_sample_size: 6, perf_repeats: 5, concurrency: 1 } }));
-    const handle = startRun(profile, { runId: 'ci-run-42' });
-    assert.throws(() => startRun(profile, { runId: 'ci-run-42' }), /already running/);
+    const handle = startRun(profile, { runId: 'run_20250101-000042_0000aa42' });
+    assert.throws(() => startRun(profile, { runId: 'run_20250101-000042_0000aa42' }), /already running/);
     let listed: ReturnType<typeof listRuns> = [];
     handle.events.onEvent((e) => {
       if (e.type === 'case-finished' && e.done === 1) {
         listed = listRuns();
-        assert.equal(cancelRun('ci-run-42', 'from the list'), true);
+        assert.equal(cancelRun('run_20250101-000042_0000aa42', 'from the list'), true);
       }
     });
     const result = await handle.result;
-    const entry = listed.find((r) => r.runId === 'ci-run-42');
+    const entry = listed.find((r) => r.runId === 'run_20250101-000042_0000aa42');
     assert.equal(entry?.total, 30);
     assert.equal(entry?.done, 1);
     assert.deepEqual(entry?.suites, ['performance']);
     assert.equal(entry?.profile, profile.file);
     assert.equal(result.run.status, 'cancelled');
-    assert.equal(cancelRun('ci-run-42'), false);
-    assert.equal(listRuns().some((r) => r.runId === 'ci-run-42'), false);
+    assert.equal(cancelRun('run_20250101-000042_0000aa42'), false);
+    assert.equal(listRuns().some((r) => r.runId === 'run_20250101-000042_0000aa42'), false);
   });
 
   it('rejects a malformed run id at once', async () => {
