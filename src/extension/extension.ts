@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS, PROFILE_SELECTOR } from './constants';
 import { ProfileDiagnostics } from './diagnostics/profileDiagnostics';
-import { QuickFixProvider } from './diagnostics/quickFixes';
+import { QuickFixProvider, registerCreateDataset } from './diagnostics/quickFixes';
 import { createProfile } from './profiles/createProfile';
 import { registerRequirements } from './requirements/requirementsView';
 
@@ -20,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): AiQualityKitApi {
     vscode.languages.registerCodeActionsProvider([...(PROFILE_SELECTOR as vscode.DocumentFilter[]), { scheme: 'file', pattern: '**/*.{jsonl,json,txt,csv,yaml,yml}' }], new QuickFixProvider(diagnostics), { providedCodeActionKinds: QuickFixProvider.kinds }),
     vscode.commands.registerCommand(COMMANDS.createProfile, (folder?: vscode.Uri, name?: string) => createProfile(folder, name)),
     vscode.commands.registerCommand(COMMANDS.validateWorkspace, () => diagnostics.refreshAll()),
+    registerCreateDataset(),
   );
   registerRequirements(context);
   void diagnostics.refreshAll();

@@ -50,13 +50,12 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
         const lc = new LineCounter();
         const a = edit(document, `Add data.${kind} with a starter ${path.basename(rel)}`, addDataEntryEdit(text, parseDocument(text, { lineCounter: lc }), lc, kind, rel), false);
         const target = vscode.Uri.file(path.resolve(path.dirname(document.uri.fsPath), rel));
-        a.edit!.createFile(target, { ignoreIfExists: true, contents: new TextEncoder().encode(datasetTemplate(kind)) });
+        a.command = createDatasetCommand(target, kind, false);
         return a;
       }
       case 'createDataset': {
         const a = new vscode.CodeAction(`Create ${path.basename(fix.path)} from the ${fix.dataKind} template`, vscode.CodeActionKind.QuickFix);
-        a.edit = new vscode.WorkspaceEdit();
-        a.edit.createFile(vscode.Uri.file(fix.path), { ignoreIfExists: true, contents: new TextEncoder().encode(datasetTemplate(fix.dataKind as DataKind)) });
+        a.command = createDatasetCommand(vscode.Uri.file(fix.path), fix.dataKind as DataKind, true);
         a.isPreferred = true;
         return a;
       }
@@ -70,6 +69,32 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
       }
     }
   }
+}
+
+/** The internal command that writes a starter dataset (see registerCreateDataset). */
+export const CREATE_DATASET_COMMAND = 'aiQualityKit.createDatasetFile';
+
+function createDatasetCommand(uri: vscode.Uri, kind: DataKind, open: boolean): vscode.Command {
+  return { title: 'Create dataset', command: CREATE_DATASET_COMMAND, arguments: [uri.toString(), kind, open] };
+}
+
+/**
+ * Registers the command behind "create dataset" fixes. A command that writes the
+ * file, rather than `createFile({contents})` in the fix's edit: remote and web
+ * hosts cannot carry file contents in a code action's edit, and an inserted text
+ * would stay unsaved.
+ */
+export function registerCreateDataset(): vscode.Disposable {
+  return vscode.commands.registerCommand(CREATE_DATASET_COMMAND, async (uriText: string, kind: DataKind, open: boolean) => {
+    const uri = vscode.Uri.parse(uriText);
+    try {
+      await vscode.workspace.fs.stat(uri);
+    } catch {
+      await vscode.workspace.fs.createDirectory(vscode.Uri.file(path.dirname(uri.fsPath)));
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(datasetTemplate(kind)));
+    }
+    if (open) await vscode.window.showTextDocument(uri, { preview: false });
+  });
 }
 
 function edit(document: vscode.TextDocument, title: string, change: TextChange, preferred: boolean): vscode.CodeAction {
