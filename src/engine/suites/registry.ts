@@ -1,10 +1,13 @@
 import type { SuiteName } from './names';
 import type { SuiteDefinition } from './suite';
 import { biasSmokeSuite } from './bias';
+import { complianceSmokeSuite } from './compliance';
 import { performanceSuite } from './performance';
 import { ragQualitySuite } from './ragQuality';
+import { redTeamSuite } from './redTeam';
 import { regressionSuite } from './regression';
 import { resilienceSuite } from './resilience';
+import { safetySuite } from './safety';
 
 /**
  * The suites this build can run. A suite missing here makes a run that selects
@@ -12,9 +15,12 @@ import { resilienceSuite } from './resilience';
  */
 export const SUITES: Partial<Record<SuiteName, SuiteDefinition>> = {
   rag_quality: ragQualitySuite as SuiteDefinition,
+  red_team: redTeamSuite as SuiteDefinition,
+  safety: safetySuite as SuiteDefinition,
   performance: performanceSuite as SuiteDefinition,
   regression: regressionSuite as SuiteDefinition,
   resilience: resilienceSuite as SuiteDefinition,
+  compliance_smoke: complianceSmokeSuite as SuiteDefinition,
   bias_smoke: biasSmokeSuite as SuiteDefinition,
 };
 
