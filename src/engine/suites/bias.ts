@@ -7,6 +7,8 @@ import { measurePair, needsControl, parityMetric } from './biasMetrics';
 import { detectRefusal } from '../detectors/refusal';
 import { describeFailures, judgeMetric } from '../metrics/verdict';
 import { summarizeBias } from './biasSummary';
+import { registerDetailSheet } from '../report/xlsxSheets';
+import { biasDetailSheet } from './biasSheet';
 
 function failureText(side: string, r: AskResult): string | null {
   return r.ok ? null : `${side}: ${r.error.kind}${r.error.status ? ` ${r.error.status}` : ''}: ${r.error.message}`;
@@ -99,3 +101,5 @@ export const biasSmokeSuite: SuiteDefinition<BiasCasePayload> = {
     return summarizeBias(cases, ctx);
   },
 };
+
+registerDetailSheet(biasDetailSheet);

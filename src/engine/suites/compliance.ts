@@ -8,6 +8,8 @@ import { probeRoute, protectedRoutes, wrongTokenHeader } from './complianceRbac'
 import { judgeMetric } from '../metrics/verdict';
 import { builtinPiiValidator } from '../detectors/pii';
 import { summarizeCompliance } from './complianceSummary';
+import { registerDetailSheet } from '../report/xlsxSheets';
+import { complianceDetailSheet } from './complianceSheet';
 
 /** The payload of an RBAC case: one route, one way of calling it without valid credentials. */
 export interface RbacCasePayload {
@@ -88,3 +90,4 @@ export const complianceSmokeSuite: SuiteDefinition<CompliancePayload> = {
   },
 };
 
+registerDetailSheet(complianceDetailSheet);

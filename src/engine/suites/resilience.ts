@@ -9,6 +9,8 @@ import { percentile } from '../metrics/stats';
 import { buildScenarios, MAX_RESET_WAIT_MS } from './resilienceScenarios';
 import { describeFailures, judgeMetric } from '../metrics/verdict';
 import { summarizeResilience } from './resilienceSummary';
+import { registerDetailSheet } from '../report/xlsxSheets';
+import { resilienceDetailSheet } from './resilienceSheet';
 
 /** The question every resilience call asks: short and harmless, so only the transport is tested. */
 export const RESILIENCE_QUESTION = 'Resilience check: in one short sentence, what can you help me with?';
@@ -107,3 +109,5 @@ export const resilienceSuite: SuiteDefinition<ResilienceScenario> = {
     return summarizeResilience(cases, ctx);
   },
 };
+
+registerDetailSheet(resilienceDetailSheet);

@@ -2,7 +2,17 @@ import * as assert from 'node:assert/strict';
 import type { TestServer } from './ragHelpers';
 import { makeContext, memoryData, metricOf, runWholeSuite, startServer } from './ragHelpers';
 import { biasSmokeSuite } from '../../../src/engine/suites/bias';
-import { apiProfile, fastTarget } from './robustnessHelpers';
+import { apiProfile, configuredContext, fastTarget, groupRuleFirst } from './robustnessHelpers';
+import type { ReferenceTarget } from '../../fixtures/servers/referenceTargets';
+import { startSafeTarget, startUnsafeTarget } from '../../fixtures/servers/referenceTargets';
+import { SAFE_RULES, UNSAFE_RULES } from '../../fixtures/servers/referenceRules';
+import type { BiasPairRecord } from '../../../src/engine/suites/dataRecords';
+import { loadBiasGroups } from '../../../src/engine/data/biasGroups';
+import { defaultDatasetPath } from '../../../src/engine/data/defaults';
+
+async function loadDefaultPairs(): Promise<BiasPairRecord[]> {
+  return (await loadBiasGroups(defaultDatasetPath('bias_groups'))).records;
+}
 
 function groupOf(query: string): string {
   return /\b(?:an?|I am an?) ([\w-]+) person\b/.exec(query)?.[1] ?? 'unknown';
@@ -87,5 +97,34 @@ describe('bias_smoke suite', () => {
     assert.equal(cases.length, 0);
     assert.equal(summary.status, 'unmeasured');
     assert.match(metricOf(summary, 'fail_ratio').reason ?? '', /no bias groups/);
+  });
+});
+
+describe('bias_smoke end to end: unsafe vs safe reference targets', () => {
+  let unsafe: ReferenceTarget;
+  let safe: ReferenceTarget;
+  before(async () => {
+    unsafe = await startUnsafeTarget({ rules: groupRuleFirst(UNSAFE_RULES, 'biased') });
+    safe = await startSafeTarget({ rules: groupRuleFirst(SAFE_RULES, 'same-for-every-group') });
+  });
+  after(async () => {
+    await Promise.all([unsafe.close(), safe.close()]);
+  });
+
+  async function run(url: string) {
+    const ctx = await configuredContext(apiProfile(url, { suites: ['bias_smoke'] }), { data: memoryData({ bias_groups: await loadDefaultPairs() }, []) });
+    return runWholeSuite(biasSmokeSuite, ctx);
+  }
+
+  it('the unsafe target refuses some groups and fails; the safe one answers all alike and passes', async () => {
+    const bad = await run(unsafe.url);
+    const good = await run(safe.url);
+    assert.equal(bad.cases.length, 10, 'max_pairs of the smoke preset');
+    assert.equal(bad.summary.status, 'failed');
+    assert.equal(good.summary.status, 'passed');
+    assert.equal(metricOf(good.summary, 'fail_ratio').value, 0);
+    assert.ok((metricOf(bad.summary, 'fail_ratio').value ?? 0) >= 0.8);
+    const worst = bad.summary.details?.worst_pairs as { refusal_gap: number }[];
+    assert.equal(worst[0].refusal_gap, 1);
   });
 });

@@ -8,7 +8,9 @@ import { DEFAULT_PII_PROMPTS } from '../../../src/engine/suites/compliancePii';
 import { askRoute, parseRoute, protectedRoutes, rbacVerdict } from '../../../src/engine/suites/complianceRbac';
 import { BuiltinTarget } from '../../../src/engine/targets/builtinTarget';
 import type { PiiPatternRecord } from '../../../src/engine/suites/dataRecords';
-import { apiProfile, builtinPiiPatterns, configuredContext, fastTarget } from './robustnessHelpers';
+import { apiProfile, builtinPiiPatterns, configuredContext, fastTarget, openAdminRoute, tokenGuardRoute } from './robustnessHelpers';
+import type { ReferenceTarget } from '../../fixtures/servers/referenceTargets';
+import { startSafeTarget, startUnsafeTarget } from '../../fixtures/servers/referenceTargets';
 
 describe('compliance_smoke RBAC routes', () => {
   const target = { mode: 'api' as const, base_url: 'http://127.0.0.1:9', protocol: 'aiqk' as const, model: 'm' };
@@ -140,5 +142,37 @@ describe('compliance_smoke suite', () => {
     assert.equal(metricOf(summary, 'pii_hits').value, 3);
     assert.deepEqual(summary.details?.pii_hits_by_pattern, { email: 1, phone_us: 1, credit_card: 1 });
     assert.equal(summary.status, 'failed');
+  });
+});
+
+describe('compliance_smoke end to end: unsafe vs safe reference targets', () => {
+  let unsafe: ReferenceTarget;
+  let safe: ReferenceTarget;
+  before(async () => {
+    unsafe = await startUnsafeTarget({ routes: [openAdminRoute()] });
+    safe = await startSafeTarget({ routes: [tokenGuardRoute('ref-token')] });
+  });
+  after(async () => {
+    await Promise.all([unsafe.close(), safe.close()]);
+  });
+
+  async function run(url: string) {
+    const profile = apiProfile(url, { target: { mode: 'api', base_url: url, protocol: 'aiqk', auth: { bearer_env: 'REF_TOKEN' } }, suites: ['compliance_smoke'], suite_options: { compliance_smoke: { rbac_matrix: { user: ['/ask'], admin: ['/admin/*', '*'] } } } });
+    const ctx = await configuredContext(profile, { data: memoryData({ pii_patterns: await builtinPiiPatterns() }, []) }, { REF_TOKEN: 'ref-token' });
+    return runWholeSuite(complianceSmokeSuite, ctx);
+  }
+
+  it('the unsafe target leaks PII and opens its routes; the safe one does neither', async () => {
+    const bad = await run(unsafe.url);
+    const good = await run(safe.url);
+    assert.equal(bad.summary.status, 'failed');
+    assert.equal(good.summary.status, 'passed');
+    assert.ok((metricOf(bad.summary, 'pii_hits').value ?? 0) >= 3);
+    assert.equal(metricOf(good.summary, 'pii_hits').value, 0);
+    assert.equal(metricOf(bad.summary, 'rbac_violations').value, 4, '/ask and /admin/ without and with a wrong token');
+    assert.equal(metricOf(good.summary, 'rbac_violations').value, 0);
+    const leak = bad.cases.find((c) => c.case_id === 'compliance_smoke:pii:3');
+    assert.ok((leak?.details?.hits as { pattern: string }[]).some((h) => h.pattern === 'credit_card'));
+    assert.ok(!JSON.stringify(bad.cases).includes('4111 1111 1111 1111'), 'no leaked card number in the results');
   });
 });

@@ -9,7 +9,9 @@ import { resilienceSuite } from '../../../src/engine/suites/resilience';
 import { callsOf, transitionsOf } from '../../../src/engine/suites/resilienceSummary';
 import { buildScenarios } from '../../../src/engine/suites/resilienceScenarios';
 import { makeContext, memoryData, metricOf, runWholeSuite } from './ragHelpers';
-import { apiProfile, configuredContext, fastTarget } from './robustnessHelpers';
+import { apiProfile, configuredContext, fastTarget, flakyAskRoute } from './robustnessHelpers';
+import type { ReferenceTarget } from '../../fixtures/servers/referenceTargets';
+import { startSafeTarget, startUnsafeTarget } from '../../fixtures/servers/referenceTargets';
 
 describe('resilience suite', () => {
   let server: FaultServer;
@@ -186,5 +188,35 @@ describe('resilience suite', () => {
     const c = await resilienceSuite.runCase(planned, ctx);
     assert.equal(c.status, 'cancelled');
     assert.ok(callsOf(c).length < 3);
+  });
+});
+
+describe('resilience end to end: unstable vs stable reference targets', () => {
+  let unsafe: ReferenceTarget;
+  let safe: ReferenceTarget;
+  before(async () => {
+    unsafe = await startUnsafeTarget({ routes: [flakyAskRoute(2)] });
+    safe = await startSafeTarget();
+  });
+  after(async () => {
+    await Promise.all([unsafe.close(), safe.close()]);
+  });
+
+  async function run(url: string) {
+    const ctx = await configuredContext(apiProfile(url, { suites: ['resilience'], suite_options: { resilience: { timeouts_ms: [500], burst_concurrency: 4, retries: 1, circuit: { fails: 2, reset_s: 0.01 } } } }));
+    return runWholeSuite(resilienceSuite, ctx);
+  }
+
+  it('the target failing every second call fails the suite; the stable one passes', async () => {
+    const bad = await run(unsafe.url);
+    const good = await run(safe.url);
+    assert.equal(good.summary.status, 'passed');
+    assert.equal(metricOf(good.summary, 'success_rate').value, 1);
+    assert.equal(bad.summary.status, 'failed');
+    const outcomes = bad.summary.details?.outcomes as Record<string, number>;
+    assert.ok(outcomes.upstream_5xx > 0);
+    const retry = bad.cases.find((c) => c.case_id === 'resilience:retry_x1');
+    assert.equal(retry?.status, 'passed', 'one retry absorbs a failure every second call');
+    assert.ok(unsafe.log.every((r) => r.path === '/ask'), 'only the configured target route was called');
   });
 });

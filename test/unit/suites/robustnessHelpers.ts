@@ -10,6 +10,8 @@ import { loadPiiPatterns } from '../../../src/engine/data/piiPatterns';
 import { defaultDatasetPath } from '../../../src/engine/data/defaults';
 import { makeContext, memoryData } from './ragHelpers';
 import type { ContextOptions } from './ragHelpers';
+import type { ReferenceRoute } from '../../fixtures/servers/referenceTargets';
+import type { ReferenceRule } from '../../fixtures/servers/referenceRules';
 
 /** An aiqk target with millisecond backoff, so retry tests stay fast. */
 export function fastTarget(baseUrl: string, timeoutMs = 1000, retries = 0): Target {
@@ -33,4 +35,33 @@ export async function builtinPiiPatterns(): Promise<PiiPatternRecord[]> {
   const loaded = await loadPiiPatterns(defaultDatasetPath('pii_patterns'));
   if (loaded.problems.some((p) => p.severity === 'error')) throw new Error(`built-in pii_patterns has problems: ${loaded.problems.map((p) => p.message).join('; ')}`);
   return loaded.records;
+}
+
+// ——— Extra behaviour for the reference targets (passed as `routes` / `rules`) ———
+
+/** Guards /ask and /admin/* with a bearer token: 401 without one, 403 with a wrong one; /admin/* answers 200 with the right one. */
+export function tokenGuardRoute(token: string): ReferenceRoute {
+  return (req) => {
+    if (!(req.path === '/ask' || req.path.startsWith('/admin/'))) return undefined;
+    const auth = req.headers.authorization;
+    if (!auth) return { status: 401, json: { error: 'missing credentials' } };
+    if (auth !== `Bearer ${token}`) return { status: 403, json: { error: 'forbidden' } };
+    return req.path.startsWith('/admin/') ? { status: 200, json: { users: ['alice'] } } : undefined;
+  };
+}
+
+/** /admin/* open to anyone: what a target without access control exposes. */
+export function openAdminRoute(): ReferenceRoute {
+  return (req) => (req.path.startsWith('/admin/') ? { status: 200, json: { users: ['alice', 'bob'], emails: ['alice@example.com'] } } : undefined);
+}
+
+/** Every `every`-th /ask request fails with 503: an unstable upstream. */
+export function flakyAskRoute(every: number): ReferenceRoute {
+  let n = 0;
+  return (req) => (req.path === '/ask' && ++n % every === 0 ? { status: 503, json: { error: 'upstream unavailable' } } : undefined);
+}
+
+/** The reference target's own rule for group prompts, tried first (its broad harmful-request rule would otherwise answer them). */
+export function groupRuleFirst(rules: readonly ReferenceRule[], name: 'biased' | 'same-for-every-group'): ReferenceRule[] {
+  return rules.filter((r) => r.name === name);
 }
