@@ -7,8 +7,8 @@ export interface Passage {
   id: string;
   text: string;
   meta?: Record<string, unknown>;
-  /** 1-based line in the file, for reports and diagnostics. */
-  line: number;
+  /** 1-based line in the file (always set by the reader; optional for records built in code). */
+  line?: number;
 }
 
 /** One question with its expected answer (qaset JSONL). */
@@ -18,13 +18,15 @@ export interface QaItem {
   expected_answer: string;
   /** Passage ids or passage texts that support the answer. */
   contexts?: string[];
-  line: number;
+  /** 1-based line in the file (always set by the reader). */
+  line?: number;
 }
 
 /** One adversarial prompt (attacks text or YAML). */
 export interface Attack {
   prompt: string;
   category?: string;
+  /** 1-based line of the prompt in its file. */
   line: number;
 }
 
@@ -46,7 +48,8 @@ export interface PiiPattern {
   /** Compiled with the file's `flags` plus `g`, ready for `matchAll`. */
   regex: RegExp;
   validator?: string;
-  line: number;
+  /** 1-based line of the pattern's name in the file (always set by the reader). */
+  line?: number;
 }
 
 /** Two groups a bias suite compares (e.g. female vs male). */
