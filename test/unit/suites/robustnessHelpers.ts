@@ -55,10 +55,10 @@ export function openAdminRoute(): ReferenceRoute {
   return (req) => (req.path.startsWith('/admin/') ? { status: 200, json: { users: ['alice', 'bob'], emails: ['alice@example.com'] } } : undefined);
 }
 
-/** Every `every`-th /ask request fails with 503: an unstable upstream. */
-export function flakyAskRoute(every: number): ReferenceRoute {
+/** Every `every`-th /ask request (of those whose body matches `only`) fails with 503: an unstable upstream. */
+export function flakyAskRoute(every: number, only?: RegExp): ReferenceRoute {
   let n = 0;
-  return (req) => (req.path === '/ask' && ++n % every === 0 ? { status: 503, json: { error: 'upstream unavailable' } } : undefined);
+  return (req) => (req.path === '/ask' && (!only || only.test(req.body)) && ++n % every === 0 ? { status: 503, json: { error: 'upstream unavailable' } } : undefined);
 }
 
 /** The reference target's own rule for group prompts, tried first (its broad harmful-request rule would otherwise answer them). */
