@@ -5,7 +5,7 @@
 import type { AnswerMeta, AskRequest, AskResult, Target } from './target';
 import { httpCall, parseJsonReply } from './http';
 import type { HttpTargetConfig } from './httpCommon';
-import { askFailure, callOptions, contextStrings, joinUrl, numericHeader, rawHttpAccess, requestHeaders, secretsOf } from './httpCommon';
+import { askFailure, callOptions, contextStrings, joinUrl, maskedSuccess, numericHeader, rawHttpAccess, requestHeaders, secretsOf } from './httpCommon';
 import { describeUrl } from './httpErrors';
 import { excerpt } from './redact';
 
@@ -51,7 +51,7 @@ export class AiqkTarget implements Target {
       return askFailure({ kind: 'protocol', message: "reply has no string 'answer' field (expected {answer, context})", bodyExcerpt, status: reply.status }, result.latencyMs, meta);
     }
     if (typeof value?.model === 'string') meta.model = value.model;
-    return { ok: true, answer, contexts: contextStrings(value?.context ?? value?.contexts), latencyMs: result.latencyMs, meta };
+    return maskedSuccess({ ok: true, answer, contexts: contextStrings(value?.context ?? value?.contexts), latencyMs: result.latencyMs, meta }, secretsOf(config));
   }
 
   async close(): Promise<void> {

@@ -23,6 +23,8 @@ export interface BuiltinTargetOptions {
   minCoverage?: number;
 }
 
+const QUANTITY_QUESTION = /\b(how (long|many|much|often|soon|big|large|old|far)|when|what time|within how)\b/i;
+
 /** A question's content terms with their idf weights; shared by relevance and sentence scoring. */
 interface WeightedTerms {
   terms: string[];
@@ -65,7 +67,7 @@ export class BuiltinTarget implements Target {
       return { answer: offTopicReply(this.topic), contexts: [], contextIds: [] };
     }
     const top = hits.map((h) => this.passages[h.index]);
-    return { answer: this.extract(hits, weighted), contexts: top.map((p) => p.text), contextIds: top.map((p) => p.id) };
+    return { answer: this.extract(question, hits, weighted), contexts: top.map((p) => p.text), contextIds: top.map((p) => p.id) };
   }
 
   async close(): Promise<void> {
@@ -89,7 +91,7 @@ export class BuiltinTarget implements Target {
 
   // The best sentence, plus a second one from the same passage when it covers a
   // question term the first does not: answers often span two sentences.
-  private extract(hits: readonly Bm25Hit[], weighted: WeightedTerms): string {
+  private extract(question: string, hits: readonly Bm25Hit[], weighted: WeightedTerms): string {
     type Scored = { text: string; terms: Set<string>; score: number; rank: number; pos: number };
     const scored: Scored[] = [];
     hits.forEach((hit, rank) => {
@@ -104,19 +106,22 @@ export class BuiltinTarget implements Target {
     scored.sort((a, b) => b.score - a.score || a.rank - b.rank || a.pos - b.pos);
     const best = scored[0];
     if (!best || best.score === 0) return splitSentences(this.passages[hits[0].index].text)[0] ?? '';
-    const second = scored.find(
-      (s) => s !== best && s.rank === best.rank && s.score >= best.score * 0.5 && [...s.terms].some((t) => !best.terms.has(t)),
-    );
+    const sameRank = scored.filter((s) => s !== best && s.rank === best.rank && s.score > 0);
+    // A question asking for a quantity wants the sentence with the number in it.
+    const wantsNumber = QUANTITY_QUESTION.test(question) && !/\d/.test(best.text);
+    const second = wantsNumber
+      ? sameRank.find((s) => /\d/.test(s.text))
+      : sameRank.find((s) => s.score >= best.score * 0.5 && [...s.terms].some((t) => !best.terms.has(t)));
     if (!second) return best.text;
     return (second.pos < best.pos ? [second, best] : [best, second]).map((s) => s.text).join(' ');
   }
 }
 
-/** The topic named in passages' meta (`topic` or `product`, the most frequent), or a neutral phrase. */
+/** The topic named in passages' meta (`topic`, `product` or `source`, the most frequent), or a neutral phrase. */
 export function deriveTopic(passages: readonly PassageRecord[]): string {
   const counts = new Map<string, number>();
   for (const p of passages) {
-    const value = p.meta?.topic ?? p.meta?.product;
+    const value = p.meta?.topic ?? p.meta?.product ?? p.meta?.source;
     if (typeof value === 'string' && value.trim()) counts.set(value.trim(), (counts.get(value.trim()) ?? 0) + 1);
   }
   let best: string | undefined;

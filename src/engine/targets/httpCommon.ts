@@ -2,9 +2,10 @@
 // configuration, auth header, URL joining, and turning a transport outcome into
 // an AskResult.
 
-import type { AnswerMeta, AskFailure, AskRequest, Target, TargetError } from './target';
+import type { AnswerMeta, AskFailure, AskRequest, AskSuccess, Target, TargetError } from './target';
 import type { HttpCallOptions } from './http';
 import { rawRequest } from './http';
+import { maskSecrets } from './redact';
 import type { BackoffOptions } from './retryPolicy';
 
 /** The credential a target sends: header name and full value; `token` is masked everywhere. */
@@ -98,4 +99,10 @@ export function contextStrings(value: unknown): string[] {
     }
     return JSON.stringify(item);
   });
+}
+
+/** A success with any secret the server echoed masked in the answer and contexts (they end up in reports). */
+export function maskedSuccess(result: AskSuccess, secrets: readonly string[]): AskSuccess {
+  if (secrets.length === 0) return result;
+  return { ...result, answer: maskSecrets(result.answer, secrets), contexts: result.contexts.map((c) => maskSecrets(c, secrets)) };
 }

@@ -5,7 +5,7 @@
 import type { AnswerMeta, AskRequest, AskResult, Target } from './target';
 import { httpCall, parseJsonReply } from './http';
 import type { HttpTargetConfig } from './httpCommon';
-import { askFailure, callOptions, contextStrings, joinUrl, rawHttpAccess, requestHeaders, secretsOf } from './httpCommon';
+import { askFailure, callOptions, contextStrings, joinUrl, maskedSuccess, rawHttpAccess, requestHeaders, secretsOf } from './httpCommon';
 import { describeUrl } from './httpErrors';
 import { evaluateJsonPath, parseJsonPath } from './jsonPath';
 import type { JsonPathSegment } from './jsonPath';
@@ -84,7 +84,7 @@ export class HttpTemplateTarget implements Target {
     const parsed = parseJsonReply(reply.body, secrets);
     if (!parsed.ok) {
       // A plain-text API can still be used with answer_path '$'.
-      if (this.answerPath.length === 0 && !/json/i.test(reply.contentType)) return { ok: true, answer: reply.body, contexts: [], latencyMs: result.latencyMs, meta };
+      if (this.answerPath.length === 0 && !/json/i.test(reply.contentType)) return maskedSuccess({ ok: true, answer: reply.body, contexts: [], latencyMs: result.latencyMs, meta }, secrets);
       return askFailure(parsed.error, result.latencyMs, meta);
     }
     const answer = pickAnswer(evaluateJsonPath(parsed.value, this.answerPath));
@@ -93,7 +93,7 @@ export class HttpTemplateTarget implements Target {
       return askFailure({ kind: 'protocol', message: `answer_path '${t.answerPath}' ${what} in the reply`, bodyExcerpt: excerpt(reply.body, secrets), status: reply.status }, result.latencyMs, meta);
     }
     const contexts = this.contextsPath ? contextStrings(evaluateJsonPath(parsed.value, this.contextsPath).flat()) : [];
-    return { ok: true, answer, contexts, latencyMs: result.latencyMs, meta };
+    return maskedSuccess({ ok: true, answer, contexts, latencyMs: result.latencyMs, meta }, secrets);
   }
 
   async close(): Promise<void> {

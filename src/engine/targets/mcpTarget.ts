@@ -8,7 +8,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { AnswerMeta, AskRequest, AskResult, Target } from './target';
 import type { HttpAuth } from './httpCommon';
-import { contextStrings } from './httpCommon';
+import { contextStrings, maskedSuccess } from './httpCommon';
 import { sanitizeArgs } from './describeTarget';
 import { describeUrl } from './httpErrors';
 import { evaluateJsonPath, parseJsonPath } from './jsonPath';
@@ -70,12 +70,19 @@ export class McpTarget implements Target {
     return this.transport instanceof StdioClientTransport ? this.transport.pid : null;
   }
 
+  /** The last lines the stdio server wrote to stderr (secrets masked), for diagnostics. */
+  get stderrTail(): string {
+    return maskSecrets(this.stderr.toString(), this.config.secrets ?? []);
+  }
+
   async ask(request: AskRequest): Promise<AskResult> {
     const timeoutMs = request.timeoutMs ?? this.config.timeoutMs;
     const ctx = { signal: request.signal, timeoutMs, stderr: '', secrets: this.config.secrets ?? [], doing: 'starting the MCP server' };
     const fail = (err: unknown, latencyMs: number): AskResult => ({
       ok: false,
-      error: classifyMcpError(err, { ...ctx, stderr: this.stderr.toString() }),
+      error: this.closed && !request.signal.aborted
+        ? { kind: 'aborted', message: 'the target was closed while the call was in flight' }
+        : classifyMcpError(err, { ...ctx, stderr: this.stderr.toString() }),
       latencyMs,
       meta: { attempts: 1 },
     });
@@ -89,11 +96,17 @@ export class McpTarget implements Target {
     ctx.doing = `calling tool '${this.config.tool}'`;
     const started = performance.now();
     let result: Record<string, unknown>;
+    // The SDK never removes its abort listener: give it a per-call signal, not the run's.
+    const call = new AbortController();
+    const forward = (): void => call.abort(request.signal.reason);
+    request.signal.addEventListener('abort', forward, { once: true });
     try {
       const args = substituteArguments(conn.arguments, request.question) as Record<string, unknown>;
-      result = (await conn.client.callTool({ name: this.config.tool, arguments: args }, undefined, { signal: request.signal, timeout: timeoutMs })) as Record<string, unknown>;
+      result = (await conn.client.callTool({ name: this.config.tool, arguments: args }, undefined, { signal: call.signal, timeout: timeoutMs })) as Record<string, unknown>;
     } catch (err) {
       return fail(err, performance.now() - started);
+    } finally {
+      request.signal.removeEventListener('abort', forward);
     }
     const latencyMs = performance.now() - started;
     const meta: AnswerMeta = { attempts: 1 };
@@ -109,7 +122,7 @@ export class McpTarget implements Target {
       return { ok: false, error: { kind: 'protocol', message, bodyExcerpt: excerpt(JSON.stringify(result), secrets) }, latencyMs, meta };
     }
     const contexts = this.contextsPath ? contextStrings(evaluateJsonPath(result, this.contextsPath).flat()) : [];
-    return { ok: true, answer: texts.join('\n'), contexts, latencyMs, meta };
+    return maskedSuccess({ ok: true, answer: texts.join('\n'), contexts, latencyMs, meta }, secrets);
   }
 
   /** The shared connection, opened once; a failed open is remembered (every ask reports it). */

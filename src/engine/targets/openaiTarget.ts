@@ -5,7 +5,7 @@
 import type { AnswerMeta, AskRequest, AskResult, Target, TargetError } from './target';
 import { httpCall, parseJsonReply } from './http';
 import type { HttpTargetConfig } from './httpCommon';
-import { askFailure, callOptions, contextStrings, joinUrl, rawHttpAccess, requestHeaders, secretsOf } from './httpCommon';
+import { askFailure, callOptions, contextStrings, joinUrl, maskedSuccess, rawHttpAccess, requestHeaders, secretsOf } from './httpCommon';
 import { describeUrl } from './httpErrors';
 import { excerpt, maskSecrets } from './redact';
 import { SseParser } from './sse';
@@ -131,7 +131,8 @@ export class OpenAiTarget implements Target {
       const bodyExcerpt = excerpt(reply.body, secretsOf(config));
       return askFailure({ kind: 'protocol', message: 'the stream ended before [DONE] or a finish_reason: the answer may be cut', bodyExcerpt }, result.latencyMs, meta);
     }
-    return { ok: true, answer: state.answer, contexts: contextStrings(state.contexts), latencyMs: result.latencyMs, ttftMs: state.ttftMs, meta };
+    const success = { ok: true as const, answer: state.answer, contexts: contextStrings(state.contexts), latencyMs: result.latencyMs, ttftMs: state.ttftMs, meta };
+    return maskedSuccess(success, secretsOf(config));
   }
 
   async close(): Promise<void> {
@@ -150,6 +151,6 @@ export class OpenAiTarget implements Target {
       return askFailure({ kind: 'protocol', message: 'reply has no choices[0].message.content string', bodyExcerpt: excerpt(body, secrets) }, latencyMs, meta);
     }
     if (typeof value.model === 'string') meta.model = value.model;
-    return { ok: true, answer: message.content, contexts: contextStrings(value.context ?? value.contexts), latencyMs, meta };
+    return maskedSuccess({ ok: true, answer: message.content, contexts: contextStrings(value.context ?? value.contexts), latencyMs, meta }, secrets);
   }
 }

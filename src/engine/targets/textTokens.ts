@@ -12,8 +12,10 @@ const STOP_WORDS = new Set(
     .filter(Boolean),
 );
 
-/** Folds an English plural to its singular ("policies" → "policy", "passwords" → "password"); other words are kept. */
+/** Folds English plurals and -ly adverbs ("policies" → "policy", "monthly" → "month", "automatically" → "automatic"); other words are kept. */
 export function stem(word: string): string {
+  if (word.length > 7 && word.endsWith('ically')) return word.slice(0, -4);
+  if (word.length > 5 && word.endsWith('ly') && !word.endsWith('lly')) return word.slice(0, -2);
   if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
   if (word.length > 4 && /(?:sses|shes|ches|xes)$/.test(word)) return word.slice(0, -2);
   if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is|os)$/.test(word)) return word.slice(0, -1);

@@ -1,0 +1,118 @@
+import { strict as assert } from 'node:assert';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { mkdtemp, realpath, rm } from 'node:fs/promises';
+import { createTarget, envSecretLookup, missingSecretMessage, resolveEnv, TargetConfigError } from '../../../src/engine/targets/createTarget';
+import { AiqkTarget } from '../../../src/engine/targets/aiqkTarget';
+import { BuiltinTarget } from '../../../src/engine/targets/builtinTarget';
+import { HttpTemplateTarget } from '../../../src/engine/targets/httpTarget';
+import { McpTarget } from '../../../src/engine/targets/mcpTarget';
+import { OpenAiTarget } from '../../../src/engine/targets/openaiTarget';
+import { resolveProfile } from '../../../src/engine/config/resolve';
+import type { RunProfile, Target as TargetConfig } from '../../../src/engine/config/profileTypes';
+import type { SecretLookup } from '../../../src/engine/targets/target';
+import type { PassageRecord } from '../../../src/engine/suites/dataRecords';
+import { startAskServer } from '../../fixtures/servers/askServer';
+import { mcpStdioCommand } from '../../fixtures/servers/mcpServer';
+
+const PASSAGES: PassageRecord[] = [{ id: 'p1', text: 'Invoices are emailed on the first day of each month.' }];
+
+function profileFor(target: TargetConfig, dir = path.join(os.tmpdir(), 'proj')) {
+  const raw: RunProfile = { version: 1, target, suites: ['rag_quality'] };
+  return resolveProfile(raw, path.join(dir, 'aiqk.yaml'));
+}
+
+const secretsOf = (values: Record<string, string>): SecretLookup => async (name) => values[name];
+const deps = (values: Record<string, string> = {}) => ({ secrets: secretsOf(values), passages: async () => PASSAGES });
+
+describe('createTarget', () => {
+  it('builds the builtin target from the passages it is given', async () => {
+    const t = await createTarget(profileFor({ mode: 'builtin' }), deps());
+    assert.ok(t instanceof BuiltinTarget);
+    const r = await t.ask({ question: 'When are invoices emailed?', signal: new AbortController().signal });
+    assert.ok(r.ok);
+    assert.match(r.answer, /first day of each month/);
+    await assert.rejects(createTarget(profileFor({ mode: 'builtin' }), { ...deps(), passages: async () => [] }), TargetConfigError);
+  });
+
+  it('chooses the class by protocol', async () => {
+    const base = { mode: 'api' as const, base_url: 'http://127.0.0.1:9' };
+    assert.ok((await createTarget(profileFor(base), deps())) instanceof AiqkTarget);
+    assert.ok((await createTarget(profileFor({ ...base, protocol: 'openai' }), deps())) instanceof OpenAiTarget);
+    const http = await createTarget(profileFor({ ...base, protocol: 'http', http: { body: '{"q":"{{question}}"}', answer_path: '$.a' } }), deps());
+    assert.ok(http instanceof HttpTemplateTarget);
+    const mcp = await createTarget(profileFor({ mode: 'mcp', mcp: { command: 'node', tool: 'ask' } }), deps());
+    assert.ok(mcp instanceof McpTarget);
+    await mcp.close();
+  });
+
+  it('rejects a missing secret, naming it and saying how to set it', async () => {
+    const p = profileFor({ mode: 'api', base_url: 'http://127.0.0.1:9', auth: { bearer_env: 'AIQK_TEST_TOKEN_UNSET' } });
+    await assert.rejects(createTarget(p, deps()), (err: Error) => {
+      assert.ok(err instanceof TargetConfigError);
+      assert.equal(err.message, missingSecretMessage('AIQK_TEST_TOKEN_UNSET', 'target.auth.bearer_env'));
+      assert.match(err.message, /AIQK_TEST_TOKEN_UNSET/);
+      assert.match(err.message, /environment variable/);
+      assert.match(err.message, /AI Quality: Set API Key/);
+      return true;
+    });
+  });
+
+  it('sends the secret it looked up, in the header the profile names', async () => {
+    const server = await startAskServer({ token: 'looked-up-token-99' });
+    try {
+      const t = await createTarget(profileFor({ mode: 'api', base_url: server.url, auth: { bearer_env: 'MY_TOKEN' }, timeout_ms: 2000 }), deps({ MY_TOKEN: 'looked-up-token-99' }));
+      const r = await t.ask({ question: 'refund?', signal: new AbortController().signal });
+      assert.ok(r.ok, JSON.stringify(r));
+      const custom = await createTarget(profileFor({ mode: 'api', base_url: server.url, auth: { bearer_env: 'MY_TOKEN', header: 'X-Token' } }), deps({ MY_TOKEN: 'looked-up-token-99' }));
+      await custom.ask({ question: 'refund?', signal: new AbortController().signal, noRetry: true });
+      assert.equal(server.requests[1].headers['x-token'], 'looked-up-token-99');
+      assert.equal(server.requests[1].headers.authorization, undefined);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('turns template and JSONPath mistakes into TargetConfigError', async () => {
+    const bad = profileFor({ mode: 'api', base_url: 'http://h', protocol: 'http', http: { body: '{"q": {{question}}}', answer_path: '$.a' } });
+    await assert.rejects(createTarget(bad, deps()), (e: Error) => e instanceof TargetConfigError && /JSON string/.test(e.message));
+    const path2 = profileFor({ mode: 'mcp', mcp: { command: 'node', tool: 'ask', answer_path: 'content' } });
+    await assert.rejects(createTarget(path2, deps()), TargetConfigError);
+  });
+
+  it('starts a stdio MCP server in the profile folder with ${NAME} env values from the secrets', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'aiqk-ct-'));
+    const { command, args } = mcpStdioCommand();
+    const p = profileFor({ mode: 'mcp', mcp: { command, args, tool: 'env', arguments: { name: 'SERVICE_KEY' }, env: { SERVICE_KEY: '${SERVICE_KEY_SECRET}' } } }, dir);
+    const t = await createTarget(p, deps({ SERVICE_KEY_SECRET: 'svc-key-abcdef' }));
+    try {
+      const r = await t.ask({ question: 'x', signal: new AbortController().signal });
+      assert.ok(r.ok, JSON.stringify(r));
+      const info = JSON.parse(r.answer);
+      assert.equal(await realpath(info.cwd), await realpath(dir));
+      assert.equal(info.value, '***', 'the secret reached the server, and is masked in what comes back');
+    } finally {
+      await t.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+    await assert.rejects(createTarget(p, deps()), /SERVICE_KEY_SECRET.*target\.mcp\.env\.SERVICE_KEY/);
+  });
+
+  it('resolves only whole ${NAME} env values', async () => {
+    const r = await resolveEnv({ A: '${X}', B: 'plain ${X}', C: 'v' }, secretsOf({ X: 'secret-x' }));
+    assert.deepEqual(r, { env: { A: 'secret-x', B: 'plain ${X}', C: 'v' }, secrets: ['secret-x'] });
+  });
+
+  it('reads secrets from the environment, an empty value counting as unset', async () => {
+    process.env.AIQK_TEST_LOOKUP = 'v1';
+    process.env.AIQK_TEST_EMPTY = '';
+    try {
+      assert.equal(await envSecretLookup('AIQK_TEST_LOOKUP'), 'v1');
+      assert.equal(await envSecretLookup('AIQK_TEST_EMPTY'), undefined);
+      assert.equal(await envSecretLookup('AIQK_TEST_NOT_THERE'), undefined);
+    } finally {
+      delete process.env.AIQK_TEST_LOOKUP;
+      delete process.env.AIQK_TEST_EMPTY;
+    }
+  });
+});
