@@ -24,9 +24,11 @@ const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }, 50);
 
+const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const check = await validateDataFile('qaset', file);
 const seconds = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(cpu0);
 clearInterval(sampler);
 peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
@@ -35,6 +37,7 @@ const byCode = {};
 for (const p of check.problems) byCode[p.code] = (byCode[p.code] ?? 0) + 1;
 console.log(`file          ${file} (${mb(size)})`);
 console.log(`wall time     ${seconds.toFixed(2)} s (${(size / 1048576 / seconds).toFixed(0)} MiB/s)`);
+console.log(`cpu time      ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (user ${(cpu.user / 1e6).toFixed(2)}, system ${(cpu.system / 1e6).toFixed(2)}); wall exceeds it when the machine is busy`);
 console.log(`records       ${check.records}`);
 console.log(`broken lines  ${check.brokenLines}`);
 console.log(`problems      ${check.problems.length} listed ${JSON.stringify(byCode)}`);

@@ -39,7 +39,7 @@ export async function readSmallText(file: string, sink: ProblemSink, signal?: Ab
     const text = await readFile(file, { encoding: 'utf8', signal });
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch (err) {
-    if ((err as Error | undefined)?.name === 'AbortError') throw err;
+    if (signal?.aborted) throw err;
     reportFileError(err, sink);
     return undefined;
   }

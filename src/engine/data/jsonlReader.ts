@@ -35,6 +35,8 @@ export async function readJsonl<T>(spec: JsonlSpec<T>, file: string, opts: DataR
   return checker.finish();
 }
 
+const MAX_UNKNOWN_NAMES = 1000;
+
 interface PendingDuplicate {
   problem: Problem;
   index: number;
@@ -145,6 +147,8 @@ class JsonlChecker<T> {
       seen.count++;
       return;
     }
+    // Files whose keys are data (a new name on every line) would grow this without bound.
+    if (this.unknownSeen.size >= MAX_UNKNOWN_NAMES) return;
     const entry: { problem?: Problem; count: number } = { count: 1 };
     this.unknownSeen.set(k, entry);
     if (this.wrongKind) return;
@@ -204,8 +208,18 @@ function scanNode(text: string): JsonNode | undefined {
   return s.ok ? s.root : undefined;
 }
 
-/** A first line that starts a JSON array or a pretty-printed object is not JSONL. */
+/**
+ * A first line that opens a pretty-printed document, or holds (the start of) an
+ * array of objects, means the file is JSON, not JSONL.
+ */
 function looksLikeJsonDocument(text: string): boolean {
   const t = text.trim();
-  return t === '{' || t.startsWith('[');
+  if (t === '{' || t === '[') return true;
+  if (!t.startsWith('[')) return false;
+  try {
+    const v: unknown = JSON.parse(t);
+    return Array.isArray(v) && v.some((x) => typeof x === 'object' && x !== null && !Array.isArray(x));
+  } catch {
+    return /^\[\s*\{/.test(t);
+  }
 }

@@ -147,3 +147,25 @@ describe('JSONL limits and cancellation', () => {
     await assert.rejects(validateDataFile('passages', big, { signal: ac.signal }), /stop/);
   });
 });
+
+describe('JSON documents given as JSONL', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'aiqk-notjsonl-'));
+  const check = async (content: string) => {
+    const f = join(dir, `f${Math.random().toString(36).slice(2)}.jsonl`);
+    writeFileSync(f, content);
+    return validateDataFile('qaset', f);
+  };
+
+  it('says so once for a one-line array of objects, a multi-line array or a pretty-printed object', async () => {
+    for (const content of ['[{"qid": "q1", "question": "a?", "expected_answer": "b"}]\n', '[{"qid": "q1",\n "question": "a?"}]\n', '{\n  "qid": "q1"\n}\n']) {
+      const r = await check(content);
+      assert.deepEqual(r.problems.map((p) => p.code), [C.notJsonl], content);
+    }
+  });
+
+  it('treats a first line holding an array of plain values as one broken line', async () => {
+    const r = await check('["a", "b"]\n{"qid": "q1", "question": "a?", "expected_answer": "b"}\n');
+    assert.deepEqual(r.problems.map((p) => p.code), [C.notAnObject]);
+    assert.equal(r.records, 1);
+  });
+});
