@@ -42,6 +42,10 @@ export function classifyFetchError(err: unknown, signals: AttemptSignals, where:
   const { codes, messages } = errorChain(err);
   const text = messages.join(' / ');
   const has = (...wanted: string[]): boolean => codes.some((c) => wanted.includes(c));
+  // fetch rejects some requests before sending them: those are mistakes in the profile.
+  if (/Failed to parse URL|Invalid URL|includes credentials|invalid header|Invalid character in header/i.test(text)) {
+    return { kind: 'config', message: `cannot send the request to ${where}: ${maskSecrets(text, secrets).slice(0, 200)}` };
+  }
   if (has('ECONNREFUSED')) return { kind: 'connection_refused', message: `connection refused by ${where}` };
   if (has('ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED') || /socket hang up|other side closed|ECONNRESET|terminated/i.test(text)) {
     return { kind: 'connection_reset', message: `connection to ${where} was reset before the reply was complete` };

@@ -205,6 +205,10 @@ export class McpTarget implements Target {
     this.forget();
     if (!client || !transport) return;
     const pid = transport instanceof StdioClientTransport ? transport.pid : null;
+    if (transport instanceof StreamableHTTPClientTransport && transport.sessionId) {
+      // Politely end a stateful session; a server that does not answer is not waited for.
+      await Promise.race([transport.terminateSession().catch(() => undefined), delay(this.config.closeGraceMs ?? 1000)]);
+    }
     const closing = client.close().catch(() => undefined);
     if (pid !== null && childExited) {
       const grace = this.config.closeGraceMs ?? 1000;
@@ -220,6 +224,10 @@ export class McpTarget implements Target {
     }
     await closing;
   }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 async function exitsWithin(exited: Promise<void>, ms: number): Promise<boolean> {

@@ -219,6 +219,19 @@ describe('McpTarget over streamable HTTP (a real server)', () => {
     assert.ok(!JSON.stringify(r).includes('wrong-token-1234'));
   });
 
+  it('ends a stateful session on close', async () => {
+    const stateful = await startMcpHttpServer({ stateful: true });
+    try {
+      target = new McpTarget({ url: stateful.url, tool: 'ask', timeoutMs: 5000, closeGraceMs: 500 });
+      const r = await target.ask({ question: 'refund', signal });
+      assert.ok(r.ok, JSON.stringify(r));
+      await target.close();
+      assert.equal(stateful.methods.at(-1), 'DELETE');
+    } finally {
+      await stateful.close();
+    }
+  });
+
   it('reports a refused connection', async () => {
     const url = server.url;
     await server.close();

@@ -91,3 +91,15 @@ describe('fetch error classification', () => {
     assert.ok(!e.message.includes('s3cr3t-value'));
   });
 });
+
+describe('requests fetch refuses to send', () => {
+  it('are configuration errors', async () => {
+    const { httpCall } = await import('../../../src/engine/targets/http');
+    const signal = new AbortController().signal;
+    const badHeader = await httpCall({ url: 'http://127.0.0.1:9/x', method: 'GET', headers: { 'x-q': 'line\nbreak' } }, { signal, timeoutMs: 1000, retries: 2 });
+    assert.equal(!badHeader.ok && badHeader.error.kind, 'config');
+    assert.equal(badHeader.attempts, 1);
+    const creds = await httpCall({ url: 'http://user:pw@127.0.0.1:9/x', method: 'GET', headers: {} }, { signal, timeoutMs: 1000, retries: 2 });
+    assert.equal(!creds.ok && creds.error.kind, 'config');
+  });
+});
