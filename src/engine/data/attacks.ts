@@ -53,7 +53,7 @@ export async function loadAttacks(file: string, opts: DataReadOptions = {}): Pro
       const range = lineSpan(line, lead + (m ? m[0].length : 0), lead + trimmed.length);
       if (seen.isDuplicate(prompt, line, range, text)) return;
       records.push(m ? { prompt, category: m[1], line } : { prompt, line });
-    }, { signal: opts.signal, onTooLong: (line) => { broken++; sink.addAtLine('error', C.lineTooLong, line, 'line is too long to be a prompt (over 16 MiB); skipped'); } });
+    }, { signal: opts.signal, onProgress: opts.onProgress, onTooLong: (line) => { broken++; sink.addAtLine('error', C.lineTooLong, line, 'line is too long to be a prompt (over 16 MiB); skipped'); } });
   } catch (err) {
     if (opts.signal?.aborted) throw err;
     reportFileError(err, sink);

@@ -24,6 +24,7 @@ export async function readJsonl<T>(spec: JsonlSpec<T>, file: string, opts: DataR
   try {
     await readLines(file, (text, line, offset) => checker.onLine(text, line, offset), {
       signal: opts.signal,
+      onProgress: opts.onProgress,
       onTooLong: (line) => checker.onTooLong(line),
     });
     await checker.resolveExactDuplicates();

@@ -14,6 +14,8 @@ export interface ReadLinesOptions {
   onTooLong?: (line: number) => void;
   /** Read size; larger chunks mean fewer syscalls (default 1 MiB). */
   chunkBytes?: number;
+  /** Called after each chunk with the bytes read so far and the file size. */
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
 
 const NL = 0x0a;
@@ -30,6 +32,7 @@ export async function readLines(file: string, onLine: LineHandler, opts: ReadLin
   opts.signal?.throwIfAborted();
   const fh = await open(file, 'r');
   try {
+    const total = opts.onProgress ? (await fh.stat()).size : 0;
     let buf = Buffer.allocUnsafe(chunk);
     let start = 0; // first byte of the current (unfinished) line in buf
     let end = 0; // bytes of valid data in buf
@@ -64,6 +67,7 @@ export async function readLines(file: string, onLine: LineHandler, opts: ReadLin
       const { bytesRead } = await fh.read(buf, end, buf.length - end, bufFileOffset + end);
       if (bytesRead === 0) break;
       end += bytesRead;
+      opts.onProgress?.(bufFileOffset + end, total);
       if (!bomChecked && end >= 3) {
         bomChecked = true;
         // Only the file's very first bytes can be a BOM (no newline can precede them).

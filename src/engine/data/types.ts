@@ -74,6 +74,8 @@ export interface DataReadOptions {
   signal?: AbortSignal;
   /** Problems listed before one summary problem stands in for the rest (default 200). */
   maxProblems?: number;
+  /** Progress of streamed (JSONL and text) files: bytes read so far and the file size. */
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
 
 /** The result of checking a data file without keeping its records. */

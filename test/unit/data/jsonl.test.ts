@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPassages, loadQaset } from '../../../src/engine/data/jsonlKinds';
@@ -139,6 +139,14 @@ describe('JSONL limits and cancellation', () => {
     assert.equal(summary.severity, 'error');
     assert.equal(summary.range.start.line, 210);
     assert.equal(summary.message, '… and 480 more problems not listed (500 broken lines in total)');
+  });
+
+  it('reports progress in bytes up to the file size', async () => {
+    const seen: [number, number][] = [];
+    await validateDataFile('passages', big, { onProgress: (done, total) => seen.push([done, total]) });
+    const size = statSync(big).size;
+    assert.ok(seen.length >= 1);
+    assert.deepEqual(seen[seen.length - 1], [size, size]);
   });
 
   it('stops when aborted', async () => {
