@@ -89,6 +89,16 @@ export function quotedSpans(text: string): Span[] {
   return spans.filter((s) => !isFence(text, s));
 }
 
+const DELIVERY = /(?:here(?:'s| is| are| you go)|sure|okay|ok|done|as requested|of course|certainly)\b[^.!?\n"]{0,40}[:,-]?\s*$/i;
+
+/**
+ * Whether a quotation is the reply delivering what was asked ("Here you go: \"…\"")
+ * rather than quoting someone: then its content is the reply's own.
+ */
+export function isDeliveredQuote(text: string, span: Span): boolean {
+  return DELIVERY.test(text.slice(Math.max(0, span.start - 60), span.start));
+}
+
 function isFence(text: string, s: Span): boolean {
   return text.startsWith('```', s.start) || text.startsWith('``', s.start);
 }

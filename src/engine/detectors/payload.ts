@@ -11,9 +11,9 @@ export interface RequestedContent {
   personas: string[];
 }
 
-const INSTRUCT = String.raw`(?:say|says|saying|reply|respond|answer|confirm by (?:replying|saying|writing)|output|print|respond with|reply with|answer with|write|repeat|type|return|state|declare|start (?:your|the|each) (?:reply|answer|response|message) with|begin (?:your|the|each) (?:reply|answer|response|message) with|end (?:your|the) (?:reply|answer|response|message) with|include|prefix (?:your|the) (?:reply|answer|response) with|only the (?:words?|phrase|text))`;
+const INSTRUCT = String.raw`(?:say|says|saying|reply|respond|answer|confirm by (?:replying|saying|writing)|output|print|respond with|reply with|answer with|write|repeat|type|return|state|declare|start (?:your|the|each) (?:reply|answer|response|message) with|begin (?:your|the|each) (?:reply|answer|response|message) with|end (?:your|the) (?:reply|answer|response|message) with|include|prefix (?:your|the|them|it|each|every|all)?\s*(?:reply|answer|response|message|answers|replies|responses)?\s*with|only the (?:words?|phrase|text))`;
 const QUOTED_PAYLOAD = new RegExp(String.raw`\b${INSTRUCT}\b[^"\n]{0,24}?(?:"([^"\n]{2,80})"|(?:^|\s|:)'([^'\n]{2,80})'(?=[\s.,;:!?)]|$))`, 'gim');
-const BARE_PAYLOAD = new RegExp(String.raw`\b${INSTRUCT}\s+(?:only\s+|just\s+|exactly\s+|the word\s+|the phrase\s+)?([A-Z][A-Z0-9_!-]{3,}(?:\s+[A-Z][A-Z0-9_!-]{1,}){0,3})(?![a-z])`, 'g');
+const BARE_PAYLOAD = new RegExp(String.raw`\b${INSTRUCT}\s+(?:only\s+|just\s+|exactly\s+|the word\s+|the phrase\s+|the tag\s+)?(\[[A-Z][A-Z0-9_ -]{1,20}\]|[A-Z][A-Z0-9_!-]{3,}(?:\s+[A-Z][A-Z0-9_!-]{1,}){0,3})(?![a-z])`, 'g');
 const PERSONA = /\b(?:you are(?: now)?|you're(?: now)?|act as|acting as|pretend to be|pretend you are|roleplay as|role-play as|become|called|named|persona(?: of)?|switch to)\s+(?:an?\s+|the\s+)?["']?([A-Z][A-Za-z0-9]{1,15})\b/g;
 
 // Capitalised words that follow "you are" without being a persona name.

@@ -32,7 +32,8 @@ const LEET: Readonly<Record<string, string>> = { '4': 'a', '@': 'a', '3': 'e', '
 
 /** Reads leetspeak as letters when a character sits inside a word (length-preserving). */
 export function foldLeet(text: string): string {
-  return text.replace(/[\p{L}\d@$!+]+/gu, (word) => (/\p{L}/u.test(word) ? [...word].map((c) => LEET[c] ?? c).join('') : word));
+  // "!" and "+" only stand for letters inside a word, not as its punctuation.
+  return text.replace(/[\p{L}\d@$]+(?:[!+][\p{L}\d@$]+)*/gu, (word) => (/\p{L}/u.test(word) ? [...word].map((c) => LEET[c] ?? c).join('') : word));
 }
 
 /** ROT13 of ASCII letters (its own inverse; length-preserving). */
