@@ -63,6 +63,9 @@ export type Target = {
   mcp?: {
     command?: string;
     args?: string[];
+    /**
+     * Environment variables added for the stdio server; a value ${NAME} is taken from the secret NAME (env var or stored secret), so keys stay out of the profile.
+     */
     env?: {
       [k: string]: string;
     };
