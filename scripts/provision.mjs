@@ -120,7 +120,7 @@ export function provisionApt({ force = false } = {}) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const apt = (args) => (isRoot ? run('apt-get', args, { env, stdio: ['ignore', 'inherit', 'inherit'] }) : run('sudo', ['-n', 'apt-get', ...args], { env, stdio: ['ignore', 'inherit', 'inherit'] }));
   apt(['update']);
-  apt(['install', '-y', '--no-install-recommends', ...pkgs]);
+  apt(['install', '-y', ...pkgs]);
   if (!isExecutable(CHROMIUM)) throw new Error(`${CHROMIUM} still missing after apt-get install`);
 }
 

@@ -39,6 +39,7 @@ const TAG = '[vscode-test-runner]';
 const START_MARK = 'AIQK_MOCHA_START';
 const RESULT_MARK = 'AIQK_MOCHA_RESULT ';
 // Offline noise of the workbench: the extension gallery (open-vsx) cannot be reached.
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 const NOISE = /open-vsx\.org|ENOTFOUND|ERR_NAME_NOT_RESOLVED|Failed to load resource/;
 const IGNORED_FLAGS = new Set(['--no-sandbox', '--disable-gpu-sandbox', '--disable-gpu', '--disable-updates', '--skip-welcome', '--skip-release-notes',
   '--disable-extensions', '--new-window', '-n', '--reuse-window', '-r', '--wait', '-w', '--disable-telemetry', '--disable-crash-reporter', '--no-cached-data', '--disable-chromium-sandbox']);
@@ -163,7 +164,9 @@ class HostLog {
   }
 
   line(level, args) {
-    const text = args.length && typeof args[0] === 'string' ? format(...args) : args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ');
+    let text = args.length && typeof args[0] === 'string' ? format(...args) : args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ');
+    // Libraries in the host colour their output when they think they may (CI=true); logs stay plain.
+    if (!process.stdout.isTTY) text = text.replace(ANSI, '');
     if (text.startsWith(START_MARK)) {
       this.started = true;
       return;
