@@ -133,7 +133,8 @@ async function writeLogs(wb: StreamingWorkbook, result: RunResult, extra: readon
 export async function streamXlsxReport(result: RunResult, out: Writable, opts: XlsxReportOptions = {}): Promise<void> {
   const { signal } = opts;
   signal?.throwIfAborted();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // Deflate level 1: about half the writer's CPU of the default level for a file ~25% larger.
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
   wb.creator = 'AI Quality Kit';
   const taken = new Set<string>();
   // Reserved first so a suite or detail sheet can never take these names.

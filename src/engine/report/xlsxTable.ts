@@ -2,7 +2,7 @@ import type { Worksheet } from 'exceljs';
 import type * as ExcelJS from 'exceljs';
 import type { SheetCell } from './xlsxSheets';
 import type { CellLook } from './xlsxStyles';
-import { HEADER_LOOK } from './xlsxStyles';
+import { HEADER_LOOK, PLAIN_STYLE } from './xlsxStyles';
 import { truncate, xmlSafe } from './xmlText';
 
 /** The streaming workbook the report is written with. */
@@ -23,9 +23,29 @@ function cellValue(value: SheetCell | undefined): SheetCell {
   return value;
 }
 
-// Rows are generated synchronously; without a pause now and then the zip and
-// file streams never get to drain and the whole sheet piles up in memory.
-const ROWS_PER_YIELD = 500;
+// Rows are produced faster than they are compressed, and exceljs's sheet stream
+// ignores back-pressure: unchecked, the whole sheet piles up in memory before
+// the zip catches up. So every few hundred rows the writer waits while more
+// than BACKLOG_LIMIT bytes are queued between the sheet and the zip.
+const ROWS_PER_CHECK = 200;
+const BACKLOG_LIMIT = 4 << 20;
+
+// The queue of exceljs's sheet stream (StreamBuf: `buffers` not yet piped, `pipes`
+// it writes to). Internal to exceljs 4: if the shape changes, backlog reads 0 and
+// the writer only yields, which is slower on memory but still correct.
+interface SheetStreamShape {
+  buffers?: { length?: number }[];
+  pipes?: { _writableState?: { length?: number }; writableLength?: number }[];
+}
+
+function backlogOf(sheet: Worksheet): number {
+  const stream = (sheet as unknown as { stream?: SheetStreamShape }).stream;
+  if (!stream) return 0;
+  let bytes = 0;
+  for (const b of stream.buffers ?? []) bytes += typeof b.length === 'number' ? b.length : 0;
+  for (const p of stream.pipes ?? []) bytes += p.writableLength ?? p._writableState?.length ?? 0;
+  return bytes;
+}
 
 /**
  * A sheet being streamed: an optional preamble, a bold header row that is
@@ -47,27 +67,25 @@ export class TableWriter {
     this.commitRow(columns.map((c) => c.header), () => HEADER_LOOK);
   }
 
-  /** Writes one data row; `look(i, value)` may colour cell i (0-based). Yields to the event loop now and then. */
+  /** Writes one data row; `look(i, value)` may colour cell i (0-based). Waits now and then for the zip to catch up. */
   async add(values: readonly (SheetCell | undefined)[], look?: (index: number, value: SheetCell | undefined) => CellLook | undefined): Promise<void> {
     this.commitRow(values, look);
-    if (++this.sinceYield >= ROWS_PER_YIELD) {
-      this.sinceYield = 0;
+    if (++this.sinceYield < ROWS_PER_CHECK) return;
+    this.sinceYield = 0;
+    this.signal?.throwIfAborted();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (backlogOf(this.sheet) > BACKLOG_LIMIT) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 2));
       this.signal?.throwIfAborted();
-      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 
   private commitRow(values: readonly (SheetCell | undefined)[], look: ((index: number, value: SheetCell | undefined) => CellLook | undefined) | undefined): void {
     const row = this.sheet.addRow(values.map(cellValue));
     this.rowNumber = row.number;
-    if (look) {
-      for (let i = 0; i < values.length; i++) {
-        const l = look(i, values[i]);
-        if (!l) continue;
-        const cell = row.getCell(i + 1);
-        cell.fill = l.fill;
-        cell.font = l.font;
-      }
+    for (let i = 0; i < values.length; i++) {
+      // Whole shared style objects, never `cell.fill = …` (which copies the style per cell).
+      row.getCell(i + 1).style = look?.(i, values[i])?.style ?? PLAIN_STYLE;
     }
     row.commit();
   }

@@ -128,15 +128,15 @@ describe('XLSX report', () => {
 
   it('leaves no file and no temp file when cancelled midway', async () => {
     const controller = new AbortController();
-    const many = Array.from({ length: 3000 }, (_, i) => makeCase('rag_quality', `c${i}`, 'passed'));
+    const many = Array.from({ length: 600 }, (_, i) => makeCase('rag_quality', `c${i}`, 'passed'));
     const r = sampleResult();
     r.cases = many;
     const aborting: DetailSheetProvider = () => ({
       name: 'Slow',
       columns: [{ header: 'n', key: 'n' }],
       rows: (function* () {
-        for (let n = 0; n < 5000; n++) {
-          if (n === 1000) controller.abort(new Error('user cancelled'));
+        for (let n = 0; n < 2000; n++) {
+          if (n === 300) controller.abort(new Error('user cancelled'));
           yield { n };
         }
       })(),
