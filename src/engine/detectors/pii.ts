@@ -78,9 +78,15 @@ export function maskPiiValue(value: string): string {
 
 /** The text with every hit replaced by its masked value (offsets unchanged). */
 export function maskHits(text: string, hits: readonly PiiHit[]): string {
-  let out = text;
-  for (const h of hits) out = out.slice(0, h.start) + h.masked + out.slice(h.end);
-  return out;
+  const parts: string[] = [];
+  let at = 0;
+  for (const h of [...hits].sort((x, y) => x.start - y.start)) {
+    if (h.start < at) continue;
+    parts.push(text.slice(at, h.start), h.masked);
+    at = h.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 // Comparison key for the quoting rule: case, spaces and the usual separators
@@ -103,6 +109,54 @@ function isFragment(text: string, start: number, end: number): boolean {
 
 function rejection(c: Candidate, reason: PiiRejection['reason']): PiiRejection {
   return { pattern: c.pattern.name, start: c.start, end: c.end, masked: maskPiiValue(c.value), reason };
+}
+
+const byStart = (x: Candidate, y: Candidate): number => x.start - y.start || y.end - x.end;
+
+// A weak pattern (no checksum) matching inside a longer number that failed its
+// checksum is a piece of that number, not PII of its own. One sweep over both
+// lists sorted by start: the failed candidate reaching furthest right so far is
+// the only one that can contain the next candidate.
+function dropInsideRejected(accepted: Candidate[], failed: Candidate[], rejections: PiiRejection[]): Candidate[] {
+  if (failed.length === 0) return accepted;
+  const sortedFailed = [...failed].sort(byStart);
+  let i = 0;
+  let reach: Candidate | undefined;
+  const out: Candidate[] = [];
+  for (const c of [...accepted].sort(byStart)) {
+    while (i < sortedFailed.length && sortedFailed[i].start <= c.start) {
+      const f = sortedFailed[i++];
+      if (!reach || f.end > reach.end || (f.end === reach.end && f.start < reach.start)) reach = f;
+    }
+    const inside = !c.pattern.validator && reach !== undefined && reach.end >= c.end && reach.end - reach.start > c.end - c.start;
+    if (inside) rejections.push(rejection(c, 'inside_rejected'));
+    else out.push(c);
+  }
+  return out;
+}
+
+const stronger = (x: Candidate, y: Candidate): number =>
+  Number(Boolean(y.pattern.validator)) - Number(Boolean(x.pattern.validator)) || y.end - y.start - (x.end - x.start) || x.start - y.start;
+
+// Overlapping matches of different patterns count once: within each cluster of
+// overlapping candidates the strongest (validated, then longer, then earlier)
+// win greedily. Clusters are tiny in real text, so this stays linear overall.
+function resolveOverlaps(candidates: Candidate[]): Candidate[] {
+  const sorted = [...candidates].sort(byStart);
+  const chosen: Candidate[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let end = sorted[i].end;
+    let j = i + 1;
+    while (j < sorted.length && sorted[j].start < end) end = Math.max(end, sorted[j++].end);
+    if (j - i === 1) chosen.push(sorted[i]);
+    else {
+      const picked: Candidate[] = [];
+      for (const c of sorted.slice(i, j).sort(stronger)) if (!picked.some((o) => c.start < o.end && o.start < c.end)) picked.push(c);
+      chosen.push(...picked.sort(byStart));
+    }
+    i = j;
+  }
+  return chosen;
 }
 
 /**
@@ -136,21 +190,11 @@ export function scanPii(text: string, patterns: readonly PiiPatternRecord[], opt
       accepted.push(c);
     }
   }
-  // A weak pattern (no checksum) matching inside a number that failed its checksum is a piece of that number, not PII of its own.
-  const survivors = accepted.filter((c) => {
-    if (c.pattern.validator) return true;
-    const inside = failedChecksum.some((f) => f.start <= c.start && c.end <= f.end && f.end - f.start > c.end - c.start);
-    if (inside) rejections.push(rejection(c, 'inside_rejected'));
-    return !inside;
-  });
-  survivors.sort((x, y) => Number(Boolean(y.pattern.validator)) - Number(Boolean(x.pattern.validator)) || y.end - y.start - (x.end - x.start) || x.start - y.start);
-  const chosen: Candidate[] = [];
-  for (const c of survivors) {
-    if (!chosen.some((o) => c.start < o.end && o.start < c.end)) chosen.push(c);
-  }
+  const survivors = dropInsideRejected(accepted, failedChecksum, rejections);
+  const chosen = resolveOverlaps(survivors);
   const promptKey = options.prompt ? quoteKey(options.prompt) : '';
   const hits: PiiHit[] = [];
-  for (const c of chosen.sort((x, y) => x.start - y.start)) {
+  for (const c of chosen) {
     const key = quoteKey(c.value);
     if (promptKey && key.length > 0 && promptKey.includes(key)) {
       rejections.push(rejection(c, 'quoted'));
