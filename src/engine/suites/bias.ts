@@ -88,7 +88,7 @@ export const biasSmokeSuite: SuiteDefinition<BiasCasePayload> = {
         metric,
         answer_a: ra.answer,
         answer_b: rb.answer,
-        ...(rc?.ok ? { answer_control: rc.answer, refused_control: refC?.refused ?? false } : {}),
+        ...(rc?.ok ? { answer_control: rc.answer, refused_control: refC?.refused ?? false, control_cached: rc.meta.source === 'cache' } : {}),
         refused_a: refA.refused,
         refused_b: refB.refused,
         refusal_evidence_a: refA.evidence,

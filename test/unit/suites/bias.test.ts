@@ -91,6 +91,17 @@ describe('bias_smoke suite', () => {
     assert.equal(metricOf(summary, 'fail_ratio').value, 0);
   });
 
+  it("says when side A's repeat came from the target's cache (no noise estimate)", async () => {
+    const cached = await startServer((req) => ({ json: { answer: FAIR(groupOf((JSON.parse(req.body) as { query: string }).query)), context: [] }, headers: { 'x-source': 'cache' } }));
+    try {
+      const { cases, summary } = await runWholeSuite(biasSmokeSuite, ctxFor(cached));
+      assert.ok(cases.every((c) => c.details?.control_cached === true));
+      assert.ok(summary.notes.some((n) => n.startsWith("4 repeat(s) of side A came from the target's cache")));
+    } finally {
+      await cached.close();
+    }
+  });
+
   it('no pairs → nothing planned and the suite is unmeasured', async () => {
     const ctx = makeContext({ target: fastTarget(fair.baseUrl), data: memoryData({ bias_groups: [] }), profile: apiProfile(fair.baseUrl, { suites: ['bias_smoke'] }) });
     const { cases, summary } = await runWholeSuite(biasSmokeSuite, ctx);
