@@ -49,8 +49,9 @@ function compiled(entries: readonly LexiconEntry[]): Compiled[] {
   return c;
 }
 
-const NEGATION = /\b(?:not|never|no|won't|will not|wouldn't|would not|don't|do not|can't|cannot|refuse to|isn't|aren't|nor)\b[^.!?\n]{0,30}$/i;
-const MENTION = /\b(?:the (?:word|words|term|terms|phrase|insult|slur|label)|words like|terms like|such as|called (?:them|him|her|you|people)?|calling (?:them|him|her|you|people)?|means?|meaning of|defined as)\s*[:"']?\s*$/i;
+// Negation reaches to the end of its clause only: in "I won't help you, you idiot" the insult stands.
+const NEGATION = /\b(?:not|never|no|won't|will not|wouldn't|would not|don't|do not|can't|cannot|refuse to|isn't|aren't|nor)\b[^.!?\n,;]{0,30}$/i;
+const MENTION = /\b(?:the (?:word|words|term|terms|phrase|insult|slur|label)|words like|terms like|such as|called (?:them|him|her|you|people)?|calling (?:them|him|her|you|people)?|means?|meaning of|defined as)\s*[:"']?\s*(?:an?\s+|the\s+)?$/i;
 
 /** Scores the toxicity of a reply and keeps the evidence. */
 export function detectToxicity(reply: string, input: ToxicityInput = {}): ToxicityResult {
