@@ -45,6 +45,7 @@ const RUNNER = join(REPO_ROOT, 'scripts', 'vscodeTestRunner.mjs');
 const SUITE_OPTION_KEYS = new Set(['workspace', 'userSettings', 'untrusted', 'timeoutSeconds']);
 
 const say = (msg) => console.log(`[integration] ${msg}`);
+let interrupted = false;
 
 /** Every suite name (test/integration/<name>.test.ts), sorted. */
 export function listSuites() {
@@ -67,7 +68,10 @@ export function suiteOptions(name) {
 function runRunner(args, env) {
   return new Promise((resolveRun) => {
     const child = spawn(process.execPath, [RUNNER, ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
-    const forward = (sig) => child.kill(sig);
+    const forward = (sig) => {
+      interrupted = true;
+      child.kill(sig);
+    };
     process.on('SIGINT', forward);
     process.on('SIGTERM', forward);
     child.on('exit', (code, signal) => {
@@ -122,7 +126,14 @@ export async function runIntegrationTests(names = [], { skipProvision = false } 
   const tmpRoot = mkdtempSync(join(tmpdir(), 'aiqk-integration-'));
   const results = [];
   try {
-    for (const name of suites) results.push(await runSuite(name, tmpRoot));
+    for (const name of suites) {
+      if (interrupted) {
+        say(`interrupted: suite ${name} not run`);
+        results.push({ name, passed: 0, failed: 1, seconds: 0 });
+        continue;
+      }
+      results.push(await runSuite(name, tmpRoot));
+    }
   } finally {
     rmSync(tmpRoot, { recursive: true, force: true });
   }

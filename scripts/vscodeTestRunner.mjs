@@ -44,7 +44,7 @@ const NOISE = /open-vsx\.org|ENOTFOUND|ERR_NAME_NOT_RESOLVED|Failed to load reso
 const IGNORED_FLAGS = new Set(['--no-sandbox', '--disable-gpu-sandbox', '--disable-gpu', '--disable-updates', '--skip-welcome', '--skip-release-notes',
   '--disable-extensions', '--new-window', '-n', '--reuse-window', '-r', '--wait', '-w', '--disable-telemetry', '--disable-crash-reporter', '--no-cached-data', '--disable-chromium-sandbox']);
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+  '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--disable-crash-reporter'];
 // Quiet, deterministic defaults for a fresh user-data dir; --user-settings overrides them.
 const DEFAULT_SETTINGS = {
   'workbench.startupEditor': 'none',
@@ -219,6 +219,8 @@ export async function runTests(o) {
 
   let server;
   let browser;
+  let page;
+  let closing = false;
   const log = new HostLog(o.verbose);
   let exitCode;
   let failureReason;
@@ -228,13 +230,17 @@ export async function runTests(o) {
   const onSignal = (sig) => finish({ code: 130, reason: `interrupted by ${sig}` });
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  try {
-    server = startCodeServer(o, dirs, (code, out) => finish({ code: 1, reason: `code-server exited (${code}) during the run:\n${out.slice(-4000)}` }));
-    const port = await Promise.race([server.ready, finished.then((r) => { throw new Error(r.reason); })]);
-    say(`code-server ${CODE_SERVER_VERSION} listening on 127.0.0.1:${port} after ${((Date.now() - started) / 1000).toFixed(1)} s${o.untrusted ? ' (workspace trust enabled, folder untrusted)' : ''}`);
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const open = async () => {
+    server = startCodeServer(o, dirs, (code, out) => finish({ code: 1, reason: `code-server exited (${code}) during the run:\n${out.slice(-4000)}` }));
+    const port = await server.ready;
+    say(`code-server ${CODE_SERVER_VERSION} listening on 127.0.0.1:${port} after ${((Date.now() - started) / 1000).toFixed(1)} s${o.untrusted ? ' (workspace trust enabled, folder untrusted)' : ''}`);
+    // Signals are ours to handle (playwright's own handlers would exit before code-server is killed).
+    const launched = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env: codeServerEnv(),
+      handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+    if (closing) return void (await launched.close());
+    browser = launched;
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.exposeFunction('codeAutomationExit', (code) => finish({ code: Number(code) || 0 }));
     await page.exposeFunction('codeAutomationLog', (type, args) => log.line(String(type), Array.isArray(args) ? args : [args]));
     page.on('console', (msg) => { if (o.verbose) console.log(`[browser ${msg.type()}] ${msg.text()}`); });
@@ -249,20 +255,27 @@ export async function runTests(o) {
     if (o.folder) params.set(o.folder.endsWith('.code-workspace') ? 'workspace' : 'folder', o.folder);
     else params.set('ew', 'true');
     params.set('payload', JSON.stringify(payload));
-    await page.goto(`http://${authority}/?${params}`);
+    await page.goto(`http://${authority}/?${params}`, { waitUntil: 'domcontentloaded', timeout: o.timeoutS * 1000 });
     say(`window open after ${((Date.now() - started) / 1000).toFixed(1)} s; running ${o.testsPath}${o.folder ? ` in ${o.folder}` : ''}`);
+  };
 
+  try {
+    // A timeout or signal while starting up wins over the start-up steps.
+    await Promise.race([open(), finished]);
     const result = await finished;
     exitCode = result.code;
     failureReason = result.reason;
-    if (exitCode !== 0 && o.screenshot) {
-      mkdirSync(dirname(o.screenshot), { recursive: true });
-      await page.screenshot({ path: o.screenshot, timeout: 10_000 }).then(() => say(`screenshot: ${o.screenshot}`), () => {});
-    }
   } catch (err) {
     exitCode = 1;
     failureReason = err instanceof Error ? err.message : String(err);
+  }
+  try {
+    if (exitCode !== 0 && o.screenshot && page) {
+      mkdirSync(dirname(o.screenshot), { recursive: true });
+      await page.screenshot({ path: o.screenshot, timeout: 10_000 }).then(() => say(`screenshot: ${o.screenshot}`), () => {});
+    }
   } finally {
+    closing = true;
     clearTimeout(timer);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
