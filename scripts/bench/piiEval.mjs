@@ -1,7 +1,9 @@
 // Precision and recall of the PII detector with the built-in patterns over the
 // labelled examples in test/fixtures/detectors/pii-labelled.jsonl. The engine is
 // bundled with esbuild first (as the CLI ships it):
-//   node scripts/bench/piiEval.mjs [labelled.jsonl] [--verbose]
+//   node scripts/bench/piiEval.mjs [labelled.jsonl] [--verbose] [--no-checks]
+// --no-checks accepts every regex match (validators pass everything, no quoting
+// rule) to show what the checksums and the quoting rule are worth.
 // A hit is a true positive when it has the labelled pattern and overlaps the
 // labelled value; "any-type" counts a hit of any pattern over a labelled value.
 import { dirname, join } from 'node:path';
@@ -13,6 +15,7 @@ import * as esbuild from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
+const noChecks = args.includes('--no-checks');
 const file = args.find((a) => !a.startsWith('--')) ?? join(root, 'test', 'fixtures', 'detectors', 'pii-labelled.jsonl');
 const outDir = join(root, 'bench-data');
 mkdirSync(outDir, { recursive: true });
@@ -37,7 +40,8 @@ let anyFn = 0;
 let rejected = 0;
 const mistakes = [];
 for (const row of rows) {
-  const { hits, rejections } = scanPii(row.text, patterns, row.prompt ? { prompt: row.prompt } : {});
+  const options = noChecks ? { validator: () => () => true } : row.prompt ? { prompt: row.prompt } : {};
+  const { hits, rejections } = scanPii(row.text, patterns, options);
   rejected += rejections.length;
   const labels = row.expected.map((e) => {
     const start = row.text.indexOf(e.value);
@@ -71,7 +75,7 @@ let fp = 0;
 let fn = 0;
 console.log(`labelled file  ${file}`);
 console.log(`examples       ${rows.length} (${rows.reduce((n, r) => n + r.expected.length, 0)} labelled values, ${rows.filter((r) => r.expected.length === 0).length} examples without PII)`);
-console.log(`patterns       ${patterns.map((p) => p.name).join(', ')}`);
+console.log(`patterns       ${patterns.map((p) => p.name).join(', ')}${noChecks ? ' (checks off)' : ''}`);
 console.log('');
 console.log('pattern            tp   fp   fn  precision  recall');
 for (const [name, s] of [...per.entries()].sort()) {
