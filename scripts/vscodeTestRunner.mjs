@@ -9,7 +9,7 @@
 //   node scripts/vscodeTestRunner.mjs --extensionDevelopmentPath=<ext> --extensionTestsPath=<index.js> [options] [folder]
 //
 // VS Code flags: --extensionDevelopmentPath (repeatable), --extensionTestsPath,
-//   --disable-workspace-trust (the default here), --user-data-dir, --extensions-dir,
+//   --disable-workspace-trust (the default here; --untrusted overrides it), --user-data-dir, --extensions-dir,
 //   a folder or .code-workspace file. Desktop-only flags (--no-sandbox,
 //   --disable-extensions, --skip-welcome, ...) are accepted and ignored.
 // Runner options:
@@ -38,8 +38,8 @@ import { CHROMIUM, CODE_SERVER_DIR, CODE_SERVER_ENTRY, CODE_SERVER_VERSION, code
 const TAG = '[vscode-test-runner]';
 const START_MARK = 'AIQK_MOCHA_START';
 const RESULT_MARK = 'AIQK_MOCHA_RESULT ';
-// Offline noise of the workbench: the extension gallery (open-vsx) cannot be reached.
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+// Offline noise of the workbench: the extension gallery (open-vsx) cannot be reached.
 const NOISE = /open-vsx\.org|ENOTFOUND|ERR_NAME_NOT_RESOLVED|Failed to load resource/;
 const IGNORED_FLAGS = new Set(['--no-sandbox', '--disable-gpu-sandbox', '--disable-gpu', '--disable-updates', '--skip-welcome', '--skip-release-notes',
   '--disable-extensions', '--new-window', '-n', '--reuse-window', '-r', '--wait', '-w', '--disable-telemetry', '--disable-crash-reporter', '--no-cached-data', '--disable-chromium-sandbox']);
@@ -54,7 +54,6 @@ const DEFAULT_SETTINGS = {
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
   'extensions.ignoreRecommendations': true,
-  'git.enabled': false,
 };
 
 const say = (msg) => console.log(`${TAG} ${msg}`);
@@ -75,7 +74,7 @@ export function parseArgs(argv) {
       if (v === undefined) throw new Error(`${name} needs a value`);
       valued[name](v);
     } else if (a === '--untrusted') o.untrusted = true;
-    else if (a === '--disable-workspace-trust') o.untrusted = false;
+    else if (a === '--disable-workspace-trust') { /* the default; --untrusted wins in any order */ }
     else if (a === '--verbose') o.verbose = true;
     else if (a === '--keep-user-data') o.keepUserData = true;
     else if (IGNORED_FLAGS.has(name) || name.startsWith('--locale') || name.startsWith('--log')) { /* desktop-only: nothing to do in code-server */ }
