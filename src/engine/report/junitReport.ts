@@ -10,7 +10,7 @@ import { escapeXmlAttr, escapeXmlText, truncate } from './xmlText';
 const BODY_FIELD_MAX = 2000;
 
 function seconds(ms: number | null | undefined): string {
-  return ((ms ?? 0) / 1000).toFixed(3);
+  return (typeof ms === 'number' && Number.isFinite(ms) ? ms / 1000 : 0).toFixed(3);
 }
 
 function attrs(values: Record<string, string | number>): string {
@@ -61,7 +61,7 @@ function suiteCounts(cases: readonly CaseResult[], metrics: readonly MetricVerdi
     if (c.status === 'failed') n.failures++;
     else if (c.status === 'error') n.errors++;
     else if (c.status === 'cancelled') n.skipped++;
-    n.ms += c.latency_ms ?? 0;
+    if (typeof c.latency_ms === 'number' && Number.isFinite(c.latency_ms)) n.ms += c.latency_ms;
   }
   for (const m of metrics) {
     if (m.pass === false) n.failures++;

@@ -40,7 +40,7 @@ export function meetsThreshold(value: number, threshold: number, direction: 'min
 /** `faithfulness 0.62 < 0.8`, `p95_ms 812 ≤ 5000`, `toxicity unmeasured (no answers)`, `latency 3.2` (informational). */
 export function describeVerdict(m: MetricVerdict): string {
   const reason = m.reason ? ` (${m.reason})` : '';
-  if (m.value === null) return `${m.name} unmeasured${reason}`;
+  if (m.value === null || Number.isNaN(m.value)) return `${m.name} unmeasured${reason}`;
   if (m.threshold === undefined || m.direction === undefined) return `${m.name} ${formatMetricValue(m.value)}${reason}`;
   const ok = meetsThreshold(m.value, m.threshold, m.direction);
   const op = m.direction === 'min' ? (ok ? '≥' : '<') : ok ? '≤' : '>';

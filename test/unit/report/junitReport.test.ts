@@ -69,6 +69,13 @@ describe('JUnit report', () => {
     assert.equal(doc.attrs['errors'], '1');
   });
 
+  it('never writes NaN into a time attribute', () => {
+    const r = assemble([makeCase('rag_quality', 'q1', 'passed', { latency_ms: Number.NaN })]);
+    const doc = parseXml(toJunitXml(r));
+    assert.equal(findAll(doc, 'testcase')[0]!.attrs['time'], '0.000');
+    assert.equal(findAll(doc, 'testsuite')[0]!.attrs['time'], '0.000');
+  });
+
   it('streams one chunk per case', () => {
     const r = sampleResult();
     const chunks = [...junitReportChunks(r)];
