@@ -23,6 +23,19 @@ export const COMMANDS = {
   showRequirements: 'aiQualityKit.showRequirements',
   createProfile: 'aiQualityKit.createProfile',
   validateWorkspace: 'aiQualityKit.validateWorkspace',
+  runTests: 'aiQualityKit.runTests',
+  startRunInBackground: 'aiQualityKit.startRunInBackground',
+  showRunningTests: 'aiQualityKit.showRunningTests',
+  cancelRun: 'aiQualityKit.cancelRun',
+  openLastReport: 'aiQualityKit.openLastReport',
+  openReport: 'aiQualityKit.openReport',
+  setApiKey: 'aiQualityKit.setApiKey',
+  loadResultsFromReport: 'aiQualityKit.loadResultsFromReport',
+  useBuiltInDatasets: 'aiQualityKit.useBuiltInDatasets',
+  refreshRunsView: 'aiQualityKit.refreshRunsView',
+  showRunLog: 'aiQualityKit.showRunLog',
+  /** Registered by the report view when present (see runs/openReport.ts). */
+  openReportView: 'aiQualityKit.openReportView',
 } as const;
 
 /** Setting section. */

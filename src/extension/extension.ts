@@ -4,11 +4,15 @@ import { ProfileDiagnostics } from './diagnostics/profileDiagnostics';
 import { QuickFixProvider, registerCreateDataset } from './diagnostics/quickFixes';
 import { createProfile } from './profiles/createProfile';
 import { registerRequirements } from './requirements/requirementsView';
+import type { RunsApi } from './runs/registerRuns';
+import { registerRuns } from './runs/registerRuns';
 
 /** What the extension offers other extensions and its integration tests. */
 export interface AiQualityKitApi {
   /** Resolves when every pending validation has finished. */
   whenIdle(): Promise<void>;
+  /** Runs: the running list, Test Explorer, tree and status bar (for integration tests). */
+  runs: RunsApi;
 }
 
 /** Activates the extension: wires every feature to VS Code. */
@@ -23,8 +27,9 @@ export function activate(context: vscode.ExtensionContext): AiQualityKitApi {
     registerCreateDataset(),
   );
   registerRequirements(context);
+  const runs = registerRuns(context);
   void diagnostics.refreshAll();
-  return { whenIdle: () => diagnostics.whenIdle() };
+  return { whenIdle: () => diagnostics.whenIdle(), runs };
 }
 
 /** Nothing to release beyond the context's subscriptions. */

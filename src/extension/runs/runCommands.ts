@@ -1,0 +1,116 @@
+import * as vscode from 'vscode';
+import { newRunId } from '../../engine/report/runId';
+import type { RunStatus } from '../../engine/run/types';
+import type { SuiteName } from '../../engine/suites/names';
+import type { RunRefusal } from './prepareRun';
+import { pickSuites, resolveProfileArg, suitesArg } from './profilePick';
+import { checkCanRun } from './runGuard';
+import type { ActiveRun, RunDeps } from './runManager';
+import { executeRunTask } from './runTasks';
+
+/** What the run commands return (for callers such as tests and other extensions). */
+export type RunCommandResult =
+  | { started: false; refusal?: RunRefusal }
+  | { started: true; runId: string; status?: RunStatus; reportFile?: string };
+
+const START_TIMEOUT_MS = 30_000;
+
+async function startAsTask(deps: RunDeps, arg: unknown, suitesGiven: unknown, mode: 'wait' | 'background'): Promise<RunCommandResult> {
+  let suites: SuiteName[] | undefined;
+  try {
+    suites = suitesArg(suitesGiven);
+  } catch (err) {
+    void vscode.window.showErrorMessage(`AI Quality Kit: ${(err as Error).message}`);
+    return { started: false };
+  }
+  const profileUri = await resolveProfileArg(arg, mode === 'wait' ? 'Run profile to run' : 'Run profile to run in the background');
+  if (!profileUri) return { started: false };
+  // From the palette (no argument) the user chooses the suites; lenses and views pass them.
+  if (!suites && arg === undefined && mode === 'wait') {
+    suites = await pickSuites(profileUri);
+    if (!suites) return { started: false };
+  }
+  const outcome = await checkCanRun(profileUri, suites, deps.log);
+  if (!outcome.ok) return { started: false, refusal: outcome.refusal };
+  const runId = newRunId();
+  const started = deps.manager.whenStarted(runId, START_TIMEOUT_MS);
+  try {
+    await executeRunTask(deps, profileUri, runId, {
+      ...(suites ? { suites } : {}),
+      prepared: outcome.run,
+      reveal: mode === 'wait' ? vscode.TaskRevealKind.Always : vscode.TaskRevealKind.Silent,
+    });
+    await started;
+  } catch (err) {
+    started.catch(() => undefined);
+    const message = `the run task could not start: ${err instanceof Error ? err.message : String(err)}`;
+    deps.log.write('error', `${runId}: ${message}`);
+    void vscode.window.showErrorMessage(`AI Quality Kit: ${message}`);
+    return { started: false };
+  }
+  if (mode === 'background') {
+    void vscode.window.showInformationMessage(`AI Quality run ${runId} started in the background.`, 'Show Running Tests', 'Cancel Run').then((pick) => {
+      if (pick === 'Cancel Run') deps.manager.cancel(runId, 'cancelled by the user');
+      else if (pick) void showRunningTests(deps);
+    });
+    return { started: true, runId };
+  }
+  const finished = await deps.manager.whenFinished(runId);
+  return { started: true, runId, status: finished.result.run.status, ...(finished.files.json ? { reportFile: finished.files.json } : {}) };
+}
+
+/** "Run Tests": picks a profile and suites (unless given), runs them as a task, resolves when the run ends. */
+export function runTestsCommand(deps: RunDeps, arg?: unknown, suites?: unknown): Promise<RunCommandResult> {
+  return startAsTask(deps, arg, suites, 'wait');
+}
+
+/** "Start Run in Background": starts a run and returns its id at once. */
+export function startRunInBackgroundCommand(deps: RunDeps, arg?: unknown, suites?: unknown): Promise<RunCommandResult> {
+  return startAsTask(deps, arg, suites, 'background');
+}
+
+function runItem(r: ActiveRun): vscode.QuickPickItem & { run: ActiveRun } {
+  const p = r.progress;
+  const progress = p.total > 0 ? `${p.done}/${p.total} cases` : 'starting';
+  return {
+    label: r.runId,
+    description: `${vscode.workspace.asRelativePath(r.profileUri)} · ${progress}${p.suite ? ` · ${p.suite}` : ''}${r.cancelling ? ' · cancelling' : ''}`,
+    detail: `${r.suites.join(', ')} · started ${new Date(r.startedAt).toLocaleTimeString()} from the ${r.origin === 'testExplorer' ? 'Test Explorer' : r.origin}`,
+    run: r,
+  };
+}
+
+/** "Show Running Tests": lists the running runs; picking one offers to cancel it or show its log. */
+export async function showRunningTests(deps: RunDeps): Promise<string | undefined> {
+  const runs = deps.manager.active();
+  if (runs.length === 0) {
+    void vscode.window.showInformationMessage('No AI Quality run is running.');
+    return undefined;
+  }
+  const pick = await vscode.window.showQuickPick(runs.map(runItem), { placeHolder: 'Running AI Quality runs' });
+  if (!pick) return undefined;
+  const action = await vscode.window.showQuickPick(['Cancel Run', 'Show Run Log', 'Show Test Results'], { placeHolder: pick.run.runId });
+  if (action === 'Cancel Run') pick.run.cancel('cancelled by the user');
+  else if (action === 'Show Run Log') deps.log.show();
+  else if (action === 'Show Test Results') void vscode.commands.executeCommand('workbench.view.testing.focus');
+  return pick.run.runId;
+}
+
+/** "Cancel Run": the run given (id or view node), else one picked from the running runs. True when a run was cancelled. */
+export async function cancelRunCommand(deps: RunDeps, arg?: unknown): Promise<boolean> {
+  const given = typeof arg === 'string' ? arg : arg && typeof arg === 'object' && 'runId' in arg ? String((arg as { runId: unknown }).runId) : undefined;
+  if (given) {
+    const ok = deps.manager.cancel(given, 'cancelled by the user');
+    if (!ok) void vscode.window.showInformationMessage(`The run ${given} is not running.`);
+    return ok;
+  }
+  const runs = deps.manager.active().filter((r) => !r.cancelling);
+  if (runs.length === 0) {
+    void vscode.window.showInformationMessage('No AI Quality run is running.');
+    return false;
+  }
+  const pick = await vscode.window.showQuickPick(runs.map(runItem), { placeHolder: 'Run to cancel (the partial report is kept)' });
+  if (!pick) return false;
+  pick.run.cancel('cancelled by the user');
+  return true;
+}

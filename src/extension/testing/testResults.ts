@@ -1,0 +1,125 @@
+import * as vscode from 'vscode';
+import type { CaseResult, RunEvent, RunResult, SuiteSummary } from '../../engine/run/types';
+import type { SuiteName } from '../../engine/suites/names';
+import type { ActiveRun, RunManager } from '../runs/runManager';
+import { TerminalRunView } from '../runs/terminalView';
+import type { TestOutcome } from './caseOutcome';
+import { caseLabel, caseOutcome, suiteOutcome } from './caseOutcome';
+import type { TestTree } from './testTree';
+
+/** The last state reported for a Test Explorer item (what the integration tests read back). */
+export interface ReportedState extends TestOutcome {
+  runName: string;
+}
+
+function excerpt(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/**
+ * Puts run results into the Test Explorer: every run, wherever it was started,
+ * gets a TestRun (the Test Explorer's own when it started the run); cases are
+ * reported as they finish, failed ones once their suite's thresholds are known;
+ * cancelling that TestRun cancels the run.
+ */
+export class TestResultsBridge implements vscode.Disposable {
+  private readonly reported = new Map<string, ReportedState>();
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly tree: TestTree, manager: RunManager) {
+    this.subscription = manager.onDidStart((run) => this.follow(run));
+  }
+
+  /** The last reported state of an item, by item id. */
+  stateOf(id: string): ReportedState | undefined {
+    return this.reported.get(id);
+  }
+
+  /** Reports a finished result (a saved report) into a TestRun. */
+  applyResult(testRun: vscode.TestRun, profileUri: vscode.Uri, result: RunResult, runName: string): void {
+    for (const c of result.cases) this.applyCase(testRun, profileUri, c, result.summary.suites[c.suite], runName);
+    for (const s of Object.values(result.summary.suites)) if (s) this.applySuite(testRun, profileUri, s, runName);
+  }
+
+  private follow(run: ActiveRun): void {
+    const uri = run.profileUri;
+    const own = !run.testRun;
+    const suites = run.suites.map((s) => this.tree.suiteItem(uri, s));
+    const testRun = run.testRun ?? this.tree.controller.createTestRun(new vscode.TestRunRequest(suites), `AI Quality ${run.runId}`, true);
+    const runName = testRun.name ?? `AI Quality ${run.runId}`;
+    const onCancel = own ? testRun.token.onCancellationRequested(() => run.cancel('cancelled from the Test Explorer')) : undefined;
+    for (const item of suites) testRun.enqueued(item);
+    const view = new TerminalRunView({ color: true, progressLine: false });
+    const waiting = new Map<SuiteName, CaseResult[]>();
+    const unsubscribe = run.events.onEvent((e: RunEvent) => {
+      testRun.appendOutput(view.onEvent(e));
+      switch (e.type) {
+        case 'suite-started':
+          testRun.started(this.tree.suiteItem(uri, e.suite));
+          break;
+        case 'case-started':
+          testRun.started(this.tree.caseItem(uri, e.suite, e.caseId, caseLabel({ suite: e.suite, case_id: e.caseId })));
+          break;
+        case 'case-finished':
+          // A failure without its own error text is explained by the suite's thresholds, known at suite end.
+          if (e.case.status === 'failed' && !e.case.error) {
+            const list = waiting.get(e.case.suite) ?? [];
+            list.push(e.case);
+            waiting.set(e.case.suite, list);
+          } else {
+            this.applyCase(testRun, uri, e.case, undefined, runName);
+          }
+          break;
+        case 'suite-finished':
+          for (const c of waiting.get(e.summary.suite) ?? []) this.applyCase(testRun, uri, c, e.summary, runName);
+          waiting.delete(e.summary.suite);
+          this.applySuite(testRun, uri, e.summary, runName);
+          break;
+        case 'log':
+        case 'run-started':
+        case 'run-finished':
+          break;
+      }
+    });
+    void run.finished.then((f) => {
+      unsubscribe();
+      onCancel?.dispose();
+      for (const list of waiting.values()) for (const c of list) this.applyCase(testRun, uri, c, f.result.summary.suites[c.suite], runName);
+      testRun.appendOutput(view.finish(f.result, f.files, f.writeError));
+      if (own) testRun.end();
+    });
+  }
+
+  private applyCase(testRun: vscode.TestRun, uri: vscode.Uri, c: CaseResult, summary: SuiteSummary | undefined, runName: string): void {
+    const item = this.tree.caseItem(uri, c.suite, c.case_id, caseLabel(c), excerpt(c.input));
+    this.apply(testRun, item, caseOutcome(c, summary), runName);
+  }
+
+  private applySuite(testRun: vscode.TestRun, uri: vscode.Uri, s: SuiteSummary, runName: string): void {
+    this.apply(testRun, this.tree.suiteItem(uri, s.suite), suiteOutcome(s), runName);
+  }
+
+  private apply(testRun: vscode.TestRun, item: vscode.TestItem, o: TestOutcome, runName: string): void {
+    this.reported.set(item.id, { ...o, runName });
+    const message = (): vscode.TestMessage => (o.diff ? vscode.TestMessage.diff(o.message ?? 'the answer differs from the expected answer', o.diff.expected, o.diff.actual) : new vscode.TestMessage(o.message ?? ''));
+    switch (o.state) {
+      case 'passed':
+        testRun.passed(item, o.durationMs);
+        break;
+      case 'failed':
+        testRun.failed(item, message(), o.durationMs);
+        break;
+      case 'errored':
+        testRun.errored(item, message(), o.durationMs);
+        break;
+      case 'skipped':
+        testRun.skipped(item);
+        break;
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+}

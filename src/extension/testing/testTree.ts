@@ -1,0 +1,130 @@
+import * as vscode from 'vscode';
+import { parseProfile } from '../../engine/config/loadProfile';
+import type { SuiteName } from '../../engine/suites/names';
+import { isSuiteName, SUITE_NAMES } from '../../engine/suites/names';
+import { PROFILE_GLOB } from '../constants';
+import { findProfileUris, profileText } from '../runs/profilePick';
+
+/** What a Test Explorer item stands for. */
+export interface TestItemData {
+  kind: 'profile' | 'suite' | 'case';
+  profileUri: vscode.Uri;
+  suite?: SuiteName;
+  caseId?: string;
+}
+
+/** The id of a profile's, suite's or case's item (stable across refreshes, so results stay attached). */
+export function testItemId(profileUri: vscode.Uri, suite?: SuiteName, caseId?: string): string {
+  return `${profileUri.toString()}${suite ? `#${suite}` : ''}${caseId ? `/${caseId}` : ''}`;
+}
+
+/**
+ * The Test Explorer tree: one item per run profile of the workspace, its suites
+ * as children (placed on their line of the profile), and cases created as
+ * results arrive. Refreshed when profiles are created, changed or deleted.
+ */
+export class TestTree implements vscode.Disposable {
+  readonly controller = vscode.tests.createTestController('aiQualityKit', 'AI Quality');
+  private readonly data = new WeakMap<vscode.TestItem, TestItemData>();
+  private readonly disposables: vscode.Disposable[] = [this.controller];
+
+  constructor() {
+    this.controller.resolveHandler = async (item) => {
+      if (!item) await this.refreshAll();
+    };
+    this.controller.refreshHandler = async () => this.refreshAll();
+    const watcher = vscode.workspace.createFileSystemWatcher(PROFILE_GLOB);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((u) => void this.refreshProfile(u)),
+      watcher.onDidChange((u) => void this.refreshProfile(u)),
+      watcher.onDidDelete((u) => this.controller.items.delete(testItemId(u))),
+    );
+  }
+
+  /** What an item stands for. */
+  dataOf(item: vscode.TestItem): TestItemData | undefined {
+    return this.data.get(item);
+  }
+
+  /** Finds every profile of the workspace and updates their items. */
+  async refreshAll(): Promise<void> {
+    const uris = await findProfileUris();
+    const keep = new Set(uris.map((u) => testItemId(u)));
+    this.controller.items.forEach((item) => {
+      if (!keep.has(item.id) && this.dataOf(item)?.kind === 'profile' && item.uri) this.controller.items.delete(item.id);
+    });
+    await Promise.all(uris.map((u) => this.refreshProfile(u)));
+  }
+
+  /** Re-reads one profile: its suites become the item's children (existing ones keep their cases). */
+  async refreshProfile(uri: vscode.Uri): Promise<vscode.TestItem | undefined> {
+    const text = await profileText(uri);
+    if (text === undefined) {
+      this.controller.items.delete(testItemId(uri));
+      return undefined;
+    }
+    const parsed = parseProfile(text, uri.fsPath);
+    const value = parsed.value as { suites?: unknown } | undefined;
+    const listed = Array.isArray(value?.suites) ? value.suites : [];
+    const profile = this.profileItem(uri);
+    profile.range = new vscode.Range(0, 0, 0, 0);
+    profile.error = parsed.profile ? undefined : 'The run profile has errors: see the Problems panel.';
+    const wanted = new Map<SuiteName, number>();
+    listed.forEach((s, i) => {
+      if (typeof s === 'string' && isSuiteName(s) && !wanted.has(s)) wanted.set(s, i);
+    });
+    profile.children.forEach((child) => {
+      const suite = this.dataOf(child)?.suite;
+      if (!suite || !wanted.has(suite)) profile.children.delete(child.id);
+    });
+    for (const [suite, index] of wanted) {
+      const item = this.suiteItem(uri, suite);
+      const r = parsed.rangeOf(['suites', index]);
+      item.range = new vscode.Range(r.start.line - 1, r.start.column - 1, r.end.line - 1, r.end.column - 1);
+    }
+    return profile;
+  }
+
+  /** The item of a profile, created when missing (`label` for a profile known only from a report). */
+  profileItem(uri: vscode.Uri, label?: string): vscode.TestItem {
+    const id = testItemId(uri);
+    const existing = this.controller.items.get(id);
+    if (existing) return existing;
+    const item = this.controller.createTestItem(id, label ?? vscode.workspace.asRelativePath(uri), uri);
+    item.canResolveChildren = false;
+    this.data.set(item, { kind: 'profile', profileUri: uri });
+    this.controller.items.add(item);
+    return item;
+  }
+
+  /** The item of a suite of a profile, created when missing. */
+  suiteItem(uri: vscode.Uri, suite: SuiteName): vscode.TestItem {
+    const parent = this.profileItem(uri);
+    const id = testItemId(uri, suite);
+    const existing = parent.children.get(id);
+    if (existing) return existing;
+    const item = this.controller.createTestItem(id, suite, uri);
+    item.sortText = String(SUITE_NAMES.indexOf(suite)).padStart(2, '0');
+    this.data.set(item, { kind: 'suite', profileUri: uri, suite });
+    parent.children.add(item);
+    return item;
+  }
+
+  /** The item of a case, created as its result arrives. */
+  caseItem(uri: vscode.Uri, suite: SuiteName, caseId: string, label: string, description?: string): vscode.TestItem {
+    const parent = this.suiteItem(uri, suite);
+    const id = testItemId(uri, suite, caseId);
+    const existing = parent.children.get(id);
+    if (existing) return existing;
+    const item = this.controller.createTestItem(id, label);
+    if (description) item.description = description;
+    this.data.set(item, { kind: 'case', profileUri: uri, suite, caseId });
+    parent.children.add(item);
+    return item;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,132 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { COMMANDS, PROFILE_GLOB } from '../constants';
+import { describeReport, workspaceReports } from '../runs/openReport';
+import { findProfileUris } from '../runs/profilePick';
+import type { ReportEntry } from '../runs/reportHistory';
+import { latestReportOf } from '../runs/reportHistory';
+import type { ActiveRun, RunManager } from '../runs/runManager';
+
+/** A node of the "AI Quality" view. */
+export type RunsNode =
+  | { kind: 'group'; group: 'profiles' | 'running' | 'reports' }
+  | { kind: 'profile'; profileUri: vscode.Uri; last?: ReportEntry }
+  | { kind: 'run'; runId: string; run: ActiveRun }
+  | { kind: 'report'; reportFile: string; entry: ReportEntry }
+  | { kind: 'empty'; text: string };
+
+const HISTORY_LIMIT = 30;
+const STATUS_ICON: Record<string, vscode.ThemeIcon> = {
+  passed: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
+  failed: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
+  error: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconErrored')),
+  cancelled: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('testing.iconSkipped')),
+};
+
+/**
+ * The "AI Quality" view in the activity bar: the workspace's profiles with
+ * their last result, the running runs (cancel inline) and the report history.
+ */
+export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<RunsNode | undefined>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private history: Promise<ReportEntry[]> | undefined;
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly manager: RunManager) {
+    const profiles = vscode.workspace.createFileSystemWatcher(PROFILE_GLOB);
+    const reports = vscode.workspace.createFileSystemWatcher('**/run_*.json');
+    this.disposables.push(
+      profiles, reports,
+      profiles.onDidCreate(() => this.refresh()), profiles.onDidDelete(() => this.refresh()), profiles.onDidChange(() => this.refresh()),
+      reports.onDidCreate(() => this.refresh()), reports.onDidDelete(() => this.refresh()),
+      manager.onDidChange(() => this.changed.fire(undefined)),
+      manager.onDidFinish(() => this.refresh()),
+    );
+  }
+
+  /** Re-reads profiles and report history. */
+  refresh(): void {
+    this.history = undefined;
+    this.changed.fire(undefined);
+  }
+
+  getTreeItem(node: RunsNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'group': {
+        const labels = { profiles: 'Run Profiles', running: 'Running', reports: 'Reports' } as const;
+        const item = new vscode.TreeItem(labels[node.group], vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `group:${node.group}`;
+        item.contextValue = `aiqk.group.${node.group}`;
+        if (node.group === 'running') item.description = String(this.manager.active().length);
+        return item;
+      }
+      case 'profile': {
+        const item = new vscode.TreeItem(vscode.workspace.asRelativePath(node.profileUri), vscode.TreeItemCollapsibleState.None);
+        item.id = `profile:${node.profileUri.toString()}`;
+        item.resourceUri = node.profileUri;
+        item.contextValue = 'aiqk.profile';
+        item.description = node.last ? describeReport(node.last) : 'not run yet';
+        item.iconPath = (node.last?.status && STATUS_ICON[node.last.status]) || new vscode.ThemeIcon('circle-large-outline');
+        item.tooltip = node.last ? `${node.last.runId}: ${describeReport(node.last)}` : 'No report of this profile yet';
+        item.command = { title: 'Open Profile', command: 'vscode.open', arguments: [node.profileUri] };
+        return item;
+      }
+      case 'run': {
+        const p = node.run.progress;
+        const item = new vscode.TreeItem(node.runId, vscode.TreeItemCollapsibleState.None);
+        item.id = `run:${node.runId}`;
+        item.contextValue = 'aiqk.run';
+        item.iconPath = new vscode.ThemeIcon('sync~spin');
+        item.description = `${path.basename(node.run.profileUri.fsPath)} · ${p.total > 0 ? `${p.done}/${p.total}` : 'starting'}${p.suite ? ` · ${p.suite}` : ''}${node.run.cancelling ? ' · cancelling' : ''}`;
+        item.tooltip = `${vscode.workspace.asRelativePath(node.run.profileUri)}: ${node.run.suites.join(', ')}`;
+        return item;
+      }
+      case 'report': {
+        const item = new vscode.TreeItem(node.entry.runId, vscode.TreeItemCollapsibleState.None);
+        item.id = `report:${node.reportFile}`;
+        item.contextValue = 'aiqk.report';
+        item.description = describeReport(node.entry);
+        item.tooltip = `${node.reportFile}${node.entry.profile ? `\nprofile: ${vscode.workspace.asRelativePath(node.entry.profile)}` : ''}`;
+        item.iconPath = (node.entry.status && STATUS_ICON[node.entry.status]) || new vscode.ThemeIcon('file');
+        item.command = { title: 'Open Report', command: COMMANDS.openReport, arguments: [vscode.Uri.file(node.reportFile)] };
+        return item;
+      }
+      case 'empty':
+        return new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+    }
+  }
+
+  async getChildren(node?: RunsNode): Promise<RunsNode[]> {
+    if (!node) return [{ kind: 'group', group: 'profiles' }, { kind: 'group', group: 'running' }, { kind: 'group', group: 'reports' }];
+    if (node.kind !== 'group') return [];
+    switch (node.group) {
+      case 'profiles': {
+        const [uris, history] = await Promise.all([findProfileUris(), this.reports()]);
+        if (uris.length === 0) return [{ kind: 'empty', text: 'No run profile (aiqk.yaml) in this workspace' }];
+        return uris.map((u) => {
+          const last = latestReportOf(history, u.fsPath);
+          return { kind: 'profile', profileUri: u, ...(last ? { last } : {}) };
+        });
+      }
+      case 'running': {
+        const runs = this.manager.active();
+        return runs.length ? runs.map((r) => ({ kind: 'run', runId: r.runId, run: r })) : [{ kind: 'empty', text: 'Nothing running' }];
+      }
+      case 'reports': {
+        const history = (await this.reports()).slice(0, HISTORY_LIMIT);
+        return history.length ? history.map((e) => ({ kind: 'report', reportFile: e.file, entry: e })) : [{ kind: 'empty', text: 'No report yet' }];
+      }
+    }
+  }
+
+  // One history read per refresh, shared by the profile and report groups.
+  private reports(): Promise<ReportEntry[]> {
+    this.history ??= workspaceReports(200).catch(() => []);
+    return this.history;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
