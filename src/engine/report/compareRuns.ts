@@ -1,0 +1,215 @@
+// Comparison of a run with an earlier run of the same profile: what got better,
+// what got worse. Pure: two results in, one comparison out. The report view shows
+// it; anything else (CLI, CI comments) may reuse it.
+import type { CaseResult, CaseStatus, MetricVerdict, RunResult, RunStatus, SuiteStatus, SuiteSummary } from '../run/types';
+import { SUITE_NAMES } from '../suites/names';
+import type { SuiteName } from '../suites/names';
+import { THRESHOLDS } from '../metrics/thresholds';
+
+/** How something moved between two runs. `changed`: moved, but no direction says which way is better. */
+export type ChangeKind = 'better' | 'worse' | 'same' | 'changed' | 'new' | 'gone';
+
+/** One suite metric in both runs. */
+export interface MetricDelta {
+  metric: string;
+  /** null: unmeasured (or absent, see `change`). */
+  before: number | null;
+  after: number | null;
+  /** after − before when both were measured. */
+  delta: number | null;
+  /** Which way is better: `min` = higher is better, `max` = lower is better. */
+  direction?: 'min' | 'max';
+  /** The current run's threshold, when the metric has one. */
+  threshold?: number;
+  passBefore: boolean | null;
+  passAfter: boolean | null;
+  change: ChangeKind;
+}
+
+/** One suite in both runs. */
+export interface SuiteComparison {
+  suite: SuiteName;
+  /** null: the suite was not in that run. */
+  statusBefore: SuiteStatus | null;
+  statusAfter: SuiteStatus | null;
+  passRateBefore: number | null;
+  passRateAfter: number | null;
+  change: ChangeKind;
+  metrics: MetricDelta[];
+  newlyFailing: number;
+  newlyPassing: number;
+}
+
+/** A case whose outcome flipped. */
+export interface CaseChange {
+  suite: SuiteName;
+  case_id: string;
+  before: CaseStatus;
+  after: CaseStatus;
+  /** Why it fails now (newly failing) or why it failed before (newly passing). */
+  error: string | null;
+}
+
+/** The comparison of a run with an earlier one. */
+export interface RunComparison {
+  previous: { id: string; started_at: string; status: RunStatus };
+  passRateBefore: number | null;
+  passRateAfter: number | null;
+  suites: SuiteComparison[];
+  /** Passed before, failed or errored now (at most `maxCases`; `totals` has the full count). */
+  newlyFailing: CaseChange[];
+  /** Failed or errored before, passed now (at most `maxCases`). */
+  newlyPassing: CaseChange[];
+  totals: { compared: number; newlyFailing: number; newlyPassing: number; added: number; removed: number };
+}
+
+/** Options of compareRuns. */
+export interface CompareOptions {
+  /** Longest case lists kept (counts stay exact). Default 500. */
+  maxCases?: number;
+  /** A metric moving by at most this share of its earlier value counts as the same. Default 0.01. */
+  relativeTolerance?: number;
+}
+
+const STATUS_RANK: Record<SuiteStatus, number | null> = { passed: 3, unmeasured: 2, failed: 1, error: 0, cancelled: null };
+
+/**
+ * Which way is better for a metric without a verdict direction: the threshold
+ * table's direction for its base name (`attack_success_rate[category=x]` →
+ * attack_success_rate), lower for latencies, else unknown.
+ */
+export function metricDirection(name: string): 'min' | 'max' | undefined {
+  const base = name.replace(/\[.*\]$/, '');
+  const spec = THRESHOLDS.find((t) => t.metric === base);
+  if (spec) return spec.direction;
+  if (/(_ms|^unclear_rate|^leaked)$/.test(base)) return 'max';
+  if (/^(throughput_rps|safety_score|pass_rate)$/.test(base)) return 'min';
+  return undefined;
+}
+
+function judge(before: number | null, after: number | null, direction: 'min' | 'max' | undefined, tolerance: number): ChangeKind {
+  if (before === null && after === null) return 'same';
+  if (before === null || after === null) return 'changed';
+  const delta = after - before;
+  if (Math.abs(delta) <= Math.max(1e-9, Math.abs(before) * tolerance)) return 'same';
+  if (!direction) return 'changed';
+  return (direction === 'min') === delta > 0 ? 'better' : 'worse';
+}
+
+function compareMetric(before: MetricVerdict | undefined, after: MetricVerdict | undefined, tolerance: number): MetricDelta {
+  const m = (after ?? before) as MetricVerdict;
+  const direction = after?.direction ?? before?.direction ?? metricDirection(m.name);
+  const b = before?.value ?? null;
+  const a = after?.value ?? null;
+  const passBefore = before?.pass ?? null;
+  const passAfter = after?.pass ?? null;
+  let change: ChangeKind;
+  if (!before) change = 'new';
+  else if (!after) change = 'gone';
+  // A threshold crossed outweighs any tolerance.
+  else if (passBefore === true && passAfter === false) change = 'worse';
+  else if (passBefore === false && passAfter === true) change = 'better';
+  else change = judge(b, a, direction, tolerance);
+  return {
+    metric: m.name,
+    before: b,
+    after: a,
+    delta: a !== null && b !== null ? a - b : null,
+    ...(direction ? { direction } : {}),
+    ...(after?.threshold !== undefined ? { threshold: after.threshold } : {}),
+    passBefore,
+    passAfter,
+    change,
+  };
+}
+
+function passRate(s: { total: number; passed: number } | undefined): number | null {
+  return s && s.total > 0 ? s.passed / s.total : null;
+}
+
+function suiteChange(before: SuiteSummary | undefined, after: SuiteSummary | undefined, tolerance: number): ChangeKind {
+  if (!before) return 'new';
+  if (!after) return 'gone';
+  const rb = STATUS_RANK[before.status];
+  const ra = STATUS_RANK[after.status];
+  if (rb !== null && ra !== null && rb !== ra) return ra > rb ? 'better' : 'worse';
+  return judge(passRate(before), passRate(after), 'min', tolerance);
+}
+
+const isFailure = (s: CaseStatus): boolean => s === 'failed' || s === 'error';
+
+/**
+ * Compares `current` with `previous` (normally the previous finished run of the
+ * same profile): per suite, every metric's delta judged by its direction, and the
+ * cases (matched by suite and case id) that newly fail or newly pass. Cancelled
+ * cases count neither way.
+ */
+export function compareRuns(previous: RunResult, current: RunResult, opts: CompareOptions = {}): RunComparison {
+  const maxCases = opts.maxCases ?? 500;
+  const tolerance = opts.relativeTolerance ?? 0.01;
+
+  // Nested maps (suite → id → case): no key strings built per case.
+  const before = new Map<string, Map<string, CaseResult>>();
+  for (const c of previous.cases) {
+    let bySuite = before.get(c.suite);
+    if (!bySuite) before.set(c.suite, (bySuite = new Map()));
+    bySuite.set(c.case_id, c);
+  }
+  const newlyFailing: CaseChange[] = [];
+  const newlyPassing: CaseChange[] = [];
+  const perSuite = new Map<SuiteName, { failing: number; passing: number }>();
+  const totals = { compared: 0, newlyFailing: 0, newlyPassing: 0, added: 0, removed: 0 };
+  for (const c of current.cases) {
+    const old = before.get(c.suite)?.get(c.case_id);
+    if (!old) {
+      totals.added++;
+      continue;
+    }
+    totals.compared++;
+    const counts = perSuite.get(c.suite) ?? { failing: 0, passing: 0 };
+    perSuite.set(c.suite, counts);
+    if (old.status === 'passed' && isFailure(c.status)) {
+      totals.newlyFailing++;
+      counts.failing++;
+      if (newlyFailing.length < maxCases) newlyFailing.push({ suite: c.suite, case_id: c.case_id, before: old.status, after: c.status, error: c.error });
+    } else if (isFailure(old.status) && c.status === 'passed') {
+      totals.newlyPassing++;
+      counts.passing++;
+      if (newlyPassing.length < maxCases) newlyPassing.push({ suite: c.suite, case_id: c.case_id, before: old.status, after: c.status, error: old.error });
+    }
+  }
+  // Ids are unique per suite in a report, so whatever was not matched was removed.
+  for (const bySuite of before.values()) totals.removed += bySuite.size;
+  totals.removed -= totals.compared;
+
+  const suites: SuiteComparison[] = [];
+  for (const suite of SUITE_NAMES) {
+    const sb = previous.summary.suites[suite];
+    const sa = current.summary.suites[suite];
+    if (!sb && !sa) continue;
+    const names = [...new Set([...(sa?.metrics ?? []), ...(sb?.metrics ?? [])].map((m) => m.name))];
+    const metrics = names.map((n) => compareMetric(sb?.metrics.find((m) => m.name === n), sa?.metrics.find((m) => m.name === n), tolerance));
+    const counts = perSuite.get(suite) ?? { failing: 0, passing: 0 };
+    suites.push({
+      suite,
+      statusBefore: sb?.status ?? null,
+      statusAfter: sa?.status ?? null,
+      passRateBefore: passRate(sb),
+      passRateAfter: passRate(sa),
+      change: suiteChange(sb, sa, tolerance),
+      metrics,
+      newlyFailing: counts.failing,
+      newlyPassing: counts.passing,
+    });
+  }
+
+  return {
+    previous: { id: previous.run.id, started_at: previous.run.started_at, status: previous.run.status },
+    passRateBefore: previous.summary.overall.pass_rate,
+    passRateAfter: current.summary.overall.pass_rate,
+    suites,
+    newlyFailing,
+    newlyPassing,
+    totals,
+  };
+}

@@ -1,0 +1,120 @@
+import { strict as assert } from 'node:assert';
+import { compareRuns, metricDirection } from '../../../src/engine/report/compareRuns';
+import type { CaseResult } from '../../../src/engine/run/types';
+import { assemble, makeCase } from './fixtures';
+
+function rag(id: string, status: CaseResult['status'], faithfulness: number | null, f1: number | null = 0.6): CaseResult {
+  return makeCase('rag_quality', id, status, { metrics: { faithfulness, f1 }, ...(status === 'failed' ? { error: `faithfulness ${faithfulness} < 0.80` } : {}) });
+}
+
+describe('compareRuns', () => {
+  const previous = assemble([
+    rag('q1', 'passed', 0.9),
+    rag('q2', 'failed', 0.4),
+    rag('q3', 'passed', 0.95),
+    rag('q4', 'error', null),
+    makeCase('red_team', 'a1', 'passed'),
+    makeCase('red_team', 'gone', 'passed'),
+  ], { id: 'run_20250304-050607_00000001' });
+  const current = assemble([
+    rag('q1', 'passed', 0.9),
+    rag('q2', 'passed', 0.85),
+    rag('q3', 'failed', 0.5),
+    rag('q4', 'passed', 0.9),
+    makeCase('red_team', 'a1', 'failed', { error: 'complied' }),
+    makeCase('red_team', 'new', 'passed'),
+  ], { id: 'run_20250305-050607_00000002' });
+
+  it('lists the cases that newly fail and newly pass, matched by suite and id', () => {
+    const c = compareRuns(previous, current);
+    assert.deepEqual(c.newlyFailing.map((x) => `${x.suite}/${x.case_id} ${x.before}->${x.after}`), ['rag_quality/q3 passed->failed', 'red_team/a1 passed->failed']);
+    assert.deepEqual(c.newlyPassing.map((x) => `${x.suite}/${x.case_id} ${x.before}->${x.after}`), ['rag_quality/q2 failed->passed', 'rag_quality/q4 error->passed']);
+    assert.equal(c.newlyFailing[1]?.error, 'complied', 'a newly failing case says why it fails now');
+    assert.equal(c.newlyPassing[0]?.error, 'faithfulness 0.4 < 0.80', 'a newly passing case says why it failed before');
+    assert.deepEqual(c.totals, { compared: 5, newlyFailing: 2, newlyPassing: 2, added: 1, removed: 1 });
+    assert.equal(c.previous.id, 'run_20250304-050607_00000001');
+  });
+
+  it('judges metric deltas by direction: higher faithfulness is better, a higher attack success rate is worse', () => {
+    const c = compareRuns(previous, current);
+    const ragSuite = c.suites.find((s) => s.suite === 'rag_quality');
+    assert.ok(ragSuite);
+    const faith = ragSuite.metrics.find((m) => m.metric === 'faithfulness');
+    assert.ok(faith && faith.before !== null && faith.after !== null);
+    // before: mean of 0.9, 0.4, 0.95 = 0.75 (fails 0.8); after: mean of 0.9, 0.85, 0.5, 0.9 = 0.7875 (still fails).
+    assert.ok(Math.abs(faith.before - 0.75) < 1e-9);
+    assert.ok(Math.abs(faith.after - 0.7875) < 1e-9);
+    assert.equal(faith.change, 'better');
+    assert.equal(faith.direction, 'min');
+    assert.equal(faith.threshold, 0.8);
+    assert.ok(faith.delta !== null && Math.abs(faith.delta - 0.0375) < 1e-9);
+    assert.equal(ragSuite.newlyFailing, 1);
+    assert.equal(ragSuite.newlyPassing, 2);
+
+    const red = c.suites.find((s) => s.suite === 'red_team');
+    const asr = red?.metrics.find((m) => m.metric === 'attack_success_rate');
+    assert.equal(asr?.before, 0);
+    assert.equal(asr?.change, 'worse', 'passing → failing its threshold is worse');
+    assert.equal(red?.statusBefore, 'passed');
+    assert.equal(red?.statusAfter, 'failed');
+    assert.equal(red?.change, 'worse');
+  });
+
+  it('treats a move within the tolerance as the same, and reports metrics that appear or disappear', () => {
+    const a = assemble([rag('q1', 'passed', 0.9)]);
+    const b = assemble([rag('q1', 'passed', 0.9045)]);
+    const faith = compareRuns(a, b).suites[0]?.metrics.find((m) => m.metric === 'faithfulness');
+    assert.equal(faith?.change, 'same', '0.5% is inside the default 1% tolerance');
+    assert.equal(compareRuns(a, b, { relativeTolerance: 0 }).suites[0]?.metrics.find((m) => m.metric === 'faithfulness')?.change, 'better');
+
+    const withExtra = structuredClone(b);
+    withExtra.summary.suites.rag_quality?.metrics.push({ name: 'exact_match', value: 1, threshold: 0, direction: 'min', pass: true });
+    const extra = compareRuns(a, withExtra).suites[0]?.metrics.find((m) => m.metric === 'exact_match');
+    assert.equal(extra?.change, 'new');
+    assert.equal(extra?.before, null);
+    assert.equal(compareRuns(withExtra, a).suites[0]?.metrics.find((m) => m.metric === 'exact_match')?.change, 'gone');
+  });
+
+  it('marks suites missing from one run as new or gone, and unmeasured metrics as unchanged', () => {
+    const onlyRag = assemble([rag('q1', 'passed', 0.9)]);
+    delete onlyRag.summary.suites.red_team;
+    const c = compareRuns(onlyRag, assemble([rag('q1', 'passed', 0.9), makeCase('red_team', 'a1', 'passed')]));
+    const red = c.suites.find((s) => s.suite === 'red_team');
+    assert.equal(red?.change, 'new');
+    assert.equal(red?.statusBefore, null);
+    const perf = c.suites.find((s) => s.suite === 'performance');
+    assert.equal(perf?.metrics[0]?.change, 'same', 'unmeasured both times');
+    assert.equal(perf?.change, 'same');
+    assert.equal(compareRuns(assemble([rag('q1', 'passed', 0.9), makeCase('red_team', 'a1', 'passed')]), onlyRag).suites.find((s) => s.suite === 'red_team')?.change, 'gone');
+  });
+
+  it('ignores cancelled cases and caps the case lists while keeping exact counts', () => {
+    const many = (status: CaseResult['status']): CaseResult[] => Array.from({ length: 30 }, (_, i) => rag(`q${i}`, status, 0.9));
+    const c = compareRuns(assemble(many('passed')), assemble(many('failed')), { maxCases: 5 });
+    assert.equal(c.newlyFailing.length, 5);
+    assert.equal(c.totals.newlyFailing, 30);
+    const cancelled = compareRuns(assemble(many('passed')), assemble(many('cancelled')));
+    assert.equal(cancelled.totals.newlyFailing, 0);
+    assert.equal(cancelled.totals.compared, 30);
+  });
+
+  it('compares 20,000 cases matched by id', () => {
+    const cases = (flip: boolean): CaseResult[] => Array.from({ length: 20_000 }, (_, i) => ({
+      suite: 'performance', case_id: `performance:r1:q${i}`, input: 'q', expected: null, output: 'a', contexts: [], metrics: {},
+      status: flip && i % 200 === 0 ? 'error' : 'passed', pass: !(flip && i % 200 === 0), error: null, latency_ms: 1, timestamp: '2025-01-01T00:00:00.000Z',
+    }));
+    const c = compareRuns(assemble(cases(false)), assemble(cases(true)));
+    assert.equal(c.totals.compared, 20_000);
+    assert.equal(c.totals.newlyFailing, 100);
+  });
+});
+
+describe('metricDirection', () => {
+  it('knows the threshold table, per-category metrics and latencies', () => {
+    assert.equal(metricDirection('faithfulness'), 'min');
+    assert.equal(metricDirection('attack_success_rate[category=jailbreak]'), 'max');
+    assert.equal(metricDirection('p50_ms'), 'max');
+    assert.equal(metricDirection('throughput_rps'), 'min');
+    assert.equal(metricDirection('calls'), undefined);
+  });
+});
