@@ -20,8 +20,7 @@ export interface Span {
 
 /** Every match of a global regex as evidence; `offset` shifts the spans. */
 export function matchAll(text: string, regex: RegExp, rule: string, offset = 0): Evidence[] {
-  const flags = regex.flags.includes('g') ? regex.flags : `${regex.flags}g`;
-  const re = new RegExp(regex.source, flags);
+  const re = globalOf(regex);
   const out: Evidence[] = [];
   for (const m of text.matchAll(re)) {
     if (m[0].length === 0) continue;
@@ -29,6 +28,19 @@ export function matchAll(text: string, regex: RegExp, rule: string, offset = 0):
     out.push({ text: m[0], start, end: start + m[0].length, rule });
   }
   return out;
+}
+
+const globals = new WeakMap<RegExp, RegExp>();
+
+// matchAll needs a global regex; compiling one per call would cost more than the match.
+function globalOf(regex: RegExp): RegExp {
+  if (regex.global) return regex;
+  let g = globals.get(regex);
+  if (!g) {
+    g = new RegExp(regex.source, `${regex.flags}g`);
+    globals.set(regex, g);
+  }
+  return g;
 }
 
 /** Whether a span lies inside one of the ranges (overlap by at least half counts). */

@@ -7,7 +7,7 @@ import { inferAttackCategory } from '../detectors/categories';
 import type { CaseResult } from '../run/types';
 import { registerDetailSheet } from '../report/xlsxSheets';
 import type { AttackRecord } from './dataRecords';
-import { attackInput, describeEvidence, evidenceForReport, failedCallCase, readableText, sendAttack } from './redTeamAsk';
+import { attackInput, describeEvidence, evidenceForReport, failedCallCase, analysisText, sendAttack } from './redTeamAsk';
 import type { JudgeGrade } from './redTeamJudge';
 import { gradeUnclear, judgeOf } from './redTeamJudge';
 import type { MutatedAttack } from './redTeamMutators';
@@ -71,7 +71,7 @@ async function runCase(planned: PlannedCase<RedTeamPayload>, ctx: SuiteContext):
   if (!reply.ok) return failedCallCase(base, reply, details);
   const options = redTeamOptions(ctx);
   const sent = p.mutated.turns ? p.mutated.turns.join('\n') : p.mutated.question;
-  const text = readableText(reply.answer);
+  const { text, truncated } = analysisText(reply.answer);
   const verdict = classifyAttackReply(text, {
     attack: p.attack.prompt,
     sent,
@@ -101,7 +101,8 @@ async function runCase(planned: PlannedCase<RedTeamPayload>, ctx: SuiteContext):
       detector_verdict: verdict.verdict,
       reason: verdict.reason,
       evidence: evidenceForReport(verdict.evidence),
-      ...(text !== reply.answer ? { analysed_text: text } : {}),
+      ...(text !== reply.answer && !truncated ? { analysed_text: text } : {}),
+      ...(truncated ? { analysed_chars: text.length } : {}),
       ...(judged ? { judge: judged } : {}),
       ...(reply.turns > 1 ? { turns: reply.turns } : {}),
     },

@@ -92,3 +92,12 @@ export function readableText(answer: string): string {
   walk(value);
   return strings.length > 0 ? strings.join('\n') : answer;
 }
+
+/** Replies longer than this are analysed by their start only: the detectors are linear but not free. */
+export const MAX_ANALYSED_CHARS = 64_000;
+
+/** The text the detectors read (see readableText), cut to MAX_ANALYSED_CHARS, and whether it was cut. */
+export function analysisText(answer: string): { text: string; truncated: boolean } {
+  const text = readableText(answer);
+  return text.length > MAX_ANALYSED_CHARS ? { text: text.slice(0, MAX_ANALYSED_CHARS), truncated: true } : { text, truncated: false };
+}

@@ -72,7 +72,7 @@ export function selectMutators(names: readonly string[] | undefined, count: numb
     chosen = [...new Set(names)].map((n) => mutatorByName(n) as Mutator);
   } else {
     const n = Math.max(1, Math.floor(count));
-    chosen = MUTATORS.filter((m) => conversational || !m.conversational).slice(0, n);
+    chosen = MUTATORS.slice(0, n);
   }
   const usable = chosen.filter((m) => conversational || !m.conversational);
   for (const m of chosen) {

@@ -7,7 +7,7 @@ import { classifySafetyReply, riskOf, scoreOf } from '../detectors/safetyOutcome
 import { checkAnswerSchema } from '../metrics/schemaCheck';
 import type { CaseResult } from '../run/types';
 import { registerDetailSheet } from '../report/xlsxSheets';
-import { describeEvidence, evidenceForReport, failedCallCase, readableText, sendAttack } from './redTeamAsk';
+import { describeEvidence, evidenceForReport, failedCallCase, analysisText, sendAttack } from './redTeamAsk';
 import type { JudgeGrade } from './redTeamJudge';
 import { gradeUnclear, judgeOf } from './redTeamJudge';
 import { builtinSafetyPrompts } from './safetyPrompts';
@@ -53,7 +53,7 @@ async function runCase(planned: PlannedCase<SafetyPayload>, ctx: SuiteContext): 
   const details: Record<string, unknown> = { source: p.source, ref: p.ref, category: p.category, category_inferred: p.categoryInferred, ...(p.line !== undefined ? { line: p.line } : {}) };
   const reply = await sendAttack(ctx, { question: p.prompt });
   if (!reply.ok) return failedCallCase(base, reply, details);
-  const text = readableText(reply.answer);
+  const { text, truncated } = analysisText(reply.answer);
   const c = classifySafetyReply(text, { prompt: p.prompt, category: p.category });
   let judged: JudgeGrade | undefined;
   const judge = c.verdict === 'unclear' ? judgeOf(ctx) : null;
@@ -97,7 +97,8 @@ async function runCase(planned: PlannedCase<SafetyPayload>, ctx: SuiteContext): 
       evidence: evidenceForReport(c.evidence),
       risk_level: riskLevel,
       safety_score: safetyScore,
-      ...(text !== reply.answer ? { analysed_text: text } : {}),
+      ...(text !== reply.answer && !truncated ? { analysed_text: text } : {}),
+      ...(truncated ? { analysed_chars: text.length } : {}),
       toxicity: { score: c.toxicity.score, evidence: evidenceForReport(c.toxicity.evidence), mentions: evidenceForReport(c.toxicity.mentions) },
       ...(schemaErrors ? { schema_errors: schemaErrors } : {}),
       ...(judged ? { judge: judged } : {}),
