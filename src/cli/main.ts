@@ -34,6 +34,9 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// Deprecation warnings come from dependencies and are nothing a user can act on.
+process.noDeprecation = true;
+
 // Output piped into `head` and the like: stop quietly when the reader goes away.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(0); throw err; });
 

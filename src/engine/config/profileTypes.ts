@@ -183,6 +183,7 @@ export interface Thresholds {
   faithfulness_min?: number;
   context_recall_min?: number;
   answer_relevancy_min?: number;
+  answer_recall_min?: number;
   f1_min?: number;
   rouge_l_min?: number;
   exact_match_min?: number;

@@ -9,6 +9,24 @@ export function exactMatch(prediction: string, reference: string): number {
  * SQuAD token F1: precision and recall of the multiset of shared normalised
  * tokens. Two empty texts score 1; one empty text scores 0.
  */
+/**
+ * Token recall of the reference in the prediction (SQuAD tokens): the share of
+ * the expected answer's tokens the answer contains. Unlike F1 it does not punish
+ * a correct answer for being a full sentence around a short expected phrase.
+ */
+export function tokenRecall(prediction: string, reference: string): number {
+  const ref = tokenize(reference);
+  if (ref.length === 0) return 1;
+  const counts = new Map<string, number>();
+  for (const t of tokenize(prediction)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let found = 0;
+  for (const t of ref) {
+    const left = counts.get(t) ?? 0;
+    if (left > 0) { found++; counts.set(t, left - 1); }
+  }
+  return found / ref.length;
+}
+
 export function tokenF1(prediction: string, reference: string): number {
   const pred = tokenize(prediction);
   const ref = tokenize(reference);

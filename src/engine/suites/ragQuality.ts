@@ -8,7 +8,7 @@ import { RAG_METRIC_THRESHOLDS, scoreRagAnswer } from './ragQualityCases';
 import { nullMetrics, planQaCases, targetErrorCase } from './ragQualityPlan';
 
 // The order metrics appear in cases and in the summary.
-const CORE_METRICS = ['exact_match', 'f1', 'rouge_l', 'context_recall', 'faithfulness', 'answer_relevancy'] as const;
+const CORE_METRICS = ['exact_match', 'answer_recall', 'f1', 'rouge_l', 'context_recall', 'faithfulness', 'answer_relevancy'] as const;
 
 // One environment per run context: passages, schema and judge are loaded once, not per case.
 const envs = new WeakMap<SuiteContext, Promise<Omit<RagCaseEnv, 'signal'>>>();

@@ -6,7 +6,7 @@ import type { LlmJudge } from '../judge/judgeClient';
 import type { JudgeVerdict } from '../judge/judgeTasks';
 import type { AnswerSchemaRecord, QaRecord } from './dataRecords';
 import { correctnessTask, faithfulnessTask } from '../judge/judgeTasks';
-import { exactMatch, rougeL, tokenF1 } from '../metrics/lexical';
+import { exactMatch, rougeL, tokenF1, tokenRecall } from '../metrics/lexical';
 import { answerRelevancy, contextRecall, faithfulness } from '../metrics/ragMetrics';
 import { checkAnswerSchema } from '../metrics/schemaCheck';
 import { judgeMetric } from '../metrics/verdict';
@@ -17,6 +17,7 @@ import { judgeMetric } from '../metrics/verdict';
  */
 export const RAG_METRIC_THRESHOLDS: Readonly<Record<string, string>> = {
   exact_match: 'exact_match_min',
+  answer_recall: 'answer_recall_min',
   f1: 'f1_min',
   rouge_l: 'rouge_l_min',
   context_recall: 'context_recall_min',
@@ -73,6 +74,7 @@ export async function scoreRagAnswer(qa: QaRecord, answer: AskSuccess, env: RagC
   const details: Record<string, unknown> = {};
 
   put('exact_match', exactMatch(answer.answer, qa.expected_answer));
+  put('answer_recall', tokenRecall(answer.answer, qa.expected_answer));
   put('f1', tokenF1(answer.answer, qa.expected_answer));
   put('rouge_l', rougeL(answer.answer, qa.expected_answer));
   const recall = contextRecall({

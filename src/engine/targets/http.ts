@@ -179,7 +179,8 @@ export async function rawRequest(
   const timeout = AbortSignal.timeout(timeoutMs);
   const signals: AttemptSignals = { run: init.signal, timeout, timeoutMs };
   try {
-    const response = await fetch(url, { method: init.method ?? 'GET', headers: init.headers, body: init.body, signal: AbortSignal.any([init.signal, timeout]) });
+    // Redirects are not followed: a protected route that redirects to a login page answered 3xx, it was not reachable.
+    const response = await fetch(url, { method: init.method ?? 'GET', headers: init.headers, body: init.body, signal: AbortSignal.any([init.signal, timeout]), redirect: 'manual' });
     const body = await readBody(response, 64 * 1024, true);
     return { status: response.status, body: maskSecrets(body, secrets) };
   } catch (err) {

@@ -51,3 +51,16 @@ describe('metrics/lexical', () => {
     close(answerSimilarity('a b c d', 'b c d e'), answerSimilarity('b c d e', 'a b c d'));
   });
 });
+
+describe('tokenRecall', () => {
+  it('is the share of the expected tokens the answer contains, not punishing a full sentence', async () => {
+    const { tokenRecall, tokenF1 } = await import('../../../src/engine/metrics/lexical');
+    const answer = 'The Free plan includes 5 GB of storage and file sync on up to 3 devices.';
+    assert.equal(tokenRecall(answer, '5 GB'), 1);
+    assert.ok(tokenF1(answer, '5 GB') < 0.3);
+    assert.equal(tokenRecall(answer, '10 GB'), 0.5);
+    assert.equal(tokenRecall('I like turtles.', '5 GB'), 0);
+    // Repeated expected tokens must each be found.
+    assert.equal(tokenRecall('yes', 'yes yes'), 0.5);
+  });
+});
