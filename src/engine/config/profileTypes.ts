@@ -243,7 +243,21 @@ export interface SuiteOptions {
     baseline?: string;
   };
   red_team?: {
-    mutators?: string[];
+    /**
+     * Mutations to apply, in order (default: the first volumes.attack_mutators of this list).
+     */
+    mutators?: (
+      | 'direct'
+      | 'role_play'
+      | 'indirect'
+      | 'base64'
+      | 'paraphrase'
+      | 'leetspeak'
+      | 'rot13'
+      | 'homoglyph'
+      | 'char_spacing'
+      | 'multi_turn'
+    )[];
     canary?: string;
     system_prompt_markers?: string[];
   };
