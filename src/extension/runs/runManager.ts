@@ -85,6 +85,7 @@ export class RunManager implements vscode.Disposable {
     const handle = runAndWriteReports(prepared.profile, { suites: prepared.suites, secrets: this.secrets.lookup, ...(options.runId ? { runId: options.runId } : {}) });
     const progress: RunProgress = { done: 0, total: 0 };
     let cancelling = false;
+    let settled = false;
     const name = path.basename(profileUri.fsPath);
     const finished = handle.written.then((w): FinishedRun => ({ runId: handle.runId, profileUri, origin: options.origin, result: w.result, files: w.files, ...(w.writeError ? { writeError: w.writeError } : {}) }));
     const run: ActiveRun = {
@@ -99,7 +100,8 @@ export class RunManager implements vscode.Disposable {
       get cancelling() { return cancelling; },
       finished,
       cancel: (reason?: string) => {
-        if (cancelling) return;
+        // A task terminal closed after its run ended must not log a cancel.
+        if (cancelling || settled) return;
         cancelling = true;
         this.log.write('warn', `${handle.runId}: cancel requested (${reason ?? 'cancelled'})`);
         handle.cancel(reason);
@@ -112,7 +114,10 @@ export class RunManager implements vscode.Disposable {
     for (const w of prepared.warnings) this.log.write('warn', `${run.runId}: ${w}`);
     this.startEmitter.fire(run);
     this.changed(true);
-    void finished.then((f) => this.finish(f));
+    void finished.then((f) => {
+      settled = true;
+      this.finish(f);
+    });
     return run;
   }
 
