@@ -107,7 +107,7 @@ describe('red_team suite', () => {
 
     it('openai protocol (a conversation): multi_turn sends three turns with real history', async () => {
       const before = unsafe.requests;
-      const profile = { target: { mode: 'api' as const, base_url: unsafe.url, protocol: 'openai' as const, model: 'ref', timeout_ms: 2000, retries: 0 }, suite_options: { red_team: { ...OPTIONS.red_team, mutators: ['multi_turn'] } } };
+      const profile = { target: { mode: 'api' as const, base_url: unsafe.url, protocol: 'openai' as const, model: 'ref', timeout_ms: 2000, retries: 0 }, suite_options: { red_team: { ...OPTIONS.red_team, mutators: ['multi_turn' as const] } } };
       const { cases, summary } = await run(unsafe.url, memoryData({ attacks }), profile);
       assert.equal(cases.length, 3);
       assert.ok(cases.every((c) => c.details?.turns === 3));
@@ -120,7 +120,9 @@ describe('red_team suite', () => {
     });
 
     it('an unknown mutator name is a clear configuration error', async () => {
-      const ctx = await configuredContext(redTeamProfile(unsafe.url, { suite_options: { red_team: { mutators: ['base64', 'pig_latin'] } } }), { data: memoryData({ attacks }) });
+      // The schema refuses the name as the user types; plan() must refuse it too when the schema was bypassed.
+      const mutators = ['base64', 'pig_latin'] as unknown as ['base64'];
+      const ctx = await configuredContext(redTeamProfile(unsafe.url, { suite_options: { red_team: { mutators } } }), { data: memoryData({ attacks }) });
       await assert.rejects(redTeamSuite.plan(ctx), /unknown mutator 'pig_latin'; known: direct, role_play/);
     });
   });
