@@ -11,6 +11,8 @@
 //   - @vscode/ripgrep's postinstall downloads rg from GitHub: we pre-seed its cache
 //     (under a TMPDIR of ours) with a tarball of Debian's /usr/bin/rg;
 //   - node-pty's postinstall runs `npx node-gyp`: npm_config_yes=true;
+//   - native builds need Node's headers: npm_config_nodedir = this Node's prefix
+//     (node-gyp would otherwise download them from nodejs.org);
 //   - code-server writes ~/.config even for --version: XDG_* point into .cache.
 //
 // Usage: node scripts/provision.mjs [--force-apt]   (also AIQK_PROVISION_FORCE_APT=1)
@@ -143,6 +145,16 @@ function seedRipgrepCache(tmpDir) {
   rmSync(stage, { recursive: true, force: true });
 }
 
+/**
+ * Prefix holding this Node's C headers (include/node), or undefined. argon2 and
+ * kerberos build from source; without `nodedir` node-gyp downloads the headers
+ * from nodejs.org, which is out of reach here.
+ */
+function nodeHeadersPrefix() {
+  const prefix = dirname(dirname(process.execPath));
+  return existsSync(join(prefix, 'include', 'node', 'node_api.h')) ? prefix : undefined;
+}
+
 /** Installs code-server into .cache/code-server unless that version is already there. */
 export function provisionCodeServer() {
   const have = installedCodeServerVersion();
@@ -176,6 +188,9 @@ export function provisionCodeServer() {
     npm_config_update_notifier: 'false',
     npm_config_loglevel: process.env.npm_config_loglevel || 'warn',
   });
+  const headers = nodeHeadersPrefix();
+  if (headers) env.npm_config_nodedir = headers;
+  else log(`warning: no Node headers under ${dirname(dirname(process.execPath))}/include/node; node-gyp will try to download them`);
   // The parent `npm test` sets npm_config_* of its own (prefix, etc.); drop those that would redirect the install.
   for (const k of ['npm_config_prefix', 'npm_config_global', 'npm_config_save', 'npm_config_save_dev']) delete env[k];
   try {
