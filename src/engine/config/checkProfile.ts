@@ -119,7 +119,7 @@ async function checkDataPath(kind: DataKind, file: string, written: string, at: 
     return undefined;
   }
   if (!isFile) {
-    at(['data', kind], 'error', CHECK_CODES.dataNotAFile, `data.${kind}: ${written} is a folder, not a ${kind} file`);
+    at(['data', kind], 'error', CHECK_CODES.dataNotAFile, `data.${kind}: ${written} is a folder; give the path of a file`);
     return undefined;
   }
   const exts = expectedExtensions(kind);

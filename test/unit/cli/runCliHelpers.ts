@@ -18,6 +18,8 @@ export function buildCli(): Promise<string> {
 
 /** Removes the bundle. */
 export async function removeCli(): Promise<void> {
+  // Another test file of this process may build it again afterwards.
+  built = undefined;
   await rm(outDir, { recursive: true, force: true });
 }
 

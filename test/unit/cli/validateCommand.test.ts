@@ -1,0 +1,45 @@
+import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import { spawnCli } from './runCliHelpers';
+
+const FIXTURES = path.resolve('test/fixtures/profiles');
+const run = async (args: string[], cwd = FIXTURES) => (await spawnCli(args, cwd)).done;
+
+describe('aiqk validate and aiqk requirements (CLI)', function () {
+  this.timeout(60000);
+
+  it('prints every problem as file:line:col: severity: message [code] and exits 1 on errors', async () => {
+    const r = await run(['validate', 'mixed']);
+    assert.equal(r.code, 1);
+    const lines = r.stdout.trim().split('\n');
+    assert.ok(lines.includes('mixed/aiqk.yaml:8:13: error: data.passages: file not found: data/missing.jsonl [data-not-found]'), r.stdout);
+    assert.ok(lines.some((l) => /^mixed\/data\/qaset\.jsonl:2:\d+: error: .* \[json-syntax\]$/.test(l)), 'dataset problems at their line');
+    assert.match(lines[lines.length - 1], /^2 run profile\(s\) checked: \d+ error\(s\), \d+ warning\(s\), \d+ note\(s\)$/);
+  });
+
+  it('exits 0 on a clean profile and 2 when nothing is found', async () => {
+    const ok = await run(['validate', path.join('mixed', 'sub', 'ok.aiqk.yaml')]);
+    assert.equal(ok.code, 0, ok.stdout + ok.stderr);
+    const none = await run(['validate', 'no-such-folder']);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /no such file or folder: no-such-folder/);
+  });
+
+  it('--quiet prints errors only', async () => {
+    const r = await run(['validate', '--quiet', 'mixed']);
+    assert.ok(!/: warning: /.test(r.stdout));
+    assert.match(r.stdout, /: error: /);
+  });
+
+  it('prints the requirements matrix and exits 1 when it blocks', async () => {
+    const demo = await run(['requirements', path.resolve('examples/demo/aiqk.yaml')]);
+    assert.equal(demo.code, 0);
+    assert.match(demo.stdout, /^rag_quality\s+passages\s+required\s+✓ provided/m);
+    assert.match(demo.stdout, /^red_team\s+attacks\s+required\s+○ using defaults/m);
+    assert.match(demo.stdout, /Nothing blocks the run\./);
+    const blocked = await run(['requirements', path.resolve('test/fixtures/workspaces/diagnostics/blocked.aiqk.yaml')]);
+    assert.equal(blocked.code, 1);
+    assert.match(blocked.stdout, /^rag_quality\s+passages\s+required\s+✗ missing \(blocks\)/m);
+    assert.match(blocked.stdout, /The run is blocked:\n {2}- rag_quality needs passages: add data\.passages or set use_defaults: true/);
+  });
+});
