@@ -30,7 +30,7 @@ function record(name, started, ok, detail) {
 /** A step without test counts: one failure when its command fails. */
 function check(name, args) {
   const started = banner(`${name}: npx ${args.join(' ')}`);
-  const r = spawnSync(npx, ['--no', ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  const r = spawnSync(npx, ['--no', '--', ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
   const ok = r.status === 0;
   if (!ok) failed += 1;
   record(name, started, ok, ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`);
@@ -40,7 +40,7 @@ function unitTests() {
   const started = banner('unit tests: mocha');
   const tmp = mkdtempSync(join(tmpdir(), 'aiqk-unit-'));
   const statsFile = join(tmp, 'stats.json');
-  const r = spawnSync(npx, ['--no', 'mocha', '--reporter', './scripts/mochaStatsReporter.mjs'], {
+  const r = spawnSync(npx, ['--no', '--', 'mocha', '--reporter', './scripts/mochaStatsReporter.mjs'], {
     cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, AIQK_MOCHA_STATS_FILE: statsFile },
   });
   const stats = existsSync(statsFile) ? JSON.parse(readFileSync(statsFile, 'utf8')) : undefined;
