@@ -10,7 +10,7 @@ const noVscode = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', '.cache/**', 'node_modules/**', '.vscode-test/**', 'test-output/**', 'examples/**/.aiqk/**'] },
+  { ignores: ['dist/**', 'out/**', '.cache/**', 'node_modules/**', '.vscode-test/**', 'test-output/**', 'bench-data/**', '**/.aiqk/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
