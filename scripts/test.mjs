@@ -2,8 +2,9 @@
 // `npm test`: every check, in order, each run even when an earlier one failed:
 //   provision (first use: apt packages and code-server, see scripts/provision.mjs),
 //   lint (eslint .), typecheck (tsc --noEmit -p .), unit tests (mocha, .mocharc.json),
+//   webview tests (the built webview bundles in headless Chromium, test/webview/mocharc.json),
 //   integration tests (real VS Code extension host, scripts/runIntegrationTests.mjs).
-// Counts are tests from unit and integration; a failed step that yields no count
+// Counts are tests from unit, webview and integration; a failed step that yields no count
 // (provision, lint, typecheck, a crashed run) adds one failure. The last line is
 // exactly `N passed, N failed`, and the exit code is non-zero when N failed > 0.
 import { spawnSync } from 'node:child_process';
@@ -37,10 +38,15 @@ function check(name, args) {
 }
 
 function unitTests() {
-  const started = banner('unit tests: mocha');
-  const tmp = mkdtempSync(join(tmpdir(), 'aiqk-unit-'));
+  mochaStep('unit', 'unit tests: mocha', []);
+}
+
+/** A mocha run counted test by test (extra args select the config). */
+function mochaStep(name, title, extraArgs) {
+  const started = banner(title);
+  const tmp = mkdtempSync(join(tmpdir(), `aiqk-${name}-`));
   const statsFile = join(tmp, 'stats.json');
-  const r = spawnSync(npx, ['--no', '--', 'mocha', '--reporter', './scripts/mochaStatsReporter.mjs'], {
+  const r = spawnSync(npx, ['--no', '--', 'mocha', ...extraArgs, '--reporter', './scripts/mochaStatsReporter.mjs'], {
     cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, AIQK_MOCHA_STATS_FILE: statsFile },
   });
   const stats = existsSync(statsFile) ? JSON.parse(readFileSync(statsFile, 'utf8')) : undefined;
@@ -50,7 +56,23 @@ function unitTests() {
   const f = (stats?.failed ?? 0) + (r.status !== 0 && !stats?.failed ? 1 : 0);
   passed += p;
   failed += f;
-  record('unit', started, f === 0, `${p} passed, ${f} failed${stats ? '' : ' (no results: mocha did not finish)'}`);
+  record(name, started, f === 0, `${p} passed, ${f} failed${stats ? '' : ' (no results: mocha did not finish)'}`);
+}
+
+/** The webview bundles, built, in headless Chromium (needs the provisioned browser). */
+function webviewTests(provisioned) {
+  if (!provisioned) {
+    failed += 1;
+    record('webview', Date.now(), false, 'skipped: provisioning failed');
+    return;
+  }
+  const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (build.status !== 0) {
+    failed += 1;
+    record('webview', Date.now(), false, 'FAILED: build');
+    return;
+  }
+  mochaStep('webview', 'webview tests: built bundles in Chromium', ['--config', 'test/webview/mocharc.json']);
 }
 
 async function integrationTests(provisioned) {
@@ -86,6 +108,7 @@ try {
 check('lint', ['eslint', '.']);
 check('typecheck', ['tsc', '--noEmit', '-p', '.']);
 unitTests();
+webviewTests(provisioned);
 await integrationTests(provisioned);
 
 console.log('\n=== summary ===');

@@ -3,6 +3,8 @@ import { COMMANDS, PROFILE_SELECTOR } from './constants';
 import { ProfileDiagnostics } from './diagnostics/profileDiagnostics';
 import { QuickFixProvider, registerCreateDataset } from './diagnostics/quickFixes';
 import { createProfile } from './profiles/createProfile';
+import type { ReportViewApi } from './report/registerReportView';
+import { registerReportView } from './report/registerReportView';
 import { registerRequirements } from './requirements/requirementsView';
 import type { RunsApi } from './runs/registerRuns';
 import { registerRuns } from './runs/registerRuns';
@@ -11,6 +13,8 @@ import { registerRuns } from './runs/registerRuns';
 export interface AiQualityKitApi {
   /** Resolves when every pending validation has finished. */
   whenIdle(): Promise<void>;
+  /** The report view: open panels, what they were sent and rendered (for integration tests). */
+  reportView: ReportViewApi;
   /** Runs: the running list, Test Explorer, tree and status bar (for integration tests). */
   runs: RunsApi;
 }
@@ -27,9 +31,10 @@ export function activate(context: vscode.ExtensionContext): AiQualityKitApi {
     registerCreateDataset(),
   );
   registerRequirements(context);
+  const reportView = registerReportView(context);
   const runs = registerRuns(context);
   void diagnostics.refreshAll();
-  return { whenIdle: () => diagnostics.whenIdle(), runs };
+  return { whenIdle: () => diagnostics.whenIdle(), reportView, runs };
 }
 
 /** Nothing to release beyond the context's subscriptions. */

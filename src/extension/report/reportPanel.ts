@@ -1,0 +1,203 @@
+// One report view panel: loads the report and its comparison, talks to the
+// webview (which says `ready` first; messages wait until then), and carries out
+// the webview's requests after validating them.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ReportFromWebview, ReportToWebview, ReportViewData } from '../../protocol';
+import { compareRuns } from '../../engine/report/compareRuns';
+import { readReport } from '../../engine/report/jsonReport';
+import type { RunComparison } from '../../engine/report/compareRuns';
+import { webviewHtml, webviewOptions } from '../webview/webviewHtml';
+import { canRerun, fileExists, openJson, openProfile, openXlsx, profileOf, rerun, revealInExplorer, xlsxOf } from './reportActions';
+import { checkReportMessage } from './reportMessages';
+import { findPreviousReport } from './previousReport';
+import { toViewData } from './viewData';
+
+/** The webview panel type (also the serializer's key). */
+export const REPORT_VIEW_TYPE = 'aiQualityKit.reportView';
+
+/** The view's acknowledgement of a render. */
+export type Rendered = Extract<ReportFromWebview, { type: 'rendered' }>;
+
+/** What a panel needs from its owner. */
+export interface PanelHost {
+  extensionUri: vscode.Uri;
+  /** Opens (or reveals) the report view of another report file. */
+  openReport(file: string): Promise<unknown>;
+  onDisposed(panel: ReportPanel): void;
+  log(message: string): void;
+}
+
+function displayPath(file: string): string {
+  return vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file)) ? vscode.workspace.asRelativePath(file, false) : file;
+}
+
+/** A report view panel bound to one JSON report file. */
+export class ReportPanel implements vscode.Disposable {
+  readonly file: string;
+  private ready = false;
+  private readonly queue: ReportToWebview[] = [];
+  private current: ReportToWebview | undefined;
+  private previousFile: string | undefined;
+  private profile: string | undefined;
+  private disposed = false;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private renderWaiters: ((r: Rendered) => void)[] = [];
+  /** The last message posted to the webview. */
+  lastSent: ReportToWebview | undefined;
+  /** The webview's last render acknowledgement. */
+  lastRendered: Rendered | undefined;
+  /** Messages the webview sent that failed validation (reasons). */
+  readonly rejected: string[] = [];
+  /** Actions carried out, in order (for tests and the log). */
+  readonly handled: ReportFromWebview['type'][] = [];
+
+  constructor(readonly panel: vscode.WebviewPanel, file: string, private readonly host: PanelHost) {
+    this.file = path.resolve(file);
+    panel.webview.options = webviewOptions(host.extensionUri);
+    panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'icon.png');
+    panel.webview.html = webviewHtml(panel.webview, host.extensionUri, 'report', `AI Quality Report: ${path.basename(file, '.json')}`);
+    this.subscriptions.push(
+      panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
+      // A hidden webview is torn down (no retainContextWhenHidden); it says `ready` again when shown.
+      panel.onDidChangeViewState(() => { if (!panel.visible) this.ready = false; }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  /** The run id once loaded. */
+  get runId(): string | undefined {
+    return this.current?.type === 'report' ? this.current.data.run.id : undefined;
+  }
+
+  /** The data the view shows, once loaded. */
+  get data(): ReportViewData | undefined {
+    return this.current?.type === 'report' ? this.current.data : undefined;
+  }
+
+  /** Reads the report (again), finds the previous run, compares and sends the result. */
+  async load(): Promise<void> {
+    let message: ReportToWebview;
+    try {
+      const report = await readReport(this.file);
+      this.panel.title = `AI Quality Report: ${report.run.id}`;
+      this.profile = report.run.profile;
+      const { comparison, note } = await this.compare(report);
+      const xlsx = xlsxOf(this.file);
+      const profile = await profileOf(this.file, report.run.profile);
+      const data = toViewData(report, {
+        uri: vscode.Uri.file(this.file).toString(),
+        paths: { json: displayPath(this.file), xlsx: (await fileExists(xlsx)) ? displayPath(xlsx) : null, profile: profile ? displayPath(profile) : null },
+        comparison,
+        comparisonNote: note,
+        canRerun: await canRerun(),
+      });
+      message = { type: 'report', data };
+    } catch (err) {
+      const text = err instanceof Error ? err.message : String(err);
+      this.host.log(`report view: ${text}`);
+      message = { type: 'loadError', uri: vscode.Uri.file(this.file).toString(), message: text };
+    }
+    if (this.disposed) return;
+    this.current = message;
+    this.post(message);
+  }
+
+  private async compare(report: Awaited<ReturnType<typeof readReport>>): Promise<{ comparison: RunComparison | null; note: string | null }> {
+    this.previousFile = await findPreviousReport(this.file, report.run.id, report.run.profile);
+    if (!this.previousFile) return { comparison: null, note: 'This is the first finished run of this profile in its report folder: nothing to compare with yet.' };
+    try {
+      return { comparison: compareRuns(await readReport(this.previousFile), report), note: null };
+    } catch (err) {
+      const first = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+      return { comparison: null, note: `The previous report could not be read: ${first}` };
+    }
+  }
+
+  /** Posts a message now, or when the webview is ready. */
+  post(message: ReportToWebview): void {
+    if (!this.ready) {
+      this.queue.push(message);
+      return;
+    }
+    this.lastSent = message;
+    void this.panel.webview.postMessage(message);
+  }
+
+  /** Resolves with the next render acknowledgement (or the last, when `orLast`). */
+  whenRendered(timeoutMs: number, orLast = false): Promise<Rendered> {
+    if (orLast && this.lastRendered) return Promise.resolve(this.lastRendered);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the report view did not render within ${timeoutMs} ms`)), timeoutMs);
+      this.renderWaiters.push((r) => {
+        clearTimeout(timer);
+        resolve(r);
+      });
+    });
+  }
+
+  /** Handles one message from the webview (public so tests can drive the host like the webview does). */
+  async receive(raw: unknown): Promise<void> {
+    const checked = checkReportMessage(raw);
+    if (!checked.ok) {
+      this.rejected.push(checked.reason);
+      this.host.log(`report view: message refused: ${checked.reason}`);
+      return;
+    }
+    const m = checked.message;
+    this.handled.push(m.type);
+    try {
+      await this.handle(m);
+    } catch (err) {
+      void vscode.window.showErrorMessage(`AI Quality report: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private async handle(m: ReportFromWebview): Promise<void> {
+    switch (m.type) {
+      case 'ready': {
+        this.ready = true;
+        const pending = this.queue.splice(0);
+        // A webview shown again starts empty: give it what it showed.
+        if (pending.length === 0 && this.current) pending.push(this.current);
+        for (const p of pending) this.post(p);
+        return;
+      }
+      case 'rendered': {
+        this.lastRendered = m;
+        const waiters = this.renderWaiters.splice(0);
+        for (const w of waiters) w(m);
+        return;
+      }
+      case 'openJson':
+        return openJson(this.file, m.caseId);
+      case 'openXlsx':
+        await openXlsx(this.file);
+        return;
+      case 'revealInExplorer':
+        return revealInExplorer(this.file);
+      case 'openProfile':
+        if (this.profile) await openProfile(this.file, this.profile);
+        return;
+      case 'rerun':
+        if (this.profile) await rerun(this.file, this.profile);
+        return;
+      case 'openPrevious':
+        if (this.previousFile) await this.host.openReport(this.previousFile);
+        return;
+      default: {
+        const _never: never = m;
+        throw new Error(`unhandled message ${JSON.stringify(_never)}`);
+      }
+    }
+  }
+
+  /** Closes the panel. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const s of this.subscriptions) s.dispose();
+    this.host.onDisposed(this);
+    this.panel.dispose();
+  }
+}

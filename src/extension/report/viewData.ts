@@ -1,0 +1,84 @@
+// The report as the view gets it. A report can hold 100,000 cases with long
+// answers and contexts; the view shows texts in full up to a generous length and
+// says what it clipped, so the message stays a size a webview takes in a blink.
+// Free of `vscode` so it is unit-tested on its own.
+import type { ReportViewData } from '../../protocol';
+import type { RunComparison } from '../../engine/report/compareRuns';
+import type { CaseResult, RunResult } from '../../engine/run/types';
+
+/** Limits of what the view is sent. */
+export interface ViewLimits {
+  /** Longest input, expected or output text. */
+  text: number;
+  /** Longest context passage, and how many contexts per case. */
+  context: number;
+  contexts: number;
+  /** Longest details object, as JSON. */
+  details: number;
+  /** Log lines kept (the newest). */
+  logs: number;
+}
+
+/** The limits used by default. */
+export const DEFAULT_LIMITS: ViewLimits = { text: 20_000, context: 4_000, contexts: 12, details: 40_000, logs: 1_000 };
+
+/** What the host knows besides the report itself. */
+export interface ViewContext {
+  uri: string;
+  paths: ReportViewData['paths'];
+  comparison: RunComparison | null;
+  comparisonNote: string | null;
+  canRerun: boolean;
+}
+
+function clip(text: string, max: number, counter: { texts: number }): string {
+  if (text.length <= max) return text;
+  counter.texts++;
+  return `${text.slice(0, max)}… [${(text.length - max).toLocaleString('en-US')} more characters in the JSON report]`;
+}
+
+function clipDetails(details: Record<string, unknown>, max: number, counter: { texts: number }): Record<string, unknown> {
+  const json = JSON.stringify(details);
+  if (json.length <= max) return details;
+  counter.texts++;
+  // Evidence spans and the verdict are what the view highlights: keep them whole.
+  const kept: Record<string, unknown> = {};
+  for (const k of ['verdict', 'category', 'mutation', 'reason', 'evidence', 'phase']) if (k in details) kept[k] = details[k];
+  return { ...kept, clipped: `details of ${json.length.toLocaleString('en-US')} characters: see the JSON report` };
+}
+
+function slimCase(c: CaseResult, limits: ViewLimits, counter: { texts: number }): CaseResult {
+  const fits = c.input.length <= limits.text && (c.output ?? '').length <= limits.text && (c.expected ?? '').length <= limits.text
+    && c.contexts.length <= limits.contexts && c.contexts.every((x) => x.length <= limits.context) && (c.error ?? '').length <= limits.text;
+  const details = c.details ? clipDetails(c.details, limits.details, counter) : undefined;
+  if (fits && details === c.details) return c;
+  if (c.contexts.length > limits.contexts) counter.texts++;
+  return {
+    ...c,
+    input: clip(c.input, limits.text, counter),
+    expected: c.expected === null ? null : clip(c.expected, limits.text, counter),
+    output: c.output === null ? null : clip(c.output, limits.text, counter),
+    error: c.error === null ? null : clip(c.error, limits.text, counter),
+    contexts: c.contexts.slice(0, limits.contexts).map((x) => clip(x, limits.context, counter)),
+    ...(details ? { details } : {}),
+  };
+}
+
+/** Builds the view's data from a report; the report itself is not changed. */
+export function toViewData(report: RunResult, ctx: ViewContext, limits: ViewLimits = DEFAULT_LIMITS): ReportViewData {
+  const counter = { texts: 0 };
+  const cases = report.cases.map((c) => slimCase(c, limits, counter));
+  const logs = report.logs.length > limits.logs ? report.logs.slice(-limits.logs) : report.logs;
+  return {
+    uri: ctx.uri,
+    paths: ctx.paths,
+    run: report.run,
+    summary: report.summary,
+    cases,
+    logs,
+    clipped: { texts: counter.texts, logs: report.logs.length - logs.length },
+    comparison: ctx.comparison,
+    comparisonNote: ctx.comparisonNote,
+    canRerun: ctx.canRerun,
+  };
+}

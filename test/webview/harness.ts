@@ -1,0 +1,171 @@
+// Loads the BUILT report view bundle (dist/webview/report.js) into real headless
+// Chromium, in a page shaped like a VS Code webview: the same CSP (scripts by
+// nonce only), theme variables on <html>, a theme class on <body>, and a stand-in
+// `acquireVsCodeApi` that records what the view posts and keeps its state. Tests
+// post host messages the way VS Code delivers them (a window `message` event).
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import type { ReportFromWebview, ReportToWebview } from '../../src/protocol';
+import { THEMES } from './themes';
+
+/** The built bundle under test. */
+export const BUNDLE = join(__dirname, '..', '..', 'dist', 'webview', 'report.js');
+const CHROMIUM = process.env.AIQK_CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+const NONCE = 'dGVzdG5vbmNl';
+
+/** Options of a test page. */
+export interface PageOptions {
+  theme?: 'dark' | 'light';
+  /** State the webview finds in getState (as after a reload). */
+  state?: unknown;
+  width?: number;
+  height?: number;
+}
+
+function pageHtml(opts: PageOptions): string {
+  const theme = THEMES[opts.theme ?? 'dark'];
+  const vars = Object.entries(theme.vars).map(([k, v]) => `${k}: ${v}`).join('; ').replace(/"/g, '&quot;');
+  const csp = ["default-src 'none'", `script-src 'nonce-${NONCE}'`, "style-src 'self' 'unsafe-inline'", "font-src 'self'", "img-src 'self' data:"].join('; ');
+  const stub = `
+    window.__posted = [];
+    window.__violations = [];
+    window.__state = ${JSON.stringify(opts.state ?? null)};
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+    let acquired = false;
+    window.acquireVsCodeApi = () => {
+      if (acquired) throw new Error('acquireVsCodeApi called twice');
+      acquired = true;
+      return {
+        postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))),
+        getState: () => window.__state ?? undefined,
+        setState: (s) => { window.__state = JSON.parse(JSON.stringify(s)); },
+      };
+    };`;
+  return `<!DOCTYPE html>
+<html lang="en" style="${vars}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<title>report view test</title>
+<script nonce="${NONCE}">${stub}</script>
+</head>
+<body class="${theme.bodyClass}" data-vscode-theme-kind="${theme.bodyClass}">
+<div id="app" role="main"></div>
+<script nonce="${NONCE}" src="/report.js"></script>
+</body>
+</html>`;
+}
+
+/** A browser and a local server for the view's pages. */
+export class Harness {
+  private server: Server | undefined;
+  private browser: Browser | undefined;
+  private origin = '';
+  private readonly pending = new Map<string, PageOptions>();
+  private seq = 0;
+
+  /** Starts the server on 127.0.0.1 (ephemeral port) and Chromium. */
+  async start(): Promise<void> {
+    if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: build first (node esbuild.mjs)`);
+    const bundle = readFileSync(BUNDLE);
+    this.server = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (url.pathname === '/report.js') {
+        res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
+        return;
+      }
+      if (url.pathname === '/favicon.ico') {
+        res.writeHead(204).end();
+        return;
+      }
+      const opts = this.pending.get(url.searchParams.get('id') ?? '');
+      if (url.pathname === '/' && opts) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml(opts));
+        return;
+      }
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  }
+
+  /** Opens the view in a fresh page; resolves once it posted `ready`. */
+  async open(opts: PageOptions = {}): Promise<ViewPage> {
+    if (!this.browser) throw new Error('harness not started');
+    const id = String(++this.seq);
+    this.pending.set(id, opts);
+    const page = await this.browser.newPage({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(`${this.origin}/?id=${id}`);
+    const view = new ViewPage(page, errors);
+    await view.waitForPosted((m) => m.type === 'ready');
+    return view;
+  }
+
+  /** Closes the browser and the server. */
+  async stop(): Promise<void> {
+    await this.browser?.close();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+/** One page showing the view. */
+export class ViewPage {
+  constructor(readonly page: Page, readonly errors: string[]) {}
+
+  /** Delivers a host message as VS Code does. */
+  async send(message: ReportToWebview): Promise<void> {
+    await this.page.evaluate((m) => window.postMessage(m, '*'), message);
+  }
+
+  /** Every message the view posted, in order. */
+  posted(): Promise<ReportFromWebview[]> {
+    return this.page.evaluate(() => (window as unknown as { __posted: ReportFromWebview[] }).__posted);
+  }
+
+  /** The webview state the view saved. */
+  state(): Promise<Record<string, unknown> | null> {
+    return this.page.evaluate(() => (window as unknown as { __state: Record<string, unknown> | null }).__state);
+  }
+
+  /** CSP violations seen by the page. */
+  violations(): Promise<string[]> {
+    return this.page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+  }
+
+  /** Waits for a posted message matching `pred` (counting from message `from`), returns it. */
+  async waitForPosted<T extends ReportFromWebview>(pred: (m: ReportFromWebview) => m is T, from?: number, timeoutMs?: number): Promise<T>;
+  async waitForPosted(pred: (m: ReportFromWebview) => boolean, from?: number, timeoutMs?: number): Promise<ReportFromWebview>;
+  async waitForPosted(pred: (m: ReportFromWebview) => boolean, from = 0, timeoutMs = 5000): Promise<ReportFromWebview> {
+    const started = Date.now();
+    for (;;) {
+      const found = (await this.posted()).slice(from).find(pred);
+      if (found) return found;
+      if (Date.now() - started > timeoutMs) throw new Error(`no matching message within ${timeoutMs} ms; posted: ${JSON.stringify(await this.posted()).slice(0, 500)}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** Sends a host message and waits for the next `rendered` acknowledgement. */
+  async sendAndRender(message: ReportToWebview): Promise<Extract<ReportFromWebview, { type: 'rendered' }>> {
+    const before = (await this.posted()).length;
+    await this.send(message);
+    return this.waitForPosted((m): m is Extract<ReportFromWebview, { type: 'rendered' }> => m.type === 'rendered', before);
+  }
+
+  /** The next `rendered` acknowledgement after running `action`. */
+  async rerendered(action: () => Promise<unknown>): Promise<Extract<ReportFromWebview, { type: 'rendered' }>> {
+    const before = (await this.posted()).length;
+    await action();
+    return this.waitForPosted((m): m is Extract<ReportFromWebview, { type: 'rendered' }> => m.type === 'rendered', before);
+  }
+}

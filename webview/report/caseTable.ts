@@ -1,0 +1,212 @@
+// The case table: filters (text, suite, status), sortable columns (aria-sort),
+// pages of rows (a report may hold 100,000 cases), rows that take focus and
+// expand to the case's detail. Keyboard: ↑/↓ Home/End move between rows,
+// Enter/Space expand, PageUp/PageDown change page.
+import '@vscode-elements/elements/dist/vscode-label/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import type { CaseResult } from '../../src/engine/run/types';
+import { h, replaceChildren } from '../shared/dom';
+import { icon } from '../shared/icons';
+import { caseDetail } from './caseDetail';
+import { caseKey, filterCases, pageOf, sortCases } from './caseModel';
+import { formatMs, suiteLabel } from './format';
+import type { Post } from './header';
+import { statusBadge } from './header';
+import type { SortKey, StatusFilter, UiState } from './viewState';
+import { pageSizes } from './viewState';
+
+/** What the table needs from the app. */
+export interface TableHost {
+  state(): UiState;
+  update(patch: Partial<UiState>): void;
+  post: Post;
+  /** Called after each render of the rows, with the counts shown. */
+  rendered(rows: number, matching: number): void;
+  /** Called when the suite filter changes (cards show the selection). */
+  suiteChanged(): void;
+}
+
+const COLUMNS: { key: SortKey | null; label: string; cls: string }[] = [
+  { key: 'status', label: 'Status', cls: 'col-status' },
+  { key: 'suite', label: 'Suite', cls: 'col-suite' },
+  { key: 'case', label: 'Case', cls: 'col-case' },
+  { key: null, label: 'Input', cls: 'col-input' },
+  { key: null, label: 'Output or reason', cls: 'col-output' },
+  { key: 'latency', label: 'Latency', cls: 'col-latency num' },
+];
+
+const STATUS_OPTIONS: [StatusFilter, string][] = [['all', 'All statuses'], ['notPassed', 'Not passed'], ['failed', 'Failed'], ['error', 'Error'], ['passed', 'Passed'], ['cancelled', 'Cancelled']];
+
+function oneLine(text: string | null, max = 160): string {
+  if (!text) return '';
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+function select(id: string, options: [string, string][], value: string, onChange: (v: string) => void): HTMLElement {
+  const el = h('vscode-single-select', { id, class: 'filter-select' });
+  for (const [v, label] of options) el.append(h('vscode-option', { value: v, selected: v === value }, label));
+  el.addEventListener('change', () => onChange((el as HTMLElement & { value: string }).value));
+  return el;
+}
+
+/** The case table section. */
+export class CaseTable {
+  readonly element: HTMLElement;
+  private readonly thead = h('thead');
+  private readonly tbody = h('tbody');
+  private readonly table: HTMLTableElement;
+  private readonly count = h('span', { class: 'muted', 'aria-live': 'polite', id: 'cases-count' });
+  private readonly pager = h('nav', { class: 'pager', 'aria-label': 'Case pages' });
+  private readonly suiteSelect: HTMLElement;
+  private readonly statusSelect: HTMLElement;
+  private readonly search: HTMLElement;
+  private focusKey: string | undefined;
+  private filtered: CaseResult[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly cases: CaseResult[], suites: string[], private readonly host: TableHost) {
+    const s = host.state();
+    this.search = h('vscode-textfield', { id: 'filter-text', placeholder: 'Words in case id, input, output or reason', value: s.text, type: 'search' });
+    this.search.addEventListener('input', () => {
+      clearTimeout(this.timer);
+      // Typing filters after a short pause, not on every key.
+      this.timer = setTimeout(() => this.host.update({ text: (this.search as HTMLElement & { value: string }).value, page: 0 }), 150);
+    });
+    this.suiteSelect = select('filter-suite', [['all', 'All suites'], ...suites.map((x): [string, string] => [x, suiteLabel(x)])], s.suite, (v) => {
+      this.host.update({ suite: v, page: 0 });
+      this.host.suiteChanged();
+    });
+    this.statusSelect = select('filter-status', STATUS_OPTIONS, s.status, (v) => this.host.update({ status: v as StatusFilter, page: 0 }));
+    this.table = h('table', { class: 'cases', 'aria-labelledby': 'cases-title', 'aria-describedby': 'cases-count' }, this.thead, this.tbody);
+    this.tbody.addEventListener('keydown', (e) => this.onKey(e));
+    this.tbody.addEventListener('click', (e) => {
+      const row = (e.target as Element).closest('tr.case-row');
+      if (row instanceof HTMLTableRowElement && !(e.target as Element).closest('button, a')) this.toggle(row.dataset.key ?? '');
+    });
+    this.element = h('section', { class: 'cases-section', id: 'cases', 'aria-labelledby': 'cases-title' },
+      h('div', { class: 'panel-head' }, h('h2', { id: 'cases-title' }, 'Cases'), this.count),
+      h('div', { class: 'filters', role: 'search', 'aria-label': 'Filter cases' },
+        h('div', { class: 'filter grow' }, h('vscode-label', { for: 'filter-text' }, 'Search'), this.search),
+        h('div', { class: 'filter' }, h('vscode-label', { for: 'filter-suite' }, 'Suite'), this.suiteSelect),
+        h('div', { class: 'filter' }, h('vscode-label', { for: 'filter-status' }, 'Status'), this.statusSelect),
+      ),
+      h('div', { class: 'table-wrap panel' }, this.table),
+      this.pager,
+    );
+  }
+
+  /** Shows one suite's cases (from a card or the comparison). */
+  setFilters(patch: Partial<Pick<UiState, 'suite' | 'status' | 'text'>>): void {
+    if (patch.suite !== undefined) (this.suiteSelect as HTMLElement & { value: string }).value = patch.suite;
+    if (patch.status !== undefined) (this.statusSelect as HTMLElement & { value: string }).value = patch.status;
+    if (patch.text !== undefined) (this.search as HTMLElement & { value: string }).value = patch.text;
+  }
+
+  /** Renders header, rows, count and pager from the current state. */
+  render(): void {
+    const s = this.host.state();
+    this.filtered = sortCases(filterCases(this.cases, s), s.sort);
+    const page = pageOf(this.filtered, s.page, s.pageSize);
+    this.renderHead(s);
+    const expanded = new Set(s.expanded);
+    const rows: HTMLElement[] = [];
+    if (page.rows.length === 0) {
+      rows.push(h('tr', {}, h('td', { colspan: COLUMNS.length + 1, class: 'empty-row muted' }, this.cases.length ? 'No case matches the filters.' : 'This run has no cases.')));
+    }
+    if (!page.rows.some((c) => caseKey(c) === this.focusKey)) this.focusKey = page.rows[0] ? caseKey(page.rows[0]) : undefined;
+    page.rows.forEach((c, i) => {
+      const key = caseKey(c);
+      const open = expanded.has(key);
+      const detailId = `detail-${page.first + i}`;
+      rows.push(h('tr', { class: `case-row is-${c.status}${open ? ' is-open' : ''}`, 'data-key': key, tabindex: key === this.focusKey ? 0 : -1, 'aria-expanded': open ? 'true' : 'false', 'aria-rowindex': page.first + i + 2, ...(open ? { 'aria-controls': detailId } : {}) },
+        h('td', { class: 'col-expand' }, icon('chevron')),
+        h('td', { class: 'col-status' }, statusBadge(c.status)),
+        h('td', { class: 'col-suite' }, suiteLabel(c.suite)),
+        h('td', { class: 'col-case mono' }, c.case_id),
+        h('td', { class: 'col-input', title: oneLine(c.input, 600) }, oneLine(c.input)),
+        h('td', { class: `col-output${c.error ? ' is-reason' : ''}`, title: oneLine(c.error ?? c.output, 600) }, oneLine(c.error ?? c.output) || h('span', { class: 'muted' }, '—')),
+        h('td', { class: 'col-latency num mono' }, c.latency_ms === null ? '—' : formatMs(c.latency_ms)),
+      ));
+      if (open) rows.push(h('tr', { class: 'detail-row', id: detailId }, h('td', { colspan: COLUMNS.length + 1 }, caseDetail(c, this.host.post))));
+    });
+    replaceChildren(this.tbody, rows);
+    this.table.setAttribute('aria-rowcount', String(this.filtered.length + 1));
+    const range = this.filtered.length ? `${(page.first + 1).toLocaleString('en-US')}–${(page.first + page.rows.length).toLocaleString('en-US')} of ` : '';
+    this.count.textContent = `${range}${this.filtered.length.toLocaleString('en-US')} matching · ${this.cases.length.toLocaleString('en-US')} in total`;
+    this.renderPager(page.page, page.pages, s.pageSize);
+    this.host.rendered(page.rows.length, this.filtered.length);
+  }
+
+  private renderHead(s: UiState): void {
+    const cells = [h('th', { scope: 'col', class: 'col-expand' }, h('span', { class: 'sr-only' }, 'Expand'))];
+    for (const col of COLUMNS) {
+      if (!col.key) {
+        cells.push(h('th', { scope: 'col', class: col.cls }, col.label));
+        continue;
+      }
+      const key = col.key;
+      const active = s.sort.key === key;
+      const sort = active ? (s.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none';
+      const button = h('button', { class: 'sort', 'data-sort': key, title: `Sort by ${col.label.toLowerCase()}` }, col.label, icon(active ? (s.sort.dir === 'asc' ? 'sortAsc' : 'sortDesc') : 'sort'));
+      button.addEventListener('click', () => {
+        this.host.update({ sort: { key, dir: active && s.sort.dir === 'asc' ? 'desc' : 'asc' }, page: 0 });
+        (this.thead.querySelector(`button[data-sort="${key}"]`) as HTMLElement | null)?.focus();
+      });
+      cells.push(h('th', { scope: 'col', class: col.cls, 'aria-sort': sort }, button));
+    }
+    replaceChildren(this.thead, h('tr', { 'aria-rowindex': 1 }, cells));
+  }
+
+  private renderPager(page: number, pages: number, size: number): void {
+    const go = (p: number): void => this.host.update({ page: p });
+    const prev = h('vscode-button', { secondary: true, disabled: page === 0, id: 'page-prev', onclick: () => { if (page > 0) go(page - 1); } }, 'Previous');
+    const next = h('vscode-button', { secondary: true, disabled: page >= pages - 1, id: 'page-next', onclick: () => { if (page < pages - 1) go(page + 1); } }, 'Next');
+    const sizes = select('page-size', pageSizes().map((n): [string, string] => [String(n), `${n} per page`]), String(size), (v) => this.host.update({ pageSize: Number(v), page: 0 }));
+    sizes.setAttribute('label', 'Rows per page');
+    replaceChildren(this.pager, prev, h('span', { class: 'page-label', 'aria-live': 'polite' }, `Page ${page + 1} of ${pages}`), next, h('span', { class: 'push-right' }), sizes);
+  }
+
+  /** Expands or collapses a row's detail, keeping focus on the row. */
+  toggle(key: string): void {
+    const s = this.host.state();
+    const expanded = s.expanded.includes(key) ? s.expanded.filter((k) => k !== key) : [...s.expanded, key].slice(-50);
+    this.focusKey = key;
+    this.host.update({ expanded });
+    this.focusRow(key);
+  }
+
+  /** Focuses the row of a case on the current page. */
+  focusRow(key: string): void {
+    const row = [...this.tbody.querySelectorAll<HTMLTableRowElement>('tr.case-row')].find((r) => r.dataset.key === key);
+    if (!row) return;
+    for (const r of this.tbody.querySelectorAll<HTMLElement>('tr.case-row[tabindex="0"]')) r.tabIndex = -1;
+    row.tabIndex = 0;
+    this.focusKey = key;
+    row.focus();
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const row = (e.target as Element).closest('tr.case-row');
+    if (!(row instanceof HTMLTableRowElement) || e.target !== row) return;
+    const rows = [...this.tbody.querySelectorAll<HTMLTableRowElement>('tr.case-row')];
+    const i = rows.indexOf(row);
+    const s = this.host.state();
+    const pages = Math.max(1, Math.ceil(this.filtered.length / s.pageSize));
+    const to = (r: HTMLTableRowElement | undefined): void => { if (r) this.focusRow(r.dataset.key ?? ''); };
+    switch (e.key) {
+      case 'ArrowDown': to(rows[i + 1]); break;
+      case 'ArrowUp': to(rows[i - 1]); break;
+      case 'Home': to(rows[0]); break;
+      case 'End': to(rows[rows.length - 1]); break;
+      case 'Enter':
+      case ' ': this.toggle(row.dataset.key ?? ''); break;
+      case 'PageDown': if (s.page < pages - 1) { this.focusKey = undefined; this.host.update({ page: s.page + 1 }); to(this.tbody.querySelector<HTMLTableRowElement>('tr.case-row') ?? undefined); } break;
+      case 'PageUp': if (s.page > 0) { this.focusKey = undefined; this.host.update({ page: s.page - 1 }); to(this.tbody.querySelector<HTMLTableRowElement>('tr.case-row') ?? undefined); } break;
+      default: return;
+    }
+    e.preventDefault();
+  }
+}

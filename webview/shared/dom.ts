@@ -1,0 +1,46 @@
+// A tiny element builder: the webviews build their DOM with it instead of HTML
+// strings, so no text from a report is ever parsed as markup.
+
+/** Attributes and properties of an element: strings become attributes, `on*` functions listeners. */
+export type Props = Record<string, string | number | boolean | null | undefined | EventListener>;
+
+/** Something that can be appended: a node, text, or nothing. */
+export type Child = Node | string | number | null | undefined | false;
+
+/** Creates an element; `class`, `aria-*`, `data-*` and other attributes are set as given, boolean true as an empty attribute. */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K];
+export function h(tag: string, props?: Props, ...children: (Child | Child[])[]): HTMLElement;
+export function h(tag: string, props: Props = {}, ...children: (Child | Child[])[]): HTMLElement {
+  const el = document.createElement(tag);
+  setProps(el, props);
+  append(el, children);
+  return el;
+}
+
+/** Sets attributes and listeners on an element (see `h`). */
+export function setProps(el: Element, props: Props): void {
+  for (const [k, v] of Object.entries(props)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (typeof v === 'function') el.addEventListener(k.slice(2).toLowerCase(), v);
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+}
+
+/** Appends children (nested arrays flattened, empty ones skipped). */
+export function append(el: Node, children: (Child | Child[])[]): void {
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    el.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
+  }
+}
+
+/** Replaces an element's children. */
+export function replaceChildren(el: Element, ...children: (Child | Child[])[]): void {
+  el.replaceChildren();
+  append(el, children);
+}
+
+/** Text for screen readers only (visually hidden). */
+export function srOnly(text: string): HTMLSpanElement {
+  return h('span', { class: 'sr-only' }, text);
+}
