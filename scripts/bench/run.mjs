@@ -1,0 +1,46 @@
+// `npm run bench`: runs every benchmark this repository knows of, one after the
+// other, each in its own `node --import tsx` process, and says which ones missed
+// their targets. Benchmarks not present in this checkout are skipped.
+//   node scripts/bench/run.mjs [name...]     (names: engine, validate, xlsx)
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+
+/** Each benchmark: its script, and a preparation step run first (e.g. generating data). */
+const BENCHES = [
+  { name: 'engine', script: 'engineBench.mjs' },
+  { name: 'validate', prepare: 'makeQaset.mjs', script: 'validateBench.mjs' },
+  { name: 'xlsx', script: 'xlsxBench.mjs' },
+];
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !BENCHES.some((b) => b.name === w));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark ${unknown.join(', ')}: choose from ${BENCHES.map((b) => b.name).join(', ')}`);
+  process.exit(2);
+}
+
+const node = (script) => spawnSync(process.execPath, ['--import', 'tsx', join(here, script)], { cwd: root, stdio: 'inherit' }).status;
+const results = [];
+for (const bench of BENCHES) {
+  if (wanted.length > 0 && !wanted.includes(bench.name)) continue;
+  if (!existsSync(join(here, bench.script))) {
+    results.push({ name: bench.name, outcome: 'skipped (not in this checkout)' });
+    continue;
+  }
+  console.log(`\n=== ${bench.name} (${bench.script}) ===`);
+  if (bench.prepare && existsSync(join(here, bench.prepare)) && node(bench.prepare) !== 0) {
+    results.push({ name: bench.name, outcome: `preparation ${bench.prepare} failed` });
+    continue;
+  }
+  const status = node(bench.script);
+  results.push({ name: bench.name, outcome: status === 0 ? 'ok' : `exit ${status}` });
+}
+
+console.log('\n=== summary ===');
+for (const r of results) console.log(`${r.name.padEnd(9)} ${r.outcome}`);
+process.exitCode = results.some((r) => r.outcome !== 'ok' && !r.outcome.startsWith('skipped')) ? 1 : 0;
