@@ -1,0 +1,138 @@
+// Runs in VS Code's extension host with test/fixtures/workspaces/reportView open
+// (a copy). before() runs the engine twice on the fixture profile (built-in
+// target, offline) and writes both reports, as the CLI would; the tests open the
+// newer one with the command and check the panel, what the webview was sent and
+// what it rendered, and the host's handling of the webview's messages.
+import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { loadProfile } from '../../src/engine/config/loadProfile';
+import { resolveProfile } from '../../src/engine/config/resolve';
+import { runAndWriteReports } from '../../src/engine/run/runAndWriteReports';
+import type { RunResult } from '../../src/engine/run/types';
+import type { AiQualityKitApi } from '../../src/extension/extension';
+import type { ReportPanelInfo } from '../../src/extension/report/registerReportView';
+
+const EXTENSION_ID = 'aiqk.ai-quality-kit';
+const COMMAND = 'aiQualityKit.openReportView';
+let api: AiQualityKitApi;
+const runs: { result: RunResult; json: string }[] = [];
+
+async function runProfile(): Promise<{ result: RunResult; json: string }> {
+  const file = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'aiqk.yaml');
+  const parsed = await loadProfile(file);
+  assert.ok(parsed.profile, 'the fixture profile loads');
+  const written = await runAndWriteReports(resolveProfile(parsed.profile, file), { auditFile: false }).written;
+  assert.equal(written.writeError, undefined);
+  assert.ok(written.files.json, 'a JSON report was written');
+  return { result: written.result, json: written.files.json };
+}
+
+async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const v = probe();
+    if (v !== undefined) return v;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('report view', function () {
+  this.timeout(90_000);
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension<AiQualityKitApi>(EXTENSION_ID);
+    assert.ok(ext);
+    api = await ext.activate();
+    runs.push(await runProfile());
+    // Run ids have a one-second resolution: the second run must sort after the first.
+    await new Promise((r) => setTimeout(r, 1100));
+    runs.push(await runProfile());
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('opens a report in a panel titled with its run id, and the webview renders it', async () => {
+    const { result, json } = runs[1]!;
+    const info = await vscode.commands.executeCommand<ReportPanelInfo | undefined>(COMMAND, vscode.Uri.file(json));
+    assert.ok(info);
+    assert.equal(info.title, `AI Quality Report: ${result.run.id}`);
+    const rendered = await api.reportView.whenRendered(json, 30_000, true);
+    assert.equal(rendered.runId, result.run.id);
+    assert.equal(rendered.cards, Object.keys(result.summary.suites).length);
+    assert.equal(rendered.total, result.cases.length);
+    assert.equal(rendered.rows, Math.min(50, result.cases.length));
+    assert.equal(rendered.charts, 2, 'latency histogram and attack chart');
+    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === `AI Quality Report: ${result.run.id}`);
+    assert.ok(tab, 'the panel is an editor tab');
+    assert.ok(tab.input instanceof vscode.TabInputWebview);
+  });
+
+  it('sent the report with its comparison to the previous run of the profile', () => {
+    const { result, json } = runs[1]!;
+    const sent = api.reportView.lastSent(json);
+    assert.equal(sent?.type, 'report');
+    if (sent?.type !== 'report') return;
+    assert.equal(sent.data.run.id, result.run.id);
+    assert.equal(sent.data.uri, vscode.Uri.file(json).toString());
+    assert.equal(sent.data.paths.json, path.join('.aiqk', 'reports', `${result.run.id}.json`));
+    assert.equal(sent.data.paths.xlsx, path.join('.aiqk', 'reports', `${result.run.id}.xlsx`));
+    assert.equal(sent.data.comparison?.previous.id, runs[0]!.result.run.id);
+    assert.equal(sent.data.comparison?.totals.compared, result.cases.length);
+    assert.equal(sent.data.canRerun, true, 'the run command is registered and the folder trusted');
+  });
+
+  it('reveals the open panel instead of opening a second one', async () => {
+    const { json } = runs[1]!;
+    await vscode.commands.executeCommand(COMMAND, vscode.Uri.file(json));
+    assert.equal(api.reportView.panels().filter((p) => p.file === json).length, 1);
+  });
+
+  it('refuses malformed webview messages and says why', async () => {
+    const { json } = runs[1]!;
+    await api.reportView.receive(json, { type: 'openXlsx', path: '/etc/passwd' });
+    await api.reportView.receive(json, { type: 'exec', command: 'rm -rf /' });
+    const { rejected, handled } = api.reportView.handled(json);
+    assert.deepEqual(rejected.slice(-2), ['openXlsx: unexpected field(s) path', "unknown message type 'exec'"]);
+    assert.equal(handled.includes('openXlsx'), false);
+  });
+
+  it('opens the JSON report at the line of a case', async () => {
+    const { result, json } = runs[1]!;
+    const target = result.cases[result.cases.length - 1]!;
+    await api.reportView.receive(json, { type: 'openJson', caseId: target.case_id });
+    const editor = await until('the JSON editor', () => (vscode.window.activeTextEditor?.document.uri.fsPath === json ? vscode.window.activeTextEditor : undefined));
+    const line = editor.document.lineAt(editor.selection.start.line).text;
+    assert.ok(line.includes(`"case_id":${JSON.stringify(target.case_id)}`), line.slice(0, 200));
+  });
+
+  it('opens the previous report in its own panel', async () => {
+    const { json } = runs[1]!;
+    await api.reportView.receive(json, { type: 'openPrevious' });
+    const previous = await until('the previous report panel', () => api.reportView.panels().find((p) => p.file === runs[0]!.json));
+    assert.equal(previous.runId, runs[0]!.result.run.id);
+    const rendered = await api.reportView.whenRendered(runs[0]!.json, 30_000, true);
+    assert.equal(rendered.runId, runs[0]!.result.run.id);
+    const sent = api.reportView.lastSent(runs[0]!.json);
+    assert.equal(sent?.type === 'report' ? sent.data.comparison : 'not a report', null, 'the first run has nothing before it');
+  });
+
+  it('without an argument, offers the report history newest first', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await until('every panel closed', () => (api.reportView.panels().length === 0 ? true : undefined));
+    const opening = vscode.commands.executeCommand<ReportPanelInfo | undefined>(COMMAND);
+    // The quick pick lists the newest report first; accepting it opens that one.
+    await new Promise((r) => setTimeout(r, 1500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const info = await opening;
+    assert.equal(info?.runId, runs[1]!.result.run.id);
+  });
+
+  it('forgets a panel when it is closed', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await until('every panel closed', () => (api.reportView.panels().length === 0 ? true : undefined));
+  });
+});
