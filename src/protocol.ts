@@ -5,6 +5,11 @@
 // This file imports nothing from vscode or the engine's runtime (types only).
 import type { RunComparison } from './engine/report/compareRuns';
 import type { CaseResult, LogEntry, RunInfo, RunResult } from './engine/run/types';
+import type { DataKind } from './engine/data/kinds';
+import type { RequirementRow } from './engine/requirements/requirements';
+import type { SuiteName } from './engine/suites/names';
+import type { WizardStepId } from './engine/wizard/answers';
+import type { WizardChip } from './engine/wizard/stepDefs';
 
 // ---------------------------------------------------------------- report view
 // (owned by the report view: webview/report/, src/extension/report/)
@@ -56,8 +61,93 @@ export type ReportFromWebview =
 // ---------------------------------------------------------------- wizard
 // (owned by the wizard: webview/wizard/, src/extension/wizard/)
 
+/** One entry of the wizard's chat log. */
+export interface WizardLogEntry {
+  /** Increasing; the webview appends entries it has not shown yet. */
+  id: number;
+  from: 'bot' | 'user';
+  text: string;
+  tone?: 'info' | 'success' | 'warning' | 'error';
+  /** Smaller lines under the text (problems found, what a step needs). */
+  details?: string[];
+  /** A block shown as quoted text (the target's answer in the connection test). */
+  quote?: string;
+  /** The step a question or an answer belongs to (answers get an Edit button). */
+  step?: WizardStepId;
+  /** A one-line hint under a question. */
+  hint?: string;
+  /** A secret was typed here: `text` is a mask, the secret itself never leaves the host. */
+  masked?: boolean;
+  /** Buttons under the entry; the webview sends back only the id (the host knows what it does). */
+  actions?: { id: string; label: string; primary?: boolean }[];
+}
+
+/** The current question's input: its suggestions and what kind of text it takes. */
+export interface WizardStepView {
+  id: WizardStepId;
+  title: string;
+  chips: WizardChip[];
+  /** `secret`: a password field whose value is sent as a `secret` message. */
+  input: 'text' | 'secret';
+  placeholder: string;
+  optional: boolean;
+  /** The secret name a `secret` input is stored under. */
+  secretName?: string;
+}
+
+/** A run started from the wizard, as the chat shows it. */
+export interface WizardRunView {
+  runId?: string;
+  phase: 'starting' | 'running' | 'finished' | 'refused';
+  done: number;
+  total: number;
+  suite?: string;
+  /** passed | failed | cancelled | error, once finished. */
+  status?: string;
+  /** The action id that cancels the run (while it runs). */
+  cancelActionId?: string;
+}
+
+/** Everything the wizard shows: the conversation, the current step, the side panel, a run. */
+export interface WizardView {
+  log: WizardLogEntry[];
+  step: WizardStepView;
+  progress: { index: number; count: number; percent: number; title: string };
+  /** Steps that can be jumped to for editing, in order. */
+  editable: { id: WizardStepId; title: string }[];
+  canBack: boolean;
+  /** Work in progress that makes the wizard wait ("Testing the connection…"). */
+  busy: string | null;
+  preview: { yaml: string; fileName: string; folder: string | null; editing: boolean };
+  matrix: { suites: SuiteName[]; kinds: DataKind[]; rows: RequirementRow[]; blocking: string[] };
+  useDefaults: boolean;
+  estimate: { total: number; perSuite: Partial<Record<SuiteName, number>>; notes: string[] } | null;
+  /** Whether "Run tests" may be pressed, and why not. */
+  canRun: { enabled: boolean; reason?: string };
+  run: WizardRunView | null;
+}
+
 /** Messages from the extension host to the wizard. */
-export type WizardToWebview = { type: 'placeholder-wizard' };
+export type WizardToWebview =
+  | { type: 'state'; view: WizardView }
+  /** Moves focus to the answer field (after the panel is revealed by a command). */
+  | { type: 'focusInput' };
 
 /** Messages from the wizard to the extension host. */
-export type WizardFromWebview = { type: 'ready' };
+export type WizardFromWebview =
+  | { type: 'ready' }
+  /** Free text, or the value of a chip. */
+  | { type: 'answer'; text: string }
+  /** A secret typed into the password field; stored under `name`, never echoed. */
+  | { type: 'secret'; name: string; value: string }
+  | { type: 'back' }
+  | { type: 'edit'; step: WizardStepId }
+  | { type: 'reset' }
+  /** The "Allow default datasets" toggle. */
+  | { type: 'setUseDefaults'; value: boolean }
+  /** "Upload now" in the requirements matrix: pick a file for a data kind. */
+  | { type: 'uploadData'; kind: DataKind }
+  /** "Run tests": write the profile and start the run. */
+  | { type: 'runTests' }
+  /** A button of a log entry. */
+  | { type: 'action'; id: string };

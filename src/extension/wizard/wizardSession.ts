@@ -1,0 +1,317 @@
+// The host side of the wizard: receives the webview's messages (validated),
+// drives the step machine, carries out what answers ask for (secrets, data
+// files, the connection test, writing, the run) and sends the view back.
+// Kept free of `vscode`: the extension and the Chromium tests drive the same code.
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { parseProfile } from '../../engine/config/loadProfile';
+import { estimateCases } from '../../engine/wizard/estimate';
+import { describeAnswers } from '../../engine/wizard/describe';
+import type { WizardState } from '../../engine/wizard/machine';
+import { answerText } from '../../engine/wizard/answerText';
+import { answersFromProfile } from '../../engine/wizard/readProfile';
+import { applyOutcome, back, currentStep, goTo, initialState, restoreState, submit } from '../../engine/wizard/machine';
+import { maskSecretsInText, SECRET_MASK } from '../../engine/wizard/maskSecrets';
+import type { WizardEffect } from '../../engine/wizard/outcome';
+import { looksLikeSecret } from '../../engine/wizard/parseAuth';
+import { parseSummary } from '../../engine/wizard/parseFinish';
+import { normalize } from '../../engine/wizard/textMatch';
+import type { WizardFromWebview, WizardRunView, WizardToWebview, WizardView } from '../../protocol';
+import { parseWizardMessage } from './wizardMessages';
+import type { PersistedWizard, WizardServices } from './wizardServices';
+import { ChatLog } from './wizardLog';
+import { buildView, profileOf } from './wizardView';
+import { WizardWork } from './wizardWork';
+
+/** The wizard's conversation with one user, across panels and reloads. */
+export class WizardSession {
+  state: WizardState = initialState();
+  readonly log = new ChatLog();
+  folder: string | undefined;
+  editingFile: string | undefined;
+  baseText: string | undefined;
+  baseValue: unknown;
+  busy: string | null = null;
+  run: WizardRunView | null = null;
+  private estimate: WizardView['estimate'] = null;
+  private estimateKey = '';
+  overwrite: { file: string; run: boolean } | undefined;
+  private readonly listeners = new Set<(m: WizardToWebview) => void>();
+  private chain: Promise<void> = Promise.resolve();
+  private readonly work: WizardWork;
+
+  private constructor(readonly services: WizardServices) {
+    this.work = new WizardWork(this);
+  }
+
+  /** A session restored from persisted state (or a fresh one). */
+  static async create(services: WizardServices, persisted?: unknown): Promise<WizardSession> {
+    const s = new WizardSession(services);
+    const p = persisted as Partial<PersistedWizard> | undefined;
+    const state = p?.version === 1 ? restoreState(p.state) : undefined;
+    if (p && state) {
+      s.state = state;
+      s.log.restore(p.log, p.nextId);
+      s.folder = typeof p.folder === 'string' ? p.folder : undefined;
+      if (typeof p.editingFile === 'string') await s.loadBase(p.editingFile);
+    }
+    s.folder ??= services.defaultFolder();
+    if (s.log.entries.length === 0) s.ask();
+    return s;
+  }
+
+  /** Starts editing an existing profile step by step, every answer filled in from it. */
+  async editProfile(file: string): Promise<void> {
+    const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+    this.folder = path.dirname(file);
+    const parsed = parseProfile(text, file);
+    this.state = initialState(answersFromProfile(parsed.value, path.basename(file)), true);
+    this.editingFile = file;
+    this.baseText = text;
+    this.baseValue = parsed.value;
+    this.overwrite = undefined;
+    this.log.clear();
+    const errors = parsed.problems.filter((p) => p.severity === 'error').length;
+    this.log.bot(`Editing ${path.basename(file)}. Every answer is filled in from the file: keep or change each one, or jump to a step with “Edit”. Comments and keys the wizard does not ask about stay as they are.`, errors ? { tone: 'warning', details: [`The file has ${errors} ${errors === 1 ? 'problem' : 'problems'} now; answers the wizard could not read start empty.`] } : {});
+    this.ask();
+    this.changed();
+  }
+
+  /** Listens to what the session sends the webview. */
+  onMessage(fn: (m: WizardToWebview) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Handles a message from the webview; messages are handled one at a time, in order. */
+  receive(raw: unknown): Promise<void> {
+    const msg = parseWizardMessage(raw);
+    if (!msg) return Promise.resolve();
+    // Cancelling a run must not wait behind the run's own start.
+    if (msg.type === 'action' && this.run?.cancelActionId === msg.id) return this.handle(msg);
+    const next = this.chain.then(() => this.handle(msg));
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  /** The view as it is now. */
+  view(): WizardView {
+    return buildView({ state: this.state, log: this.log, folder: this.folder, baseText: this.baseText, baseValue: this.baseValue, editing: this.editingFile !== undefined, busy: this.busy, run: this.run, estimate: this.estimate, trusted: this.services.isTrusted(), ...(this.overwrite ? { overwrite: { fileName: this.state.answers.fileName } } : {}) });
+  }
+
+  /** Sends the view to the webview, saves the state and refreshes the estimate. */
+  changed(): void {
+    this.post({ type: 'state', view: this.view() });
+    this.services.persist({ version: 1, state: this.state, log: this.log.toPersisted(), nextId: this.log.nextId, ...(this.folder ? { folder: this.folder } : {}), ...(this.editingFile ? { editingFile: this.editingFile } : {}) });
+    this.refreshEstimate();
+  }
+
+  /** Sends a message to every listener. */
+  post(m: WizardToWebview): void {
+    for (const fn of this.listeners) fn(m);
+  }
+
+  /** Asks the current step's question (with its current answer when it has one). */
+  ask(): void {
+    const def = currentStep(this.state);
+    const a = this.state.answers;
+    const current = this.state.done.includes(def.id) ? answerText(def.id, a) : undefined;
+    const hint = def.hint?.(a);
+    const extra: string[] = [];
+    if (def.id === 'summary') extra.push(...describeAnswers(a));
+    this.log.bot(def.question(a), { step: def.id, ...(hint ? { hint } : {}), ...(current && def.id !== 'data' && def.id !== 'connection' ? { details: [`Now: ${current}`, ...extra] } : extra.length ? { details: extra } : {}) });
+  }
+
+  private async handle(msg: WizardFromWebview): Promise<void> {
+    switch (msg.type) {
+      case 'ready':
+        this.changed();
+        return;
+      case 'answer':
+        await this.answer(msg.text);
+        break;
+      case 'secret':
+        await this.secret(msg.name, msg.value);
+        break;
+      case 'back':
+        this.moveTo(back(this.state));
+        break;
+      case 'edit':
+        this.moveTo(goTo(this.state, msg.step));
+        break;
+      case 'reset':
+        this.reset();
+        break;
+      case 'setUseDefaults':
+        this.patch({ useDefaults: msg.value });
+        this.log.bot(msg.value ? 'Default datasets allowed: missing data falls back to the built-in datasets.' : 'Default datasets off: every required dataset must come from your files.', { tone: 'info' });
+        break;
+      case 'uploadData':
+        await this.work.effect({ kind: 'pickData', dataKind: msg.kind });
+        break;
+      case 'runTests': {
+        const reason = this.view().canRun.reason;
+        if (reason) this.log.bot(`Not yet: ${reason}`, { tone: 'warning' });
+        else await this.work.finish(true);
+        break;
+      }
+      case 'action':
+        if (!(await this.log.run(msg.id))) return;
+        break;
+    }
+    this.changed();
+  }
+
+  /** Sets answers directly (data files, the defaults toggle). */
+  patch(set: Partial<WizardState['answers']>): void {
+    this.state = { ...this.state, answers: { ...this.state.answers, ...set } };
+  }
+
+  private moveTo(next: WizardState): void {
+    if (next === this.state) return;
+    this.overwrite = undefined;
+    this.state = next;
+    this.ask();
+    this.onEnter();
+  }
+
+  private reset(): void {
+    this.state = initialState();
+    this.editingFile = undefined;
+    this.baseText = undefined;
+    this.baseValue = undefined;
+    this.overwrite = undefined;
+    this.log.clear();
+    this.log.bot('Starting over. Nothing already written was changed.', { tone: 'info' });
+    this.ask();
+  }
+
+  private async answer(text: string): Promise<void> {
+    if (this.overwrite) return this.answerOverwrite(text);
+    const n = normalize(text);
+    if (/^(back|go back|previous|previous step)$/.test(n)) return this.moveTo(back(this.state));
+    if (/^(reset|start over|restart|start again|begin again)$/.test(n)) return this.reset();
+    const step = this.state.current;
+    const t = submit(this.state, text);
+    const masked = (t.outcome.ok && !!t.outcome.secret) || looksLikeSecret(text.trim());
+    this.log.user(masked ? `${SECRET_MASK} (a key: not shown)` : maskSecretsInText(text.trim()), { step, ...(masked ? { masked: true } : {}) });
+    if (!t.outcome.ok) {
+      this.log.bot(t.outcome.reply, { tone: 'error', step });
+      this.ask();
+      return;
+    }
+    if (t.outcome.secret) {
+      try {
+        await this.services.storeSecret(t.outcome.secret.name, t.outcome.secret.value);
+      } catch (err) {
+        this.log.bot(`The key could not be stored: ${err instanceof Error ? err.message : String(err)}. Set it with “AI Quality: Set API Key”.`, { tone: 'error' });
+      }
+    }
+    this.state = t.state;
+    if (t.outcome.reply) this.log.bot(t.outcome.reply, { tone: 'info' });
+    if (t.outcome.effect) await this.work.effect(t.outcome.effect);
+    if (this.state.current !== step || t.outcome.goTo) {
+      this.ask();
+      this.onEnter();
+    }
+  }
+
+  private async secret(name: string, value: string): Promise<void> {
+    this.log.user(`${SECRET_MASK} (a key for ${name}: not shown)`, { step: 'auth', masked: true });
+    try {
+      await this.services.storeSecret(name, value);
+    } catch (err) {
+      this.log.bot(`The key could not be stored: ${err instanceof Error ? err.message : String(err)}.`, { tone: 'error' });
+      return;
+    }
+    this.log.bot(`Stored the key in VS Code's secret storage as ${name}. The profile names it (target.auth.bearer_env: ${name}); the key itself is never written or shown.`, { tone: 'success' });
+    const step = this.state.current;
+    this.state = applyOutcome(this.state, { ok: true, set: { authEnv: name }, ...(step === 'auth' ? {} : { stay: true }) });
+    if (this.state.current !== step) {
+      this.ask();
+      this.onEnter();
+    }
+  }
+
+  private async answerOverwrite(text: string): Promise<void> {
+    const o = this.overwrite;
+    if (!o) return;
+    const n = normalize(text);
+    this.log.user(text.trim(), { step: 'summary' });
+    if (/^(overwrite|yes|y|replace|ok|sure|overwrite it)$/.test(n)) {
+      this.overwrite = undefined;
+      await this.work.finish(o.run, true);
+      return;
+    }
+    if (/^(cancel|no|n|stop|never mind|dont|don t)$/.test(n)) {
+      this.overwrite = undefined;
+      this.log.bot('Nothing was written. Choose another name (“save as …”) or edit a step.', { tone: 'info' });
+      return;
+    }
+    const t = parseSummary(text);
+    if (t.ok && t.set.fileName) {
+      this.overwrite = undefined;
+      this.patch({ fileName: t.set.fileName });
+      await this.work.finish(o.run);
+      return;
+    }
+    this.log.bot(`Answer “overwrite” to replace ${path.basename(o.file)}, give another name (“save as smoke.aiqk.yaml”), or “cancel”.`, { tone: 'error' });
+  }
+
+  /** What happens on arriving at a step: the connection test runs by itself. */
+  private onEnter(): void {
+    if (this.state.current === 'connection') void this.runEffectLater({ kind: 'testConnection' });
+  }
+
+  // Runs after the current message so the question shows before the test starts.
+  private runEffectLater(effect: WizardEffect): Promise<void> {
+    const next = this.chain.then(async () => {
+      await this.work.effect(effect);
+      this.changed();
+    });
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  /** The folder the profile and datasets go to (asks when unknown). */
+  async ensureFolder(): Promise<string | undefined> {
+    this.folder ??= this.services.defaultFolder() ?? (await this.services.chooseFolder());
+    return this.folder;
+  }
+
+  /** The path the profile is written to, or a stand-in for checks before a folder is chosen. */
+  profilePath(): string {
+    return path.resolve(this.folder ?? this.services.defaultFolder() ?? tmpdir(), this.state.answers.fileName);
+  }
+
+  /** Remembers the profile now on disk (edited or just written). */
+  async loadBase(file: string, text?: string): Promise<void> {
+    try {
+      const t = text ?? (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+      this.editingFile = file;
+      this.baseText = t;
+      this.baseValue = parseProfile(t, file).value;
+    } catch {
+      // The file went away: the next write creates it afresh.
+      this.editingFile = undefined;
+      this.baseText = undefined;
+      this.baseValue = undefined;
+    }
+  }
+
+  private refreshEstimate(): void {
+    const a = this.state.answers;
+    if (!a.suites?.length || !a.mode) return;
+    const profile = profileOf(a, this.baseValue);
+    const file = this.profilePath();
+    const key = `${file}\u0000${JSON.stringify(profile)}`;
+    if (key === this.estimateKey) return;
+    this.estimateKey = key;
+    void estimateCases(profile, file).then((e) => {
+      if (this.estimateKey !== key) return;
+      this.estimate = e;
+      this.post({ type: 'state', view: this.view() });
+    }, () => undefined);
+  }
+}
