@@ -175,7 +175,8 @@ async function execute(args: RunArgs, profile: ReturnType<typeof resolveProfile>
     const { result, files, writeError } = await handle.written;
     progress?.stop();
     if (!args.quiet) process.stdout.write(`${formatSummaryTable(result, { color: args.color })}\n`);
-    if (result.run.error && result.run.status === 'error') stderr.write(`aiqk run: ${result.run.error}\n`);
+    // With progress on, errors were already printed as they happened.
+    if (!progress && result.run.error && result.run.status === 'error') stderr.write(`aiqk run: ${result.run.error}\n`);
     const lines = reportPathLines(files);
     if (lines.length > 0) process.stdout.write(`Reports:\n${lines.join('\n')}\n`);
     if (writeError) stderr.write(`aiqk run: ${writeError}\n`);

@@ -70,6 +70,7 @@ export function buildRunResult(state: RunState, startedAt: number, outcome: RunO
     summary: { overall: overallSummary(outcome.cases, outcome.status), suites: outcome.summaries },
     cases: outcome.cases,
     inputs: profileAsRun(profile, outcome.suites, state.shard),
-    logs: state.logs,
+    // A copy: a case abandoned after cancel may still log, and must not change a delivered result.
+    logs: [...state.logs],
   };
 }

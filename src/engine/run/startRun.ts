@@ -82,8 +82,9 @@ export function startRun(profile: ResolvedProfile, options: StartRunOptions = {}
     cancelGraceMs: options.cancelGraceMs ?? 2000,
   };
   const startedAt = new Date(now()).toISOString();
+  let finished = false;
   const cancel = (reason?: string): void => {
-    if (controller.signal.aborted) return;
+    if (finished || controller.signal.aborted) return;
     state.cancelReason = reason ?? 'cancelled';
     logTo(state, 'warn', `cancel requested: ${state.cancelReason}`);
     controller.abort(new Error(state.cancelReason));
@@ -114,6 +115,7 @@ export function startRun(profile: ResolvedProfile, options: StartRunOptions = {}
       }
       return res;
     } finally {
+      finished = true;
       external?.removeEventListener('abort', onExternalAbort);
       unregister();
       hub.close();
@@ -134,7 +136,7 @@ function crashResult(state: RunState, startedAt: string, err: unknown): RunResul
     summary: { overall: { total: 0, passed: 0, failed: 0, errors: 0, pass_rate: null, status: 'error' }, suites: {} },
     cases: [],
     inputs: state.profile.raw,
-    logs: state.logs,
+    logs: [...state.logs],
   };
 }
 
