@@ -36,6 +36,10 @@ export const COMMANDS = {
   showRunLog: 'aiQualityKit.showRunLog',
   /** Registered by the report view when present (see runs/openReport.ts). */
   openReportView: 'aiQualityKit.openReportView',
+  openWizard: 'aiQualityKit.openWizard',
+  editProfileInWizard: 'aiQualityKit.editProfileInWizard',
+  testConnection: 'aiQualityKit.testConnection',
+  addDataset: 'aiQualityKit.addDataset',
 } as const;
 
 /** Setting section. */

@@ -8,6 +8,8 @@ import { registerReportView } from './report/registerReportView';
 import { registerRequirements } from './requirements/requirementsView';
 import type { RunsApi } from './runs/registerRuns';
 import { registerRuns } from './runs/registerRuns';
+import type { WizardApi } from './wizard/registerWizard';
+import { registerWizard } from './wizard/registerWizard';
 
 /** What the extension offers other extensions and its integration tests. */
 export interface AiQualityKitApi {
@@ -17,6 +19,8 @@ export interface AiQualityKitApi {
   reportView: ReportViewApi;
   /** Runs: the running list, Test Explorer, tree and status bar (for integration tests). */
   runs: RunsApi;
+  /** The setup wizard: open it, send it messages as its webview does, read its view (for integration tests). */
+  wizard: WizardApi;
 }
 
 /** Activates the extension: wires every feature to VS Code. */
@@ -33,8 +37,9 @@ export function activate(context: vscode.ExtensionContext): AiQualityKitApi {
   registerRequirements(context);
   const reportView = registerReportView(context);
   const runs = registerRuns(context);
+  const wizard = registerWizard(context, runs);
   void diagnostics.refreshAll();
-  return { whenIdle: () => diagnostics.whenIdle(), reportView, runs };
+  return { whenIdle: () => diagnostics.whenIdle(), reportView, runs, wizard };
 }
 
 /** Nothing to release beyond the context's subscriptions. */

@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import { isProfileFileName } from '../../engine/config/loadProfile';
+import type { WizardView } from '../../protocol';
+import { COMMANDS } from '../constants';
+import type { RunsApi } from '../runs/registerRuns';
+import { profileUriOf, resolveProfileArg } from '../runs/profilePick';
+import { SecretResolver } from '../secrets/secretLookup';
+import { addDatasetCommand, testConnectionCommand } from './wizardCommands';
+import { vscodeWizardServices } from './wizardHost';
+import { WizardPanels } from './wizardPanel';
+
+/** What the wizard exposes through the extension's API (integration tests drive it as the webview would). */
+export interface WizardApi {
+  /** Opens the wizard (editing a profile when given). */
+  open(profile?: vscode.Uri): Promise<void>;
+  /** Sends a message exactly as the webview does (validated by the host like any webview message). */
+  send(message: unknown): Promise<void>;
+  /** The last view sent to the webview. */
+  view(): WizardView | undefined;
+  /** Whether the panel is open and its webview has said `ready`. */
+  isReady(): boolean;
+}
+
+/** Registers the setup wizard: its panel (restored after reloads) and its commands. */
+export function registerWizard(context: vscode.ExtensionContext, runs: RunsApi | undefined): WizardApi {
+  const secrets = new SecretResolver(context.secrets);
+  const panels = new WizardPanels(context, vscodeWizardServices(context, secrets, runs));
+  const editTarget = async (arg: unknown): Promise<vscode.Uri | undefined> => {
+    const given = profileUriOf(arg);
+    if (given) return given;
+    const active = vscode.window.activeTextEditor?.document.uri;
+    if (active && active.scheme === 'file' && isProfileFileName(active.fsPath)) return active;
+    return resolveProfileArg(undefined, 'Run profile to edit in the setup wizard');
+  };
+  context.subscriptions.push(
+    panels,
+    vscode.commands.registerCommand(COMMANDS.openWizard, () => panels.show()),
+    vscode.commands.registerCommand(COMMANDS.editProfileInWizard, async (arg?: unknown) => {
+      const uri = await editTarget(arg);
+      if (uri) await panels.show(uri);
+    }),
+    vscode.commands.registerCommand(COMMANDS.testConnection, (arg?: unknown) => testConnectionCommand(secrets, arg)),
+    vscode.commands.registerCommand(COMMANDS.addDataset, (arg?: unknown, kind?: unknown, file?: unknown) => addDatasetCommand(arg, kind, file)),
+  );
+  return {
+    open: (profile) => panels.show(profile),
+    send: (message) => panels.receive(message),
+    view: () => panels.lastView(),
+    isReady: () => panels.isReady(),
+  };
+}

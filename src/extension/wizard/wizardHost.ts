@@ -1,0 +1,101 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { DataKind } from '../../engine/data/kinds';
+import { expectedExtensions } from '../../engine/data/validateDataFile';
+import { COMMANDS } from '../constants';
+import type { RunCommandResult } from '../runs/runCommands';
+import type { RunsApi } from '../runs/registerRuns';
+import type { SecretResolver } from '../secrets/secretLookup';
+import type { PersistedWizard, WizardRunOutcome, WizardRunProgress, WizardServices } from './wizardServices';
+
+/** The workspace-state key of the wizard's saved conversation. */
+export const WIZARD_STATE_KEY = 'aiQualityKit.wizard.state';
+
+const PROGRESS_POLL_MS = 250;
+
+async function pickFolder(): Promise<string | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which folder should the run profile go to?' }))?.uri.fsPath;
+  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Write the run profile here', title: 'AI Quality setup: where should the run profile go?' });
+  return picked?.[0]?.fsPath;
+}
+
+/**
+ * Follows a run started through the "Run Tests" command: the command resolves
+ * when the run ends; meanwhile the running list gives its id and progress.
+ */
+async function runThroughCommand(runs: RunsApi | undefined, profile: string, onProgress: (p: WizardRunProgress) => void): Promise<WizardRunOutcome> {
+  const before = new Set(runs?.list().map((r) => r.runId) ?? []);
+  const poll = setInterval(() => {
+    const r = runs?.list().find((x) => !before.has(x.runId) && path.resolve(x.profile) === path.resolve(profile));
+    if (r) onProgress({ runId: r.runId, done: r.done, total: r.total, ...(r.currentSuite ? { suite: r.currentSuite } : {}) });
+  }, PROGRESS_POLL_MS);
+  try {
+    const res = await vscode.commands.executeCommand<RunCommandResult | undefined>(COMMANDS.runTests, vscode.Uri.file(profile));
+    if (!res?.started) return { started: false, reason: res && 'refusal' in res && res.refusal ? res.refusal.message : 'the run was not started' };
+    const finished = runs ? await runs.whenFinished(res.runId) : undefined;
+    const overall = finished?.result.summary.overall;
+    return {
+      started: true,
+      runId: res.runId,
+      status: finished?.result.run.status ?? res.status ?? 'unknown',
+      passed: overall?.passed ?? 0,
+      failed: overall?.failed ?? 0,
+      errors: overall?.errors ?? 0,
+      total: overall?.total ?? 0,
+      durationMs: finished?.result.run.duration_ms ?? 0,
+      ...(finished?.files.json ?? res.reportFile ? { reportJson: finished?.files.json ?? res.reportFile } : {}),
+      ...(finished?.files.xlsx ? { reportXlsx: finished.files.xlsx } : {}),
+      ...(finished?.result.run.error ? { error: finished.result.run.error } : {}),
+      ...(finished?.writeError ? { error: finished.writeError } : {}),
+    };
+  } finally {
+    clearInterval(poll);
+  }
+}
+
+/** The wizard's services backed by VS Code: dialogs, SecretStorage, editors, the run commands, workspace state. */
+export function vscodeWizardServices(context: vscode.ExtensionContext, secrets: SecretResolver, runs: RunsApi | undefined): WizardServices {
+  return {
+    defaultFolder: () => {
+      const folders = vscode.workspace.workspaceFolders ?? [];
+      return folders.length === 1 ? folders[0].uri.fsPath : undefined;
+    },
+    chooseFolder: pickFolder,
+    async pickDataFile(kind: DataKind, folder: string) {
+      const exts = expectedExtensions(kind).map((e) => e.slice(1));
+      const picked = await vscode.window.showOpenDialog({
+        title: `AI Quality setup: pick the ${kind} file`,
+        defaultUri: vscode.Uri.file(folder),
+        canSelectFiles: true,
+        canSelectFolders: false,
+        canSelectMany: false,
+        openLabel: `Use as ${kind}`,
+        filters: { [`${kind} (${exts.join(', ')})`]: exts, 'All files': ['*'] },
+      });
+      return picked?.[0]?.fsPath;
+    },
+    storeSecret: (name, value) => secrets.store(name, value),
+    secrets: secrets.lookup,
+    isTrusted: () => vscode.workspace.isTrusted,
+    async openFile(file) {
+      await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: false, preserveFocus: true, viewColumn: vscode.ViewColumn.Beside });
+    },
+    startRun: (profile, onProgress) => runThroughCommand(runs, profile, onProgress),
+    cancelRun: async (runId) => (await vscode.commands.executeCommand<boolean>(COMMANDS.cancelRun, runId)) === true,
+    async openReport(file) {
+      await vscode.commands.executeCommand(COMMANDS.openReport, file);
+    },
+    async revealFile(file) {
+      const uri = vscode.Uri.file(file);
+      if (vscode.workspace.getWorkspaceFolder(uri)) await vscode.commands.executeCommand('revealInExplorer', uri);
+      else await vscode.env.openExternal(vscode.Uri.file(path.dirname(file)));
+    },
+    async showRunLog() {
+      await vscode.commands.executeCommand(COMMANDS.showRunLog);
+    },
+    persist: (state: PersistedWizard | undefined) => {
+      void context.workspaceState.update(WIZARD_STATE_KEY, state);
+    },
+  };
+}
