@@ -67,22 +67,28 @@ export class ChatLog {
   private entry(e: WizardLogEntry, canEdit: boolean): HTMLElement {
     const tone = e.tone ? ` tone-${e.tone}` : '';
     const who = e.from === 'bot' ? 'Wizard' : 'You';
-    const body = h('div', { class: 'bubble' },
+    const text = h('div', { class: 'text' },
       e.tone && e.from === 'bot' ? h('span', { class: 'tone-icon' }, icon(TONE_ICON[e.tone], TONE_WORD[e.tone])) : null,
-      h('div', { class: 'text' }, e.masked ? h('span', { class: 'masked' }, e.text) : e.text),
-      e.hint ? h('div', { class: 'hint muted' }, e.hint) : null,
-      e.details?.length ? h('ul', { class: 'details' }, e.details.map((d) => h('li', {}, d))) : null,
-      e.quote !== undefined && e.quote !== '' ? h('blockquote', { class: 'quote' }, e.quote) : null,
-      e.actions?.length ? h('div', { class: 'actions' }, e.actions.map((a) => h('vscode-button', { secondary: !a.primary, 'data-action': a.id, onclick: () => this.handlers.action(a.id) }, a.label))) : null,
-    );
-    const edit = canEdit && e.step
-      ? h('button', { class: 'edit link', type: 'button', title: 'Change this answer', 'aria-label': `Edit the answer “${e.text}”`, onclick: () => this.handlers.edit(e.step as WizardStepId) }, 'Edit')
-      : null;
-    return h('li', { class: `entry from-${e.from}${tone}`, 'data-id': String(e.id), ...(e.step ? { 'data-step': e.step } : {}) },
-      h('span', { class: 'sr-only' }, `${who}: `),
-      e.from === 'bot' ? h('span', { class: 'avatar', 'aria-hidden': 'true' }, icon('gear')) : null,
-      body,
-      edit,
-    );
+      h('span', {}, e.masked ? h('span', { class: 'masked' }, e.text) : e.text));
+    const li = h('li', { class: `entry from-${e.from}${tone}`, 'data-id': String(e.id), ...(e.step ? { 'data-step': e.step } : {}) }, h('span', { class: 'sr-only' }, `${who}: `));
+    if (e.from === 'user') {
+      // What the wizard understood goes under the answer, not inside it.
+      const edit = canEdit && e.step
+        ? h('button', { class: 'edit link', type: 'button', title: 'Change this answer', 'aria-label': `Edit this answer (${e.step})`, onclick: () => this.handlers.edit(e.step as WizardStepId) }, 'Edit')
+        : null;
+      li.append(h('div', { class: 'user-col' },
+        h('div', { class: 'bubble' }, text),
+        e.details?.length || edit ? h('div', { class: 'note muted' }, edit, e.details?.length ? h('span', {}, `→ ${e.details.join(' · ')}`) : null) : null));
+      return li;
+    }
+    li.append(
+      h('span', { class: 'avatar', 'aria-hidden': 'true' }, icon('gear')),
+      h('div', { class: 'bubble' },
+        text,
+        e.hint ? h('div', { class: 'hint muted' }, e.hint) : null,
+        e.details?.length ? h('ul', { class: 'details' }, e.details.map((d) => h('li', {}, d))) : null,
+        e.quote !== undefined && e.quote !== '' ? h('blockquote', { class: 'quote' }, e.quote) : null,
+        e.actions?.length ? h('div', { class: 'actions' }, e.actions.map((a) => h('vscode-button', { secondary: !a.primary, 'data-action': a.id, onclick: () => this.handlers.action(a.id) }, a.label))) : null));
+    return li;
   }
 }

@@ -42,7 +42,7 @@ function flow(doc: Document, path: (string | number)[]): void {
 /** The YAML of a new profile: documented order, a header, comments on the keys newcomers ask about. */
 export function newProfileYaml(profile: RunProfile): string {
   const doc = new Document(profile);
-  doc.commentBefore = ' AI Quality Kit run profile, written by the setup wizard.\n Paths are relative to this file; every key is described in the README.';
+  doc.commentBefore = ' AI Quality Kit run profile (written by the setup wizard).\n Paths are relative to this file; the README describes every key.';
   flow(doc, ['suites']);
   flow(doc, ['report', 'formats']);
   flow(doc, ['target', 'mcp', 'args']);

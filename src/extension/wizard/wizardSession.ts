@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseProfile } from '../../engine/config/loadProfile';
 import { estimateCases } from '../../engine/wizard/estimate';
-import { describeAnswers } from '../../engine/wizard/describe';
+import { dataStatusLines, describeAnswers, understood } from '../../engine/wizard/describe';
 import type { WizardState } from '../../engine/wizard/machine';
 import { answerText } from '../../engine/wizard/answerText';
 import { answersFromProfile } from '../../engine/wizard/readProfile';
@@ -120,6 +120,7 @@ export class WizardSession {
     const hint = def.hint?.(a);
     const extra: string[] = [];
     if (def.id === 'summary') extra.push(...describeAnswers(a));
+    if (def.id === 'data') extra.push(...dataStatusLines(a));
     this.log.bot(def.question(a), { step: def.id, ...(hint ? { hint } : {}), ...(current && def.id !== 'data' && def.id !== 'connection' ? { details: [`Now: ${current}`, ...extra] } : extra.length ? { details: extra } : {}) });
   }
 
@@ -195,7 +196,10 @@ export class WizardSession {
     const step = this.state.current;
     const t = submit(this.state, text);
     const masked = (t.outcome.ok && !!t.outcome.secret) || looksLikeSecret(text.trim());
-    this.log.user(masked ? `${SECRET_MASK} (a key: not shown)` : maskSecretsInText(text.trim()), { step, ...(masked ? { masked: true } : {}) });
+    // What the answer was understood as goes under it; effects (files, runs) answer on their own.
+    const said = t.outcome.ok ? (t.outcome.reply ?? (t.outcome.effect || t.outcome.goTo ? undefined : understood([step, ...(t.outcome.covers ?? [])], t.state.answers))) : undefined;
+    const note = said && normalize(said) !== normalize(text) ? said : undefined;
+    this.log.user(masked ? `${SECRET_MASK} (a key: not shown)` : maskSecretsInText(text.trim()), { step, ...(masked ? { masked: true } : {}), ...(note ? { details: [note] } : {}) });
     if (!t.outcome.ok) {
       this.log.bot(t.outcome.reply, { tone: 'error', step });
       this.ask();
@@ -209,7 +213,6 @@ export class WizardSession {
       }
     }
     this.state = t.state;
-    if (t.outcome.reply) this.log.bot(t.outcome.reply, { tone: 'info' });
     if (t.outcome.effect) await this.work.effect(t.outcome.effect);
     if (this.state.current !== step || t.outcome.goTo) {
       this.ask();
@@ -218,14 +221,14 @@ export class WizardSession {
   }
 
   private async secret(name: string, value: string): Promise<void> {
-    this.log.user(`${SECRET_MASK} (a key for ${name}: not shown)`, { step: 'auth', masked: true });
     try {
       await this.services.storeSecret(name, value);
     } catch (err) {
+      this.log.user(`${SECRET_MASK} (a key for ${name}: not shown)`, { step: 'auth', masked: true });
       this.log.bot(`The key could not be stored: ${err instanceof Error ? err.message : String(err)}.`, { tone: 'error' });
       return;
     }
-    this.log.bot(`Stored the key in VS Code's secret storage as ${name}. The profile names it (target.auth.bearer_env: ${name}); the key itself is never written or shown.`, { tone: 'success' });
+    this.log.user(`${SECRET_MASK} (a key for ${name}: not shown)`, { step: 'auth', masked: true, details: [`Stored in VS Code's secret storage as ${name}; the profile only names it (target.auth.bearer_env: ${name}).`] });
     const step = this.state.current;
     this.state = applyOutcome(this.state, { ok: true, set: { authEnv: name }, ...(step === 'auth' ? {} : { stay: true }) });
     if (this.state.current !== step) {
