@@ -1,28 +1,13 @@
 import * as path from 'node:path';
 import type { ResolvedProfile } from '../config/resolve';
 import type { DataKind } from '../data/kinds';
-import { loadAttacks } from '../data/attacks';
-import { loadBiasGroups, parseBiasGroups } from '../data/biasGroups';
+import { parseBiasGroups } from '../data/biasGroups';
 import { defaultDatasetPath } from '../data/defaults';
-import { loadPassages, loadQaset } from '../data/jsonlKinds';
-import { loadPiiPatterns } from '../data/piiPatterns';
-import { loadSchema } from '../data/schemaFile';
-import type { DataReadOptions, LoadedDataset } from '../data/types';
+import type { LoadedDataset } from '../data/types';
+import { loadDataset } from '../data/validateDataFile';
 import type { Problem } from '../problem';
 import type { DataRecords } from '../suites/dataRecords';
 import type { SuiteData } from '../suites/suite';
-
-/** A loader of one data kind's file. */
-type Loader<K extends DataKind> = (file: string, opts: DataReadOptions) => Promise<LoadedDataset<DataRecords[K][number]>>;
-
-const LOADERS: { [K in DataKind]: Loader<K> } = {
-  passages: loadPassages,
-  qaset: loadQaset,
-  attacks: loadAttacks,
-  schema: loadSchema,
-  pii_patterns: loadPiiPatterns,
-  bias_groups: loadBiasGroups,
-};
 
 /** How many data problems the run log spells out per file before it only counts. */
 const PROBLEMS_SHOWN = 3;
@@ -44,9 +29,8 @@ export function createSuiteData(profile: ResolvedProfile, log: (level: 'info' | 
       reportProblems(kind, 'the profile (inline)', parsed, log);
       return parsed.records as DataRecords[K];
     }
-    const loader = LOADERS[kind] as Loader<K>;
     const file = source.kind === 'file' ? source.path : defaultDatasetPath(kind);
-    const loaded = await loader(file, { signal });
+    const loaded = await loadDataset(kind, file, { signal });
     reportProblems(kind, source.kind === 'file' ? relativeTo(profile, file) : `the built-in ${kind}`, loaded, log);
     return loaded.records as DataRecords[K];
   };
