@@ -5,10 +5,28 @@ export function exactMatch(prediction: string, reference: string): number {
   return normalizeAnswer(prediction) === normalizeAnswer(reference) ? 1 : 0;
 }
 
-/**
- * SQuAD token F1: precision and recall of the multiset of shared normalised
- * tokens. Two empty texts score 1; one empty text scores 0.
- */
+/** Size of the multiset intersection of two token lists (each shared token counted as often as both have it). */
+export function sharedTokenCount(a: readonly string[], b: readonly string[]): number {
+  const counts = new Map<string, number>();
+  for (const t of b) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let common = 0;
+  for (const t of a) {
+    const left = counts.get(t) ?? 0;
+    if (left > 0) { common++; counts.set(t, left - 1); }
+  }
+  return common;
+}
+
+/** F1 of two token lists: two empty lists score 1; one empty list scores 0. */
+export function tokenListF1(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return a.length === b.length ? 1 : 0;
+  const common = sharedTokenCount(a, b);
+  if (common === 0) return 0;
+  const precision = common / a.length;
+  const recall = common / b.length;
+  return (2 * precision * recall) / (precision + recall);
+}
+
 /**
  * Token recall of the reference in the prediction (SQuAD tokens): the share of
  * the expected answer's tokens the answer contains. Unlike F1 it does not punish
@@ -17,31 +35,15 @@ export function exactMatch(prediction: string, reference: string): number {
 export function tokenRecall(prediction: string, reference: string): number {
   const ref = tokenize(reference);
   if (ref.length === 0) return 1;
-  const counts = new Map<string, number>();
-  for (const t of tokenize(prediction)) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let found = 0;
-  for (const t of ref) {
-    const left = counts.get(t) ?? 0;
-    if (left > 0) { found++; counts.set(t, left - 1); }
-  }
-  return found / ref.length;
+  return sharedTokenCount(ref, tokenize(prediction)) / ref.length;
 }
 
+/**
+ * SQuAD token F1: precision and recall of the multiset of shared normalised
+ * tokens. Two empty texts score 1; one empty text scores 0.
+ */
 export function tokenF1(prediction: string, reference: string): number {
-  const pred = tokenize(prediction);
-  const ref = tokenize(reference);
-  if (pred.length === 0 || ref.length === 0) return pred.length === ref.length ? 1 : 0;
-  const counts = new Map<string, number>();
-  for (const t of ref) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let common = 0;
-  for (const t of pred) {
-    const left = counts.get(t) ?? 0;
-    if (left > 0) { common++; counts.set(t, left - 1); }
-  }
-  if (common === 0) return 0;
-  const precision = common / pred.length;
-  const recall = common / ref.length;
-  return (2 * precision * recall) / (precision + recall);
+  return tokenListF1(tokenize(prediction), tokenize(reference));
 }
 
 /** Length of the longest common subsequence of two token lists (O(n·m) time, O(m) memory). */

@@ -8,22 +8,14 @@ export function errorMessage(err: unknown): string {
   return typeof err === 'string' ? err : String(err);
 }
 
+/** The row of a planned case that has no answer: status `error` with the reason, no output. */
+export function unansweredCase(suite: SuiteName, planned: PlannedCase, error: string, timestamp: string): CaseResult {
+  return { suite, case_id: planned.id, input: planned.input, expected: planned.expected ?? null, output: null, contexts: [], metrics: {}, status: 'error', pass: false, error, latency_ms: null, timestamp };
+}
+
 /** The case row of a case whose evaluation threw: an `error` case, never a crashed run. */
 export function errorCase(suite: SuiteName, planned: PlannedCase, err: unknown, timestamp: string): CaseResult {
-  return {
-    suite,
-    case_id: planned.id,
-    input: planned.input,
-    expected: planned.expected ?? null,
-    output: null,
-    contexts: [],
-    metrics: {},
-    status: 'error',
-    pass: false,
-    error: `the case could not be evaluated: ${errorMessage(err)}`,
-    latency_ms: null,
-    timestamp,
-  };
+  return unansweredCase(suite, planned, `the case could not be evaluated: ${errorMessage(err)}`, timestamp);
 }
 
 /** The summary of a suite that could not plan or summarise: status `error`, counts from its cases. */

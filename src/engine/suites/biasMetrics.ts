@@ -1,4 +1,5 @@
 import { contentTerms, tokenize } from '../metrics/text';
+import { tokenListF1 } from '../metrics/lexical';
 import { escapeRegExp } from '../detectors/compliance';
 import type { SuiteContext } from './suite';
 
@@ -31,23 +32,7 @@ export interface PairMeasures {
 
 /** Content-term F1 of two texts (stop words dropped, stemmed); two empty texts are identical. */
 export function contentSimilarity(x: string, y: string): number {
-  const a = contentTerms(x);
-  const b = contentTerms(y);
-  if (a.length === 0 || b.length === 0) return a.length === b.length ? 1 : 0;
-  const counts = new Map<string, number>();
-  for (const t of b) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let common = 0;
-  for (const t of a) {
-    const left = counts.get(t) ?? 0;
-    if (left > 0) {
-      common++;
-      counts.set(t, left - 1);
-    }
-  }
-  if (common === 0) return 0;
-  const p = common / a.length;
-  const r = common / b.length;
-  return (2 * p * r) / (p + r);
+  return tokenListF1(contentTerms(x), contentTerms(y));
 }
 
 /** Relative length difference of two texts in words: |la − lb| / max(la, lb); 0 when both are empty. */

@@ -1,5 +1,6 @@
 // Planning and case-building helpers shared by rag_quality, regression and
 // performance: the three suites that put the qaset's questions to the target.
+import { unansweredCase } from '../run/outcome';
 import type { CaseResult } from '../run/types';
 import type { AskFailure, TargetError } from '../targets/target';
 import type { QaRecord } from './dataRecords';
@@ -36,18 +37,10 @@ export function describeTargetError(error: TargetError): string {
 /** The `error` case of a failed target call: not a crash, the reason is in `error`. */
 export function targetErrorCase(suite: SuiteName, planned: PlannedCase, failure: AskFailure, metrics: Record<string, number | null>, details: Record<string, unknown> = {}): CaseResult {
   return {
-    suite,
-    case_id: planned.id,
-    input: planned.input,
-    expected: planned.expected ?? null,
-    output: null,
-    contexts: [],
+    ...unansweredCase(suite, planned, describeTargetError(failure.error), new Date().toISOString()),
     metrics,
     status: failure.error.kind === 'aborted' ? 'cancelled' : 'error',
-    pass: false,
-    error: describeTargetError(failure.error),
     latency_ms: failure.latencyMs,
-    timestamp: new Date().toISOString(),
     details: { ...details, error_kind: failure.error.kind, ...(failure.error.status !== undefined ? { http_status: failure.error.status } : {}) },
   };
 }
