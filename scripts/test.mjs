@@ -3,8 +3,9 @@
 //   provision (first use: apt packages and code-server, see scripts/provision.mjs),
 //   lint (eslint .), typecheck (tsc --noEmit -p .), unit tests (mocha, .mocharc.json),
 //   webview tests (the built webview bundles in headless Chromium, test/webview/mocharc.json),
-//   integration tests (real VS Code extension host, scripts/runIntegrationTests.mjs).
-// Counts are tests from unit, webview and integration; a failed step that yields no count
+//   integration tests (real VS Code extension host, scripts/runIntegrationTests.mjs),
+//   e2e tests (the packaged .vsix driven through the UI in code-server, scripts/e2e.mjs; about a minute).
+// Counts are tests from unit, webview, integration and e2e; a failed step that yields no count
 // (provision, lint, typecheck, a crashed run) adds one failure. The last line is
 // exactly `N passed, N failed`, and the exit code is non-zero when N failed > 0.
 import { spawnSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT, provision } from './provision.mjs';
+import { runE2e } from './e2e.mjs';
 import { runIntegrationTests } from './runIntegrationTests.mjs';
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
@@ -94,6 +96,25 @@ async function integrationTests(provisioned) {
   }
 }
 
+function e2eTests(provisioned) {
+  const started = banner('e2e tests: packaged extension in code-server');
+  if (!provisioned) {
+    failed += 1;
+    record('e2e', started, false, 'skipped: provisioning failed');
+    return;
+  }
+  try {
+    const r = runE2e({ skipProvision: true });
+    passed += r.passed;
+    failed += r.failed;
+    record('e2e', started, r.failed === 0, `${r.passed} passed, ${r.failed} failed`);
+  } catch (err) {
+    console.error(`e2e: ${err instanceof Error ? err.message : err}`);
+    failed += 1;
+    record('e2e', started, false, 'FAILED before any test ran');
+  }
+}
+
 let provisioned = false;
 const provStarted = banner('provision');
 try {
@@ -110,6 +131,7 @@ check('typecheck', ['tsc', '--noEmit', '-p', '.']);
 unitTests();
 webviewTests(provisioned);
 await integrationTests(provisioned);
+e2eTests(provisioned);
 
 console.log('\n=== summary ===');
 for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'} ${s.name.padEnd(12)} ${s.detail} (${s.seconds.toFixed(1)} s)`);
