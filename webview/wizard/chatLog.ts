@@ -23,15 +23,22 @@ export class ChatLog {
   private readonly list: HTMLOListElement;
   private readonly busy: HTMLElement;
   private readonly shown = new Map<number, { json: string; el: HTMLElement }>();
+  /** Whether the reader is at the end of the conversation (then it follows new messages and resizes). */
+  private stick = true;
 
   constructor(private readonly handlers: LogHandlers) {
     this.list = h('ol', { class: 'log-list' });
     this.busy = h('div', { class: 'busy', role: 'status', 'aria-live': 'polite' });
     this.el = h('div', { class: 'log', id: 'chat-log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions text', 'aria-label': 'Conversation with the setup wizard', tabindex: '0' }, this.list, this.busy);
+    this.el.addEventListener('scroll', () => { this.stick = this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight < 120; });
+    // The panel shrinks when an editor opens beside it: the end of the conversation stays in sight.
+    new ResizeObserver(() => { if (this.stick) this.scrollToEnd(); }).observe(this.el);
   }
 
   /** Shows the view's log: new entries appended, changed ones replaced, dropped ones removed. */
   render(view: WizardView): void {
+    // A reader scrolled up to read stays where they are.
+    const nearEnd = this.stick;
     const ids = new Set(view.log.map((e) => e.id));
     for (const [id, item] of this.shown) {
       if (!ids.has(id)) {
@@ -41,6 +48,7 @@ export class ChatLog {
     }
     const editable = new Set(view.editable.map((e) => e.id));
     let appended = false;
+    let fromUser = false;
     for (const e of view.log) {
       const json = JSON.stringify(e) + (e.step && editable.has(e.step) ? '+edit' : '');
       const old = this.shown.get(e.id);
@@ -50,18 +58,21 @@ export class ChatLog {
       else {
         this.list.append(el);
         appended = true;
+        fromUser ||= e.from === 'user';
       }
       this.shown.set(e.id, { json, el });
     }
     replaceChildren(this.busy, view.busy ? [h('vscode-progress-ring', { class: 'ring', 'aria-hidden': 'true' }), h('span', {}, view.busy)] : []);
     this.busy.hidden = !view.busy;
-    if (appended || view.busy) this.scrollToEnd();
+    // The user's own answer always brings the conversation to its end.
+    if ((appended || view.busy) && (nearEnd || fromUser)) this.scrollToEnd();
   }
 
-  /** Scrolls to the newest message (unless the user scrolled up to read). */
-  scrollToEnd(force = false): void {
-    const nearEnd = this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight < 160;
-    if (force || nearEnd || this.shown.size <= 2) requestAnimationFrame(() => { this.el.scrollTop = this.el.scrollHeight; });
+  /** Scrolls to the newest message. */
+  scrollToEnd(): void {
+    this.stick = true;
+    this.el.scrollTop = this.el.scrollHeight;
+    requestAnimationFrame(() => { this.el.scrollTop = this.el.scrollHeight; });
   }
 
   private entry(e: WizardLogEntry, canEdit: boolean): HTMLElement {

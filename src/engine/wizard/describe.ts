@@ -28,7 +28,7 @@ export function describeAnswers(a: WizardAnswers): string[] {
   const v = { ...VOLUME_PRESETS[preset], ...(a.volumes ?? {}) };
   const thresholds = Object.entries(a.thresholds ?? {});
   const used = kindsInUse(a.suites ?? []);
-  const data = used.map((k) => `${k} ${a.data?.[k] ?? (a.useDefaults && KINDS_WITH_DEFAULTS.has(k) ? '(built-in)' : '(none)')}`);
+  const data = used.map((k) => `${k} ${a.data?.[k] ?? (k === 'bias_groups' && a.bias?.groups ? a.bias.groups : a.useDefaults && KINDS_WITH_DEFAULTS.has(k) ? '(built-in)' : '(none)')}`);
   return [
     targetLine(a),
     `Suites: ${a.suites?.length ? a.suites.join(', ') : '(none)'}`,
@@ -71,7 +71,8 @@ export function dataStatusLines(a: WizardAnswers): string[] {
   return kindsInUse(a.suites ?? []).map((k) => {
     const needs = (a.suites ?? []).filter((s) => SUITE_REQUIREMENTS[s].required.includes(k));
     const who = needs.length ? `required by ${needs.join(', ')}` : 'optional';
-    const from = a.data?.[k] ? `✓ ${a.data[k]}` : a.useDefaults && KINDS_WITH_DEFAULTS.has(k) ? '○ built-in' : needs.length ? '✗ missing' : '— none';
+    const inline = k === 'bias_groups' && !a.data?.[k] ? a.bias?.groups : undefined;
+    const from = a.data?.[k] ? `✓ ${a.data[k]}` : inline ? `✓ ${inline} (inline)` : a.useDefaults && KINDS_WITH_DEFAULTS.has(k) ? '○ built-in' : needs.length ? '✗ missing' : '— none';
     return `${k} (${who}): ${from}`;
   });
 }

@@ -305,7 +305,11 @@ export class WizardSession {
 
   private refreshEstimate(): void {
     const a = this.state.answers;
-    if (!a.suites?.length || !a.mode) return;
+    if (!a.suites?.length || !a.mode) {
+      this.estimate = null;
+      this.estimateKey = '';
+      return;
+    }
     const profile = profileOf(a, this.baseValue);
     const file = this.profilePath();
     const key = `${file}\u0000${JSON.stringify(profile)}`;
