@@ -99,6 +99,11 @@ describe('packaged extension in code-server', function () {
     await settle(page);
     await page.screenshot({ path: join(OUT, 'report-dark.png') });
 
+    // Charts and the comparison with the previous run.
+    await frame.locator('#latency').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await settle(page);
+    await page.screenshot({ path: join(OUT, 'report-dark-charts.png') });
+
     // The case table with the first row open: expected and output side by side.
     await frame.locator('#cases').scrollIntoViewIfNeeded();
     await frame.locator('tbody tr.case-row').first().click();
@@ -107,7 +112,7 @@ describe('packaged extension in code-server', function () {
     await settle(page);
     await page.screenshot({ path: join(OUT, 'report-dark-cases.png') });
 
-    for (const f of ['report-light.png', 'report-dark.png', 'report-dark-cases.png']) {
+    for (const f of ['report-light.png', 'report-dark.png', 'report-dark-charts.png', 'report-dark-cases.png']) {
       const png = readFileSync(join(OUT, f));
       assert.ok(png.length > 20_000, `${f} is a real screenshot`);
     }

@@ -67,7 +67,7 @@ export interface RunComparison {
 export interface CompareOptions {
   /** Longest case lists kept (counts stay exact). Default 500. */
   maxCases?: number;
-  /** A metric moving by at most this share of its earlier value counts as the same. Default 0.01. */
+  /** A metric moving by at most this share of its earlier value counts as the same (timings: see noiseFloor). Default 0.01. */
   relativeTolerance?: number;
 }
 
@@ -87,11 +87,24 @@ export function metricDirection(name: string): 'min' | 'max' | undefined {
   return undefined;
 }
 
-function judge(before: number | null, after: number | null, direction: 'min' | 'max' | undefined, tolerance: number): ChangeKind {
+/**
+ * How far a metric may move and still count as the same: `tolerance` of its
+ * earlier value, and for timings (run-to-run jitter) at least 10% and 5 ms, for
+ * throughput at least 10%.
+ */
+export function noiseFloor(metric: string, before: number, tolerance: number): number {
+  const base = metric.replace(/\[.*\]$/, '');
+  const abs = Math.abs(before);
+  if (/_ms$/.test(base)) return Math.max(5, abs * Math.max(tolerance, 0.1));
+  if (base === 'throughput_rps') return abs * Math.max(tolerance, 0.1);
+  return Math.max(1e-9, abs * tolerance);
+}
+
+function judge(metric: string, before: number | null, after: number | null, direction: 'min' | 'max' | undefined, tolerance: number): ChangeKind {
   if (before === null && after === null) return 'same';
   if (before === null || after === null) return 'changed';
   const delta = after - before;
-  if (Math.abs(delta) <= Math.max(1e-9, Math.abs(before) * tolerance)) return 'same';
+  if (Math.abs(delta) <= noiseFloor(metric, before, tolerance)) return 'same';
   if (!direction) return 'changed';
   return (direction === 'min') === delta > 0 ? 'better' : 'worse';
 }
@@ -109,7 +122,7 @@ function compareMetric(before: MetricVerdict | undefined, after: MetricVerdict |
   // A threshold crossed outweighs any tolerance.
   else if (passBefore === true && passAfter === false) change = 'worse';
   else if (passBefore === false && passAfter === true) change = 'better';
-  else change = judge(b, a, direction, tolerance);
+  else change = judge(m.name, b, a, direction, tolerance);
   return {
     metric: m.name,
     before: b,
@@ -133,7 +146,7 @@ function suiteChange(before: SuiteSummary | undefined, after: SuiteSummary | und
   const rb = STATUS_RANK[before.status];
   const ra = STATUS_RANK[after.status];
   if (rb !== null && ra !== null && rb !== ra) return ra > rb ? 'better' : 'worse';
-  return judge(passRate(before), passRate(after), 'min', tolerance);
+  return judge('pass_rate', passRate(before), passRate(after), 'min', tolerance);
 }
 
 const isFailure = (s: CaseStatus): boolean => s === 'failed' || s === 'error';

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { compareRuns, metricDirection } from '../../../src/engine/report/compareRuns';
-import type { CaseResult } from '../../../src/engine/run/types';
+import { compareRuns, metricDirection, noiseFloor } from '../../../src/engine/report/compareRuns';
+import type { CaseResult, RunResult } from '../../../src/engine/run/types';
 import { assemble, makeCase } from './fixtures';
 
 function rag(id: string, status: CaseResult['status'], faithfulness: number | null, f1: number | null = 0.6): CaseResult {
@@ -106,6 +106,27 @@ describe('compareRuns', () => {
     const c = compareRuns(assemble(cases(false)), assemble(cases(true)));
     assert.equal(c.totals.compared, 20_000);
     assert.equal(c.totals.newlyFailing, 100);
+  });
+});
+
+describe('noiseFloor', () => {
+  it('lets timings jitter by 10% or 5 ms and other metrics by the tolerance', () => {
+    assert.equal(noiseFloor('p95_ms', 1.2, 0.01), 5, 'sub-millisecond jitter is no change');
+    assert.equal(noiseFloor('p95_ms', 2000, 0.01), 200);
+    assert.equal(noiseFloor('throughput_rps', 300, 0.01), 30);
+    assert.equal(noiseFloor('faithfulness', 0.8, 0.01), 0.008);
+  });
+
+  it('keeps a p95 that went from 1.2 ms to 2.5 ms the same, and 2 s to 3 s worse', () => {
+    const withP95 = (v: number): RunResult => {
+      const r = assemble([]);
+      r.summary.suites.performance = { ...r.summary.suites.performance!, metrics: [{ name: 'p95_ms', value: v, threshold: 5000, direction: 'max', pass: true }] };
+      return r;
+    };
+    const p95 = (a: number, b: number) => compareRuns(withP95(a), withP95(b)).suites.find((s) => s.suite === 'performance')?.metrics[0]?.change;
+    assert.equal(p95(1.2, 2.5), 'same');
+    assert.equal(p95(2000, 3000), 'worse');
+    assert.equal(p95(3000, 2000), 'better');
   });
 });
 
