@@ -139,6 +139,7 @@ export class WizardWork {
     this.s.run = { phase: 'starting', done: 0, total: 0 };
     this.s.changed();
     let last = 0;
+    let trailing: ReturnType<typeof setTimeout> | undefined;
     const onProgress = (p: WizardRunProgress): void => {
       const run = this.s.run;
       if (!run) return;
@@ -150,10 +151,17 @@ export class WizardWork {
         this.s.log.update(entry.id, { text: `Running ${path.basename(file)} (${runId}).` });
       }
       this.s.run = { ...run, phase: 'running', done: p.done, total: p.total, ...(p.runId ? { runId: p.runId } : {}), ...(p.suite ? { suite: p.suite } : {}) };
-      const now = Date.now();
-      if (now - last >= PROGRESS_THROTTLE_MS) {
-        last = now;
+      // At most one view per throttle window, and always the last progress (a trailing update).
+      const wait = PROGRESS_THROTTLE_MS - (Date.now() - last);
+      if (wait <= 0) {
+        last = Date.now();
         this.s.changed();
+      } else {
+        trailing ??= setTimeout(() => {
+          trailing = undefined;
+          last = Date.now();
+          if (this.s.run?.phase === 'running') this.s.changed();
+        }, wait);
       }
     };
     let outcome: WizardRunOutcome;
@@ -162,6 +170,7 @@ export class WizardWork {
     } catch (err) {
       outcome = { started: false, reason: err instanceof Error ? err.message : String(err) };
     }
+    clearTimeout(trailing);
     this.ended(entry.id, outcome);
     this.s.changed();
   }

@@ -2,6 +2,8 @@
 // temporary folder, a real OpenAI-compatible server on 127.0.0.1, real runs.
 import { strict as assert } from 'node:assert';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { parseProfile } from '../../../src/engine/config/loadProfile';
 import { readReport } from '../../../src/engine/report/jsonReport';
@@ -106,6 +108,47 @@ describe('wizard session', function () {
     assert.match(d.last().text, /cases passed/);
     assert.ok(server.requests.length > 2 && server.requests.every((r) => r.headers.authorization === `Bearer ${KEY}`), 'every request carried the stored key');
     for (const where of [text, JSON.stringify(d.view), JSON.stringify(svc.persisted)]) assert.ok(!where.includes(KEY), 'the key appears nowhere');
+  });
+
+  it('tests a real MCP server started from a command', async () => {
+    const fixture = path.resolve(__dirname, '../../fixtures/servers/mcpStdioServer.mjs');
+    const d = await Driver.start(svc);
+    await d.say(`mcp node "${fixture}"`);
+    assert.equal(d.view.step.id, 'mcpTool', 'the command came with the mode');
+    await d.say('ask', 'safety', 'defaults', 'smoke', 'done');
+    await d.until('the connection test', () => d.view.log.some((e) => e.text.startsWith('Connected') || e.text.startsWith('The target did not answer')));
+    const result = d.view.log.find((e) => e.text.startsWith('Connected') || e.text.startsWith('The target did not answer'));
+    assert.match(result?.text ?? '', /^Connected/, JSON.stringify(result));
+    assert.match(d.view.preview.yaml, /command: node\n\s+args: \[.*mcpStdioServer\.mjs.*\]\n\s+tool: ask/);
+  });
+
+  it('cancels the run it started from its Cancel button; the partial report is kept', async () => {
+    let answered = 0;
+    const slow = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        if (answered++ >= 2) return; // the connection test and one case are answered; the rest are held until the run is cancelled
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ answer: 'Nimbus keeps files for 30 days.', context: ['Files stay 30 days.'] }));
+      });
+    });
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`;
+      const d = await Driver.start(svc);
+      await d.say(`api at ${url}`, 'aiqk', 'no key', 'skip', 'skip', 'rag', 'defaults', 'qa 4, concurrency 1', 'done', 'continue', 'run');
+      await d.until('the run to be cancellable', () => !!d.view.run?.cancelActionId && d.view.run.done >= 1);
+      await d.s.receive({ type: 'action', id: d.view.run?.cancelActionId });
+      await d.until('the run to end', () => d.view.run?.phase === 'finished');
+      assert.equal(d.view.run?.status, 'cancelled');
+      assert.equal(svc.cancelled.length, 1);
+      assert.match(d.last().text, /^Cancelling: the cases already finished are kept/);
+      const outcome = d.view.log.find((e) => e.text.startsWith('Run run_'));
+      assert.match(outcome?.text ?? '', /^Run run_\S+ cancelled: \d+ of \d+ cases passed/, `the run message, updated in place: ${outcome?.text}`);
+      assert.ok(outcome?.actions?.some((a) => a.label === 'Open report'), `the partial report can be opened: ${JSON.stringify(outcome)}`);
+    } finally {
+      slow.closeAllConnections();
+      await new Promise<void>((r) => slow.close(() => r()));
+    }
   });
 
   it('stores a key sent from the password field under the name given', async () => {
