@@ -42,9 +42,6 @@ export type ReportToWebview =
   | { type: 'report'; data: ReportViewData }
   | { type: 'loadError'; uri: string; message: string };
 
-/** Actions the report view asks the host to carry out. */
-export type ReportAction = 'openJson' | 'openXlsx' | 'revealInExplorer' | 'openProfile' | 'rerun' | 'openPrevious';
-
 /** Messages from the report view to the extension host. */
 export type ReportFromWebview =
   | { type: 'ready' }

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunResult } from '../../src/engine/run/types';
 import type { ReportViewData } from '../../src/protocol';
+import { metricLabel } from '../../webview/report/format';
 import { demoReport, largeReport, previousOf, viewDataOf } from './fixtures';
 import type { ViewPage } from './harness';
 import { Harness } from './harness';
@@ -76,7 +77,7 @@ describe('report view (built bundle in Chromium)', function () {
     assert.ok(ragSummary);
     assert.equal((await rag.locator('.card-head .pill').textContent())?.trim(), ragSummary.status);
     for (const m of ragSummary.metrics.filter((x) => x.threshold !== undefined && x.pass === false)) {
-      const row = rag.locator('li.metric.is-failed', { hasText: m.name.replace(/_/g, ' ') });
+      const row = rag.locator('li.metric.is-failed', { hasText: metricLabel(m.name) });
       assert.equal(await row.count(), 1, `${m.name} is marked failed`);
       assert.equal(await row.locator('svg[aria-label="fail"]').count(), 1);
     }
@@ -200,7 +201,7 @@ describe('report view (built bundle in Chromium)', function () {
     assert.ok(cmp);
     const section = p.page.locator('#comparison');
     assert.match(await section.locator('.chip', { hasText: 'newly failing' }).textContent() ?? '', new RegExp(String(cmp.totals.newlyFailing)));
-    assert.match(await section.locator('.change-col.is-worse').textContent() ?? '', /RAG quality · f1/);
+    assert.match(await section.locator('.change-col.is-worse').textContent() ?? '', /RAG quality · F1/);
     const first = cmp.newlyFailing[0];
     assert.ok(first);
     const ack = await p.rerendered(() => section.locator('.case-change-group.is-worse button', { hasText: first.case_id }).click());

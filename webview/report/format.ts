@@ -75,11 +75,17 @@ export function formatThreshold(metric: string, threshold: number, direction: 'm
   return `${direction === 'max' ? '≤' : '≥'} ${formatMetric(metric, threshold)}`;
 }
 
+// Names whose words are acronyms or units.
+const METRIC_LABELS: Record<string, string> = {
+  f1: 'F1', rouge_l: 'ROUGE-L', ttft_p95_ms: 'TTFT p95', throughput_rps: 'throughput (req/s)', pii_hits: 'PII hits',
+  rbac_violations: 'RBAC violations', pii_rejected: 'PII rejected', pii_rejected_candidates: 'PII candidates rejected', delta_f1: 'Δ F1', delta_rouge_l: 'Δ ROUGE-L',
+};
+
 /** A metric's name for people: p95_ms → p95, attack_success_rate[category=jailbreak] → attack success rate · jailbreak. */
 export function metricLabel(metric: string): string {
   const m = /^(.*)\[(?:\w+=)?(.*)\]$/.exec(metric);
   const base = (m ? m[1] : metric) ?? metric;
-  const pretty = base.replace(/_ms$/, '').replace(/_/g, ' ');
+  const pretty = METRIC_LABELS[base] ?? base.replace(/_ms$/, '').replace(/_/g, ' ');
   return m ? `${pretty} · ${m[2]?.replace(/_/g, ' ')}` : pretty;
 }
 
