@@ -237,6 +237,30 @@ describe('setup wizard in code-server', function () {
     await tour('dark');
   });
 
+  it('stays readable in the high-contrast themes (screenshots of the suites step)', async () => {
+    await wb.page.locator('.part.statusbar').click({ position: { x: 600, y: 8 } }).catch(() => {});
+    for (const title of ['View: Close All Editors', 'View: Hide Panel']) await runCommand(wb.page, title).catch(() => wb.page.keyboard.press('Escape'));
+    for (const [name, title, cls] of [['hc-dark', 'Dark High Contrast', 'vscode-high-contrast'], ['hc-light', 'Light High Contrast', 'vscode-high-contrast-light']]) {
+      await wb.page.locator('.part.statusbar').click({ position: { x: 600, y: 8 } }).catch(() => {});
+      await runCommand(wb.page, 'Preferences: Color Theme');
+      await wb.page.locator('.quick-input-widget .quick-input-box input').fill(title);
+      await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
+      await wb.page.keyboard.press('Enter');
+      await runCommand(wb.page, OPEN_WIZARD);
+      const f = await wizard();
+      await f.locator(`body.${cls}`).waitFor({ timeout: 30_000 });
+      await chip(f, 'built-in demo');
+      await f.locator('#chips button[data-value=performance]').click();
+      await f.locator('#chips button[data-value=red_team]').focus();
+      await wb.page.waitForTimeout(450);
+      const file = join(OUT, `${name}-suites.png`);
+      await wb.page.screenshot({ path: file });
+      assert.ok(statSync(file).size > 20_000);
+      await f.locator('#reset').click();
+      await f.locator('#reset').click();
+    }
+  });
+
   it('saved a real screenshot of every step in both themes', () => {
     assert.equal(shots.length, 40);
     for (const f of shots) assert.ok(statSync(f).size > 20_000, `${f} is a real screenshot`);

@@ -4,6 +4,7 @@
 import type { WizardAnswers, WizardStepId } from './answers';
 import { emptyAnswers, isWizardStepId, WIZARD_STEPS } from './answers';
 import type { AcceptedAnswer, StepOutcome } from './outcome';
+import { looksLikeSecret } from './parseAuth';
 import type { StepDef, WizardChip } from './stepDefs';
 import { keepChip, STEP_DEFS, stepDef } from './stepDefs';
 
@@ -113,6 +114,10 @@ export function applyOutcome(state: WizardState, outcome: AcceptedAnswer): Wizar
 /** Answers the current step with free text (or a chip's value). */
 export function submit(state: WizardState, text: string): Transition {
   const def = currentStep(state);
+  // A key typed anywhere but the key step would end up in the profile as a name or a model.
+  if (def.id !== 'auth' && looksLikeSecret(text.trim())) {
+    return { state, outcome: { ok: false, reply: 'That looks like an API key, so it was not kept: keys go to the “API key” step, which stores them in VS Code’s secret storage, never in the profile.' } };
+  }
   const outcome = def.parse(text, state.answers);
   if (!outcome.ok) return { state, outcome };
   return { state: applyOutcome(state, outcome), outcome };

@@ -19,8 +19,10 @@ export function looksLikeSecret(value: string): boolean {
   if (/^(sk|pk|rk|ak)[-_]/i.test(v) || /^(ghp|gho|github_pat|xox[abpr]|hf|glpat|AIza|ya29)[-_A-Za-z0-9]/.test(v)) return true;
   if (/^eyJ[\w-]+\.[\w-]+\./.test(v)) return true;
   if (/^[A-Z][A-Z0-9_]*$/.test(v)) return false;
-  const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((re) => re.test(v)).length;
-  return v.length >= 20 && classes >= 2 && /\d/.test(v);
+  // Random tokens have long unbroken runs of letters and digits; names and model ids
+  // ("claude-3-5-sonnet-20241022", "llama3.1:8b-instruct") are broken up by separators.
+  const longestRun = Math.max(0, ...(v.match(/[A-Za-z0-9]+/g) ?? []).map((r) => r.length));
+  return longestRun >= 16 && /\d/.test(v) && /[A-Za-z]/.test(v);
 }
 
 /** The secret name the wizard proposes for the current target. */

@@ -201,7 +201,8 @@ export class WizardSession {
     const note = said && normalize(said) !== normalize(text) ? said : undefined;
     this.log.user(masked ? `${SECRET_MASK} (a key: not shown)` : maskSecretsInText(text.trim()), { step, ...(masked ? { masked: true } : {}), ...(note ? { details: [note] } : {}) });
     if (!t.outcome.ok) {
-      this.log.bot(t.outcome.reply, { tone: 'error', step });
+      // Replies quote the answer: a key in it is masked there too.
+      this.log.bot(maskSecretsInText(t.outcome.reply), { tone: 'error', step });
       this.ask();
       return;
     }

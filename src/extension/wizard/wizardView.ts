@@ -93,7 +93,7 @@ export function buildView(i: ViewInputs): WizardView {
     editable: applicableSteps(a).filter((s) => s !== i.state.current && canGoTo(i.state, s)).map((s) => ({ id: s, title: stepDef(s).title(a) })),
     canBack: back(i.state) !== i.state,
     busy: i.busy,
-    preview: { yaml: maskSecretsInYaml(yamlOf(profile, i.baseText)), fileName: a.fileName, folder: i.folder ?? null, editing: i.editing },
+    preview: { yaml: a.mode ? maskSecretsInYaml(yamlOf(profile, i.baseText)) : '# The run profile takes shape here as you answer.', fileName: a.fileName, folder: i.folder ?? null, editing: i.editing },
     matrix: { suites, kinds: [...DATA_KINDS], rows, blocking },
     useDefaults: a.useDefaults,
     estimate: i.estimate,

@@ -49,6 +49,16 @@ describe('wizard: step machine', () => {
     assert.ok(applicableSteps({ ...emptyAnswers(), mode: 'mcp', mcp: { url: 'http://x' } }).includes('auth'), 'an MCP URL may need a key');
   });
 
+  it('never keeps a key typed into another step (it would land in the profile)', () => {
+    const s = answerAll(initialState(), 'api at localhost:8000', 'openai', 'no key');
+    assert.equal(s.current, 'model');
+    const r = submit(s, 'sk-proj-a1B2c3D4e5F6g7H8i9J0');
+    assert.equal(r.outcome.ok, false);
+    assert.match(r.outcome.ok ? '' : r.outcome.reply, /looks like an API key, so it was not kept/);
+    assert.equal(r.state.answers.model, undefined);
+    assert.equal(answerAll(s, 'llama3.1:8b-instruct-q4_K_M').answers.model, 'llama3.1:8b-instruct-q4_K_M', 'a long model id is not a key');
+  });
+
   it('stays on the step with the reply when an answer is refused', () => {
     const s = initialState();
     const r = submit(s, 'banana');

@@ -46,7 +46,7 @@ describe('wizard: API key', () => {
 
   it('tells keys from names', () => {
     for (const k of ['sk-abc123def456ghi789jkl', 'AIzaSyA1234567890abcdefghijk', 'a8F3k2Lm9QzX7pW4vR1tY6uB', 'xoxb-1234-5678-abcdEFGH']) assert.ok(looksLikeSecret(k), k);
-    for (const n of ['OPENAI_API_KEY', 'my token', 'short', 'http://localhost:8000', 'AIQK_TOKEN_2024_PRODUCTION_MAIN']) assert.ok(!looksLikeSecret(n), n);
+    for (const n of ['OPENAI_API_KEY', 'my token', 'short', 'http://localhost:8000', 'AIQK_TOKEN_2024_PRODUCTION_MAIN', 'llama3.1:8b-instruct-q4_K_M', 'claude-3-5-sonnet-20241022', 'gpt-4o-mini-2024-07-18', 'data/passages-2024.jsonl']) assert.ok(!looksLikeSecret(n), n);
     assert.equal(secretNameIn('the token'), undefined);
   });
 
