@@ -5,6 +5,7 @@ import { expectedExtensions } from '../../engine/data/validateDataFile';
 import { COMMANDS } from '../constants';
 import type { RunCommandResult } from '../runs/runCommands';
 import type { RunsApi } from '../runs/registerRuns';
+import { findProfileUris } from '../runs/profilePick';
 import type { SecretResolver } from '../secrets/secretLookup';
 import type { PersistedWizard, WizardRunOutcome, WizardRunProgress, WizardServices } from './wizardServices';
 
@@ -94,6 +95,7 @@ export function vscodeWizardServices(context: vscode.ExtensionContext, secrets: 
     async showRunLog() {
       await vscode.commands.executeCommand(COMMANDS.showRunLog);
     },
+    listProfiles: async () => (await findProfileUris()).map((u) => u.fsPath),
     persist: (state: PersistedWizard | undefined) => {
       void context.workspaceState.update(WIZARD_STATE_KEY, state);
     },

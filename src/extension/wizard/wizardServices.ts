@@ -55,6 +55,8 @@ export interface WizardServices {
   revealFile(path: string): Promise<void>;
   /** Shows the run log. */
   showRunLog(): Promise<void>;
+  /** The run profiles of the workspace (absolute paths), offered for editing when a fresh wizard starts. */
+  listProfiles(): Promise<string[]>;
   /** Keeps the wizard's state for the next session. */
   persist(state: PersistedWizard | undefined): void;
 }

@@ -57,8 +57,21 @@ export class WizardSession {
       if (typeof p.editingFile === 'string') await s.loadBase(p.editingFile);
     }
     s.folder ??= services.defaultFolder();
-    if (s.log.entries.length === 0) s.ask();
+    if (s.log.entries.length === 0) {
+      await s.offerExisting();
+      s.ask();
+    }
     return s;
+  }
+
+  // A workspace that has profiles already: editing one may be what the user came for.
+  private async offerExisting(): Promise<void> {
+    const files = await this.services.listProfiles().catch(() => []);
+    if (files.length === 0) return;
+    const actions = files.slice(0, 3).map((f) => this.log.action(`Edit ${path.basename(f)}`, async () => {
+      await this.editProfile(f);
+    }));
+    this.log.bot(`This workspace has ${files.length === 1 ? 'a run profile' : `${files.length} run profiles`} already. Edit ${files.length === 1 ? 'it' : 'one'} step by step, or set up a new one below.`, { tone: 'info', actions });
   }
 
   /** Starts editing an existing profile step by step, every answer filled in from it. */

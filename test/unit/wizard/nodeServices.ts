@@ -2,7 +2,8 @@
 // tests: real files in a temporary folder, a real run through the engine (the
 // same runAndWriteReports the extension uses), secrets in memory. Only the
 // file picker is scripted: it is VS Code's dialog, not ours.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { isProfileFileName } from '../../../src/engine/config/loadProfile';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { loadProfile } from '../../../src/engine/config/loadProfile';
@@ -74,6 +75,7 @@ export function nodeServices(folder = mkdtempSync(path.join(tmpdir(), 'aiqk-wiza
     openReport: async (file) => { s.reports.push(file); },
     revealFile: async (file) => { s.reports.push(file); },
     showRunLog: async () => undefined,
+    listProfiles: async () => readdirSync(s.folder).filter((f) => isProfileFileName(f)).sort().map((f) => path.join(s.folder, f)),
     persist: (p) => { s.persisted = p === undefined ? undefined : JSON.parse(JSON.stringify(p)) as PersistedWizard; },
     cleanup: () => rmSync(folder, { recursive: true, force: true }),
   };

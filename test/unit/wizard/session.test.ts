@@ -223,6 +223,18 @@ describe('wizard session', function () {
     assert.match(readFileSync(path.join(svc.folder, 'aiqk.yaml'), 'utf8'), /safety/);
   });
 
+  it('offers to edit the profiles a workspace already has', async () => {
+    writeFileSync(path.join(svc.folder, 'aiqk.yaml'), 'version: 1\ntarget:\n  mode: builtin\nsuites: [safety]\n');
+    const d = await Driver.start(svc);
+    const offer = d.view.log[0];
+    assert.match(offer.text, /^This workspace has a run profile already/);
+    assert.deepEqual(offer.actions?.map((a) => a.label), ['Edit aiqk.yaml']);
+    assert.equal(d.view.step.id, 'mode', 'or a new one, as usual');
+    await d.s.receive({ type: 'action', id: offer.actions?.[0].id });
+    assert.ok(d.view.preview.editing);
+    assert.match(d.view.log[0].text, /^Editing aiqk\.yaml/);
+  });
+
   it('edits an existing profile step by step, keeping its comments', async () => {
     const file = path.join(svc.folder, 'team.aiqk.yaml');
     writeFileSync(file, '# team profile\nversion: 1\ntarget:\n  mode: builtin   # demo for now\nsuites: [safety]\njudge:\n  base_url: http://judge.local\n  model: j\n');
