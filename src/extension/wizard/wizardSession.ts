@@ -6,7 +6,6 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseProfile } from '../../engine/config/loadProfile';
-import { estimateCases } from '../../engine/wizard/estimate';
 import { dataStatusLines, describeAnswers, understood } from '../../engine/wizard/describe';
 import type { WizardState } from '../../engine/wizard/machine';
 import { answerText } from '../../engine/wizard/answerText';
@@ -15,13 +14,13 @@ import { applyOutcome, back, currentStep, goTo, initialState, restoreState, subm
 import { maskSecretsInText, SECRET_MASK } from '../../engine/wizard/maskSecrets';
 import type { WizardEffect } from '../../engine/wizard/outcome';
 import { looksLikeSecret } from '../../engine/wizard/parseAuth';
-import { parseSummary } from '../../engine/wizard/parseFinish';
 import { normalize } from '../../engine/wizard/textMatch';
 import type { WizardFromWebview, WizardRunView, WizardToWebview, WizardView } from '../../protocol';
 import { parseWizardMessage } from './wizardMessages';
 import type { PersistedWizard, WizardServices } from './wizardServices';
 import { ChatLog } from './wizardLog';
 import { buildView, profileOf } from './wizardView';
+import { WizardEstimate } from './wizardEstimate';
 import { WizardWork } from './wizardWork';
 
 /** The wizard's conversation with one user, across panels and reloads. */
@@ -34,8 +33,7 @@ export class WizardSession {
   baseValue: unknown;
   busy: string | null = null;
   run: WizardRunView | null = null;
-  private estimate: WizardView['estimate'] = null;
-  private estimateKey = '';
+  private readonly estimate = new WizardEstimate();
   overwrite: { file: string; run: boolean } | undefined;
   private readonly listeners = new Set<(m: WizardToWebview) => void>();
   private chain: Promise<void> = Promise.resolve();
@@ -110,7 +108,7 @@ export class WizardSession {
 
   /** The view as it is now. */
   view(): WizardView {
-    return buildView({ state: this.state, log: this.log, folder: this.folder, baseText: this.baseText, baseValue: this.baseValue, editing: this.editingFile !== undefined, busy: this.busy, run: this.run, estimate: this.estimate, trusted: this.services.isTrusted(), ...(this.overwrite ? { overwrite: { fileName: this.state.answers.fileName } } : {}) });
+    return buildView({ state: this.state, log: this.log, folder: this.folder, baseText: this.baseText, baseValue: this.baseValue, editing: this.editingFile !== undefined, busy: this.busy, run: this.run, estimate: this.estimate.current, trusted: this.services.isTrusted(), ...(this.overwrite ? { overwrite: { fileName: this.state.answers.fileName } } : {}) });
   }
 
   /** Sends the view to the webview, saves the state and refreshes the estimate. */
@@ -202,7 +200,7 @@ export class WizardSession {
   }
 
   private async answer(text: string): Promise<void> {
-    if (this.overwrite) return this.answerOverwrite(text);
+    if (this.overwrite) return this.work.answerOverwrite(text);
     const n = normalize(text);
     if (/^(back|go back|previous|previous step)$/.test(n)) return this.moveTo(back(this.state));
     if (/^(reset|start over|restart|start again|begin again)$/.test(n)) return this.reset();
@@ -251,31 +249,6 @@ export class WizardSession {
     }
   }
 
-  private async answerOverwrite(text: string): Promise<void> {
-    const o = this.overwrite;
-    if (!o) return;
-    const n = normalize(text);
-    this.log.user(text.trim(), { step: 'summary' });
-    if (/^(overwrite|yes|y|replace|ok|sure|overwrite it)$/.test(n)) {
-      this.overwrite = undefined;
-      await this.work.finish(o.run, true);
-      return;
-    }
-    if (/^(cancel|no|n|stop|never mind|dont|don t)$/.test(n)) {
-      this.overwrite = undefined;
-      this.log.bot('Nothing was written. Choose another name (“save as …”) or edit a step.', { tone: 'info' });
-      return;
-    }
-    const t = parseSummary(text);
-    if (t.ok && t.set.fileName) {
-      this.overwrite = undefined;
-      this.patch({ fileName: t.set.fileName });
-      await this.work.finish(o.run);
-      return;
-    }
-    this.log.bot(`Answer “overwrite” to replace ${path.basename(o.file)}, give another name (“save as smoke.aiqk.yaml”), or “cancel”.`, { tone: 'error' });
-  }
-
   /** What happens on arriving at a step: the connection test runs by itself. */
   private onEnter(): void {
     if (this.state.current === 'connection') void this.runEffectLater({ kind: 'testConnection' });
@@ -319,20 +292,7 @@ export class WizardSession {
 
   private refreshEstimate(): void {
     const a = this.state.answers;
-    if (!a.suites?.length || !a.mode) {
-      this.estimate = null;
-      this.estimateKey = '';
-      return;
-    }
-    const profile = profileOf(a, this.baseValue);
-    const file = this.profilePath();
-    const key = `${file}\u0000${JSON.stringify(profile)}`;
-    if (key === this.estimateKey) return;
-    this.estimateKey = key;
-    void estimateCases(profile, file).then((e) => {
-      if (this.estimateKey !== key) return;
-      this.estimate = e;
-      this.post({ type: 'state', view: this.view() });
-    }, () => undefined);
+    const ready = !!a.suites?.length && !!a.mode;
+    this.estimate.refresh(ready ? profileOf(a, this.baseValue) : undefined, this.profilePath(), () => this.post({ type: 'state', view: this.view() }));
   }
 }

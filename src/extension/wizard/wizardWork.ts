@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import type { DataKind } from '../../engine/data/kinds';
 import { testConnection } from '../../engine/wizard/connectionTest';
 import type { WizardEffect } from '../../engine/wizard/outcome';
+import { parseSummary } from '../../engine/wizard/parseFinish';
+import { normalize } from '../../engine/wizard/textMatch';
 import type { WizardRunOutcome, WizardRunProgress } from './wizardServices';
 import type { WizardSession } from './wizardSession';
 import { checkDataFile, createDataset } from './wizardData';
@@ -102,6 +104,32 @@ export class WizardWork {
     } else {
       this.s.log.bot(`The target did not answer: ${result.error ?? 'unknown error'}`, { tone: 'error', details: [`Target: ${result.target}`, 'Fix the address, key or model (“change the target”), then “test again”; or continue and fix it later.'] });
     }
+  }
+
+  /** The answer to “overwrite?”: yes, no, or another file name. */
+  async answerOverwrite(text: string): Promise<void> {
+    const o = this.s.overwrite;
+    if (!o) return;
+    const n = normalize(text);
+    this.s.log.user(text.trim(), { step: 'summary' });
+    if (/^(overwrite|yes|y|replace|ok|sure|overwrite it)$/.test(n)) {
+      this.s.overwrite = undefined;
+      await this.finish(o.run, true);
+      return;
+    }
+    if (/^(cancel|no|n|stop|never mind|dont|don t)$/.test(n)) {
+      this.s.overwrite = undefined;
+      this.s.log.bot('Nothing was written. Choose another name (“save as …”) or edit a step.', { tone: 'info' });
+      return;
+    }
+    const t = parseSummary(text);
+    if (t.ok && t.set.fileName) {
+      this.s.overwrite = undefined;
+      this.s.patch({ fileName: t.set.fileName });
+      await this.finish(o.run);
+      return;
+    }
+    this.s.log.bot(`Answer “overwrite” to replace ${path.basename(o.file)}, give another name (“save as smoke.aiqk.yaml”), or “cancel”.`, { tone: 'error' });
   }
 
   /** Writes the profile (asking before replacing another file), opens it, and starts the run when asked. */
