@@ -71,6 +71,7 @@ export class Composer {
     this.input.placeholder = s.placeholder;
     this.input.setAttribute('aria-describedby', 'chips');
     this.label.textContent = `Your answer: ${s.title}`;
+    this.input.label = `Your answer: ${s.title}`;
     const blocked = !!view.busy;
     this.input.disabled = false;
     this.send.toggleAttribute('disabled', blocked);

@@ -47,7 +47,6 @@ export class Header {
   /** Shows the view's progress and navigation. */
   render(view: WizardView): void {
     const p = view.progress;
-    this.label.textContent = `Step ${p.index} of ${p.count}: ${p.title}`;
     replaceChildren(this.label, `Step ${p.index} of ${p.count}: `, h('strong', {}, p.title), h('span', { class: 'percent muted' }, ` · ${p.percent}%`));
     this.bar.setAttribute('aria-valuenow', String(p.percent));
     this.bar.setAttribute('aria-valuetext', `Step ${p.index} of ${p.count}: ${p.title}, ${p.percent}%`);
