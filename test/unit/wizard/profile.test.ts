@@ -8,7 +8,7 @@ import { newProfileYaml, ProfileYamlError, updateProfileYaml } from '../../../sr
 import { answersFromProfile } from '../../../src/engine/wizard/readProfile';
 
 function valid(text: string): unknown {
-  const parsed = parseProfile(text, '/tmp/aiqk.yaml');
+  const parsed = parseProfile(text, 'aiqk.yaml');
   const errors = parsed.problems.filter((p) => p.severity === 'error');
   assert.deepEqual(errors.map((p) => p.message), [], text);
   return parsed.value;
@@ -94,7 +94,7 @@ report:
 `;
 
   it('changes an existing file in place: comments, order and styles stay', () => {
-    const value = parseProfile(edited, '/tmp/aiqk.yaml').value;
+    const value = parseProfile(edited, 'aiqk.yaml').value;
     const answers = answersFromProfile(value, 'aiqk.yaml');
     const text = updateProfileYaml(edited, buildProfile({ ...answers, model: 'llama3.1', suites: ['rag_quality', 'safety', 'performance'], volumePreset: 'full' }, value));
     valid(text);
@@ -109,7 +109,7 @@ report:
   });
 
   it('leaves a file unchanged when nothing changed', () => {
-    const value = parseProfile(edited, '/tmp/aiqk.yaml').value;
+    const value = parseProfile(edited, 'aiqk.yaml').value;
     const profile = buildProfile(answersFromProfile(value, 'aiqk.yaml'), value);
     const once = updateProfileYaml(edited, profile);
     assert.equal(updateProfileYaml(once, profile), once);
