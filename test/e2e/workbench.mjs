@@ -103,17 +103,31 @@ export async function openWorkbench(port, folder, viewport = { width: 1600, heig
   return { browser, page };
 }
 
-/** Runs a command through the palette: Escape, F1, its title, Enter. */
+/**
+ * Runs a command through the palette: Escape, F1, its title, a click on its row.
+ * Tried up to three times: focus inside a webview can swallow F1 or close the
+ * palette; a click on the status bar gives focus back to the workbench.
+ */
 export async function runCommand(page, title) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`>${title}`);
-  // The row whose label is exactly the title (a longer command may rank above it).
-  const row = exactRow(page, title);
-  await row.waitFor({ state: 'visible', timeout: 15_000 });
-  await row.click();
+  let lastError;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(`>${title}`, { timeout: 5_000 });
+      // The row whose label is exactly the title (a longer command may rank above it).
+      const row = exactRow(page, title);
+      await row.waitFor({ state: 'visible', timeout: 15_000 });
+      await row.click({ timeout: 5_000 });
+      return;
+    } catch (err) {
+      lastError = err;
+      await page.locator('.part.statusbar').click({ position: { x: 600, y: 8 } }).catch(() => {});
+    }
+  }
+  throw lastError;
 }
 
 /** The visible quick pick row labelled exactly `label` (its aria-label may add ", <keybinding>"). */
