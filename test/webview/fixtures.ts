@@ -52,7 +52,7 @@ export function previousOf(current: RunResult): RunResult {
 /** The view's data for a report, compared with `previous` when given. */
 export function viewDataOf(report: RunResult, previous?: RunResult): ReportViewData {
   return toViewData(report, {
-    uri: `file:///work/demo/.aiqk/reports/${report.run.id}.json`,
+    uri: `file:///projects/demo/.aiqk/reports/${report.run.id}.json`,
     paths: { json: `.aiqk/reports/${report.run.id}.json`, xlsx: `.aiqk/reports/${report.run.id}.xlsx`, profile: 'aiqk.yaml' },
     comparison: previous ? compareRuns(previous, report) : null,
     comparisonNote: previous ? null : 'This is the first finished run of this profile in its report folder: nothing to compare with yet.',
