@@ -11,12 +11,10 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import type { ReportFromWebview, ReportToWebview } from '../../src/protocol';
-import { THEMES } from './themes';
+import { CHROMIUM, CHROMIUM_ARGS, webviewPageHtml } from './webviewPage';
 
 /** The built bundle under test. */
 export const BUNDLE = join(__dirname, '..', '..', 'dist', 'webview', 'report.js');
-const CHROMIUM = process.env.AIQK_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
 const NONCE = 'dGVzdG5vbmNl';
 
 /** Options of a test page. */
@@ -29,37 +27,7 @@ export interface PageOptions {
 }
 
 function pageHtml(opts: PageOptions): string {
-  const theme = THEMES[opts.theme ?? 'dark'];
-  const vars = Object.entries(theme.vars).map(([k, v]) => `${k}: ${v}`).join('; ').replace(/"/g, '&quot;');
-  const csp = ["default-src 'none'", `script-src 'nonce-${NONCE}'`, "style-src 'self' 'unsafe-inline'", "font-src 'self'", "img-src 'self' data:"].join('; ');
-  const stub = `
-    window.__posted = [];
-    window.__violations = [];
-    window.__state = ${JSON.stringify(opts.state ?? null)};
-    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
-    let acquired = false;
-    window.acquireVsCodeApi = () => {
-      if (acquired) throw new Error('acquireVsCodeApi called twice');
-      acquired = true;
-      return {
-        postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))),
-        getState: () => window.__state ?? undefined,
-        setState: (s) => { window.__state = JSON.parse(JSON.stringify(s)); },
-      };
-    };`;
-  return `<!DOCTYPE html>
-<html lang="en" style="${vars}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<title>report view test</title>
-<script nonce="${NONCE}">${stub}</script>
-</head>
-<body class="${theme.bodyClass}" data-vscode-theme-kind="${theme.bodyClass}">
-<div id="app" role="main"></div>
-<script nonce="${NONCE}" src="/report.js"></script>
-</body>
-</html>`;
+  return webviewPageHtml({ app: 'report', title: 'report view test', nonce: NONCE, theme: opts.theme, state: opts.state, prelude: 'window.__posted = [];', postMessage: 'window.__posted.push(JSON.parse(JSON.stringify(m)))' });
 }
 
 /** A browser and a local server for the view's pages. */

@@ -14,12 +14,10 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { WizardSession } from '../../src/extension/wizard/wizardSession';
 import type { WizardToWebview, WizardView } from '../../src/protocol';
 import type { NodeServices } from '../unit/wizard/nodeServices';
-import { THEMES } from './themes';
+import { CHROMIUM, CHROMIUM_ARGS, webviewPageHtml } from './webviewPage';
 
 /** The built bundle under test. */
 export const WIZARD_BUNDLE = join(__dirname, '..', '..', 'dist', 'webview', 'wizard.js');
-const CHROMIUM = process.env.AIQK_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
 const NONCE = 'd2l6YXJkbm9uY2U=';
 
 /** Options of a test page. */
@@ -32,36 +30,7 @@ export interface WizardPageOptions {
 }
 
 function pageHtml(opts: WizardPageOptions): string {
-  const theme = THEMES[opts.theme ?? 'dark'];
-  const vars = Object.entries(theme.vars).map(([k, v]) => `${k}: ${v}`).join('; ').replace(/"/g, '&quot;');
-  const csp = ["default-src 'none'", `script-src 'nonce-${NONCE}'`, "style-src 'self' 'unsafe-inline'", "font-src 'self'", "img-src 'self' data:"].join('; ');
-  const stub = `
-    window.__violations = [];
-    window.__state = ${JSON.stringify(opts.state ?? null)};
-    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
-    let acquired = false;
-    window.acquireVsCodeApi = () => {
-      if (acquired) throw new Error('acquireVsCodeApi called twice');
-      acquired = true;
-      return {
-        postMessage: (m) => window.__toHost(JSON.parse(JSON.stringify(m))),
-        getState: () => window.__state ?? undefined,
-        setState: (s) => { window.__state = JSON.parse(JSON.stringify(s)); },
-      };
-    };`;
-  return `<!DOCTYPE html>
-<html lang="en" style="${vars}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<title>wizard test</title>
-<script nonce="${NONCE}">${stub}</script>
-</head>
-<body class="${theme.bodyClass}" data-vscode-theme-kind="${theme.bodyClass}">
-<div id="app" role="main"></div>
-<script nonce="${NONCE}" src="/wizard.js"></script>
-</body>
-</html>`;
+  return webviewPageHtml({ app: 'wizard', title: 'wizard test', nonce: NONCE, theme: opts.theme, state: opts.state, postMessage: 'window.__toHost(JSON.parse(JSON.stringify(m)))' });
 }
 
 /** A browser and a local server for the wizard's pages. */
