@@ -35,7 +35,7 @@ export function runE2e({ skipProvision = false, skipPackage = false } = {}) {
     });
     const stats = existsSync(statsFile) ? JSON.parse(readFileSync(statsFile, 'utf8')) : undefined;
     const failed = (stats?.failed ?? 0) + (r.status !== 0 && !stats?.failed ? 1 : 0);
-    return { passed: stats?.passed ?? 0, failed };
+    return { passed: stats?.passed ?? 0, failed, failures: stats?.failures ?? [] };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

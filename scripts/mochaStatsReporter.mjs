@@ -1,20 +1,33 @@
 // Mocha reporter for `npm test`: mocha's own spec output for humans, plus the run's
-// counts written as JSON to $AIQK_MOCHA_STATS_FILE (when set) for scripts/test.mjs.
+// counts, the titles of failed tests (with the first line of each error) and of tests
+// that passed only on a retry, written as JSON to $AIQK_MOCHA_STATS_FILE (when set)
+// for scripts/test.mjs, which lists both under its summary.
 // Usage: mocha --reporter ./scripts/mochaStatsReporter.mjs
 import { writeFileSync } from 'node:fs';
 import Mocha from 'mocha';
 
-const { EVENT_RUN_END } = Mocha.Runner.constants;
+const { EVENT_RUN_END, EVENT_TEST_FAIL, EVENT_TEST_RETRY } = Mocha.Runner.constants;
 
-/** The spec reporter that also records passed/failed/pending counts. */
+/** The spec reporter that also records passed/failed/pending counts and what failed. */
 export default class StatsReporter extends Mocha.reporters.Spec {
   constructor(runner, options) {
     super(runner, options);
+    const failures = [];
+    /** Title → first error, of tests retried and not (yet) failed for good. */
+    const retried = new Map();
+    const firstLine = (err) => String(err?.message ?? err).split('\n')[0].slice(0, 300);
+    runner.on(EVENT_TEST_FAIL, (test, err) => {
+      retried.delete(test.fullTitle());
+      failures.push(`${test.fullTitle()}: ${firstLine(err)}`);
+    });
+    runner.on(EVENT_TEST_RETRY, (test, err) => {
+      if (!retried.has(test.fullTitle())) retried.set(test.fullTitle(), firstLine(err));
+    });
     runner.once(EVENT_RUN_END, () => {
       const file = process.env.AIQK_MOCHA_STATS_FILE;
       if (!file) return;
-      const { passes = 0, failures = 0, pending = 0 } = runner.stats ?? {};
-      writeFileSync(file, JSON.stringify({ passed: passes, failed: failures, pending }));
+      const { passes = 0, failures: failed = 0, pending = 0 } = runner.stats ?? {};
+      writeFileSync(file, JSON.stringify({ passed: passes, failed, pending, failures, retried: [...retried].map(([title, error]) => `${title}: ${error}`) }));
     });
   }
 }

@@ -110,7 +110,7 @@ async function runSuite(name, tmpRoot) {
   const r = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : { reported: false, passed: 0, failed: 0 };
   // A suite that exits non-zero without failing tests (crash, timeout) counts as one failure.
   const failed = r.failed + (code !== 0 && r.failed === 0 ? 1 : 0);
-  return { name, passed: r.passed, failed, seconds: (Date.now() - started) / 1000 };
+  return { name, passed: r.passed, failed, failures: r.failures ?? [], seconds: (Date.now() - started) / 1000 };
 }
 
 /** Builds, then runs the named suites (default: all); resolves with the totals. */
@@ -129,7 +129,7 @@ export async function runIntegrationTests(names = [], { skipProvision = false } 
     for (const name of suites) {
       if (interrupted) {
         say(`interrupted: suite ${name} not run`);
-        results.push({ name, passed: 0, failed: 1, seconds: 0 });
+        results.push({ name, passed: 0, failed: 1, failures: [], seconds: 0 });
         continue;
       }
       results.push(await runSuite(name, tmpRoot));
@@ -140,7 +140,7 @@ export async function runIntegrationTests(names = [], { skipProvision = false } 
   const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);
   for (const r of results) say(`${r.failed ? 'FAIL' : 'ok  '} ${r.name}: ${r.passed} passed, ${r.failed} failed (${r.seconds.toFixed(1)} s)`);
-  return { passed, failed, suites: results };
+  return { passed, failed, suites: results, failures: results.flatMap((r) => r.failures.map((f) => `${r.name}: ${f}`)) };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

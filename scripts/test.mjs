@@ -18,6 +18,10 @@ import { runIntegrationTests } from './runIntegrationTests.mjs';
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const steps = [];
+/** Failed tests, `step: full title: first line of the error`, repeated under the summary. */
+const failures = [];
+/** Tests that failed once and passed on their retry (webview tests retry once), listed so flakiness stays visible. */
+const retried = [];
 let passed = 0;
 let failed = 0;
 
@@ -58,6 +62,8 @@ function mochaStep(name, title, extraArgs) {
   const f = (stats?.failed ?? 0) + (r.status !== 0 && !stats?.failed ? 1 : 0);
   passed += p;
   failed += f;
+  for (const line of stats?.failures ?? []) failures.push(`${name}: ${line}`);
+  for (const line of stats?.retried ?? []) retried.push(`${name}: ${line}`);
   record(name, started, f === 0, `${p} passed, ${f} failed${stats ? '' : ' (no results: mocha did not finish)'}`);
 }
 
@@ -88,6 +94,7 @@ async function integrationTests(provisioned) {
     const r = await runIntegrationTests([], { skipProvision: true });
     passed += r.passed;
     failed += r.failed;
+    for (const line of r.failures) failures.push(`integration: ${line}`);
     record('integration', started, r.failed === 0, `${r.passed} passed, ${r.failed} failed`);
   } catch (err) {
     console.error(`integration: ${err instanceof Error ? err.message : err}`);
@@ -107,6 +114,7 @@ function e2eTests(provisioned) {
     const r = runE2e({ skipProvision: true });
     passed += r.passed;
     failed += r.failed;
+    for (const line of r.failures) failures.push(`e2e: ${line}`);
     record('e2e', started, r.failed === 0, `${r.passed} passed, ${r.failed} failed`);
   } catch (err) {
     console.error(`e2e: ${err instanceof Error ? err.message : err}`);
@@ -135,5 +143,7 @@ e2eTests(provisioned);
 
 console.log('\n=== summary ===');
 for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'} ${s.name.padEnd(12)} ${s.detail} (${s.seconds.toFixed(1)} s)`);
+for (const line of failures) console.log(`  failed: ${line}`);
+for (const line of retried) console.log(`  passed on retry: ${line}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;

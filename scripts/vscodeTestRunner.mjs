@@ -18,7 +18,7 @@
 //   --user-settings=FILE    user settings.json for the fresh user-data dir (JSON or
 //                           JSONC; JSON objects are merged over the runner's defaults)
 //   --timeout=SECONDS       overall limit (default 300, or $AIQK_VSCODE_TEST_TIMEOUT)
-//   --results-json=FILE     write {exitCode, passed, failed, pending, durationMs}
+//   --results-json=FILE     write {exitCode, passed, failed, pending, failures, durationMs}
 //   --screenshot=FILE       screenshot of the window when the run fails or times out
 //   --verbose               also print the workbench's own log lines
 //   --keep-user-data        keep the temporary user-data dir (kept anyway on failure)
@@ -291,7 +291,7 @@ export async function runTests(o) {
   say(`${countLine}; exit code ${exitCode}; ${(durationMs / 1000).toFixed(1)} s`);
   if (o.resultsJson) {
     mkdirSync(dirname(o.resultsJson), { recursive: true });
-    writeFileSync(o.resultsJson, JSON.stringify({ exitCode, passed: counts?.passed ?? 0, failed: counts?.failed ?? 0, pending: counts?.pending ?? 0, reported: !!counts, durationMs, error: failureReason ?? null }, null, 2));
+    writeFileSync(o.resultsJson, JSON.stringify({ exitCode, passed: counts?.passed ?? 0, failed: counts?.failed ?? 0, pending: counts?.pending ?? 0, failures: counts?.failures ?? [], reported: !!counts, durationMs, error: failureReason ?? null }, null, 2));
   }
   if (exitCode === 0 && !o.keepUserData) rmSync(tmp, { recursive: true, force: true });
   else if (o.userDataDir === undefined) say(`user data and logs kept in ${dirs.userData}`);

@@ -34,13 +34,17 @@ export function run(): Promise<void> {
   return new Promise((resolve, reject) => {
     try {
       for (const file of suiteFiles(__dirname)) mocha.addFile(file);
+      const failedTests: string[] = [];
       const runner = mocha.run((failures) => {
         const stats = runner.stats;
         const passed = stats?.passes ?? 0;
         const failed = stats?.failures ?? failures;
-        console.log(`${RESULT_MARK}${JSON.stringify({ passed, failed, pending: stats?.pending ?? 0 })}`);
+        console.log(`${RESULT_MARK}${JSON.stringify({ passed, failed, pending: stats?.pending ?? 0, failures: failedTests })}`);
         if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
         else resolve();
+      });
+      runner.on('fail', (test, err: unknown) => {
+        failedTests.push(`${test.fullTitle()}: ${String(err instanceof Error ? err.message : err).split('\n')[0]?.slice(0, 300)}`);
       });
     } catch (err) {
       // Only string arguments survive the trip to the runner.

@@ -113,7 +113,7 @@ export class ViewPage {
   /** Waits for a posted message matching `pred` (counting from message `from`), returns it. */
   async waitForPosted<T extends ReportFromWebview>(pred: (m: ReportFromWebview) => m is T, from?: number, timeoutMs?: number): Promise<T>;
   async waitForPosted(pred: (m: ReportFromWebview) => boolean, from?: number, timeoutMs?: number): Promise<ReportFromWebview>;
-  async waitForPosted(pred: (m: ReportFromWebview) => boolean, from = 0, timeoutMs = 5000): Promise<ReportFromWebview> {
+  async waitForPosted(pred: (m: ReportFromWebview) => boolean, from = 0, timeoutMs = 15_000): Promise<ReportFromWebview> {
     const started = Date.now();
     for (;;) {
       const found = (await this.posted()).slice(from).find(pred);
