@@ -1,8 +1,10 @@
 // Engine benchmark: N cases through the real run engine (api target, /ask contract,
 // performance suite) against a zero-latency local server, at concurrency 1, 8 and
-// 32, compared with the floor: a bare fetch loop doing the same requests. Server,
-// engine and floor each run in their own process. Targets: engine throughput
-// ≥ 90% of the floor's at concurrency 32, engine peak RSS < 200 MB.
+// 32, compared with the floor: a bare fetch loop doing the same requests. The engine
+// talks node:http, so a bare node:http loop (keep-alive) is shown too: the engine's
+// own overhead over its transport. Server, engine and each loop run in their own
+// process. Targets: engine throughput ≥ 90% of the fetch floor's at concurrency 32,
+// engine peak RSS < 200 MB.
 //   node scripts/bench/engineBench.mjs [cases=5000] [rounds=3]
 // The engine is bundled with esbuild first (as the CLI ships it) into bench-data/.
 import { spawn } from 'node:child_process';
@@ -72,9 +74,9 @@ try {
   for (const c of levels) {
     // Alternate the two sides and keep each one's best round: on a busy machine
     // the best round is the one least disturbed by other work.
-    const best = { engine: undefined, floor: undefined };
+    const best = { engine: undefined, floor: undefined, http: undefined };
     for (let r = 0; r < rounds; r++) {
-      for (const mode of r % 2 === 0 ? ['floor', 'engine'] : ['engine', 'floor']) {
+      for (const mode of r % 2 === 0 ? ['floor', 'http', 'engine'] : ['engine', 'http', 'floor']) {
         const m = await measure(mode, url, c);
         if (m.ok !== cases) throw new Error(`${mode} at concurrency ${c}: ${m.ok}/${cases} requests succeeded`);
         // Best wall and best CPU are kept separately; peak memory is the worst seen.
@@ -82,7 +84,7 @@ try {
         best[mode] = !prev ? m : { ...(m.wallMs < prev.wallMs ? m : prev), cpuMs: Math.min(m.cpuMs, prev.cpuMs), maxRssKb: Math.max(m.maxRssKb, prev.maxRssKb) };
       }
     }
-    rows.push({ c, engine: best.engine, floor: best.floor });
+    rows.push({ c, engine: best.engine, floor: best.floor, http: best.http });
   }
 } finally {
   server.stdin.end();
@@ -95,15 +97,17 @@ const load = loadavg()[0];
 const cores = availableParallelism();
 console.log(`engine bench: ${cases} cases, best of ${rounds} rounds, zero-latency /ask server on 127.0.0.1 (load ${load.toFixed(1)} on ${cores} cores)`);
 if (load > cores) console.log(`warning: the machine is busy (load ${load.toFixed(1)} > ${cores} cores): wall times are noisy; the CPU columns are steadier`);
-console.log('conc  side    wall ms   req/s  cpu ms/req  peak RSS  engine/floor (wall)  (cpu)');
-for (const { c, engine, floor } of rows) {
+console.log('conc  side    wall ms   req/s  cpu ms/req  peak RSS  engine/side (wall)  (cpu)');
+for (const { c, engine, floor, http } of rows) {
   const tput = (m) => (cases / m.wallMs) * 1000;
   const perReq = (m) => m.cpuMs / cases;
   const ratio = tput(engine) / tput(floor);
   const cpuRatio = perReq(floor) / perReq(engine);
   const line = (side, m) => `${String(c).padStart(4)}  ${side.padEnd(6)} ${m.wallMs.toFixed(0).padStart(8)}  ${tput(m).toFixed(0).padStart(6)}  ${perReq(m).toFixed(3).padStart(10)}  ${mb(m.maxRssKb).padStart(8)}`;
-  console.log(line('floor', floor));
-  console.log(`${line('engine', engine)}  ${`${(ratio * 100).toFixed(1)}%`.padStart(19)}  ${(cpuRatio * 100).toFixed(1)}%`);
+  const versus = (m) => `${`${((tput(engine) / tput(m)) * 100).toFixed(1)}%`.padStart(18)}  ${((perReq(m) / perReq(engine)) * 100).toFixed(1)}%`;
+  console.log(`${line('floor', floor)}  ${versus(floor)}  (fetch loop: the issue's floor)`);
+  console.log(`${line('http', http)}  ${versus(http)}  (node:http loop: the engine's transport)`);
+  console.log(line('engine', engine));
   if (c === 32) {
     const okRatio = ratio >= 0.9;
     const okRss = engine.maxRssKb < 200 * 1024;

@@ -1,9 +1,12 @@
 // One side of the engine benchmark, in its own process so its peak memory is its
 // own: `engine` runs N performance cases through the real run engine (bundled
 // startRun, api target, performance suite), `floor` does the same N /ask requests
-// with a bare fetch loop at the same concurrency, `runner` runs N cases of a suite
-// that does no I/O (the runner's own cost per case). Prints one JSON line.
-//   node engineBenchWorker.mjs <engine|floor|runner> <baseUrl> <cases> <concurrency> <bundle>
+// with a bare fetch loop at the same concurrency (the issue's floor), `http` does them
+// with a bare node:http loop over keep-alive sockets (the transport the engine uses),
+// `runner` runs N cases of a suite that does no I/O (the runner's own cost per case).
+// Prints one JSON line.
+//   node engineBenchWorker.mjs <engine|floor|http|runner> <baseUrl> <cases> <concurrency> <bundle>
+import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 
@@ -22,6 +25,34 @@ async function floor() {
       const res = await fetch(`${baseUrl}/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       const json = await res.json();
       if (res.ok && typeof json.answer === 'string') ok++;
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { wallMs: performance.now() - t0, ok };
+}
+
+async function httpFloor() {
+  let next = 0;
+  let ok = 0;
+  const agent = new Agent({ keepAlive: true });
+  const body = Buffer.from(JSON.stringify({ query: QUESTION, provider: 'bench', model: 'bench-1' }));
+  const url = new URL('/ask', baseUrl);
+  const ask = () => new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': body.byteLength } }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+  const worker = async () => {
+    while (next < cases) {
+      next++;
+      const { status, json } = await ask();
+      if (status === 200 && typeof json.answer === 'string') ok++;
     }
   };
   const t0 = performance.now();
@@ -78,7 +109,7 @@ async function runner() {
 // Loaded before the clock starts, like the floor's fetch: both sides time the run itself.
 if (mode !== 'floor') createRequire(import.meta.url)(bundle);
 const cpu0 = process.cpuUsage();
-const out = mode === 'engine' ? await engine() : mode === 'runner' ? await runner() : await floor();
+const out = mode === 'engine' ? await engine() : mode === 'runner' ? await runner() : mode === 'http' ? await httpFloor() : await floor();
 const cpu = process.cpuUsage(cpu0);
 // CPU time of this process: steadier than wall time on a busy machine.
 const cpuMs = (cpu.user + cpu.system) / 1000;

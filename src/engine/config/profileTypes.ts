@@ -269,7 +269,14 @@ export interface Judge {
   base_url: string;
   model: string;
   api_key_env?: EnvName;
+  /**
+   * Time one judge call may take (default 60000).
+   */
   timeout_ms?: number;
+  /**
+   * Retries of a judge call that failed transiently: 429 (honouring Retry-After), 5xx, refused or reset connections (default 2).
+   */
+  retries?: number;
 }
 export interface Report {
   /**

@@ -1,4 +1,6 @@
 import type { Judge } from '../config/profileTypes';
+import { httpCall, parseJsonReply } from '../targets/http';
+import { excerpt, maskSecrets } from '../targets/redact';
 import type { SecretLookup } from '../targets/target';
 import type { JudgeTask, JudgeVerdict } from './judgeTasks';
 import { JUDGE_SYSTEM_PROMPT, parseVerdict, renderTask } from './judgeTasks';
@@ -12,15 +14,13 @@ export interface LlmJudge {
 
 /** The default time a judge call may take. */
 export const JUDGE_DEFAULT_TIMEOUT_MS = 60000;
+/** The default number of retries of a judge call that failed transiently (429, 5xx, refused or reset connections). */
+export const JUDGE_DEFAULT_RETRIES = 2;
 
 /** The chat completions URL of an OpenAI-compatible base URL (a base already ending in /v1 is not doubled). */
 export function chatCompletionsUrl(baseUrl: string): string {
   const base = baseUrl.replace(/\/+$/u, '');
   return /\/v1$/u.test(base) ? `${base}/chat/completions` : `${base}/v1/chat/completions`;
-}
-
-function redact(text: string, secret: string | undefined): string {
-  return secret ? text.split(secret).join('***') : text;
 }
 
 function unmeasured(reason: string, raw: string | null = null): JudgeVerdict {
@@ -41,9 +41,10 @@ function replyContent(body: unknown): string | undefined {
  * The API key is read through `secrets` by the NAME in `api_key_env`, sent as a
  * bearer token, and removed from every message the judge returns.
  */
-export function createJudge(config: Judge, secrets: SecretLookup, fetchImpl: typeof fetch = fetch): LlmJudge {
+export function createJudge(config: Judge, secrets: SecretLookup): LlmJudge {
   const url = chatCompletionsUrl(config.base_url);
   const timeoutMs = config.timeout_ms ?? JUDGE_DEFAULT_TIMEOUT_MS;
+  const retries = config.retries ?? JUDGE_DEFAULT_RETRIES;
   let key: Promise<string | undefined> | undefined;
   const apiKey = (): Promise<string | undefined> => (key ??= config.api_key_env ? secrets(config.api_key_env) : Promise.resolve(undefined));
 
@@ -62,30 +63,21 @@ export function createJudge(config: Judge, secrets: SecretLookup, fetchImpl: typ
         { role: 'user', content: renderTask(task) },
       ],
     });
-    const timeout = AbortSignal.timeout(timeoutMs);
-    let text: string;
-    let status: number;
-    try {
-      const res = await fetchImpl(url, { method: 'POST', headers, body, signal: AbortSignal.any([signal, timeout]) });
-      status = res.status;
-      text = await res.text();
-    } catch (e) {
-      if (signal.aborted) return unmeasured('cancelled');
-      if (timeout.aborted) return unmeasured(`judge call timed out after ${timeoutMs} ms`);
-      const cause = e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e);
-      return unmeasured(`judge call failed: ${redact(cause, secret)}`);
+    const hidden = secret ? [secret] : [];
+    const result = await httpCall({ url, method: 'POST', headers, body }, { signal, timeoutMs, retries, secrets: hidden });
+    if (!result.ok) {
+      const { error } = result;
+      if (error.kind === 'aborted') return unmeasured('cancelled');
+      if (error.kind === 'timeout') return unmeasured(`judge call timed out after ${timeoutMs} ms`);
+      if (error.kind === 'http_status') return unmeasured(`judge call failed: HTTP ${error.status}${result.attempts > 1 ? ` (after ${result.attempts} attempts)` : ''}`, error.bodyExcerpt ?? null);
+      return unmeasured(`judge call failed: ${error.message}`);
     }
-    const excerpt = redact(text.slice(0, 300), secret);
-    if (status < 200 || status >= 300) return unmeasured(`judge call failed: HTTP ${status}`, excerpt);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      return unmeasured('judge reply is not JSON', excerpt);
-    }
+    const json = parseJsonReply(result.reply.body, hidden);
+    if (!json.ok) return unmeasured('judge reply is not JSON', json.error.bodyExcerpt ?? null);
+    const parsed = json.value;
     const content = replyContent(parsed);
-    if (content === undefined) return unmeasured('judge reply has no choices[0].message.content', excerpt);
-    return parseVerdict(redact(content, secret));
+    if (content === undefined) return unmeasured('judge reply has no choices[0].message.content', excerpt(result.reply.body, hidden));
+    return parseVerdict(maskSecrets(content, hidden));
   }
 
   return { description: `judge ${config.model} at ${config.base_url}`, grade };

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { ResolvedProfile } from '../config/resolve';
 import { newRunId } from '../report/runId';
 import type { SuiteName } from '../suites/names';
@@ -64,6 +65,8 @@ export function startRun(profile: ResolvedProfile, options: StartRunOptions = {}
   const idProblem = runIdProblem(runId);
   if (idProblem) throw new Error(idProblem);
   const controller = new AbortController();
+  // Every call in flight listens to the run's signal: as many listeners as the run's concurrency.
+  setMaxListeners(0, controller.signal);
   const hub = new RunEventHub();
   const suites = orderSuites(options.suites ?? profile.suites);
   const state: RunState = {

@@ -1,10 +1,11 @@
-// The one place HTTP targets talk to the network: Node's fetch with a per-attempt
+// The one place HTTP targets talk to the network: node:http exchanges (httpExchange.ts) with a per-attempt
 // timeout combined with the run's signal, a reply size cap, classified failures
 // and retries of transient ones. Nothing here throws for a failed call.
 
 import type { TargetError } from './target';
-import { classifyFetchError, describeUrl } from './httpErrors';
-import type { AttemptSignals } from './httpErrors';
+import { exchange } from './httpExchange';
+import type { ExchangeFailure, ExchangeReply, ReplyHeaders } from './httpExchange';
+import { classifyNetworkError, describeUrl } from './httpErrors';
 import { excerpt, maskSecrets } from './redact';
 import { DEFAULT_BACKOFF, isTransient, parseRetryAfter, retryDelayMs, sleep } from './retryPolicy';
 import type { BackoffOptions } from './retryPolicy';
@@ -40,7 +41,7 @@ export interface HttpCallOptions {
 /** A reply with a 2xx status. */
 export interface HttpReply {
   status: number;
-  headers: Headers;
+  headers: ReplyHeaders;
   body: string;
   contentType: string;
 }
@@ -78,78 +79,62 @@ export async function httpCall(spec: HttpRequestSpec, options: HttpCallOptions):
 async function attempt(spec: HttpRequestSpec, options: HttpCallOptions, attemptNo: number): Promise<AttemptResult> {
   const secrets = options.secrets ?? [];
   const where = describeUrl(spec.url);
-  const timeout = AbortSignal.timeout(options.timeoutMs);
-  const signals: AttemptSignals = { run: options.signal, timeout, timeoutMs: options.timeoutMs };
-  if (options.signal.aborted) return { ok: false, error: { kind: 'aborted', message: 'cancelled before the call' } };
-  const signal = AbortSignal.any([options.signal, timeout]);
-  let response: Response;
-  try {
-    response = await fetch(spec.url, { method: spec.method, headers: spec.headers, body: spec.body, signal });
-  } catch (err) {
-    return { ok: false, error: classifyFetchError(err, signals, where, secrets) };
-  }
   const maxBytes = options.maxBytes ?? MAX_REPLY_BYTES;
-  const contentType = response.headers.get('content-type') ?? '';
-  const declared = Number(response.headers.get('content-length') ?? NaN);
-  if (declared > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
-    return { ok: false, error: tooLarge(maxBytes, response.status) };
-  }
-  const onChunk = response.ok && options.onChunk ? (text: string) => options.onChunk?.(text, attemptNo) : undefined;
-  // An error body only needs an excerpt: read at most 64 KB of it.
-  const body = await readBody(response, response.ok ? maxBytes : 64 * 1024, !response.ok, onChunk).catch((err: unknown) => err);
-  if (typeof body !== 'string') {
-    if (body === TOO_LARGE) return { ok: false, error: tooLarge(maxBytes, response.status) };
-    return { ok: false, error: classifyFetchError(body, signals, where, secrets) };
-  }
-  if (!response.ok) return { ok: false, error: statusError(response, body, where, secrets) };
-  return { ok: true, reply: { status: response.status, headers: response.headers, body, contentType } };
+  const onChunk = options.onChunk ? (text: string) => options.onChunk?.(text, attemptNo) : undefined;
+  const result = await exchange(spec, { signal: options.signal, timeoutMs: options.timeoutMs, maxBytes, otherBodyBytes: ERROR_BODY_BYTES, followRedirects: true, onChunk });
+  if (!result.ok) return { ok: false, error: failureError(result.failure, where, secrets, options.timeoutMs, maxBytes) };
+  const { reply } = result;
+  if (reply.status < 200 || reply.status > 299) return { ok: false, error: statusError(reply, spec.url, secrets) };
+  return { ok: true, reply: { status: reply.status, headers: reply.headers, body: reply.body, contentType: reply.headers.get('content-type') ?? '' } };
 }
 
-const TOO_LARGE = Symbol('too large');
+// An error body only needs an excerpt: at most 64 KB of it is read.
+const ERROR_BODY_BYTES = 64 * 1024;
 
-// Reads the body as text, stopping at `limit` bytes: either failing (a reply too
-// large) or, for error bodies, keeping what was read (`truncate`).
-async function readBody(response: Response, limit: number, truncate: boolean, onChunk?: (text: string) => void): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let bytes = 0;
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    if (bytes > limit) {
-      await reader.cancel().catch(() => undefined);
-      if (truncate) return text + decoder.decode(value.subarray(0, Math.max(0, value.byteLength - (bytes - limit))));
-      throw TOO_LARGE;
-    }
-    const chunk = decoder.decode(value, { stream: true });
-    text += chunk;
-    if (chunk && onChunk) onChunk(chunk);
+// What an exchange without a reply means for the run.
+function failureError(failure: ExchangeFailure, where: string, secrets: readonly string[], timeoutMs: number, maxBytes: number): TargetError {
+  switch (failure.reason) {
+    case 'aborted':
+      return { kind: 'aborted', message: 'cancelled' };
+    case 'timeout':
+      return { kind: 'timeout', message: `no complete reply within ${timeoutMs} ms` };
+    case 'too_large':
+      return tooLarge(maxBytes, failure.status);
+    case 'undecodable':
+      return { kind: 'unparseable', message: failure.message, status: failure.status };
+    case 'config':
+      return { kind: 'config', message: `cannot send the request to ${where}: ${maskSecrets(failure.message, secrets).slice(0, 200)}` };
+    case 'network':
+      return classifyNetworkError(failure.error, where, secrets);
   }
-  const rest = decoder.decode();
-  if (rest) {
-    text += rest;
-    onChunk?.(rest);
+}
+
+function resolveLocation(location: string, base: string): string {
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return location;
   }
-  return text;
 }
 
 function tooLarge(maxBytes: number, status: number): TargetError {
   return { kind: 'unparseable', message: `reply too large (over ${Math.round(maxBytes / 1024 / 1024)} MB)`, status };
 }
 
-function statusError(response: Response, body: string, where: string, secrets: readonly string[]): TargetError {
-  const bodyExcerpt = excerpt(body, secrets);
+function statusError(reply: ExchangeReply, url: string, secrets: readonly string[]): TargetError {
+  const where = describeUrl(url);
+  const bodyExcerpt = excerpt(reply.body, secrets);
+  const location = reply.status >= 300 && reply.status < 400 ? reply.headers.get('location') : null;
+  const detail = location
+    ? `: redirects to ${describeUrl(resolveLocation(location, url))} (a POST is only re-sent after a 307 or 308; point the target at the new address)`
+    : bodyExcerpt ? `: ${bodyExcerpt.slice(0, 120)}` : '';
   const error: TargetError = {
     kind: 'http_status',
-    status: response.status,
-    message: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} from ${where}${bodyExcerpt ? `: ${bodyExcerpt.slice(0, 120)}` : ''}`,
+    status: reply.status,
+    message: `HTTP ${reply.status}${reply.statusText ? ` ${reply.statusText}` : ''} from ${where}${detail}`,
     bodyExcerpt,
   };
-  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+  const retryAfterMs = parseRetryAfter(reply.headers.get('retry-after'));
   if (retryAfterMs !== undefined) error.retryAfterMs = retryAfterMs;
   return error;
 }
@@ -175,17 +160,13 @@ export async function rawRequest(
   timeoutMs: number,
   secrets: readonly string[] = [],
 ): Promise<{ status: number; body: string }> {
-  const where = describeUrl(url);
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signals: AttemptSignals = { run: init.signal, timeout, timeoutMs };
-  try {
-    // Redirects are not followed: a protected route that redirects to a login page answered 3xx, it was not reachable.
-    const response = await fetch(url, { method: init.method ?? 'GET', headers: init.headers, body: init.body, signal: AbortSignal.any([init.signal, timeout]), redirect: 'manual' });
-    const body = await readBody(response, 64 * 1024, true);
-    return { status: response.status, body: maskSecrets(body, secrets) };
-  } catch (err) {
-    const error = classifyFetchError(err, signals, where, secrets);
-    // The cause is dropped on purpose: undici errors can carry request details (headers).
-    throw new Error(`${error.kind}: ${error.message}`); // eslint-disable-line preserve-caught-error
-  }
+  // Redirects are not followed: a protected route that redirects to a login page answered 3xx, it was not reachable.
+  const result = await exchange(
+    { url, method: init.method ?? 'GET', headers: init.headers ?? {}, body: init.body },
+    { signal: init.signal, timeoutMs, maxBytes: MAX_REPLY_BYTES, otherBodyBytes: ERROR_BODY_BYTES, followRedirects: false },
+  );
+  // What matters to a probe is the status: the body is kept for an excerpt only.
+  if (result.ok) return { status: result.reply.status, body: maskSecrets(result.reply.body.slice(0, ERROR_BODY_BYTES), secrets) };
+  const error = failureError(result.failure, describeUrl(url), secrets, timeoutMs, MAX_REPLY_BYTES);
+  throw new Error(`${error.kind}: ${error.message}`);
 }

@@ -4,6 +4,7 @@
 
 import type { AnswerMeta, AskFailure, AskRequest, AskSuccess, Target, TargetError } from './target';
 import type { HttpCallOptions } from './http';
+import type { ReplyHeaders } from './httpExchange';
 import { rawRequest } from './http';
 import { maskSecrets } from './redact';
 import type { BackoffOptions } from './retryPolicy';
@@ -81,7 +82,7 @@ export function rawHttpAccess(config: HttpTargetConfig): NonNullable<Target['htt
 }
 
 /** A number from a header, when it is one. */
-export function numericHeader(headers: Headers, name: string): number | undefined {
+export function numericHeader(headers: ReplyHeaders, name: string): number | undefined {
   const raw = headers.get(name);
   if (raw === null || raw.trim() === '') return undefined;
   const n = Number(raw);

@@ -1,16 +1,9 @@
-// Turns what fetch (undici) throws into a TargetError a person can act on. undici
-// wraps the socket error as `cause` (sometimes nested, sometimes an AggregateError
-// for happy-eyeballs), so the whole chain is searched for codes and messages.
+// Turns a network error into a TargetError a person can act on. Errors may wrap
+// the socket error as `cause` (sometimes nested, sometimes an AggregateError for
+// happy-eyeballs), so the whole chain is searched for codes and messages.
 
 import type { TargetError } from './target';
 import { maskSecrets } from './redact';
-
-/** The signals an attempt ran under: the run's (user cancel) and the attempt's timeout. */
-export interface AttemptSignals {
-  run: AbortSignal;
-  timeout: AbortSignal;
-  timeoutMs: number;
-}
 
 /** Codes and messages of an error and its causes, outermost first. */
 export function errorChain(err: unknown): { codes: string[]; messages: string[] } {
@@ -34,16 +27,13 @@ export function errorChain(err: unknown): { codes: string[]; messages: string[] 
   return { codes, messages };
 }
 
-/** Classifies an error thrown while connecting, sending or reading a reply. */
-export function classifyFetchError(err: unknown, signals: AttemptSignals, where: string, secrets: readonly string[]): TargetError {
-  // The signals decide first: after an abort undici reports all sorts of secondary errors.
-  if (signals.run.aborted) return { kind: 'aborted', message: 'cancelled' };
-  if (signals.timeout.aborted) return { kind: 'timeout', message: `no complete reply within ${signals.timeoutMs} ms` };
+/** Classifies an error raised while connecting, sending or reading a reply (cancel and timeout are told apart before). */
+export function classifyNetworkError(err: unknown, where: string, secrets: readonly string[]): TargetError {
   const { codes, messages } = errorChain(err);
   const text = messages.join(' / ');
   const has = (...wanted: string[]): boolean => codes.some((c) => wanted.includes(c));
-  // fetch rejects some requests before sending them: those are mistakes in the profile.
-  if (/Failed to parse URL|Invalid URL|includes credentials|invalid header|Invalid character in header/i.test(text)) {
+  // Requests refused before they are sent are mistakes in the profile.
+  if (/Invalid URL|includes credentials|invalid header|Invalid character in header|must be a valid HTTP token/i.test(text)) {
     return { kind: 'config', message: `cannot send the request to ${where}: ${maskSecrets(text, secrets).slice(0, 200)}` };
   }
   if (has('ECONNREFUSED')) return { kind: 'connection_refused', message: `connection refused by ${where}` };

@@ -97,7 +97,7 @@ export class HttpTemplateTarget implements Target {
   }
 
   async close(): Promise<void> {
-    // fetch keeps no per-target state: nothing to release.
+    // Sockets belong to the shared keep-alive agents: idle ones close on their own and never hold the process.
   }
 }
 

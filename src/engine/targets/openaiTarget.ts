@@ -136,7 +136,7 @@ export class OpenAiTarget implements Target {
   }
 
   async close(): Promise<void> {
-    // fetch keeps no per-target state: nothing to release.
+    // Sockets belong to the shared keep-alive agents: idle ones close on their own and never hold the process.
   }
 
   private fromJson(body: string, latencyMs: number, meta: AnswerMeta): AskResult {

@@ -70,6 +70,24 @@ describe('judge/judgeClient', () => {
     assert.equal(verdict.reason, 'judge call timed out after 30 ms');
   });
 
+  it('retries a rate-limited call after its Retry-After, and gives up on a lasting 503 with the count', async () => {
+    let calls = 0;
+    const limited = await startJudgeServer(() => (++calls === 1 ? { status: 429, headers: { 'retry-after': '0' }, body: '{"error": "slow down"}' } : '{"score": 0.8, "reason": "close"}'));
+    try {
+      const verdict = await createJudge({ base_url: limited.baseUrl, model: 'm' }, secrets).grade(task, signal());
+      assert.equal(verdict.score, 0.8);
+      assert.equal(limited.requests.length, 2);
+    } finally {
+      await limited.close();
+    }
+    reply = { status: 503, body: '{"error": "overloaded"}' };
+    const before = server.requests.length;
+    const down = await createJudge({ base_url: server.baseUrl, model: 'm', retries: 1 }, secrets).grade(task, signal());
+    assert.equal(down.reason, 'judge call failed: HTTP 503 (after 2 attempts)');
+    assert.equal(down.raw, '{"error": "overloaded"}');
+    assert.equal(server.requests.length - before, 2);
+  });
+
   it('says which env var is missing, and calls nothing', async () => {
     const before = server.requests.length;
     const verdict = await createJudge({ base_url: server.baseUrl, model: 'm', api_key_env: 'NOT_SET_ANYWHERE' }, secrets).grade(task, signal());
@@ -82,7 +100,7 @@ describe('judge/judgeClient', () => {
     const closed = await startJudgeServer(() => '{}');
     const url = closed.baseUrl;
     await closed.close();
-    const down = await createJudge({ base_url: url, model: 'm' }, secrets).grade(task, signal());
+    const down = await createJudge({ base_url: url, model: 'm', retries: 0 }, secrets).grade(task, signal());
     assert.equal(down.score, null);
     assert.match(down.reason, /^judge call failed: /);
     const ac = new AbortController();
