@@ -135,6 +135,29 @@ describe('diagnostics of run profiles and datasets', () => {
     await diagnosticsUntil(uri, (x) => !x.some((d) => codeOf(d) === 'duplicate-id'), 'duplicate-id to clear after saving');
   });
 
+  it('checks a dataset as it is typed, before it is saved, and goes back to the disk when the edit is reverted', async () => {
+    const uri = file('data/qaset.jsonl');
+    const profile = file('blocked.aiqk.yaml');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const onDisk = await diagnosticsUntil(uri, (x) => x.some((d) => codeOf(d) === 'json-syntax'), 'the saved problems');
+    const brokenBefore = /has (\d+) broken/.exec(ours(profile).find((d) => codeOf(d) === 'dataset-problems')?.message ?? '')?.[1];
+    const end = doc.lineAt(doc.lineCount - 1).range.end;
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, end, '\n{"qid": "q7", "question": "Where are invoices?", "expected_answer": 7}');
+    await vscode.workspace.applyEdit(edit);
+    assert.ok(doc.isDirty, 'the edit is not saved');
+    const typed = await diagnosticsUntil(uri, (x) => x.some((d) => codeOf(d) === 'wrong-type'), 'a problem on the typed line');
+    const wrong = typed.find((d) => codeOf(d) === 'wrong-type')!;
+    assert.equal(wrong.range.start.line, doc.lineCount - 1);
+    assert.equal(doc.getText(wrong.range), '7', 'at the value, in the unsaved text');
+    await diagnosticsUntil(profile, (x) => (/has (\d+) broken/.exec(x.find((d) => codeOf(d) === 'dataset-problems')?.message ?? '')?.[1]) === String(Number(brokenBefore) + 1), 'the profile to count the new broken line');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.ok(!doc.isDirty);
+    const reverted = await diagnosticsUntil(uri, (x) => !x.some((d) => codeOf(d) === 'wrong-type'), 'the typed problem to go with the revert');
+    assert.deepEqual(reverted.map(codeOf).sort(), onDisk.map(codeOf).sort());
+  });
+
   it('creates a starter run profile that has no errors', async () => {
     const folder = vscode.Uri.joinPath(root(), 'fresh');
     await vscode.workspace.fs.createDirectory(folder);

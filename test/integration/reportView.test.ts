@@ -135,4 +135,28 @@ describe('report view', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await until('every panel closed', () => (api.reportView.panels().length === 0 ? true : undefined));
   });
+
+  it('comes back after a reload from the state its webview saved, and closes a panel it cannot restore', async () => {
+    const file = runs[1]!.json;
+    const restored = vscode.window.createWebviewPanel('aiQualityKit.reportView', 'restored', vscode.ViewColumn.Active, { enableScripts: true });
+    await api.reportView.restore(restored, { uri: vscode.Uri.file(file).toString(), sort: { key: 'case', dir: 'asc' } });
+    const info = api.reportView.panels().find((p) => p.file === path.resolve(file));
+    assert.equal(info?.runId, runs[1]!.result.run.id);
+    const rendered = await api.reportView.whenRendered(file, 20_000, true);
+    assert.equal(rendered.runId, runs[1]!.result.run.id);
+    const closed: string[] = [];
+    for (const [name, state] of [
+      ['a deleted report', { uri: vscode.Uri.file(path.join(path.dirname(file), 'run_20200101-000000_00000000.json')).toString() }],
+      ['a state that is not ours', { something: 'else' }],
+      ['a report already shown', { uri: vscode.Uri.file(file).toString() }],
+    ] as const) {
+      const panel = vscode.window.createWebviewPanel('aiQualityKit.reportView', name, vscode.ViewColumn.Active);
+      panel.onDidDispose(() => closed.push(name));
+      await api.reportView.restore(panel, state);
+    }
+    assert.deepEqual(closed, ['a deleted report', 'a state that is not ours', 'a report already shown']);
+    assert.equal(api.reportView.panels().length, 1);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await until('every panel closed', () => (api.reportView.panels().length === 0 ? true : undefined));
+  });
 });

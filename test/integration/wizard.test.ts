@@ -86,8 +86,11 @@ describe('the setup wizard in VS Code', function () {
     const profile = file('aiqk.yaml');
     assert.ok(fs.existsSync(profile.fsPath), 'aiqk.yaml written');
     await until('the profile in an editor', () => vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath === profile.fsPath));
+    // Progress reaches the conversation as the run goes (from the running list's change events).
+    const running = await until('progress of the run', () => { const r = view().run; return r?.phase === 'running' && r.runId ? r : undefined; }, 60_000);
     const finished = await until('the run to finish', finishedRun, 120_000);
     assert.equal(finished.status, 'passed');
+    assert.equal(running.runId, finished.runId);
     const outcome = view().log.at(-1);
     assert.match(outcome?.text ?? '', /^Run run_\S+ passed/);
     assert.deepEqual(outcome?.actions?.map((a) => a.label), ['Open report', 'Show XLSX', 'Show run log']);

@@ -35,12 +35,20 @@ export interface ProfileCheck {
 /** Reuses dataset checks across profiles of one validation (same file, same kind). */
 export type DatasetCache = Map<string, Promise<DataFileCheck>>;
 
+/** How a profile is checked. */
+export interface CheckProfileOptions {
+  cache?: DatasetCache;
+  signal?: AbortSignal;
+  /** The unsaved text an editor holds for a dataset file, if any: checked instead of the disk (and never cached). */
+  contentsOf?: (file: string) => string | undefined;
+}
+
 /**
  * Checks what the schema cannot: data paths, dataset contents (summarised on the
  * profile's data entry), the requirements matrix of the chosen suites, and
  * target settings that only make sense together.
  */
-export async function checkProfile(parsed: ParsedProfile, opts: { cache?: DatasetCache; signal?: AbortSignal } = {}): Promise<ProfileCheck> {
+export async function checkProfile(parsed: ParsedProfile, opts: CheckProfileOptions = {}): Promise<ProfileCheck> {
   const profile = parsed.profile;
   if (!profile) return { problems: [], matrix: [], datasets: [] };
   const problems: Problem[] = [];
@@ -110,7 +118,7 @@ function checkTarget(profile: NonNullable<ParsedProfile['profile']>, at: At): vo
   }
 }
 
-async function checkDataPath(kind: DataKind, file: string, written: string, at: At, opts: { cache?: DatasetCache; signal?: AbortSignal }): Promise<DataFileCheck | undefined> {
+async function checkDataPath(kind: DataKind, file: string, written: string, at: At, opts: CheckProfileOptions): Promise<DataFileCheck | undefined> {
   let isFile: boolean;
   try {
     isFile = (await stat(file)).isFile();
@@ -127,6 +135,8 @@ async function checkDataPath(kind: DataKind, file: string, written: string, at: 
   if (exts.length && !exts.includes(ext)) {
     at(['data', kind], 'warning', CHECK_CODES.dataWrongKind, `data.${kind}: expected a ${exts.join(' or ')} file for ${kind}, got '${ext || 'no extension'}'`);
   }
+  const contents = opts.contentsOf?.(file);
+  if (contents !== undefined) return validateDataFile(kind, file, { signal: opts.signal, contents });
   const key = `${kind}\u0000${file}`;
   const cached = opts.cache?.get(key);
   if (cached) return cached;

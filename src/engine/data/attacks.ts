@@ -30,7 +30,7 @@ const CATEGORY_LINE = /^\[([a-z][a-z0-9_]*)\]\s*/;
 export async function loadAttacks(file: string, opts: DataReadOptions = {}): Promise<LoadedDataset<Attack>> {
   const sink = new ProblemSink(file, opts.maxProblems);
   if (isYamlAttacksFile(file)) {
-    const text = await readSmallText(file, sink, opts.signal);
+    const text = await readSmallText(file, sink, opts);
     if (text === undefined) return { kind: 'attacks', file, records: [], brokenLines: 0, problems: sink.finish(0) };
     return parseAttacksYaml(text, file, sink);
   }
@@ -53,7 +53,7 @@ export async function loadAttacks(file: string, opts: DataReadOptions = {}): Pro
       const range = lineSpan(line, lead + (m ? m[0].length : 0), lead + trimmed.length);
       if (seen.isDuplicate(prompt, line, range, text)) return;
       records.push(m ? { prompt, category: m[1], line } : { prompt, line });
-    }, { signal: opts.signal, onProgress: opts.onProgress, onTooLong: (line) => { broken++; sink.addAtLine('error', C.lineTooLong, line, 'line is too long to be a prompt (over 16 MiB); skipped'); } });
+    }, { signal: opts.signal, onProgress: opts.onProgress, contents: opts.contents, onTooLong: (line) => { broken++; sink.addAtLine('error', C.lineTooLong, line, 'line is too long to be a prompt (over 16 MiB); skipped'); } });
   } catch (err) {
     if (opts.signal?.aborted) throw err;
     reportFileError(err, sink);

@@ -26,7 +26,7 @@ export function parseBiasGroups(inline: string, file: string, start: Position = 
  */
 export async function loadBiasGroups(file: string, opts: DataReadOptions = {}): Promise<LoadedDataset<BiasPair>> {
   const sink = new ProblemSink(file, opts.maxProblems);
-  const text = await readSmallText(file, sink, opts.signal);
+  const text = await readSmallText(file, sink, opts);
   if (text === undefined) return { kind: 'bias_groups', file, records: [], brokenLines: 0, problems: sink.finish(0) };
   return parsePairs(text, positionMapper(text), sink, file, true);
 }

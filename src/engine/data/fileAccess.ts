@@ -20,11 +20,19 @@ export function reportFileError(err: unknown, sink: ProblemSink): void {
 }
 
 /**
- * Reads a small file whole as UTF-8 without its BOM. Reports a missing, unreadable
- * or too large file on the sink and returns undefined.
+ * Reads a small file whole as UTF-8 without its BOM (or takes `contents`, the text an
+ * editor holds for it). Reports a missing, unreadable or too large file on the sink
+ * and returns undefined.
  */
-export async function readSmallText(file: string, sink: ProblemSink, signal?: AbortSignal, maxBytes = MAX_WHOLE_FILE_BYTES): Promise<string | undefined> {
+export async function readSmallText(file: string, sink: ProblemSink, opts: { signal?: AbortSignal; contents?: string; maxBytes?: number } = {}): Promise<string | undefined> {
+  const { signal, contents, maxBytes = MAX_WHOLE_FILE_BYTES } = opts;
   signal?.throwIfAborted();
+  if (contents !== undefined) {
+    const size = Buffer.byteLength(contents);
+    if (size <= maxBytes) return contents.charCodeAt(0) === 0xfeff ? contents.slice(1) : contents;
+    sink.addAtLine('error', DATA_PROBLEM_CODES.fileTooLarge, 1, `file is ${formatBytes(size)}; this kind of file is read whole and may be at most ${formatBytes(maxBytes)}`);
+    return undefined;
+  }
   try {
     const st = await stat(file);
     if (st.isDirectory()) {

@@ -25,9 +25,10 @@ export async function readJsonl<T>(spec: JsonlSpec<T>, file: string, opts: DataR
     await readLines(file, (text, line, offset) => checker.onLine(text, line, offset), {
       signal: opts.signal,
       onProgress: opts.onProgress,
+      contents: opts.contents,
       onTooLong: (line) => checker.onTooLong(line),
     });
-    await checker.resolveExactDuplicates();
+    await checker.resolveExactDuplicates(opts.contents);
   } catch (err) {
     if (opts.signal?.aborted) throw err;
     reportFileError(err, checker.sink);
@@ -171,9 +172,9 @@ class JsonlChecker<T> {
   }
 
   /** Marks listed duplicates that copy their first line exactly, so a quick fix can delete them. */
-  async resolveExactDuplicates(): Promise<void> {
+  async resolveExactDuplicates(contents?: string): Promise<void> {
     // One byte past the duplicate's length: the first line must end right there.
-    const firsts = await readSlices(this.file, this.pending.map((d) => ({ offset: this.ids.offset(d.index), length: Buffer.byteLength(d.text) + 1 })));
+    const firsts = await readSlices(this.file, this.pending.map((d) => ({ offset: this.ids.offset(d.index), length: Buffer.byteLength(d.text) + 1 })), contents);
     this.pending.forEach((d, i) => {
       const f = firsts[i];
       if (f !== d.text && f !== `${d.text}\n` && f !== `${d.text}\r`) return;

@@ -1,5 +1,26 @@
 import { open } from 'node:fs/promises';
 
+/** What lines and slices are read from: a file, or the text an editor holds for it. */
+interface ByteSource {
+  read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
+  size(): Promise<number>;
+  close(): Promise<void>;
+}
+
+// `contents`, when given, stands for the file's bytes (an editor's unsaved text): the disk is not read.
+async function openSource(file: string, contents: string | undefined): Promise<ByteSource> {
+  if (contents === undefined) {
+    const fh = await open(file, 'r');
+    return { read: (b, o, l, p) => fh.read(b, o, l, p), size: async () => (await fh.stat()).size, close: () => fh.close() };
+  }
+  const bytes = Buffer.from(contents, 'utf8');
+  return {
+    read: async (b, o, l, p) => ({ bytesRead: p >= bytes.length ? 0 : bytes.copy(b, o, p, Math.min(bytes.length, p + l)) }),
+    size: async () => bytes.length,
+    close: async () => undefined,
+  };
+}
+
 /**
  * Called once per line, synchronously; `offset`/`byteLength` locate the line's bytes
  * (no newline) in the file. Returning `false` stops reading.
@@ -16,6 +37,8 @@ export interface ReadLinesOptions {
   chunkBytes?: number;
   /** Called after each chunk with the bytes read so far and the file size. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** The file's text as an editor holds it (unsaved edits), read instead of the disk. */
+  contents?: string;
 }
 
 const NL = 0x0a;
@@ -30,9 +53,9 @@ export async function readLines(file: string, onLine: LineHandler, opts: ReadLin
   const maxLine = opts.maxLineBytes ?? 16 * 1024 * 1024;
   const chunk = opts.chunkBytes ?? 1024 * 1024;
   opts.signal?.throwIfAborted();
-  const fh = await open(file, 'r');
+  const fh = await openSource(file, opts.contents);
   try {
-    const total = opts.onProgress ? (await fh.stat()).size : 0;
+    const total = opts.onProgress ? await fh.size() : 0;
     let buf = Buffer.allocUnsafe(chunk);
     let start = 0; // first byte of the current (unfinished) line in buf
     let end = 0; // bytes of valid data in buf
@@ -100,10 +123,10 @@ export async function readLines(file: string, onLine: LineHandler, opts: ReadLin
   }
 }
 
-/** Reads `length` bytes at `offset` of a file as UTF-8 (used to compare a line seen earlier). */
-export async function readSlices(file: string, slices: readonly { offset: number; length: number }[]): Promise<string[]> {
+/** Reads `length` bytes at `offset` of a file (or of `contents`, its unsaved text) as UTF-8 (used to compare a line seen earlier). */
+export async function readSlices(file: string, slices: readonly { offset: number; length: number }[], contents?: string): Promise<string[]> {
   if (slices.length === 0) return [];
-  const fh = await open(file, 'r');
+  const fh = await openSource(file, contents);
   try {
     const out: string[] = [];
     for (const s of slices) {

@@ -19,7 +19,7 @@ const ALIASES: Record<string, string> = { regex: 'pattern', regexp: 'pattern', r
  */
 export async function loadPiiPatterns(file: string, opts: DataReadOptions = {}): Promise<LoadedDataset<PiiPattern>> {
   const sink = new ProblemSink(file, opts.maxProblems);
-  const text = await readSmallText(file, sink, opts.signal);
+  const text = await readSmallText(file, sink, opts);
   if (text === undefined) return { kind: 'pii_patterns', file, records: [], brokenLines: 0, problems: sink.finish(0) };
   const { records, broken } = parsePiiPatterns(text, sink);
   return { kind: 'pii_patterns', file, records, brokenLines: broken, problems: sink.finish(broken) };

@@ -44,7 +44,7 @@ export function createAjv(dialect: SchemaDialect, notes: string[] = []): AjvInst
  */
 export async function loadSchema(file: string, opts: DataReadOptions = {}): Promise<LoadedDataset<AnswerSchema>> {
   const sink = new ProblemSink(file, opts.maxProblems);
-  const text = await readSmallText(file, sink, opts.signal);
+  const text = await readSmallText(file, sink, opts);
   const records: AnswerSchema[] = [];
   if (text !== undefined) {
     const schema = checkSchemaText(text, sink);

@@ -76,6 +76,8 @@ export interface DataReadOptions {
   maxProblems?: number;
   /** Progress of streamed (JSONL and text) files: bytes read so far and the file size. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** The file's text as an editor holds it (unsaved edits), checked instead of the file on disk. */
+  contents?: string;
 }
 
 /** The result of checking a data file without keeping its records. */

@@ -19,8 +19,9 @@ export interface FixableDiagnostic {
 
 /**
  * Keeps diagnostics of every run profile in the workspace (open or not) and of
- * the datasets they reference: refreshed on edit (debounced, stale results
- * dropped) and when a profile or a referenced dataset changes on disk.
+ * the datasets they reference: refreshed as a profile or a referenced dataset is
+ * edited (debounced, stale results dropped; an unsaved dataset is checked as the
+ * editor holds it) and when either changes on disk.
  */
 export class ProfileDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('aiQualityKit');
@@ -46,7 +47,9 @@ export class ProfileDiagnostics implements vscode.Disposable {
       files.onDidCreate((u) => this.datasetChanged(u)),
       files.onDidChange((u) => this.datasetChanged(u)),
       files.onDidDelete((u) => this.datasetChanged(u)),
-      vscode.workspace.onDidChangeTextDocument((e) => { if (this.isProfile(e.document.uri)) this.schedule(e.document.uri, this.debounceMs()); }),
+      vscode.workspace.onDidChangeTextDocument((e) => this.edited(e.document)),
+      // A dataset closed without saving is back to what the disk holds.
+      vscode.workspace.onDidCloseTextDocument((d) => { if (!this.isProfile(d.uri) && d.uri.scheme === 'file') this.datasetChanged(d.uri); }),
       vscode.workspace.onDidOpenTextDocument((d) => { if (this.isProfile(d.uri)) this.schedule(d.uri, 0); }),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration(CONFIG_SECTION)) void this.refreshAll(); }),
     );
@@ -105,12 +108,23 @@ export class ProfileDiagnostics implements vscode.Disposable {
     this.timers.set(key, setTimeout(() => { this.timers.delete(key); void this.validate(uri); }, delay));
   }
 
-  private datasetChanged(uri: vscode.Uri): void {
+  private edited(doc: vscode.TextDocument): void {
+    if (this.isProfile(doc.uri)) this.schedule(doc.uri, this.debounceMs());
+    else if (doc.uri.scheme === 'file') this.datasetChanged(doc.uri, this.debounceMs());
+  }
+
+  private datasetChanged(uri: vscode.Uri, delay = 100): void {
     const file = uri.fsPath;
     for (const k of [...this.cache.keys()]) if (k.endsWith(`\u0000${file}`)) this.cache.delete(k);
     for (const [profile, refs] of this.references) {
-      if (refs.has(file)) this.schedule(vscode.Uri.parse(profile), 100);
+      if (refs.has(file)) this.schedule(vscode.Uri.parse(profile), delay);
     }
+  }
+
+  /** The text of a dataset with unsaved edits in an editor, else undefined (the disk is read). */
+  private unsavedText(file: string): string | undefined {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.isDirty && d.uri.fsPath === file);
+    return doc?.getText();
   }
 
   private forget(uri: vscode.Uri): void {
@@ -148,7 +162,7 @@ export class ProfileDiagnostics implements vscode.Disposable {
       return;
     }
     const parsed = parseProfile(text.replace(/^\uFEFF/, ''), uri.fsPath);
-    const check = await checkProfile(parsed, { cache: this.cache });
+    const check = await checkProfile(parsed, { cache: this.cache, contentsOf: (file) => this.unsavedText(file) });
     // A newer edit started while this one ran: its result wins.
     if (this.generations.get(key) !== generation) return;
     this.latest.set(key, parsed);

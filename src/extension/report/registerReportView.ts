@@ -34,6 +34,8 @@ export interface ReportViewApi {
   receive(file: string, message: unknown): Promise<void>;
   /** Actions the host carried out for a report, and the messages it refused. */
   handled(file: string): { handled: string[]; rejected: string[] };
+  /** What VS Code calls to bring a report panel back after a reload, with the state its webview saved. */
+  restore(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
 }
 
 /** The state the webview keeps (getState/setState); only `uri` matters to the host. */
@@ -96,6 +98,16 @@ export function registerReportView(context: vscode.ExtensionContext, log: (messa
     return p;
   }
 
+  async function restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const uri = uriOfState(state);
+    if (!uri || panels.has(key(uri.fsPath)) || !(await fileExists(uri.fsPath))) {
+      // Nothing to restore (the report was deleted, is already shown, or the state is not ours): close quietly.
+      panel.dispose();
+      return;
+    }
+    await adopt(panel, uri.fsPath).load();
+  }
+
   const info = (p: ReportPanel): ReportPanelInfo => ({ file: p.file, title: p.panel.title, runId: p.runId, visible: p.panel.visible });
   const get = (file: string): ReportPanel => {
     const p = panels.get(key(file));
@@ -110,17 +122,7 @@ export function registerReportView(context: vscode.ExtensionContext, log: (messa
       const p = await open(file);
       return p ? info(p) : undefined;
     }),
-    vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
-        const uri = uriOfState(state);
-        if (!uri || panels.has(key(uri.fsPath)) || !(await fileExists(uri.fsPath))) {
-          // Nothing to restore (the report was deleted, or the state is not ours): close quietly.
-          panel.dispose();
-          return;
-        }
-        await adopt(panel, uri.fsPath).load();
-      },
-    }),
+    vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, { deserializeWebviewPanel: restore }),
     { dispose: () => { for (const p of [...panels.values()]) p.dispose(); } },
   );
 
@@ -135,5 +137,6 @@ export function registerReportView(context: vscode.ExtensionContext, log: (messa
     whenRendered: (file, timeoutMs, orLast) => get(file).whenRendered(timeoutMs, orLast),
     receive: (file, message) => get(file).receive(message),
     handled: (file) => ({ handled: [...get(file).handled], rejected: [...get(file).rejected] }),
+    restore,
   };
 }

@@ -31,6 +31,8 @@ export const RUNS_VIEW_ID = 'aiQualityKit.runs';
 export interface RunsApi {
   /** The runs in progress, as the running list shows them. */
   list(): RunningRunInfo[];
+  /** The running list changed: a run started, progressed (throttled) or ended. */
+  readonly onDidChange: vscode.Event<void>;
   /** Resolves when a run has finished and its reports are written. */
   whenFinished(runId: string, timeoutMs?: number): Promise<FinishedRun>;
   /** Resolves when a run (started by a task, whose id is chosen) has started. */
@@ -88,6 +90,7 @@ export function registerRuns(context: vscode.ExtensionContext): RunsApi {
   );
 
   return {
+    onDidChange: manager.onDidChange,
     list: () => manager.active().map((r) => ({ runId: r.runId, profile: r.profileUri.fsPath, suites: r.suites, startedAt: new Date(r.startedAt).toISOString(), done: r.progress.done, total: r.progress.total, ...(r.progress.suite ? { currentSuite: r.progress.suite } : {}), cancelling: r.cancelling })),
     whenFinished: (runId, timeoutMs) => manager.whenFinished(runId, timeoutMs),
     whenStarted: (runId, timeoutMs) => manager.whenStarted(runId, timeoutMs),

@@ -12,8 +12,6 @@ import type { PersistedWizard, WizardRunOutcome, WizardRunProgress, WizardServic
 /** The workspace-state key of the wizard's saved conversation. */
 export const WIZARD_STATE_KEY = 'aiQualityKit.wizard.state';
 
-const PROGRESS_POLL_MS = 250;
-
 async function pickFolder(): Promise<string | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which folder should the run profile go to?' }))?.uri.fsPath;
@@ -23,14 +21,14 @@ async function pickFolder(): Promise<string | undefined> {
 
 /**
  * Follows a run started through the "Run Tests" command: the command resolves
- * when the run ends; meanwhile the running list gives its id and progress.
+ * when the run ends; meanwhile each change of the running list gives its id and progress.
  */
 async function runThroughCommand(runs: RunsApi | undefined, profile: string, onProgress: (p: WizardRunProgress) => void): Promise<WizardRunOutcome> {
   const before = new Set(runs?.list().map((r) => r.runId) ?? []);
-  const poll = setInterval(() => {
-    const r = runs?.list().find((x) => !before.has(x.runId) && path.resolve(x.profile) === path.resolve(profile));
+  const watching = runs?.onDidChange(() => {
+    const r = runs.list().find((x) => !before.has(x.runId) && path.resolve(x.profile) === path.resolve(profile));
     if (r) onProgress({ runId: r.runId, done: r.done, total: r.total, ...(r.currentSuite ? { suite: r.currentSuite } : {}) });
-  }, PROGRESS_POLL_MS);
+  });
   try {
     const res = await vscode.commands.executeCommand<RunCommandResult | undefined>(COMMANDS.runTests, vscode.Uri.file(profile));
     if (!res?.started) return { started: false, reason: res && 'refusal' in res && res.refusal ? res.refusal.message : 'the run was not started' };
@@ -51,7 +49,7 @@ async function runThroughCommand(runs: RunsApi | undefined, profile: string, onP
       ...(finished?.writeError ? { error: finished.writeError } : {}),
     };
   } finally {
-    clearInterval(poll);
+    watching?.dispose();
   }
 }
 

@@ -23,6 +23,22 @@ describe('profile checks beyond the schema', () => {
     for (const e of expect) assert.ok(got.some((g) => g.startsWith(e)), `expected ${e}\n got:\n${got.join('\n')}`);
   });
 
+  it('checks the unsaved text of a dataset when there is one, and never caches it', async () => {
+    const { parsed } = await validateProfileFile(PROFILE);
+    const { checkProfile } = await import('../../../src/engine/config/checkProfile');
+    const qaset = path.join(DIR, 'data', 'qaset.jsonl');
+    const cache = new Map();
+    const edited = '{"qid": "a", "question": "Q?", "expected_answer": "A"}\n{"qid": "b", "question": "R?", "expected_answer": 3}\n';
+    const live = await checkProfile(parsed, { cache, contentsOf: (f) => (f === qaset ? edited : undefined) });
+    const summary = live.problems.find((p) => p.code === 'dataset-problems' && p.message.startsWith('data.qaset'));
+    assert.match(summary?.message ?? '', /has 1 broken line that will be skipped; 1 record loads\. First: line 2: "expected_answer" must be a string/);
+    const dataset = live.datasets.find((d) => d.kind === 'qaset');
+    assert.deepEqual(dataset?.problems.map((p) => `${line(p)} ${p.code}`), ['2:51 wrong-type']);
+    assert.ok(![...cache.keys()].some((k: string) => k.startsWith('qaset')), 'unsaved text is not cached');
+    const disk = await checkProfile(parsed, { cache });
+    assert.match(disk.problems.find((p) => p.code === 'dataset-problems' && p.message.startsWith('data.qaset'))?.message ?? '', /has 3 broken lines/);
+  });
+
   it('locates a bad inline bias pair inside the quoted YAML value', async () => {
     const { check } = await validateProfileFile(PROFILE);
     const bias = check.problems.find((p) => p.code === 'bad-bias-pair')!;

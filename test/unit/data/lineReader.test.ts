@@ -52,4 +52,13 @@ describe('readLines', () => {
     await readLines(f, (t) => { seen.push(t); return t !== 'b'; });
     assert.deepEqual(seen, ['a', 'b']);
   });
+
+  it('reads unsaved contents instead of the disk, lines and slices alike', async () => {
+    const f = write('e.txt', 'on disk\n');
+    const contents = '\ufeffedited ✓\r\nsecond\nthird';
+    const lines = await collect(f, { contents, chunkBytes: 3 });
+    assert.deepEqual(lines.map((l) => [l[0], l[1]]), [['edited ✓', 1], ['second', 2], ['third', 3]]);
+    assert.deepEqual(await readSlices(f, lines.map(([, , offset, length]) => ({ offset, length })), contents), ['edited ✓', 'second', 'third']);
+    assert.deepEqual(await collect(join(dir, 'never-saved.txt'), { contents: 'only in the editor' }), [['only in the editor', 1, 0, 18]]);
+  });
 });
