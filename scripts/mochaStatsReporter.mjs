@@ -4,6 +4,8 @@
 // for scripts/test.mjs, which lists both under its summary.
 // Usage: mocha --reporter ./scripts/mochaStatsReporter.mjs
 import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { inspect } from 'node:util';
 import Mocha from 'mocha';
 
 const { EVENT_RUN_END, EVENT_TEST_FAIL, EVENT_TEST_RETRY } = Mocha.Runner.constants;
@@ -15,7 +17,16 @@ export default class StatsReporter extends Mocha.reporters.Spec {
     const failures = [];
     /** Title → first error, of tests retried and not (yet) failed for good. */
     const retried = new Map();
-    const firstLine = (err) => String(err?.message ?? err).split('\n')[0].slice(0, 300);
+    // The error's first line, with actual and expected values of an assertion and where in a test it failed.
+    const firstLine = (err) => {
+      let text = String(err?.message ?? err).split('\n')[0];
+      // Mocha may have turned them into strings already (for its diffs).
+      const show = (v) => (typeof v === 'string' ? v : inspect(v, { depth: 2, breakLength: Infinity })).replace(/\s*\n\s*/g, ' ');
+      if (err && 'actual' in err && 'expected' in err) text += ` (actual ${show(err.actual)}, expected ${show(err.expected)})`;
+      const at = /\(?([^\s()]*test[^\s()]*:\d+:\d+)\)?/.exec(String(err?.stack ?? '').split('\n').slice(1).find((l) => /[\\/]test[\\/]/.test(l)) ?? '');
+      if (at) text += ` at ${relative(process.cwd(), at[1].replace(/^file:\/\//, ''))}`;
+      return text.slice(0, 400);
+    };
     runner.on(EVENT_TEST_FAIL, (test, err) => {
       retried.delete(test.fullTitle());
       failures.push(`${test.fullTitle()}: ${firstLine(err)}`);

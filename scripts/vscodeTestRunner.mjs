@@ -33,6 +33,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { fileURLToPath, URLSearchParams } from 'node:url';
 import { format, inspect } from 'node:util';
 import { chromium } from 'playwright-core';
+import { killProcessGroup } from './killProcessGroup.mjs';
 import { CHROMIUM, CODE_SERVER_DIR, CODE_SERVER_ENTRY, CODE_SERVER_VERSION, codeServerEnv, installedCodeServerVersion, provision } from './provision.mjs';
 
 const TAG = '[vscode-test-runner]';
@@ -129,23 +130,6 @@ function startCodeServer(o, dirs, onExit) {
     });
   });
   return { child, ready, output: () => out };
-}
-
-function killTree(child) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    const hard = setTimeout(() => {
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
-      done();
-    }, 5000);
-    child.once('exit', () => {
-      clearTimeout(hard);
-      // Children that outlive the server (extension host) share its group.
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* none left */ }
-      done();
-    });
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { clearTimeout(hard); done(); }
-  });
 }
 
 /**
@@ -279,7 +263,7 @@ export async function runTests(o) {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await Promise.race([browser?.close().catch(() => {}), new Promise((r) => setTimeout(r, 10_000))]);
-    await killTree(server?.child);
+    await killProcessGroup(server?.child);
   }
 
   if (failureReason) console.error(`${TAG} FAILED: ${failureReason}`);

@@ -4,6 +4,7 @@
 import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from './seededRandom.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const sizeMb = Number(process.argv[2] ?? 200);
@@ -16,15 +17,8 @@ if (existsSync(out)) {
 }
 mkdirSync(dirname(out), { recursive: true });
 
-// mulberry32: a tiny seeded PRNG, so every run writes the same bytes.
-let seed = 0x5eed1234;
-function rand() {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+// Seeded, so every run writes the same bytes.
+const rand = mulberry32(0x5eed1234);
 const pick = (a) => a[Math.floor(rand() * a.length)];
 const words = 'storage plan pricing bucket quota upload download share link folder sync device retention backup restore invoice billing region encryption key token limit request minute hour team admin member role audit log version history trash policy'.split(' ');
 const sentence = (n) => Array.from({ length: n }, () => pick(words)).join(' ');

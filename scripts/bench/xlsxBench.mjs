@@ -10,19 +10,13 @@ import { performance } from 'node:perf_hooks';
 import { clearInterval, setInterval } from 'node:timers';
 import { writeReports } from '../../src/engine/report/writeReports.ts';
 import { toJsonReport } from '../../src/engine/report/jsonReport.ts';
+import { mulberry32 } from './seededRandom.mjs';
 
 const total = Number(process.argv[2] ?? 100_000);
 const mb = (bytes) => `${(bytes / 1048576).toFixed(0)} MiB`;
 
-// mulberry32: seeded, so every run writes the same workbook.
-let seed = 0xbe7c4;
-function rand() {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+// Seeded, so every run writes the same workbook.
+const rand = mulberry32(0xbe7c4);
 const words = 'storage plan pricing bucket quota upload download share link folder sync device retention backup restore invoice billing region encryption key limit request minute hour team admin member role audit log version history trash policy'.split(' ');
 const sentence = (n) => Array.from({ length: n }, () => words[Math.floor(rand() * words.length)]).join(' ');
 

@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { URLSearchParams } from 'node:url';
 import { chromium } from 'playwright-core';
+import { killProcessGroup } from '../../scripts/killProcessGroup.mjs';
 import { CHROMIUM, CODE_SERVER_ENTRY, codeServerEnv } from '../../scripts/provision.mjs';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
@@ -68,20 +69,7 @@ export async function startCodeServer(dirs) {
 
 /** Stops code-server and its whole process group. */
 export async function stopCodeServer(server) {
-  const child = server?.child;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  await new Promise((done) => {
-    const hard = setTimeout(() => {
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
-      done();
-    }, 5000);
-    child.once('exit', () => {
-      clearTimeout(hard);
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* none left */ }
-      done();
-    });
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { clearTimeout(hard); done(); }
-  });
+  await killProcessGroup(server?.child);
 }
 
 /** Opens the workbench on a folder in headless Chromium; resolves once it is interactive. */

@@ -2,16 +2,21 @@
 // close to the Default Dark Modern and Default Light Modern themes: enough for
 // the view to be read and screenshot as in VS Code.
 
+/** The font variables, the same in every theme. */
+const FONTS: Record<string, string> = {
+  '--vscode-font-family': 'system-ui, "Segoe UI", Ubuntu, sans-serif',
+  '--vscode-font-size': '13px',
+  '--vscode-font-weight': 'normal',
+  '--vscode-editor-font-family': 'Menlo, Monaco, "DejaVu Sans Mono", monospace',
+  '--vscode-editor-font-size': '12px',
+};
+
 /** Theme variables by theme kind. */
 export const THEMES: Record<'dark' | 'light', { bodyClass: string; vars: Record<string, string> }> = {
   dark: {
     bodyClass: 'vscode-dark',
     vars: {
-      '--vscode-font-family': 'system-ui, "Segoe UI", Ubuntu, sans-serif',
-      '--vscode-font-size': '13px',
-      '--vscode-font-weight': 'normal',
-      '--vscode-editor-font-family': 'Menlo, Monaco, "DejaVu Sans Mono", monospace',
-      '--vscode-editor-font-size': '12px',
+      ...FONTS,
       '--vscode-foreground': '#cccccc',
       '--vscode-descriptionForeground': '#9d9d9d',
       '--vscode-disabledForeground': '#6e7681',
@@ -80,11 +85,7 @@ export const THEMES: Record<'dark' | 'light', { bodyClass: string; vars: Record<
   light: {
     bodyClass: 'vscode-light',
     vars: {
-      '--vscode-font-family': 'system-ui, "Segoe UI", Ubuntu, sans-serif',
-      '--vscode-font-size': '13px',
-      '--vscode-font-weight': 'normal',
-      '--vscode-editor-font-family': 'Menlo, Monaco, "DejaVu Sans Mono", monospace',
-      '--vscode-editor-font-size': '12px',
+      ...FONTS,
       '--vscode-foreground': '#3b3b3b',
       '--vscode-descriptionForeground': '#717171',
       '--vscode-disabledForeground': '#9e9e9e',

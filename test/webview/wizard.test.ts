@@ -186,7 +186,8 @@ describe('wizard webview (built bundle in Chromium)', function () {
     assert.match(await p.page.locator('#full-matrix caption').innerText(), /The run is blocked: rag_quality needs qaset/);
     await p.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    assert.equal((await p.state())?.matrixOpen, false);
+    // The dialog's close event (which saves the state) comes in a task after it is hidden.
+    await p.page.waitForFunction(() => (window as unknown as { __state: { matrixOpen?: boolean } | null }).__state?.matrixOpen === false, undefined, { timeout: 5000 });
   });
 
   it('keeps the draft across a reload and continues the conversation in a new panel', async () => {

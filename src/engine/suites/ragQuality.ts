@@ -5,7 +5,7 @@ import type { RagCaseEnv } from './ragQualityCases';
 import { createJudge, envSecretLookup } from '../judge/judgeClient';
 import { buildSummary, describeFailures, judgeMetric, meanMetric } from '../metrics/verdict';
 import { RAG_METRIC_THRESHOLDS, scoreRagAnswer } from './ragQualityCases';
-import { nullMetrics, planQaCases, targetErrorCase } from './ragQualityPlan';
+import { nullMetrics, planQasetQuestions, targetErrorCase } from './ragQualityPlan';
 
 // The order metrics appear in cases and in the summary.
 const CORE_METRICS = ['exact_match', 'answer_recall', 'f1', 'rouge_l', 'context_recall', 'faithfulness', 'answer_relevancy'] as const;
@@ -61,8 +61,8 @@ export const ragQualitySuite: SuiteDefinition<QaRecord> = {
   name: 'rag_quality',
   title: 'RAG quality: correctness, faithfulness, context recall and relevancy of answers to the qaset',
 
-  async plan(ctx) {
-    return planQaCases('rag_quality', await ctx.data.get('qaset'), ctx.profile.volumes.qa_sample_size);
+  plan(ctx) {
+    return planQasetQuestions('rag_quality', ctx);
   },
 
   async runCase(planned, ctx) {

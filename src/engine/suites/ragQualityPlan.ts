@@ -5,7 +5,7 @@ import type { CaseResult } from '../run/types';
 import type { AskFailure, TargetError } from '../targets/target';
 import type { QaRecord } from './dataRecords';
 import type { SuiteName } from './names';
-import type { PlannedCase } from './suite';
+import type { PlannedCase, SuiteContext } from './suite';
 
 /**
  * The deterministic sample of a qaset: its first `size` items in file order.
@@ -20,6 +20,14 @@ export function sampleQaset(items: readonly QaRecord[], size: number): QaRecord[
 /** Plans one case per sampled qaset item, with id `<suite>:<qid>`. */
 export function planQaCases(suite: SuiteName, items: readonly QaRecord[], size: number): PlannedCase<QaRecord>[] {
   return sampleQaset(items, size).map((qa) => ({ id: `${suite}:${qa.qid}`, input: qa.question, expected: qa.expected_answer, payload: qa }));
+}
+
+/**
+ * The questions rag_quality and regression put to the target: one rule for both,
+ * so regression can compare with a baseline's rag_quality answers by qid.
+ */
+export async function planQasetQuestions(suite: SuiteName, ctx: SuiteContext): Promise<PlannedCase<QaRecord>[]> {
+  return planQaCases(suite, await ctx.data.get('qaset'), ctx.profile.volumes.qa_sample_size);
 }
 
 /** The qid of a case id `<suite>:<qid>` (qids may themselves contain ':'). */

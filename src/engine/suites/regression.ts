@@ -3,7 +3,7 @@ import type { QaRecord } from './dataRecords';
 import type { SuiteContext, SuiteDefinition } from './suite';
 import { rougeL, tokenF1 } from '../metrics/lexical';
 import { buildSummary, judgeMetric, meanMetric } from '../metrics/verdict';
-import { nullMetrics, planQaCases, qidOfCaseId, targetErrorCase } from './ragQualityPlan';
+import { nullMetrics, planQasetQuestions, qidOfCaseId, targetErrorCase } from './ragQualityPlan';
 import { compareWithBaseline, indexBaseline } from './regressionCompare';
 
 const COMPARISON_METRICS = ['similarity', 'delta_f1', 'delta_rouge_l', 'max_regression_delta'] as const;
@@ -38,8 +38,8 @@ export const regressionSuite: SuiteDefinition<QaRecord> = {
   name: 'regression',
   title: 'Regression: answers compared with the baseline run (similarity and drops of f1 / ROUGE-L)',
 
-  async plan(ctx) {
-    return planQaCases('regression', await ctx.data.get('qaset'), ctx.profile.volumes.qa_sample_size);
+  plan(ctx) {
+    return planQasetQuestions('regression', ctx);
   },
 
   async runCase(planned, ctx) {

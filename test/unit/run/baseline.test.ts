@@ -3,27 +3,16 @@ import { utimes, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { findBaseline } from '../../../src/engine/run/baseline';
 import { runAndWriteReports } from '../../../src/engine/run/runAndWriteReports';
-import type { FaultServer } from '../../fixtures/servers/faultServer';
-import { startFaultServer } from '../../fixtures/servers/faultServer';
-import type { Workspace } from './runFixtures';
-import { apiProfile, makeWorkspace } from './runFixtures';
+import { apiProfile } from './runFixtures';
+import { useFaultServerAndWorkspace } from './runTestSetup';
 
 describe('regression baseline', () => {
-  let server: FaultServer;
-  let ws: Workspace;
-  before(async () => {
-    server = await startFaultServer();
-    ws = await makeWorkspace(3);
-  });
-  after(async () => {
-    await server.close();
-    await ws.remove();
-  });
+  const setup = useFaultServerAndWorkspace(3);
 
   it('uses the newest finished report of the same profile, skipping cancelled runs, other profiles and junk', async () => {
-    const raw = apiProfile(server.url, ['regression'], { volumes: { qa_sample_size: 3, concurrency: 2 }, report: { dir: 'reports', formats: ['json'], anonymize: false } });
-    const profile = await ws.profile(raw);
-    const other = await ws.profile(raw, 'other.aiqk.yaml');
+    const raw = apiProfile(setup.server.url, ['regression'], { volumes: { qa_sample_size: 3, concurrency: 2 }, report: { dir: 'reports', formats: ['json'], anonymize: false } });
+    const profile = await setup.ws.profile(raw);
+    const other = await setup.ws.profile(raw, 'other.aiqk.yaml');
 
     const first = await runAndWriteReports(profile, { auditFile: false }).written;
     assert.equal(first.result.summary.suites.regression?.notes.some((n) => /first run/.test(n)), true);
@@ -50,13 +39,13 @@ describe('regression baseline', () => {
   });
 
   it('takes a chosen report over discovery, and fails clearly when it cannot be read', async () => {
-    const raw = apiProfile(server.url, ['regression'], { volumes: { qa_sample_size: 3, concurrency: 2 } });
-    const profile = await ws.profile(raw, 'chosen.aiqk.yaml');
+    const raw = apiProfile(setup.server.url, ['regression'], { volumes: { qa_sample_size: 3, concurrency: 2 } });
+    const profile = await setup.ws.profile(raw, 'chosen.aiqk.yaml');
     const base = await runAndWriteReports(profile, { auditFile: false }).written;
-    const viaProfile = await ws.profile({ ...raw, suite_options: { regression: { baseline: path.relative(ws.dir, base.files.json as string) } } }, 'chosen2.aiqk.yaml');
+    const viaProfile = await setup.ws.profile({ ...raw, suite_options: { regression: { baseline: path.relative(setup.ws.dir, base.files.json as string) } } }, 'chosen2.aiqk.yaml');
     const found = await findBaseline(viaProfile, { excludeRunId: 'x', log: () => undefined });
     assert.equal(found?.runId, base.result.run.id);
-    const missing = await runAndWriteReports(profile, { auditFile: false, baseline: path.join(ws.dir, 'nope.json') }).written;
+    const missing = await runAndWriteReports(profile, { auditFile: false, baseline: path.join(setup.ws.dir, 'nope.json') }).written;
     assert.equal(missing.result.run.status, 'error');
     assert.match(missing.result.run.error ?? '', /baseline report cannot be used: cannot read report/);
   });

@@ -2,32 +2,17 @@ import assert from 'node:assert/strict';
 import { startRun } from '../../../src/engine/run/startRun';
 import { performanceSuite } from '../../../src/engine/suites/performance';
 import type { SuiteDefinition } from '../../../src/engine/suites/suite';
-import type { FaultServer } from '../../fixtures/servers/faultServer';
-import { startFaultServer } from '../../fixtures/servers/faultServer';
-import type { Workspace } from './runFixtures';
-import { apiProfile, makeWorkspace } from './runFixtures';
+import { apiProfile } from './runFixtures';
+import { useFaultServerAndWorkspace } from './runTestSetup';
 
 const perf = performanceSuite as SuiteDefinition;
 
 describe('startRun when parts fail', () => {
-  let server: FaultServer;
-  let ws: Workspace;
-  before(async () => {
-    server = await startFaultServer();
-    ws = await makeWorkspace(3);
-  });
-  after(async () => {
-    await server.close();
-    await ws.remove();
-  });
-  beforeEach(() => {
-    server.setFaults({});
-    server.resetCounters();
-  });
+  const setup = useFaultServerAndWorkspace(3, { resetServer: true });
 
   it('a suite that cannot plan is an errored suite; the other suites still run', async () => {
     const broken: SuiteDefinition = { ...perf, name: 'rag_quality', plan: async () => { throw new Error('no idea what to ask'); } };
-    const profile = await ws.profile(apiProfile(server.url, ['rag_quality', 'performance'], { volumes: { qa_sample_size: 3, perf_repeats: 1, concurrency: 2 } }));
+    const profile = await setup.ws.profile(apiProfile(setup.server.url, ['rag_quality', 'performance'], { volumes: { qa_sample_size: 3, perf_repeats: 1, concurrency: 2 } }));
     const result = await startRun(profile, { definitions: { rag_quality: broken } }).result;
     assert.equal(result.summary.suites.rag_quality?.status, 'error');
     assert.match(result.summary.suites.rag_quality?.notes[0] ?? '', /could not plan its cases: no idea what to ask/);
@@ -39,7 +24,7 @@ describe('startRun when parts fail', () => {
 
   it('a summary that throws makes that suite errored, keeping its cases', async () => {
     const broken: SuiteDefinition = { ...perf, summarize: () => { throw new Error('divide by zero'); } };
-    const profile = await ws.profile(apiProfile(server.url, ['performance'], { volumes: { qa_sample_size: 3, perf_repeats: 1, concurrency: 2 } }));
+    const profile = await setup.ws.profile(apiProfile(setup.server.url, ['performance'], { volumes: { qa_sample_size: 3, perf_repeats: 1, concurrency: 2 } }));
     const result = await startRun(profile, { definitions: { performance: broken } }).result;
     assert.equal(result.cases.length, 3);
     assert.equal(result.summary.suites.performance?.status, 'error');
@@ -48,8 +33,8 @@ describe('startRun when parts fail', () => {
   });
 
   it('a target that errors fails those cases with the reason and the run goes on', async () => {
-    server.setFaults({ steps: [{ kind: 'status', status: 503, count: 1 }, { kind: 'non_json', count: 1 }] });
-    const profile = await ws.profile(apiProfile(server.url, ['performance'], { volumes: { qa_sample_size: 3, perf_repeats: 1, concurrency: 1 } }));
+    setup.server.setFaults({ steps: [{ kind: 'status', status: 503, count: 1 }, { kind: 'non_json', count: 1 }] });
+    const profile = await setup.ws.profile(apiProfile(setup.server.url, ['performance'], { volumes: { qa_sample_size: 3, perf_repeats: 1, concurrency: 1 } }));
     const result = await startRun(profile).result;
     assert.equal(result.cases.length, 3);
     const errors = result.cases.filter((c) => c.status === 'error');
@@ -62,7 +47,7 @@ describe('startRun when parts fail', () => {
   it('a case that ignores the cancel is abandoned after the grace period', async () => {
     let started = 0;
     const stuck: SuiteDefinition = { ...perf, runCase: () => { started++; return new Promise(() => undefined); } };
-    const profile = await ws.profile(apiProfile(server.url, ['performance'], { volumes: { qa_sample_size: 3, perf_repeats: 1, concurrency: 2 } }));
+    const profile = await setup.ws.profile(apiProfile(setup.server.url, ['performance'], { volumes: { qa_sample_size: 3, perf_repeats: 1, concurrency: 2 } }));
     const handle = startRun(profile, { definitions: { performance: stuck }, cancelGraceMs: 30 });
     handle.events.onEvent((e) => { if (e.type === 'case-started') setImmediate(() => handle.cancel('user')); });
     const result = await handle.result;

@@ -7,29 +7,14 @@ import { startRun } from '../../../src/engine/run/startRun';
 import type { RunEvent } from '../../../src/engine/run/types';
 import { performanceSuite } from '../../../src/engine/suites/performance';
 import type { SuiteDefinition } from '../../../src/engine/suites/suite';
-import type { FaultServer } from '../../fixtures/servers/faultServer';
-import { startFaultServer } from '../../fixtures/servers/faultServer';
-import type { Workspace } from './runFixtures';
 import { apiProfile, makeWorkspace } from './runFixtures';
+import { useFaultServerAndWorkspace } from './runTestSetup';
 
 describe('startRun', () => {
-  let server: FaultServer;
-  let ws: Workspace;
-  before(async () => {
-    server = await startFaultServer();
-    ws = await makeWorkspace(6);
-  });
-  after(async () => {
-    await server.close();
-    await ws.remove();
-  });
-  beforeEach(() => {
-    server.setFaults({});
-    server.resetCounters();
-  });
+  const setup = useFaultServerAndWorkspace(6, { resetServer: true });
 
   it('runs a whole profile: events in order, counts, a valid report, the run registered while it runs', async () => {
-    const profile = await ws.profile(apiProfile(server.url, ['performance'], { volumes: { qa_sample_size: 3, perf_repeats: 2, concurrency: 4 } }));
+    const profile = await setup.ws.profile(apiProfile(setup.server.url, ['performance'], { volumes: { qa_sample_size: 3, perf_repeats: 2, concurrency: 4 } }));
     const handle = startRun(profile);
     const events: RunEvent[] = [];
     let seenInRegistry = false;
@@ -42,7 +27,7 @@ describe('startRun', () => {
     assert.equal(result.summary.overall.total, 6);
     assert.equal(result.summary.overall.passed, 6);
     assert.equal(result.summary.suites.performance?.status, 'passed');
-    assert.equal(server.requests, 6);
+    assert.equal(setup.server.requests, 6);
     assert.deepEqual(validateReport(result), { valid: true, errors: [] });
     assert.deepEqual(events.map((e) => e.type).filter((t) => t !== 'log').filter((t, i, a) => a.indexOf(t) === i), ['run-started', 'suite-started', 'case-started', 'case-finished', 'suite-finished', 'run-finished']);
     const started = events.find((e) => e.type === 'run-started');
@@ -54,9 +39,9 @@ describe('startRun', () => {
   });
 
   it('cancel keeps the finished cases, invents none, marks suite and run cancelled, and audits it', async () => {
-    server.setFaults({ latencyMs: 150 });
-    const profile = await ws.profile(apiProfile(server.url, ['performance'], { volumes: { qa_sample_size: 6, perf_repeats: 5, concurrency: 1 } }));
-    const auditFile = path.join(ws.dir, '.aiqk', 'audit.jsonl');
+    setup.server.setFaults({ latencyMs: 150 });
+    const profile = await setup.ws.profile(apiProfile(setup.server.url, ['performance'], { volumes: { qa_sample_size: 6, perf_repeats: 5, concurrency: 1 } }));
+    const auditFile = path.join(setup.ws.dir, '.aiqk', 'audit.jsonl');
     const handle = startRun(profile, { auditFile });
     handle.events.onEvent((e) => {
       if (e.type === 'case-finished' && e.done === 2) handle.cancel('test says stop');
@@ -65,7 +50,7 @@ describe('startRun', () => {
     assert.equal(result.run.status, 'cancelled');
     assert.equal(result.cases.length, 2);
     assert.ok(result.cases.every((c) => c.status === 'passed'));
-    assert.ok(server.requests <= 3, `requests after cancel: ${server.requests}`);
+    assert.ok(setup.server.requests <= 3, `requests after cancel: ${setup.server.requests}`);
     assert.equal(result.summary.suites.performance?.status, 'cancelled');
     assert.equal(result.summary.overall.total, 2);
     assert.deepEqual(validateReport(result), { valid: true, errors: [] });
@@ -78,8 +63,8 @@ describe('startRun', () => {
   });
 
   it('an external AbortSignal cancels the run', async () => {
-    server.setFaults({ latencyMs: 100 });
-    const profile = await ws.profile(apiProfile(server.url, ['performance'], { volumes: { qa_sample_size: 6, perf_repeats: 5, concurrency: 1 } }));
+    setup.server.setFaults({ latencyMs: 100 });
+    const profile = await setup.ws.profile(apiProfile(setup.server.url, ['performance'], { volumes: { qa_sample_size: 6, perf_repeats: 5, concurrency: 1 } }));
     const ac = new AbortController();
     const handle = startRun(profile, { signal: ac.signal });
     handle.events.onEvent((e) => { if (e.type === 'case-finished') ac.abort(new Error('window closed')); });
@@ -97,7 +82,7 @@ describe('startRun', () => {
         return performanceSuite.runCase(planned as never, ctx);
       },
     };
-    const profile = await ws.profile(apiProfile(server.url, ['performance'], { volumes: { qa_sample_size: 4, perf_repeats: 1, concurrency: 2 } }));
+    const profile = await setup.ws.profile(apiProfile(setup.server.url, ['performance'], { volumes: { qa_sample_size: 4, perf_repeats: 1, concurrency: 2 } }));
     const result = await startRun(profile, { definitions: { performance: throwing } }).result;
     assert.equal(result.cases.length, 4);
     const bad = result.cases.find((c) => c.case_id.endsWith(':q2'));
@@ -105,22 +90,22 @@ describe('startRun', () => {
     assert.match(bad?.error ?? '', /boom in the suite/);
     assert.equal(result.cases.filter((c) => c.status === 'passed').length, 3);
     assert.equal(result.summary.overall.errors, 1);
-    assert.equal(server.requests, 3);
+    assert.equal(setup.server.requests, 3);
   });
 
   it('bounds concurrency by volumes.concurrency, and uses it', async () => {
-    server.setFaults({ latencyMs: 40 });
+    setup.server.setFaults({ latencyMs: 40 });
     const wide = await makeWorkspace(12);
     try {
-      const profile = await wide.profile(apiProfile(server.url, ['rag_quality'], { volumes: { qa_sample_size: 12, concurrency: 3 } }));
+      const profile = await wide.profile(apiProfile(setup.server.url, ['rag_quality'], { volumes: { qa_sample_size: 12, concurrency: 3 } }));
       const result = await startRun(profile).result;
       assert.equal(result.cases.length, 12);
-      assert.ok(server.maxInFlight <= 3, `max in flight ${server.maxInFlight}`);
-      assert.ok(server.maxInFlight > 1, `max in flight ${server.maxInFlight}`);
-      server.resetCounters();
-      const seq = await wide.profile(apiProfile(server.url, ['performance'], { volumes: { qa_sample_size: 4, perf_repeats: 1, concurrency: 3 } }));
+      assert.ok(setup.server.maxInFlight <= 3, `max in flight ${setup.server.maxInFlight}`);
+      assert.ok(setup.server.maxInFlight > 1, `max in flight ${setup.server.maxInFlight}`);
+      setup.server.resetCounters();
+      const seq = await wide.profile(apiProfile(setup.server.url, ['performance'], { volumes: { qa_sample_size: 4, perf_repeats: 1, concurrency: 3 } }));
       await startRun(seq).result;
-      assert.equal(server.maxInFlight, 1, 'a sequential suite runs one case at a time');
+      assert.equal(setup.server.maxInFlight, 1, 'a sequential suite runs one case at a time');
     } finally {
       await wide.remove();
     }
@@ -129,7 +114,7 @@ describe('startRun', () => {
   it('splits cases into shards whose union is the whole run', async () => {
     const wide = await makeWorkspace(10);
     try {
-      const profile = await wide.profile(apiProfile(server.url, ['rag_quality', 'performance'], { volumes: { qa_sample_size: 10, perf_repeats: 1, concurrency: 4 } }));
+      const profile = await wide.profile(apiProfile(setup.server.url, ['rag_quality', 'performance'], { volumes: { qa_sample_size: 10, perf_repeats: 1, concurrency: 4 } }));
       const ids = (r: { cases: { suite: string; case_id: string }[] }) => r.cases.map((c) => `${c.suite}/${c.case_id}`);
       const whole = ids(await startRun(profile).result);
       const one = await startRun(profile, { shard: { index: 1, total: 2 } }).result;
@@ -145,27 +130,27 @@ describe('startRun', () => {
   });
 
   it('refuses a blocked profile before anything is sent', async () => {
-    const raw = apiProfile(server.url, ['rag_quality'], { data: {}, use_defaults: false });
-    const profile = await ws.profile(raw, 'blocked.aiqk.yaml');
+    const raw = apiProfile(setup.server.url, ['rag_quality'], { data: {}, use_defaults: false });
+    const profile = await setup.ws.profile(raw, 'blocked.aiqk.yaml');
     const result = await startRun(profile).result;
     assert.equal(result.run.status, 'error');
     assert.match(result.run.error ?? '', /rag_quality needs passages/);
     assert.equal(result.cases.length, 0);
-    assert.equal(server.requests, 0);
+    assert.equal(setup.server.requests, 0);
   });
 
   it('fails a run whose target cannot be set up, naming the missing secret', async () => {
-    const raw = apiProfile(server.url, ['performance']);
+    const raw = apiProfile(setup.server.url, ['performance']);
     raw.target.auth = { bearer_env: 'AIQK_TEST_TOKEN_THAT_IS_NOT_SET' };
-    const result = await startRun(await ws.profile(raw, 'secret.aiqk.yaml')).result;
+    const result = await startRun(await setup.ws.profile(raw, 'secret.aiqk.yaml')).result;
     assert.equal(result.run.status, 'error');
     assert.match(result.run.error ?? '', /AIQK_TEST_TOKEN_THAT_IS_NOT_SET/);
-    assert.equal(server.requests, 0);
+    assert.equal(setup.server.requests, 0);
   });
 
   it('lists running runs and cancels one by id', async () => {
-    server.setFaults({ latencyMs: 100 });
-    const profile = await ws.profile(apiProfile(server.url, ['performance'], { volumes: { qa_sample_size: 6, perf_repeats: 5, concurrency: 1 } }));
+    setup.server.setFaults({ latencyMs: 100 });
+    const profile = await setup.ws.profile(apiProfile(setup.server.url, ['performance'], { volumes: { qa_sample_size: 6, perf_repeats: 5, concurrency: 1 } }));
     const handle = startRun(profile, { runId: 'run_20250101-000042_0000aa42' });
     assert.throws(() => startRun(profile, { runId: 'run_20250101-000042_0000aa42' }), /already running/);
     let listed: ReturnType<typeof listRuns> = [];
@@ -187,12 +172,12 @@ describe('startRun', () => {
   });
 
   it('rejects a malformed run id at once', async () => {
-    const profile = await ws.profile(apiProfile(server.url, ['performance']));
+    const profile = await setup.ws.profile(apiProfile(setup.server.url, ['performance']));
     assert.throws(() => startRun(profile, { runId: '../etc/passwd' }), /run id .* is not valid/);
   });
 
   it('offers the events as an async iterator too', async () => {
-    const profile = await ws.profile(apiProfile(server.url, ['performance'], { volumes: { qa_sample_size: 2, perf_repeats: 1, concurrency: 1 } }));
+    const profile = await setup.ws.profile(apiProfile(setup.server.url, ['performance'], { volumes: { qa_sample_size: 2, perf_repeats: 1, concurrency: 1 } }));
     const handle = startRun(profile);
     const types: string[] = [];
     for await (const e of handle.events) if (e.type !== 'log') types.push(e.type);

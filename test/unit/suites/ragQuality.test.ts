@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import type { AskRow, TestServer } from './ragHelpers';
+import { useAskServers } from './askServers';
+import type { AskRow } from './ragHelpers';
 import { aiqkTarget, makeContext, memoryData, metricOf, qa, runWholeSuite, startAskServer } from './ragHelpers';
 import { ragQualitySuite } from '../../../src/engine/suites/ragQuality';
 
@@ -19,15 +20,7 @@ const CONTEXTS: Record<string, string[]> = {
 const GOOD: Record<string, AskRow> = Object.fromEntries(QASET.map((q) => [q.question, { answer: q.expected_answer, context: CONTEXTS[q.question] }]));
 
 describe('rag_quality suite', () => {
-  const servers: TestServer[] = [];
-  const serve = async (table: Record<string, AskRow>): Promise<TestServer> => {
-    const s = await startAskServer(table);
-    servers.push(s);
-    return s;
-  };
-  after(async () => {
-    for (const s of servers) await s.close();
-  });
+  const serve = useAskServers();
 
   it('passes a target that answers right from supporting contexts', async () => {
     const server = await serve(GOOD);

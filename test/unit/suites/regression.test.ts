@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
-import type { AskRow, TestServer } from './ragHelpers';
-import { aiqkTarget, makeContext, memoryData, metricOf, qa, runWholeSuite, startAskServer } from './ragHelpers';
+import { useAskServers } from './askServers';
+import type { AskRow } from './ragHelpers';
+import { aiqkTarget, makeContext, memoryData, metricOf, qa, runWholeSuite } from './ragHelpers';
 import type { CaseResult } from '../../../src/engine/run/types';
 import { FIRST_RUN_NOTE, regressionSuite } from '../../../src/engine/suites/regression';
 import { ragQualitySuite } from '../../../src/engine/suites/ragQuality';
@@ -14,15 +15,7 @@ const GOOD: Record<string, AskRow> = Object.fromEntries(QASET.map((q) => [q.ques
 const PROFILE = { volumes: { qa_sample_size: 10 } };
 
 describe('regression suite', () => {
-  const servers: TestServer[] = [];
-  const serve = async (table: Record<string, AskRow>): Promise<TestServer> => {
-    const s = await startAskServer(table);
-    servers.push(s);
-    return s;
-  };
-  after(async () => {
-    for (const s of servers) await s.close();
-  });
+  const serve = useAskServers();
   const baselineOf = (cases: CaseResult[]): { runId: string; file: string; cases: CaseResult[] } => ({ runId: 'run_20251231-000000_00000001', file: 'baseline.json', cases });
 
   it('passes a first run without a baseline, with the note and unmeasured comparisons', async () => {
