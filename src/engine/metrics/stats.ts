@@ -3,14 +3,21 @@
  * (rank = p/100 · (n − 1) over the sorted values, as numpy's default). Null for no values.
  */
 export function percentile(values: readonly number[], p: number): number | null {
-  const finite = values.filter((v) => Number.isFinite(v));
-  if (finite.length === 0) return null;
   if (p < 0 || p > 100 || Number.isNaN(p)) throw new RangeError(`percentile must be within 0..100, got ${p}`);
-  const sorted = [...finite].sort((a, b) => a - b);
+  return ofSorted(sortedFinite(values), p);
+}
+
+function sortedFinite(values: readonly number[]): Float64Array {
+  return Float64Array.from(values.filter((v) => Number.isFinite(v))).sort();
+}
+
+// Linear interpolation between the two closest ranks of ascending values.
+function ofSorted(sorted: Float64Array, p: number): number | null {
+  if (sorted.length === 0) return null;
   const rank = (p / 100) * (sorted.length - 1);
   const low = Math.floor(rank);
   const high = Math.ceil(rank);
-  return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+  return sorted[low]! + (sorted[high]! - sorted[low]!) * (rank - low);
 }
 
 /** The latency percentiles a performance summary reports. */
@@ -23,7 +30,8 @@ export interface Percentiles {
 
 /** p50/p90/p95/p99 of the values (see percentile). */
 export function percentiles(values: readonly number[]): Percentiles {
-  return { p50: percentile(values, 50), p90: percentile(values, 90), p95: percentile(values, 95), p99: percentile(values, 99) };
+  const sorted = sortedFinite(values);
+  return { p50: ofSorted(sorted, 50), p90: ofSorted(sorted, 90), p95: ofSorted(sorted, 95), p99: ofSorted(sorted, 99) };
 }
 
 /** Arithmetic mean of finite values; null for none. */

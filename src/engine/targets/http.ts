@@ -78,11 +78,10 @@ export async function httpCall(spec: HttpRequestSpec, options: HttpCallOptions):
 
 async function attempt(spec: HttpRequestSpec, options: HttpCallOptions, attemptNo: number): Promise<AttemptResult> {
   const secrets = options.secrets ?? [];
-  const where = describeUrl(spec.url);
   const maxBytes = options.maxBytes ?? MAX_REPLY_BYTES;
   const onChunk = options.onChunk ? (text: string) => options.onChunk?.(text, attemptNo) : undefined;
   const result = await exchange(spec, { signal: options.signal, timeoutMs: options.timeoutMs, maxBytes, otherBodyBytes: ERROR_BODY_BYTES, followRedirects: true, onChunk });
-  if (!result.ok) return { ok: false, error: failureError(result.failure, where, secrets, options.timeoutMs, maxBytes) };
+  if (!result.ok) return { ok: false, error: failureError(result.failure, describeUrl(spec.url), secrets, options.timeoutMs, maxBytes) };
   const { reply } = result;
   if (reply.status < 200 || reply.status > 299) return { ok: false, error: statusError(reply, spec.url, secrets) };
   return { ok: true, reply: { status: reply.status, headers: reply.headers, body: reply.body, contentType: reply.headers.get('content-type') ?? '' } };

@@ -142,8 +142,22 @@ export function exchange(request: ExchangeRequest, options: ExchangeOptions): Pr
   });
 }
 
-// A URL node:http can send to, or what is wrong with it.
+// Parsed targets by URL: a run sends thousands of requests to a handful of URLs.
+const parsedTargets = new Map<string, URL | string>();
+const MAX_PARSED_TARGETS = 256;
+
+// A URL node:http can send to, or what is wrong with it (node:http does not change the URL it is given).
 function parseTarget(raw: string): URL | string {
+  let parsed = parsedTargets.get(raw);
+  if (parsed === undefined) {
+    parsed = checkTarget(raw);
+    if (parsedTargets.size >= MAX_PARSED_TARGETS) parsedTargets.clear();
+    parsedTargets.set(raw, parsed);
+  }
+  return parsed;
+}
+
+function checkTarget(raw: string): URL | string {
   let url: URL;
   try {
     url = new URL(raw);
