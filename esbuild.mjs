@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { legacyBufferPlugin } from './scripts/build/legacyBufferPlugin.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -31,8 +32,8 @@ function integrationEntries() {
 }
 
 const builds = [
-  { ...common, platform: 'node', format: 'cjs', entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, platform: 'node', format: 'cjs', entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, platform: 'node', format: 'cjs', entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [legacyBufferPlugin] },
+  { ...common, platform: 'node', format: 'cjs', entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [legacyBufferPlugin] },
 ];
 const webviews = webviewEntries();
 if (webviews.length) {
@@ -40,7 +41,7 @@ if (webviews.length) {
 }
 const integration = integrationEntries();
 if (integration.length && !production) {
-  builds.push({ ...common, platform: 'node', format: 'cjs', entryPoints: integration, outdir: 'out/test/integration', external: ['vscode', 'mocha'] });
+  builds.push({ ...common, platform: 'node', format: 'cjs', entryPoints: integration, outdir: 'out/test/integration', external: ['vscode', 'mocha'], plugins: [legacyBufferPlugin] });
 }
 
 if (watch) {
