@@ -83,7 +83,7 @@ async function attempt(spec: HttpRequestSpec, options: HttpCallOptions, attemptN
   const result = await exchange(spec, { signal: options.signal, timeoutMs: options.timeoutMs, maxBytes, otherBodyBytes: ERROR_BODY_BYTES, followRedirects: true, onChunk });
   if (!result.ok) return { ok: false, error: failureError(result.failure, describeUrl(spec.url), secrets, options.timeoutMs, maxBytes) };
   const { reply } = result;
-  if (reply.status < 200 || reply.status > 299) return { ok: false, error: statusError(reply, spec.url, secrets) };
+  if (reply.status < 200 || reply.status > 299) return { ok: false, error: statusError(reply, spec, secrets) };
   return { ok: true, reply: { status: reply.status, headers: reply.headers, body: reply.body, contentType: reply.headers.get('content-type') ?? '' } };
 }
 
@@ -120,13 +120,18 @@ function tooLarge(maxBytes: number, status: number): TargetError {
   return { kind: 'unparseable', message: `reply too large (over ${Math.round(maxBytes / 1024 / 1024)} MB)`, status };
 }
 
-function statusError(reply: ExchangeReply, url: string, secrets: readonly string[]): TargetError {
-  const where = describeUrl(url);
+function statusError(reply: ExchangeReply, spec: HttpRequestSpec, secrets: readonly string[]): TargetError {
+  const where = describeUrl(spec.url);
   const bodyExcerpt = excerpt(reply.body, secrets);
   const location = reply.status >= 300 && reply.status < 400 ? reply.headers.get('location') : null;
-  const detail = location
-    ? `: redirects to ${describeUrl(resolveLocation(location, url))} (a POST is only re-sent after a 307 or 308; point the target at the new address)`
-    : bodyExcerpt ? `: ${bodyExcerpt.slice(0, 120)}` : '';
+  const target = location ? describeUrl(resolveLocation(location, spec.url)) : '';
+  // A redirect that is followed only ends up here when there were too many of them.
+  const followed = reply.status === 307 || reply.status === 308 || spec.method === 'GET' || spec.method === 'HEAD';
+  const detail = !location
+    ? bodyExcerpt ? `: ${bodyExcerpt.slice(0, 120)}` : ''
+    : followed
+      ? `: too many redirects, the last to ${target}`
+      : `: redirects to ${target} (a ${spec.method} is only re-sent after a 307 or 308; point the target at the new address)`;
   const error: TargetError = {
     kind: 'http_status',
     status: reply.status,

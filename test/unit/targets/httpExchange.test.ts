@@ -129,6 +129,7 @@ describe('HTTP exchange (node:http, keep-alive)', () => {
     const loop = errorOf(await call(`${s.url}/loop`, { body: 'q' }));
     assert.equal(loop.kind, 'http_status');
     assert.equal(loop.status, 307);
+    assert.match(loop.message, new RegExp(`too many redirects, the last to ${s.url.replace(/[.:/]/g, '\\$&')}/loop`));
     assert.equal(s.requests.filter((r) => r.path === '/loop').length, 6, 'the first call and five redirects');
   });
 
