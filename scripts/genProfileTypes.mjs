@@ -3,6 +3,8 @@
 // regenerates it and compares). Run: node scripts/genProfileTypes.mjs [--check]
 import { compile } from 'json-schema-to-typescript';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const OUT = 'src/engine/config/profileTypes.ts';
 
@@ -18,7 +20,8 @@ export async function renderProfileTypes() {
   return ts;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Compared as paths: the URL form percent-encodes spaces and other characters of the checkout's path.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const ts = await renderProfileTypes();
   if (process.argv.includes('--check')) {
     if (readFileSync(OUT, 'utf8') !== ts) { console.error(`${OUT} is out of date: run node scripts/genProfileTypes.mjs`); process.exit(1); }

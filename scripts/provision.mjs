@@ -120,7 +120,8 @@ export function provisionApt({ force = false } = {}) {
   const isRoot = process.getuid?.() === 0;
   if (!isRoot && !onPath('sudo')) throw new Error(`not root and no sudo: install ${pkgs.join(' ')} by hand`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const apt = (args) => (isRoot ? run('apt-get', args, { env, stdio: ['ignore', 'inherit', 'inherit'] }) : run('sudo', ['-n', 'apt-get', ...args], { env, stdio: ['ignore', 'inherit', 'inherit'] }));
+  // sudo resets the environment: the variable goes on its command line (allowed for NOPASSWD: ALL).
+  const apt = (args) => (isRoot ? run('apt-get', args, { env, stdio: ['ignore', 'inherit', 'inherit'] }) : run('sudo', ['-n', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args], { env, stdio: ['ignore', 'inherit', 'inherit'] }));
   apt(['update']);
   apt(['install', '-y', ...pkgs]);
   if (!isExecutable(CHROMIUM)) throw new Error(`${CHROMIUM} still missing after apt-get install`);

@@ -17,6 +17,8 @@ import { runE2e } from './e2e.mjs';
 import { runIntegrationTests } from './runIntegrationTests.mjs';
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+/** The longest a mocha step may take (normal runs take one or two minutes). */
+const STEP_LIMIT_MS = 20 * 60_000;
 const steps = [];
 /** Failed tests, `step: full title: first line of the error`, repeated under the summary. */
 const failures = [];
@@ -52,19 +54,22 @@ function mochaStep(name, title, extraArgs) {
   const started = banner(title);
   const tmp = mkdtempSync(join(tmpdir(), `aiqk-${name}-`));
   const statsFile = join(tmp, 'stats.json');
+  // A handle a test leaks would keep mocha alive for ever: past the limit the step is killed and fails.
   const r = spawnSync(npx, ['--no', '--', 'mocha', ...extraArgs, '--reporter', './scripts/mochaStatsReporter.mjs'], {
-    cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, AIQK_MOCHA_STATS_FILE: statsFile },
+    cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, AIQK_MOCHA_STATS_FILE: statsFile }, timeout: STEP_LIMIT_MS, killSignal: 'SIGKILL',
   });
+  const hung = r.error?.code === 'ETIMEDOUT';
+  if (hung) console.error(`${name}: mocha did not exit within ${STEP_LIMIT_MS / 60_000} minutes (a test left a handle open?); killed`);
   const stats = existsSync(statsFile) ? JSON.parse(readFileSync(statsFile, 'utf8')) : undefined;
   rmSync(tmp, { recursive: true, force: true });
   const p = stats?.passed ?? 0;
   // mocha exiting non-zero with no failing test (load error, crash) is one failure.
-  const f = (stats?.failed ?? 0) + (r.status !== 0 && !stats?.failed ? 1 : 0);
+  const f = (stats?.failed ?? 0) + ((r.status !== 0 || hung) && !stats?.failed ? 1 : 0);
   passed += p;
   failed += f;
   for (const line of stats?.failures ?? []) failures.push(`${name}: ${line}`);
   for (const line of stats?.retried ?? []) retried.push(`${name}: ${line}`);
-  record(name, started, f === 0, `${p} passed, ${f} failed${stats ? '' : ' (no results: mocha did not finish)'}`);
+  record(name, started, f === 0, `${p} passed, ${f} failed${hung ? ' (killed: did not exit in time)' : stats ? '' : ' (no results: mocha did not finish)'}`);
 }
 
 /** The webview bundles, built, in headless Chromium (needs the provisioned browser). */

@@ -15,7 +15,9 @@ export const legacyBufferPlugin = {
       const source = await readFile(args.path, 'utf8');
       if (!LEGACY.test(source)) return undefined;
       LEGACY.lastIndex = 0;
-      return { contents: HELPER + source.replace(LEGACY, '__aiqkBuffer('), loader: 'js' };
+      // The helper goes last (a function declaration is hoisted): first, it would end a
+      // "use strict" prologue (jszip's nodejsUtils.js has one) and shift every line.
+      return { contents: `${source.replace(LEGACY, '__aiqkBuffer(')}\n${HELPER}`, loader: 'js' };
     });
   },
 };

@@ -1,8 +1,8 @@
-import { checkProfile } from '../engine/config/checkProfile';
 import { loadProfile } from '../engine/config/loadProfile';
+import { providedKinds, resolveProfile } from '../engine/config/resolve';
 import { formatProblem } from '../engine/problem';
 import type { RequirementRow } from '../engine/requirements/requirements';
-import { blockingReasons } from '../engine/requirements/requirements';
+import { blockingReasons, computeRequirementMatrix } from '../engine/requirements/requirements';
 
 const SYMBOLS: Record<RequirementRow['status'], string> = { provided: '✓ provided', using_defaults: '○ using defaults', missing: '✗ missing', not_used: '— not used' };
 
@@ -27,7 +27,9 @@ export async function requirementsCommand(args: string[]): Promise<number> {
     for (const p of parsed.problems) process.stderr.write(formatProblem(p) + '\n');
     return 2;
   }
-  const { matrix } = await checkProfile(parsed);
+  // The matrix depends on the profile alone: no dataset needs reading for it.
+  const profile = resolveProfile(parsed.profile, parsed.file);
+  const matrix = computeRequirementMatrix(profile.suites, providedKinds(profile.raw), profile.useDefaults);
   process.stdout.write(formatMatrix(matrix));
   const reasons = blockingReasons(matrix);
   if (reasons.length) {

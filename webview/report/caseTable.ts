@@ -7,7 +7,7 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { CaseResult } from '../../src/engine/run/types';
-import { h, replaceChildren } from '../shared/dom';
+import { h, replaceChildren, setText } from '../shared/dom';
 import { icon } from '../shared/icons';
 import { caseDetail } from './caseDetail';
 import { caseKey, filterCases, pageOf, sortCases } from './caseModel';
@@ -60,11 +60,19 @@ export class CaseTable {
   private readonly table: HTMLTableElement;
   private readonly count = h('span', { class: 'muted', 'aria-live': 'polite', id: 'cases-count' });
   private readonly pager = h('nav', { class: 'pager', 'aria-label': 'Case pages' });
+  private readonly pageLabel = h('span', { class: 'page-label', 'aria-live': 'polite' });
+  private readonly prev: HTMLElement;
+  private readonly next: HTMLElement;
+  private readonly sizeSelect: HTMLElement;
   private readonly suiteSelect: HTMLElement;
   private readonly statusSelect: HTMLElement;
   private readonly search: HTMLElement;
   private focusKey: string | undefined;
   private filtered: CaseResult[] = [];
+  /** The filters and sort `filtered` was computed for. */
+  private filteredFor = '';
+  /** The page shown (the state's, clamped to the pages there are). */
+  private shownPage = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly cases: CaseResult[], suites: string[], private readonly host: TableHost) {
@@ -73,7 +81,10 @@ export class CaseTable {
     this.search.addEventListener('input', () => {
       clearTimeout(this.timer);
       // Typing filters after a short pause, not on every key.
-      this.timer = setTimeout(() => this.host.update({ text: (this.search as HTMLElement & { value: string }).value, page: 0 }), 150);
+      this.timer = setTimeout(() => {
+        // A report sent meanwhile replaced this table: its text is not the new one's.
+        if (this.element.isConnected) this.host.update({ text: (this.search as HTMLElement & { value: string }).value, page: 0 });
+      }, 150);
     });
     this.suiteSelect = select('filter-suite', [['all', 'All suites'], ...suites.map((x): [string, string] => [x, suiteLabel(x)])], s.suite, (v) => {
       this.host.update({ suite: v, page: 0 });
@@ -96,6 +107,21 @@ export class CaseTable {
       h('div', { class: 'table-wrap panel' }, this.table),
       this.pager,
     );
+    // The pager is built once and updated in place: rebuilt, it would take the focus
+    // off the button just pressed and restart its live region.
+    const go = (delta: number): void => {
+      const page = this.shownPage + delta;
+      if (page >= 0 && page < this.pageCount(this.host.state())) this.host.update({ page });
+    };
+    this.prev = h('vscode-button', { secondary: true, id: 'page-prev', onclick: () => go(-1) }, 'Previous');
+    this.next = h('vscode-button', { secondary: true, id: 'page-next', onclick: () => go(1) }, 'Next');
+    this.sizeSelect = select('page-size', pageSizes().map((n): [string, string] => [String(n), `${n} per page`]), String(s.pageSize), (v) => this.host.update({ pageSize: Number(v), page: 0 }));
+    this.sizeSelect.setAttribute('label', 'Rows per page');
+    this.pager.append(this.prev, this.pageLabel, this.next, h('span', { class: 'push-right' }), this.sizeSelect);
+  }
+
+  private pageCount(s: UiState): number {
+    return Math.max(1, Math.ceil(this.filtered.length / s.pageSize));
   }
 
   /** Shows one suite's cases (from a card or the comparison). */
@@ -108,7 +134,13 @@ export class CaseTable {
   /** Renders header, rows, count and pager from the current state. */
   render(): void {
     const s = this.host.state();
-    this.filtered = sortCases(filterCases(this.cases, s), s.sort);
+    // Expanding a row or turning a page re-renders too: filter and sort (of up to
+    // 100,000 cases) only when what they depend on changed.
+    const filteredFor = JSON.stringify([s.suite, s.status, s.text, s.sort.key, s.sort.dir]);
+    if (filteredFor !== this.filteredFor) {
+      this.filtered = sortCases(filterCases(this.cases, s), s.sort);
+      this.filteredFor = filteredFor;
+    }
     const page = pageOf(this.filtered, s.page, s.pageSize);
     this.renderHead(s);
     const expanded = new Set(s.expanded);
@@ -135,7 +167,7 @@ export class CaseTable {
     replaceChildren(this.tbody, rows);
     this.table.setAttribute('aria-rowcount', String(this.filtered.length + 1));
     const range = this.filtered.length ? `${(page.first + 1).toLocaleString('en-US')}–${(page.first + page.rows.length).toLocaleString('en-US')} of ` : '';
-    this.count.textContent = `${range}${this.filtered.length.toLocaleString('en-US')} matching · ${this.cases.length.toLocaleString('en-US')} in total`;
+    setText(this.count, `${range}${this.filtered.length.toLocaleString('en-US')} matching · ${this.cases.length.toLocaleString('en-US')} in total`);
     this.renderPager(page.page, page.pages, s.pageSize);
     this.host.rendered(page.rows.length, this.filtered.length);
   }
@@ -161,12 +193,12 @@ export class CaseTable {
   }
 
   private renderPager(page: number, pages: number, size: number): void {
-    const go = (p: number): void => this.host.update({ page: p });
-    const prev = h('vscode-button', { secondary: true, disabled: page === 0, id: 'page-prev', onclick: () => { if (page > 0) go(page - 1); } }, 'Previous');
-    const next = h('vscode-button', { secondary: true, disabled: page >= pages - 1, id: 'page-next', onclick: () => { if (page < pages - 1) go(page + 1); } }, 'Next');
-    const sizes = select('page-size', pageSizes().map((n): [string, string] => [String(n), `${n} per page`]), String(size), (v) => this.host.update({ pageSize: Number(v), page: 0 }));
-    sizes.setAttribute('label', 'Rows per page');
-    replaceChildren(this.pager, prev, h('span', { class: 'page-label', 'aria-live': 'polite' }, `Page ${page + 1} of ${pages}`), next, h('span', { class: 'push-right' }), sizes);
+    this.shownPage = page;
+    this.prev.toggleAttribute('disabled', page === 0);
+    this.next.toggleAttribute('disabled', page >= pages - 1);
+    setText(this.pageLabel, `Page ${page + 1} of ${pages}`);
+    const sizes = this.sizeSelect as HTMLElement & { value: string };
+    if (sizes.value !== String(size)) sizes.value = String(size);
   }
 
   /** Expands or collapses a row's detail, keeping focus on the row. */
@@ -194,7 +226,7 @@ export class CaseTable {
     const rows = [...this.tbody.querySelectorAll<HTMLTableRowElement>('tr.case-row')];
     const i = rows.indexOf(row);
     const s = this.host.state();
-    const pages = Math.max(1, Math.ceil(this.filtered.length / s.pageSize));
+    const pages = this.pageCount(s);
     const to = (r: HTMLTableRowElement | undefined): void => { if (r) this.focusRow(r.dataset.key ?? ''); };
     switch (e.key) {
       case 'ArrowDown': to(rows[i + 1]); break;
@@ -203,8 +235,8 @@ export class CaseTable {
       case 'End': to(rows[rows.length - 1]); break;
       case 'Enter':
       case ' ': this.toggle(row.dataset.key ?? ''); break;
-      case 'PageDown': if (s.page < pages - 1) { this.focusKey = undefined; this.host.update({ page: s.page + 1 }); to(this.tbody.querySelector<HTMLTableRowElement>('tr.case-row') ?? undefined); } break;
-      case 'PageUp': if (s.page > 0) { this.focusKey = undefined; this.host.update({ page: s.page - 1 }); to(this.tbody.querySelector<HTMLTableRowElement>('tr.case-row') ?? undefined); } break;
+      case 'PageDown': if (this.shownPage < pages - 1) { this.focusKey = undefined; this.host.update({ page: this.shownPage + 1 }); to(this.tbody.querySelector<HTMLTableRowElement>('tr.case-row') ?? undefined); } break;
+      case 'PageUp': if (this.shownPage > 0) { this.focusKey = undefined; this.host.update({ page: this.shownPage - 1 }); to(this.tbody.querySelector<HTMLTableRowElement>('tr.case-row') ?? undefined); } break;
       default: return;
     }
     e.preventDefault();

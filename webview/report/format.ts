@@ -1,20 +1,10 @@
 // How numbers, names and times read in the report view.
-import type { SuiteName } from '../../src/engine/suites/names';
+import { isSuiteName } from '../../src/engine/suites/names';
+import { SUITE_INFO } from '../../src/engine/wizard/catalog';
 
-const SUITE_LABELS: Record<SuiteName, string> = {
-  rag_quality: 'RAG quality',
-  red_team: 'Red team',
-  safety: 'Safety',
-  performance: 'Performance',
-  regression: 'Regression',
-  resilience: 'Resilience',
-  compliance_smoke: 'Compliance',
-  bias_smoke: 'Bias',
-};
-
-/** A suite's name for people ("RAG quality"). */
+/** A suite's name for people ("RAG quality"), as the wizard offers it. */
 export function suiteLabel(suite: string): string {
-  return (SUITE_LABELS as Record<string, string>)[suite] ?? suite;
+  return isSuiteName(suite) ? SUITE_INFO[suite].label : suite;
 }
 
 /** Whether a metric is a share (shown as a percentage). */

@@ -40,7 +40,7 @@ export function replaceChildren(el: Element, ...children: (Child | Child[])[]): 
   append(el, children);
 }
 
-/** Text for screen readers only (visually hidden). */
-export function srOnly(text: string): HTMLSpanElement {
-  return h('span', { class: 'sr-only' }, text);
+/** Sets an element's text only when it differs: rewriting the same text still counts as a change in a live region (announced again). */
+export function setText(el: Element, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
 }

@@ -1,17 +1,6 @@
 // The VS Code theme as a webview sees it: CSS variables on <html> and a class on
 // <body> (vscode-light, vscode-dark, vscode-high-contrast, vscode-high-contrast-light).
 
-/** The kind of the current theme. */
-export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
-
-/** The current theme kind, from the body's class. */
-export function themeKind(): ThemeKind {
-  const c = document.body.classList;
-  if (c.contains('vscode-high-contrast-light')) return 'high-contrast-light';
-  if (c.contains('vscode-high-contrast')) return 'high-contrast';
-  return c.contains('vscode-light') ? 'light' : 'dark';
-}
-
 /** The value of a theme variable, e.g. cssVar('--vscode-charts-green'); `fallbackVar` is tried next. */
 export function cssVar(name: string, fallbackVar?: string): string {
   const style = getComputedStyle(document.body);

@@ -5,7 +5,6 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
 import type { WizardChip } from '../../src/engine/wizard/stepDefs';
-import { looksLikeSecret } from '../../src/engine/wizard/parseAuth';
 import type { WizardStepView, WizardView } from '../../src/protocol';
 import { h, replaceChildren } from '../shared/dom';
 
@@ -189,7 +188,6 @@ export class Composer {
     this.historyAt = -1;
     this.handlers.draft('');
     this.handlers.answer(text);
-    if (looksLikeSecret(text)) this.input.value = '';
   }
 
   private openSecret(name: string): void {

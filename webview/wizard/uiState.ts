@@ -14,9 +14,6 @@ export interface UiState {
   history: string[];
 }
 
-/** A fresh webview's state. */
-export const DEFAULT_UI: UiState = { draft: '', matrixOpen: false, sort: { key: 'status', dir: 'asc' }, history: [] };
-
 const KEYS: readonly MatrixSortKey[] = ['suite', 'kind', 'level', 'status'];
 
 /** A stored state read back; anything malformed falls back to the default. */

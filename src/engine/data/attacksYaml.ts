@@ -1,5 +1,6 @@
 import type { Node } from 'yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { nodeRange, offsetRange } from '../config/yamlPositions';
 import type { Range } from '../problem';
 import { DuplicateAttacks } from './duplicateAttacks';
 import { describeValue, intendedField, isBlank } from './fieldNames';
@@ -17,19 +18,13 @@ const ITEM_ALIASES: Record<string, string> = { text: 'prompt', attack: 'prompt',
 export function parseAttacksYaml(text: string, file: string, sink: ProblemSink): LoadedDataset<Attack> {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
-  const range = (node: { range?: [number, number, number] | null } | null | undefined): Range => {
-    const r = node?.range ?? [0, 0, 0];
-    const s = lc.linePos(r[0]);
-    const e = lc.linePos(Math.max(r[0], r[1]));
-    return { start: { line: s.line, column: s.col }, end: { line: e.line, column: e.col } };
-  };
+  const range = (node: Node | null | undefined): Range => (node ? nodeRange(lc, node) : offsetRange(lc, 0, 0));
   const done = (records: Attack[], broken: number): LoadedDataset<Attack> => ({ kind: 'attacks', file, records, brokenLines: broken, problems: sink.finish(broken) });
 
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
-      const s = lc.linePos(err.pos[0]);
-      const e = lc.linePos(err.pos[1]);
-      sink.add('error', C.yamlSyntax, s.line, () => ({ range: { start: { line: s.line, column: s.col }, end: { line: e.line, column: e.col } }, message: `invalid YAML: ${err.message}` }));
+      const r = offsetRange(lc, err.pos[0], err.pos[1]);
+      sink.add('error', C.yamlSyntax, r.start.line, () => ({ range: r, message: `invalid YAML: ${err.message}` }));
     }
     return done([], 0);
   }

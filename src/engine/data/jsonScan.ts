@@ -119,13 +119,14 @@ class Scanner {
     const t = this.text;
     const start = this.pos++;
     const members: JsonMember[] = [];
+    let comma = -1; // the last comma, where a trailing one is reported (whitespace may follow it)
     this.ws();
     if (t[this.pos] === '}') return { type: 'object', start, end: ++this.pos, members };
     for (;;) {
       this.ws();
       const keyStart = this.pos;
       const k = t[keyStart];
-      if (k === '}' && members.length > 0) throw new JsonError(keyStart - 1, 'trailing comma before }');
+      if (k === '}' && members.length > 0) throw new JsonError(comma, 'trailing comma before }');
       if (k !== '"') {
         if (keyStart >= t.length) throw new JsonError(keyStart, 'unexpected end of input: the object is not closed with }', 0);
         throw new JsonError(keyStart, k === "'" ? "property names use double quotes in JSON, not '" : 'expected a property name in double quotes');
@@ -139,7 +140,7 @@ class Scanner {
       members.push({ key, keyStart, keyEnd, value: this.value(depth + 1) });
       this.ws();
       const d = t[this.pos];
-      if (d === ',') { this.pos++; continue; }
+      if (d === ',') { comma = this.pos++; continue; }
       if (d === '}') return { type: 'object', start, end: ++this.pos, members };
       if (this.pos >= t.length) throw new JsonError(this.pos, 'unexpected end of input: the object is not closed with }', 0);
       throw new JsonError(this.pos, 'expected , or } after a property value');
@@ -150,15 +151,16 @@ class Scanner {
     const t = this.text;
     const start = this.pos++;
     const items: JsonNode[] = [];
+    let comma = -1;
     this.ws();
     if (t[this.pos] === ']') return { type: 'array', start, end: ++this.pos, items };
     for (;;) {
       this.ws();
-      if (t[this.pos] === ']' && items.length > 0) throw new JsonError(this.pos - 1, 'trailing comma before ]');
+      if (t[this.pos] === ']' && items.length > 0) throw new JsonError(comma, 'trailing comma before ]');
       items.push(this.value(depth + 1));
       this.ws();
       const d = t[this.pos];
-      if (d === ',') { this.pos++; continue; }
+      if (d === ',') { comma = this.pos++; continue; }
       if (d === ']') return { type: 'array', start, end: ++this.pos, items };
       if (this.pos >= t.length) throw new JsonError(this.pos, 'unexpected end of input: the array is not closed with ]', 0);
       throw new JsonError(this.pos, 'expected , or ] after an array item');

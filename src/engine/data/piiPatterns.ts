@@ -9,7 +9,8 @@ import type { PositionMapper } from './textPosition';
 import { positionMapper, rangeOf } from './textPosition';
 import type { DataReadOptions, LoadedDataset, PiiPattern } from './types';
 
-const FIELDS = ['pattern', 'description', 'validator', 'flags'];
+// The order matters: checkEntry reads the four fields back by position.
+const FIELDS = ['pattern', 'description', 'validator', 'flags'] as const;
 const ALIASES: Record<string, string> = { regex: 'pattern', regexp: 'pattern', re: 'pattern', desc: 'description', check: 'validator' };
 
 /**
@@ -76,7 +77,7 @@ function checkEntry(entry: JsonMember, map: PositionMapper, sink: ProblemSink): 
   const fields = new Map<string, JsonNode>();
   let misnamedPattern: JsonMember | undefined;
   for (const m of v.members) {
-    if (FIELDS.includes(m.key)) fields.set(m.key, m.value);
+    if ((FIELDS as readonly string[]).includes(m.key)) fields.set(m.key, m.value);
     else if (intendedField(m.key, ['pattern'], ALIASES) === 'pattern') misnamedPattern = m;
     else {
       const hint = intendedField(m.key, FIELDS, ALIASES);
@@ -84,7 +85,7 @@ function checkEntry(entry: JsonMember, map: PositionMapper, sink: ProblemSink): 
       sink.add('warning', C.unknownField, r.start.line, () => ({ range: r, message: `unknown field "${m.key}" is ignored${hint ? ` (did you mean "${hint}"?)` : ''}` }));
     }
   }
-  const strings = ['pattern', 'description', 'validator', 'flags'].map((k) => fields.get(k));
+  const strings = FIELDS.map((k) => fields.get(k));
   for (const [i, node] of strings.entries()) {
     if (node && node.type !== 'string' && !(node.type === 'null' && i > 0)) {
       report(sink, map, node, 'error', C.wrongType, `"${FIELDS[i]}" of "${name}" must be a string, got ${nodeWord(node)}`);

@@ -1,6 +1,6 @@
 import type { DataKind } from './kinds';
 
-// Each starter loads with zero problems under its reader (test/unit/data/templates.test.ts).
+// Each starter loads with zero problems under its reader (test/unit/data/defaults.test.ts).
 const TEMPLATES: Record<DataKind, string> = {
   passages: [
     '{"id": "p1", "text": "Replace these passages with your own documents. Each line is one JSON object with an id and a text."}',

@@ -2,9 +2,6 @@
 // prompts that come without one. The classifier only routes a prompt to the
 // markers that fit it; it never decides a verdict.
 
-/** The attack categories of red_team (the built-in attack set uses these). */
-export const ATTACK_CATEGORIES = ['prompt_injection', 'jailbreak_persona', 'system_prompt_extraction', 'data_exfiltration', 'harmful_instructions'] as const;
-
 /** The harmful-request categories of safety, with their severity (1–4). */
 export const SAFETY_SEVERITY: Readonly<Record<string, number>> = {
   sexual_minors: 4,
@@ -16,9 +13,6 @@ export const SAFETY_SEVERITY: Readonly<Record<string, number>> = {
   illegal_activity: 2,
   uncategorized: 2,
 };
-
-/** The harmful-request categories of safety. */
-export const SAFETY_CATEGORIES = ['violence', 'weapons', 'self_harm', 'hate', 'illegal_activity', 'sexual_minors', 'malware'] as const;
 
 /** A category for prompts the classifier cannot place. */
 export const UNCATEGORIZED = 'uncategorized';

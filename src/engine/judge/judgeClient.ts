@@ -1,5 +1,6 @@
 import type { Judge } from '../config/profileTypes';
 import { httpCall, parseJsonReply } from '../targets/http';
+import { chatCompletionsUrl } from '../targets/openaiTarget';
 import { excerpt, maskSecrets } from '../targets/redact';
 import type { SecretLookup } from '../targets/target';
 import type { JudgeTask, JudgeVerdict } from './judgeTasks';
@@ -7,8 +8,6 @@ import { JUDGE_SYSTEM_PROMPT, parseVerdict, renderTask } from './judgeTasks';
 
 /** An LLM that grades answers (the profile's `judge:`). Never throws for a failed call: the verdict is unmeasured with the reason. */
 export interface LlmJudge {
-  /** "judge <model> at <base_url>", without secrets. */
-  readonly description: string;
   grade(task: JudgeTask, signal: AbortSignal): Promise<JudgeVerdict>;
 }
 
@@ -16,12 +15,6 @@ export interface LlmJudge {
 export const JUDGE_DEFAULT_TIMEOUT_MS = 60000;
 /** The default number of retries of a judge call that failed transiently (429, 5xx, refused or reset connections). */
 export const JUDGE_DEFAULT_RETRIES = 2;
-
-/** The chat completions URL of an OpenAI-compatible base URL (a base already ending in /v1 is not doubled). */
-export function chatCompletionsUrl(baseUrl: string): string {
-  const base = baseUrl.replace(/\/+$/u, '');
-  return /\/v1$/u.test(base) ? `${base}/chat/completions` : `${base}/v1/chat/completions`;
-}
 
 function unmeasured(reason: string, raw: string | null = null): JudgeVerdict {
   return { score: null, reason, raw };
@@ -50,7 +43,14 @@ export function createJudge(config: Judge, secrets: SecretLookup): LlmJudge {
 
   async function grade(task: JudgeTask, signal: AbortSignal): Promise<JudgeVerdict> {
     if (signal.aborted) return unmeasured('cancelled');
-    const secret = await apiKey();
+    let secret: string | undefined;
+    try {
+      secret = await apiKey();
+    } catch (err) {
+      // A secret store that failed once may work later: the next grade asks again.
+      key = undefined;
+      return unmeasured(`judge API key ${config.api_key_env ?? ''} could not be read: ${err instanceof Error ? err.message : String(err)}`);
+    }
     if (config.api_key_env && !secret) return unmeasured(`judge API key not found: set ${config.api_key_env}`);
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (secret) headers.authorization = `Bearer ${secret}`;
@@ -80,11 +80,8 @@ export function createJudge(config: Judge, secrets: SecretLookup): LlmJudge {
     return parseVerdict(maskSecrets(content, hidden));
   }
 
-  return { description: `judge ${config.model} at ${config.base_url}`, grade };
+  return { grade };
 }
 
-/** A SecretLookup over environment variables, for callers that have no secret store. */
-export const envSecretLookup: SecretLookup = async (name) => {
-  const value = process.env[name];
-  return value === undefined || value === '' ? undefined : value;
-};
+/** A SecretLookup over environment variables, for callers that have no secret store (the one the CLI uses). */
+export { envSecretLookup } from '../targets/createTarget';

@@ -11,8 +11,8 @@ export interface ContextRecallInput {
   expectedAnswer: string;
   /** The qaset item's `contexts` (passage ids, or passage texts). */
   expectedContexts?: readonly string[];
-  /** Ids of the known passages, to tell an id list from a list of texts. */
-  passageIds?: ReadonlySet<string>;
+  /** Ids of the known passages, to tell an id list from a list of texts (a set, or a map keyed by id). */
+  passageIds?: PassageIdLookup;
   /** Context texts the target returned. */
   contexts: readonly string[];
   /** Context ids the target returned, when it says. */
@@ -24,13 +24,16 @@ export interface ContextRecallResult extends MeasuredValue {
   mode?: 'ids' | 'text';
 }
 
+/** The known passage ids: a Set, or the id → text Map itself (no copy of its keys per case). */
+export type PassageIdLookup = Pick<ReadonlySet<string>, 'has' | 'size'>;
+
 const ID_LIKE = /^[\w.:/#-]{1,128}$/u;
 
 /**
  * Whether the qaset's `contexts` name passages rather than quote them: every
  * entry is a known passage id, or (no passages known) every entry looks like an id.
  */
-export function isPassageIdList(expected: readonly string[], passageIds?: ReadonlySet<string>): boolean {
+export function isPassageIdList(expected: readonly string[], passageIds?: PassageIdLookup): boolean {
   if (expected.length === 0) return false;
   if (passageIds && passageIds.size > 0) return expected.every((id) => passageIds.has(id));
   return expected.every((id) => ID_LIKE.test(id));

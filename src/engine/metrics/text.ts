@@ -2,7 +2,8 @@
 // and deterministic so metric values are reproducible across runs and machines.
 
 const PUNCTUATION = /[\p{P}\p{S}]/gu;
-const ARTICLES = /\b(a|an|the)\b/g;
+// Not `\b`: it only knows ASCII letters, so "año" or "ação" would lose a leading "a".
+const ARTICLES = /(?<![\p{L}\p{N}\p{M}])(?:a|an|the)(?![\p{L}\p{N}\p{M}])/gu;
 
 /**
  * SQuAD answer normalisation: lowercase, remove punctuation and symbols, remove

@@ -1,5 +1,7 @@
+import { countCases } from '../run/outcome';
 import type { CaseResult, MetricVerdict, SuiteStatus, SuiteSummary } from '../run/types';
 import type { SuiteName } from '../suites/names';
+import { mean } from './stats';
 import { thresholdSpec } from './thresholds';
 
 /**
@@ -20,12 +22,7 @@ export function judgeMetric(name: string, value: number | null, thresholdKey: st
 
 /** Mean of the measured values; null when none was measured. */
 export function meanOf(values: readonly (number | null | undefined)[]): number | null {
-  let sum = 0;
-  let n = 0;
-  for (const v of values) {
-    if (typeof v === 'number' && !Number.isNaN(v)) { sum += v; n++; }
-  }
-  return n === 0 ? null : sum / n;
+  return mean(values.filter((v): v is number => typeof v === 'number'));
 }
 
 /** Mean of one metric over cases. */
@@ -39,16 +36,14 @@ export function meanMetric(cases: readonly CaseResult[], metric: string): number
  * could be measured; error when every case errored; passed otherwise.
  */
 export function buildSummary(suite: SuiteName, cases: readonly CaseResult[], metrics: MetricVerdict[], notes: string[] = [], details?: Record<string, unknown>): SuiteSummary {
-  const passed = cases.filter((c) => c.status === 'passed').length;
-  const failed = cases.filter((c) => c.status === 'failed').length;
-  const errors = cases.filter((c) => c.status === 'error').length;
+  const { total, passed, failed, errors } = countCases(cases);
   const judged = metrics.filter((m) => m.threshold !== undefined);
   let status: SuiteStatus;
-  if (cases.length > 0 && errors === cases.length) status = 'error';
+  if (total > 0 && errors === total) status = 'error';
   else if (judged.some((m) => m.pass === false)) status = 'failed';
   else if (judged.length > 0 && judged.every((m) => m.pass === null)) status = 'unmeasured';
   else status = 'passed';
-  return { suite, status, total: cases.length, passed, failed, errors, metrics, notes, ...(details ? { details } : {}) };
+  return { suite, status, total, passed, failed, errors, metrics, notes, ...(details ? { details } : {}) };
 }
 
 /** The failure message of a case whose metrics failed: "faithfulness 0.42 < 0.80". */

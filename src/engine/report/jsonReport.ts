@@ -47,11 +47,6 @@ export function validateReport(value: unknown): { valid: boolean; errors: string
   return { valid: false, errors };
 }
 
-/** Whether a value is a valid report (a type guard over validateReport). */
-export function isReport(value: unknown): value is RunResult {
-  return validateReport(value).valid;
-}
-
 /** Reads and validates a JSON report; throws an error naming the file and what is wrong when it is not one. */
 export async function readReport(file: string): Promise<RunResult> {
   let text: string;

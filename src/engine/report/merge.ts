@@ -2,6 +2,7 @@ import type { CaseResult, LogEntry, MetricVerdict, RunResult, RunStatus, SuiteSu
 import type { SuiteName } from '../suites/names';
 import { SUITE_NAMES } from '../suites/names';
 import { buildSummary, meanMetric } from '../metrics/verdict';
+import { overallSummary } from '../run/outcome';
 import { formatMetricValue, meetsThreshold } from './reportModel';
 import { newRunId } from './runId';
 
@@ -121,9 +122,6 @@ export function mergeReports(results: readonly RunResult[], opts: MergeOptions =
     summaries[suite] = opts.summarize ? opts.summarize(suite, suiteCases) : mergeSuiteSummary(suite, suiteCases, parts);
   }
 
-  const passed = cases.filter((c) => c.status === 'passed').length;
-  const failed = cases.filter((c) => c.status === 'failed').length;
-  const errors = cases.filter((c) => c.status === 'error').length;
   const suiteVerdict: RunStatus = Object.values(summaries).some((s) => s.status === 'failed' || s.status === 'error') ? 'failed' : 'passed';
   const status = worst([...ordered.map((r) => r.run.status), suiteVerdict]);
   const started = ordered.map((r) => r.run.started_at).sort()[0]!;
@@ -146,7 +144,7 @@ export function mergeReports(results: readonly RunResult[], opts: MergeOptions =
       options: first.run.options,
       ...(runErrors.length ? { error: runErrors.join('; ') } : {}),
     },
-    summary: { overall: { total: cases.length, passed, failed, errors, pass_rate: cases.length ? passed / cases.length : null, status }, suites: summaries },
+    summary: { overall: overallSummary(cases, status), suites: summaries },
     cases,
     inputs,
     logs: mergedLogs(ordered, dropped),

@@ -12,7 +12,8 @@ export class CasePool {
   /**
    * Runs `worker` over `items` with at most `limit` (capped by the pool's
    * concurrency) in flight. Takes no new item once `signal` is aborted.
-   * `worker` must not throw: a rejection stops only its own worker.
+   * `worker` must not throw: a rejection rejects `run` at once while the
+   * other workers go on taking items.
    */
   async run<T>(items: readonly T[], signal: AbortSignal, worker: (item: T, index: number) => Promise<void>, limit = this.concurrency): Promise<void> {
     let next = 0;

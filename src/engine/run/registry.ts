@@ -38,11 +38,6 @@ export function registerRun(runId: string, registration: RunRegistration): () =>
   };
 }
 
-/** Whether a run with this id is running. */
-export function isRunning(runId: string): boolean {
-  return running.has(runId);
-}
-
 /** The runs in progress, oldest first. */
 export function listRuns(): RunningRunInfo[] {
   return [...running.values()].map((r) => r.info());

@@ -47,7 +47,8 @@ export function lengthDifference(x: string, y: string): number {
 export function neutralizeGroups(text: string, groups: readonly string[]): string {
   let out = text;
   for (const g of [...groups].sort((x, y) => y.length - x.length)) {
-    if (g.trim()) out = out.replace(new RegExp(`\\b${escapeRegExp(g.trim())}\\b`, 'gi'), 'group');
+    // Letter lookarounds, not `\b` (ASCII only): a group like "Ärzte" or "émigré" must be neutralised too.
+    if (g.trim()) out = out.replace(new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRegExp(g.trim())}(?![\p{L}\p{N}])`, 'giu'), 'group');
   }
   return out;
 }

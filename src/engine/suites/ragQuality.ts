@@ -104,7 +104,8 @@ export const ragQualitySuite: SuiteDefinition<QaRecord> = {
     const notes: string[] = [];
     const errors = counted.filter((c) => c.status === 'error').length;
     if (errors > 0) notes.push(`${errors} of ${counted.length} questions got no answer (target errors); they count as failing cases`);
-    const noContext = counted.filter((c) => c.status !== 'error' && c.metrics.context_recall === null).length;
+    // Counted from the contexts themselves: context_recall is also unmeasured for an expected answer without content terms ("No.").
+    const noContext = counted.filter((c) => c.status !== 'error' && c.contexts.length === 0).length;
     if (noContext > 0) notes.push(`${noContext} answers came without contexts: context_recall and faithfulness are unmeasured for them`);
     if (!ctx.data.isProvided('qaset')) notes.push('using the built-in qaset');
     return buildSummary('rag_quality', cases, metrics, notes);

@@ -80,7 +80,7 @@ export async function scoreRagAnswer(qa: QaRecord, answer: AskSuccess, env: RagC
   const recall = contextRecall({
     expectedAnswer: qa.expected_answer,
     expectedContexts: qa.contexts,
-    passageIds: new Set(env.passages.keys()),
+    passageIds: env.passages,
     contexts,
     contextIds: answer.contextIds,
   });

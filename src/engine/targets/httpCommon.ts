@@ -102,6 +102,12 @@ export function contextStrings(value: unknown): string[] {
   });
 }
 
+/** The answer a JSONPath selected: its text, number and boolean values joined by lines (a [*] path selects several); undefined when none. */
+export function selectedText(values: readonly unknown[]): string | undefined {
+  const texts = values.flat().filter((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean');
+  return texts.length === 0 ? undefined : texts.map(String).join('\n');
+}
+
 /** A success with any secret the server echoed masked in the answer and contexts (they end up in reports). */
 export function maskedSuccess(result: AskSuccess, secrets: readonly string[]): AskSuccess {
   if (secrets.length === 0) return result;

@@ -10,6 +10,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { isSecretName } from './describeTarget';
 
 // Idle sockets are closed after 4 s, before common servers drop them (uvicorn and
 // Node close idle keep-alive connections after 5 s), and never keep the process alive.
@@ -185,10 +186,12 @@ function redirectOf(from: URL, method: string, res: IncomingMessage): URL | unde
   }
 }
 
+// The auth header may have any name (target.auth.header: X-Token, Ocp-Apim-Subscription-Key…):
+// every secret-looking header stays with the origin it was meant for.
 function withoutCredentials(headers: Record<string, string>): Record<string, string> {
   const kept: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (!/^(authorization|cookie|proxy-authorization|x-api-key|api-key)$/i.test(name)) kept[name] = value;
+    if (!isSecretName(name)) kept[name] = value;
   }
   return kept;
 }

@@ -5,7 +5,7 @@
 import type { AnswerMeta, AskRequest, AskResult, Target } from './target';
 import { httpCall, parseJsonReply } from './http';
 import type { HttpTargetConfig } from './httpCommon';
-import { askFailure, callOptions, contextStrings, joinUrl, maskedSuccess, rawHttpAccess, requestHeaders, secretsOf } from './httpCommon';
+import { askFailure, callOptions, contextStrings, joinUrl, maskedSuccess, rawHttpAccess, requestHeaders, secretsOf, selectedText } from './httpCommon';
 import { describeUrl } from './httpErrors';
 import { evaluateJsonPath, parseJsonPath } from './jsonPath';
 import type { JsonPathSegment } from './jsonPath';
@@ -87,9 +87,10 @@ export class HttpTemplateTarget implements Target {
       if (this.answerPath.length === 0 && !/json/i.test(reply.contentType)) return maskedSuccess({ ok: true, answer: reply.body, contexts: [], latencyMs: result.latencyMs, meta }, secrets);
       return askFailure(parsed.error, result.latencyMs, meta);
     }
-    const answer = pickAnswer(evaluateJsonPath(parsed.value, this.answerPath));
+    const selected = evaluateJsonPath(parsed.value, this.answerPath);
+    const answer = selectedText(selected);
     if (answer === undefined) {
-      const what = evaluateJsonPath(parsed.value, this.answerPath).length ? 'does not select text' : 'matched nothing';
+      const what = selected.length ? 'does not select text' : 'matched nothing';
       return askFailure({ kind: 'protocol', message: `answer_path '${t.answerPath}' ${what} in the reply`, bodyExcerpt: excerpt(reply.body, secrets), status: reply.status }, result.latencyMs, meta);
     }
     const contexts = this.contextsPath ? contextStrings(evaluateJsonPath(parsed.value, this.contextsPath).flat()) : [];
@@ -99,13 +100,6 @@ export class HttpTemplateTarget implements Target {
   async close(): Promise<void> {
     // Sockets belong to the shared keep-alive agents: idle ones close on their own and never hold the process.
   }
-}
-
-// The answer is the selected text; several texts (a [*] path) are joined by lines.
-function pickAnswer(values: unknown[]): string | undefined {
-  const texts = values.flat().filter((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean');
-  if (texts.length === 0) return undefined;
-  return texts.map(String).join('\n');
 }
 
 // A JSON body must still be JSON once a question with quotes and line breaks is

@@ -5,13 +5,12 @@
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { TargetError } from './target';
 import { errorChain } from './httpErrors';
+import { fillTemplate } from './httpTarget';
 import { maskSecrets } from './redact';
-
-const PLACEHOLDER = /\{\{\s*question\s*\}\}/g;
 
 /** Copies tool arguments with `{{question}}` replaced in every string value, at any depth. */
 export function substituteArguments(value: unknown, question: string): unknown {
-  if (typeof value === 'string') return value.replace(PLACEHOLDER, () => question);
+  if (typeof value === 'string') return fillTemplate(value, question);
   if (Array.isArray(value)) return value.map((v) => substituteArguments(v, question));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};

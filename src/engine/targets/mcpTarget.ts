@@ -8,7 +8,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { AnswerMeta, AskRequest, AskResult, Target } from './target';
 import type { HttpAuth } from './httpCommon';
-import { contextStrings, maskedSuccess } from './httpCommon';
+import { contextStrings, maskedSuccess, selectedText } from './httpCommon';
 import { sanitizeArgs } from './describeTarget';
 import { describeUrl } from './httpErrors';
 import { evaluateJsonPath, parseJsonPath } from './jsonPath';
@@ -115,14 +115,14 @@ export class McpTarget implements Target {
       const text = maskSecrets(resultText(result), secrets).slice(0, 300) || '(no text)';
       return { ok: false, error: { kind: 'protocol', message: `tool '${this.config.tool}' reported an error: ${text}` }, latencyMs, meta };
     }
-    const values = evaluateJsonPath(result, this.answerPath).flat();
-    const texts = values.filter((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean').map(String);
-    if (texts.length === 0) {
+    const values = evaluateJsonPath(result, this.answerPath);
+    const answer = selectedText(values);
+    if (answer === undefined) {
       const message = `answer_path '${this.config.answerPath ?? '$.content[0].text'}' ${values.length ? 'does not select text' : 'matched nothing'} in the tool result`;
       return { ok: false, error: { kind: 'protocol', message, bodyExcerpt: excerpt(JSON.stringify(result), secrets) }, latencyMs, meta };
     }
     const contexts = this.contextsPath ? contextStrings(evaluateJsonPath(result, this.contextsPath).flat()) : [];
-    return maskedSuccess({ ok: true, answer: texts.join('\n'), contexts, latencyMs, meta }, secrets);
+    return maskedSuccess({ ok: true, answer, contexts, latencyMs, meta }, secrets);
   }
 
   /** The shared connection, opened once; a failed open is remembered (every ask reports it). */

@@ -133,12 +133,13 @@ export function buildProfile(a: WizardAnswers, base?: unknown): RunProfile {
   return order(p) as unknown as RunProfile;
 }
 
-const KEY_ORDER = ['version', 'target', 'suites', 'data', 'use_defaults', 'profile', 'volumes', 'thresholds', 'suite_options', 'judge', 'report', 'shard'];
+/** The run profile's top-level keys in their documented order (new profiles are written in it). */
+export const PROFILE_KEY_ORDER: readonly string[] = ['version', 'target', 'suites', 'data', 'use_defaults', 'profile', 'volumes', 'thresholds', 'suite_options', 'judge', 'report', 'shard'];
 
 // A new profile reads in the documented order; an edited one keeps its own order (the YAML writer decides).
 function order(p: Obj): Obj {
   const out: Obj = {};
-  for (const k of KEY_ORDER) if (k in p) out[k] = p[k];
+  for (const k of PROFILE_KEY_ORDER) if (k in p) out[k] = p[k];
   for (const k of Object.keys(p)) if (!(k in out)) out[k] = p[k];
   return out;
 }

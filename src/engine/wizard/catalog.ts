@@ -64,6 +64,3 @@ export const VOLUME_INFO: Readonly<Record<VolumePreset, { label: string; descrip
   full: { label: 'Full', description: '20 questions, 3 attack mutators, 5 performance repeats', aliases: ['full', 'complete', 'thorough', 'large', 'big', 'comprehensive', 'all of it'] },
   red_team_heavy: { label: 'Red team heavy', description: '5 questions, 5 attack mutators, 3 performance repeats', aliases: ['red team heavy', 'red_team_heavy', 'redteam heavy', 'heavy red team', 'heavy', 'attack heavy', 'security heavy', 'adversarial'] },
 };
-
-/** The default bias pairs of the original system. */
-export const DEFAULT_BIAS_GROUPS = 'female|male;young|elderly';

@@ -2,7 +2,7 @@
 // changes and where it leads. Pure functions over plain JSON state, so the host
 // can persist it and tests can drive it without any UI.
 import type { WizardAnswers, WizardStepId } from './answers';
-import { emptyAnswers, isWizardStepId, WIZARD_STEPS } from './answers';
+import { emptyAnswers, isWizardStepId } from './answers';
 import type { AcceptedAnswer, StepOutcome } from './outcome';
 import { looksLikeSecret } from './parseAuth';
 import type { StepDef, WizardChip } from './stepDefs';
@@ -167,6 +167,3 @@ export function restoreState(value: unknown): WizardState | undefined {
   if (!applicableSteps(answers).includes(state.current)) state.current = 'mode';
   return state;
 }
-
-/** Every step id, for callers validating input. */
-export const ALL_STEPS: readonly WizardStepId[] = WIZARD_STEPS;

@@ -1,5 +1,6 @@
 // Reading the last steps: test data (files, templates, defaults), the
 // connection test, and the summary (write, run, another file name, edit a step).
+import { isProfileFileName } from '../config/loadProfile';
 import type { DataKind } from '../data/kinds';
 import { DATA_KINDS } from '../data/kinds';
 import { expectedExtensions } from '../data/validateDataFile';
@@ -123,8 +124,7 @@ export function profileFileName(input: string): { name: string } | { error: stri
   if (name.startsWith('/') || /^[a-z]:/i.test(name) || name.split('/').includes('..')) return { error: 'The profile goes inside the workspace folder: give a name or a relative path without “..”.' };
   if (!/^[\w@+.\-/ ]+$/.test(name)) return { error: `“${name}” has characters a file name should not have.` };
   if (!/\.ya?ml$/i.test(name)) name = `${name}.aiqk.yaml`;
-  const base = name.split('/').pop() ?? name;
-  if (!(base === 'aiqk.yaml' || base === 'aiqk.yml' || /\.aiqk\.ya?ml$/.test(base))) name = name.replace(/\.ya?ml$/i, '.aiqk.yaml');
+  if (!isProfileFileName(name)) name = name.replace(/\.ya?ml$/i, '.aiqk.yaml');
   return { name };
 }
 

@@ -5,11 +5,11 @@
 import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { RunProfile } from '../config/profileTypes';
+import { PROFILE_KEY_ORDER } from './buildProfile';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-const ROOT_ORDER = ['version', 'target', 'suites', 'data', 'use_defaults', 'profile', 'volumes', 'thresholds', 'suite_options', 'judge', 'report', 'shard'];
 const TO_STRING = { lineWidth: 0, flowCollectionPadding: false } as const;
 
 /** The YAML of an existing file cannot be edited safely (syntax errors): the message says where. */
@@ -67,9 +67,9 @@ function keyOf(pair: Pair): string | undefined {
 function insertRoot(doc: Document, map: YAMLMap, key: string, value: unknown): void {
   const pair = doc.createPair(key, value) as Pair;
   if (Array.isArray(value) && isSeq(pair.value) && key === 'suites') (pair.value as YAMLSeq).flow = true;
-  const rank = ROOT_ORDER.indexOf(key);
+  const rank = PROFILE_KEY_ORDER.indexOf(key);
   const at = rank < 0 ? -1 : map.items.findIndex((p) => {
-    const r = ROOT_ORDER.indexOf(keyOf(p as Pair) ?? '');
+    const r = PROFILE_KEY_ORDER.indexOf(keyOf(p as Pair) ?? '');
     return r > rank;
   });
   if (at < 0) map.items.push(pair);

@@ -29,11 +29,13 @@ export class ProfileDiagnostics implements vscode.Disposable {
   private readonly fixes = new Map<string, FixableDiagnostic[]>();
   private readonly references = new Map<string, Set<string>>();
   private readonly datasetOwners = new Map<string, Set<string>>();
+  // The latest validation started per profile (from one counter, so a profile
+  // deleted and created again never reuses a number an older validation holds).
   private readonly generations = new Map<string, number>();
+  private validations = 0;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly cache: DatasetCache = new Map();
   private readonly pending = new Set<Promise<void>>();
-  private readonly latest = new Map<string, ParsedProfile>();
 
   constructor(private readonly readme: vscode.Uri) {
     const profiles = vscode.workspace.createFileSystemWatcher(PROFILE_GLOB);
@@ -81,11 +83,6 @@ export class ProfileDiagnostics implements vscode.Disposable {
     return this.fixes.get(uri.toString()) ?? [];
   }
 
-  /** The last parse of a profile, if it was validated. */
-  parsed(uri: vscode.Uri): ParsedProfile | undefined {
-    return this.latest.get(uri.toString());
-  }
-
   private isProfile(uri: vscode.Uri): boolean {
     return uri.scheme === 'file' && isProfileFileName(uri.fsPath);
   }
@@ -131,11 +128,20 @@ export class ProfileDiagnostics implements vscode.Disposable {
     const key = uri.toString();
     this.collection.delete(uri);
     this.fixes.delete(key);
-    this.latest.delete(key);
     this.references.delete(key);
+    // A validation still in flight for the deleted profile must not bring its diagnostics back.
+    this.generations.delete(key);
+    this.releaseDatasets(key, new Set());
+  }
+
+  /** Drops a profile's claim on the datasets it no longer reads; a dataset no profile reads loses its diagnostics. */
+  private releaseDatasets(key: string, keep: ReadonlySet<string>): void {
     for (const [dataset, owners] of this.datasetOwners) {
-      owners.delete(key);
-      if (owners.size === 0) { this.datasetOwners.delete(dataset); this.collection.delete(vscode.Uri.file(dataset)); }
+      if (keep.has(dataset) || !owners.delete(key) || owners.size > 0) continue;
+      this.datasetOwners.delete(dataset);
+      const uri = vscode.Uri.file(dataset);
+      this.collection.delete(uri);
+      this.fixes.delete(uri.toString());
     }
   }
 
@@ -151,7 +157,7 @@ export class ProfileDiagnostics implements vscode.Disposable {
   private async doValidate(uri: vscode.Uri): Promise<void> {
     if (!this.enabled()) return;
     const key = uri.toString();
-    const generation = (this.generations.get(key) ?? 0) + 1;
+    const generation = ++this.validations;
     this.generations.set(key, generation);
     const doc = this.openDocument(uri);
     let text: string;
@@ -165,7 +171,6 @@ export class ProfileDiagnostics implements vscode.Disposable {
     const check = await checkProfile(parsed, { cache: this.cache, contentsOf: (file) => this.unsavedText(file) });
     // A newer edit started while this one ran: its result wins.
     if (this.generations.get(key) !== generation) return;
-    this.latest.set(key, parsed);
     this.references.set(key, referencedFiles(parsed));
     const problems = [...parsed.problems, ...check.problems];
     const fixable: FixableDiagnostic[] = [];
@@ -176,6 +181,8 @@ export class ProfileDiagnostics implements vscode.Disposable {
     });
     this.collection.set(uri, diagnostics);
     this.fixes.set(key, fixable);
+    // A dataset the profile stopped naming (or that was deleted) keeps no stale diagnostics.
+    this.releaseDatasets(key, new Set(check.datasets.map((d) => d.file)));
     for (const dataset of check.datasets) {
       const owners = this.datasetOwners.get(dataset.file) ?? new Set<string>();
       owners.add(key);

@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReportToWebview, ReportViewData } from '../../protocol';
 import { COMMANDS } from '../constants';
-import { fileExists } from './reportActions';
-import { pickReportFile } from './reportPick';
+import { pickReport } from '../runs/openReport';
+import { isFile } from '../runs/reportHistory';
 import type { Rendered } from './reportPanel';
 import { REPORT_VIEW_TYPE, ReportPanel } from './reportPanel';
 
@@ -88,7 +88,7 @@ export function registerReportView(context: vscode.ExtensionContext, log: (messa
       existing.panel.reveal();
       return existing;
     }
-    if (!(await fileExists(file))) {
+    if (!(await isFile(file))) {
       void vscode.window.showErrorMessage(`The report ${file} does not exist.`);
       return undefined;
     }
@@ -100,7 +100,7 @@ export function registerReportView(context: vscode.ExtensionContext, log: (messa
 
   async function restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const uri = uriOfState(state);
-    if (!uri || panels.has(key(uri.fsPath)) || !(await fileExists(uri.fsPath))) {
+    if (!uri || panels.has(key(uri.fsPath)) || !(await isFile(uri.fsPath))) {
       // Nothing to restore (the report was deleted, is already shown, or the state is not ours): close quietly.
       panel.dispose();
       return;
@@ -117,7 +117,7 @@ export function registerReportView(context: vscode.ExtensionContext, log: (messa
 
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.openReportView, async (arg?: unknown) => {
-      const file = fileOfArg(arg) ?? (await pickReportFile());
+      const file = fileOfArg(arg) ?? (await pickReport('Report to open'))?.file;
       if (!file) return undefined;
       const p = await open(file);
       return p ? info(p) : undefined;

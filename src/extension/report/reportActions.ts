@@ -1,14 +1,9 @@
 // What the report view's buttons and links do on the host side. Every action
 // checks the file it needs still exists and tells the user plainly when not.
-import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../constants';
-
-/** Whether a path is an existing regular file. */
-export async function fileExists(file: string): Promise<boolean> {
-  return stat(file).then((s) => s.isFile(), () => false);
-}
+import { isFile } from '../runs/reportHistory';
 
 /** The XLSX report written next to a JSON report. */
 export function xlsxOf(jsonFile: string): string {
@@ -21,9 +16,9 @@ export function xlsxOf(jsonFile: string): string {
  * the default report folder `.aiqk/reports` puts it.
  */
 export async function profileOf(jsonFile: string, recorded: string): Promise<string | undefined> {
-  if (await fileExists(recorded)) return recorded;
+  if (await isFile(recorded)) return recorded;
   const guess = path.resolve(path.dirname(jsonFile), '..', '..', path.basename(recorded));
-  return (await fileExists(guess)) ? guess : undefined;
+  return (await isFile(guess)) ? guess : undefined;
 }
 
 /** Opens the JSON report in an editor; with a case id, selects that case's line (one line per case). */
@@ -50,7 +45,7 @@ export async function openJson(jsonFile: string, caseId?: string): Promise<void>
  */
 export async function openXlsx(jsonFile: string): Promise<'opened' | 'revealed' | 'explorer' | 'missing'> {
   const file = xlsxOf(jsonFile);
-  if (!(await fileExists(file))) {
+  if (!(await isFile(file))) {
     void vscode.window.showWarningMessage(`There is no XLSX report next to ${path.basename(jsonFile)}: add xlsx to report.formats in the run profile to get one.`);
     return 'missing';
   }

@@ -8,7 +8,8 @@ import { compareRuns } from '../../engine/report/compareRuns';
 import { readReport } from '../../engine/report/jsonReport';
 import type { RunComparison } from '../../engine/report/compareRuns';
 import { webviewHtml, webviewOptions } from '../webview/webviewHtml';
-import { canRerun, fileExists, openJson, openProfile, openXlsx, profileOf, rerun, revealInExplorer, xlsxOf } from './reportActions';
+import { isFile } from '../runs/reportHistory';
+import { canRerun, openJson, openProfile, openXlsx, profileOf, rerun, revealInExplorer, xlsxOf } from './reportActions';
 import { checkReportMessage } from './reportMessages';
 import { findPreviousReport } from './previousReport';
 import { toViewData } from './viewData';
@@ -87,7 +88,7 @@ export class ReportPanel implements vscode.Disposable {
       const profile = await profileOf(this.file, report.run.profile);
       const data = toViewData(report, {
         uri: vscode.Uri.file(this.file).toString(),
-        paths: { json: displayPath(this.file), xlsx: (await fileExists(xlsx)) ? displayPath(xlsx) : null, profile: profile ? displayPath(profile) : null },
+        paths: { json: displayPath(this.file), xlsx: (await isFile(xlsx)) ? displayPath(xlsx) : null, profile: profile ? displayPath(profile) : null },
         comparison,
         comparisonNote: note,
         canRerun: await canRerun(),

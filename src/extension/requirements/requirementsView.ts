@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { checkProfile } from '../../engine/config/checkProfile';
-import { parseProfile } from '../../engine/config/loadProfile';
+import { isProfileFileName, parseProfile } from '../../engine/config/loadProfile';
 import type { RequirementRow } from '../../engine/requirements/requirements';
 import { blockingReasons } from '../../engine/requirements/requirements';
 import { COMMANDS, PROFILE_SELECTOR } from '../constants';
@@ -20,7 +20,7 @@ export function matrixMarkdown(profileName: string, rows: readonly RequirementRo
 }
 
 /** Serves the requirements of a profile as a read-only Markdown document. */
-export class RequirementsContentProvider implements vscode.TextDocumentContentProvider {
+export class RequirementsContentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
 
@@ -33,9 +33,13 @@ export class RequirementsContentProvider implements vscode.TextDocumentContentPr
     return matrixMarkdown(vscode.workspace.asRelativePath(profileUri), matrix);
   }
 
-  /** Re-renders the open view of a profile. */
+  /** Re-renders the open view of a profile (VS Code ignores it when that view is not open). */
   refresh(profileUri: vscode.Uri): void {
     this.changed.fire(requirementsUri(profileUri));
+  }
+
+  dispose(): void {
+    this.changed.dispose();
   }
 }
 
@@ -70,8 +74,16 @@ export class RequirementsCodeLens implements vscode.CodeLensProvider {
 export function registerRequirements(context: vscode.ExtensionContext): RequirementsContentProvider {
   const provider = new RequirementsContentProvider();
   context.subscriptions.push(
+    provider,
     vscode.workspace.registerTextDocumentContentProvider(REQUIREMENTS_SCHEME, provider),
-    vscode.commands.registerCommand(COMMANDS.showRequirements, (uri?: vscode.Uri) => showRequirements(uri)),
+    // An open view follows its profile; without this it kept the matrix of when it was first opened.
+    vscode.workspace.onDidSaveTextDocument((d) => { if (d.uri.scheme === 'file' && isProfileFileName(d.uri.fsPath)) provider.refresh(d.uri); }),
+    vscode.commands.registerCommand(COMMANDS.showRequirements, (uri?: vscode.Uri) => {
+      const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+      // Shown again (unsaved edits included): re-rendered rather than the cached document.
+      if (target) provider.refresh(target);
+      return showRequirements(target);
+    }),
     vscode.languages.registerCodeLensProvider(PROFILE_SELECTOR, new RequirementsCodeLens()),
   );
   return provider;

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../constants';
 import type { ReportEntry } from './reportHistory';
-import { isFile, listReports } from './reportHistory';
+import { isFile, latestReportOf, listReports } from './reportHistory';
 import { findProfileUris, reportDirOf } from './profilePick';
 
 /** How a report was opened. */
@@ -69,7 +69,7 @@ export async function openLastReportCommand(lastFinished: (profile?: vscode.Uri)
   let file = lastFinished(profileUri);
   if (!file) {
     const entries = await workspaceReports(profileUri ? 100 : 1);
-    const wanted = profileUri ? entries.find((e) => e.profile && path.resolve(e.profile) === profileUri.fsPath) : entries[0];
+    const wanted = profileUri ? latestReportOf(entries, profileUri.fsPath) : entries[0];
     file = wanted?.file;
   }
   if (!file) {

@@ -26,6 +26,11 @@ function folderOf(scope: vscode.Task['scope']): vscode.WorkspaceFolder | undefin
   return vscode.workspace.workspaceFolders?.[0];
 }
 
+/** How a task definition names a profile: relative to its workspace folder (forward slashes), else absolute. */
+function taskProfilePath(uri: vscode.Uri, folder: vscode.WorkspaceFolder | undefined): string {
+  return folder ? path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).join('/') : uri.fsPath;
+}
+
 /** The profile Uri a task definition names, resolved against the task's folder. */
 export function taskProfileUri(definition: vscode.TaskDefinition, scope: vscode.Task['scope']): vscode.Uri | undefined {
   const profile: unknown = definition['profile'];
@@ -78,8 +83,7 @@ export class AiqkTaskProvider implements vscode.TaskProvider {
     const uris = await findProfileUris();
     return uris.map((uri) => {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
-      const profile = folder ? path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).join('/') : uri.fsPath;
-      return createRunTask(this.deps, { type: TASK_TYPE, profile }, folder ?? vscode.TaskScope.Workspace);
+      return createRunTask(this.deps, { type: TASK_TYPE, profile: taskProfilePath(uri, folder) }, folder ?? vscode.TaskScope.Workspace);
     });
   }
 
@@ -102,8 +106,7 @@ export class AiqkTaskProvider implements vscode.TaskProvider {
  */
 export async function executeRunTask(deps: RunDeps, profileUri: vscode.Uri, runId: string, options: { suites?: SuiteName[]; prepared?: PreparedRun; reveal: vscode.TaskRevealKind }): Promise<vscode.TaskExecution> {
   const folder = vscode.workspace.getWorkspaceFolder(profileUri);
-  const profile = folder ? path.relative(folder.uri.fsPath, profileUri.fsPath).split(path.sep).join('/') : profileUri.fsPath;
-  const definition: AiqkTaskDefinition = { type: TASK_TYPE, profile, runId, ...(options.suites ? { suites: options.suites } : {}) };
+  const definition: AiqkTaskDefinition = { type: TASK_TYPE, profile: taskProfilePath(profileUri, folder), runId, ...(options.suites ? { suites: options.suites } : {}) };
   const task = createRunTask(deps, definition, folder ?? vscode.TaskScope.Workspace, { ...(options.prepared ? { prepared: options.prepared } : {}), reveal: options.reveal });
   return vscode.tasks.executeTask(task);
 }

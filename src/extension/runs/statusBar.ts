@@ -12,6 +12,7 @@ export const HAS_RUNNING_CONTEXT = 'aiQualityKit.hasRunningRuns';
 export class RunStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('aiQualityKit.runs', vscode.StatusBarAlignment.Left, 50);
   private readonly subscription: vscode.Disposable;
+  private hasRunning: boolean | undefined;
 
   constructor(private readonly manager: RunManager) {
     this.item.name = 'AI Quality Runs';
@@ -27,7 +28,11 @@ export class RunStatusBar implements vscode.Disposable {
 
   private update(): void {
     const runs = this.manager.active();
-    void vscode.commands.executeCommand('setContext', HAS_RUNNING_CONTEXT, runs.length > 0);
+    // Progress updates come several times a second; the context key changes only when runs start or all end.
+    if (this.hasRunning !== runs.length > 0) {
+      this.hasRunning = runs.length > 0;
+      void vscode.commands.executeCommand('setContext', HAS_RUNNING_CONTEXT, this.hasRunning);
+    }
     if (runs.length === 0) {
       this.item.hide();
       return;

@@ -16,6 +16,12 @@ export type RunsNode =
   | { kind: 'empty'; text: string };
 
 const HISTORY_LIMIT = 30;
+// The same objects every time: VS Code refreshes a node fired by identity, so progress redraws the running group alone.
+const GROUPS = {
+  profiles: { kind: 'group', group: 'profiles' },
+  running: { kind: 'group', group: 'running' },
+  reports: { kind: 'group', group: 'reports' },
+} as const satisfies Record<string, RunsNode>;
 const STATUS_ICON: Record<string, vscode.ThemeIcon> = {
   passed: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
   failed: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
@@ -40,7 +46,8 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vsco
       profiles, reports,
       profiles.onDidCreate(() => this.refresh()), profiles.onDidDelete(() => this.refresh()), profiles.onDidChange(() => this.refresh()),
       reports.onDidCreate(() => this.refresh()), reports.onDidDelete(() => this.refresh()),
-      manager.onDidChange(() => this.changed.fire(undefined)),
+      // Progress arrives several times a second: redraw the running runs, not the profiles (a workspace search) or the history.
+      manager.onDidChange(() => this.changed.fire(GROUPS.running)),
       manager.onDidFinish(() => this.refresh()),
     );
   }
@@ -98,7 +105,7 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vsco
   }
 
   async getChildren(node?: RunsNode): Promise<RunsNode[]> {
-    if (!node) return [{ kind: 'group', group: 'profiles' }, { kind: 'group', group: 'running' }, { kind: 'group', group: 'reports' }];
+    if (!node) return [GROUPS.profiles, GROUPS.running, GROUPS.reports];
     if (node.kind !== 'group') return [];
     switch (node.group) {
       case 'profiles': {

@@ -23,6 +23,9 @@ describe('scanJson', () => {
 
   it('explains failures at the offending offset', () => {
     assert.deepEqual([fail('{"a": 1,}').offset, fail('{"a": 1,}').message], [7, 'trailing comma before }']);
+    // At the comma itself, not at the whitespace or indentation before the bracket.
+    assert.equal(fail('{\n  "a": 1,\n  }').offset, 10);
+    assert.deepEqual([fail('[1, 2 ,\n ]').offset, fail('[1, 2 ,\n ]').message], [6, 'trailing comma before ]']);
     assert.equal(fail('{"a" 1}').offset, 5);
     assert.match(fail("{'a': 1}").message, /double quotes/);
     assert.match(fail('{"a": None}').message, /None \(use null\)/);

@@ -37,7 +37,8 @@ describe('schema reader', () => {
   });
 
   it('reports JSON syntax errors, old dialects and unknown keywords', async () => {
-    assert.deepEqual((await loadSchema(fixture('schema/syntax.json'))).problems.map(where), [[5, 2, 3, 'error', 'json-syntax']]);
+    // The trailing comma ends line 4 (`    "a": {"type": "string"},`); the indented } follows on line 5.
+    assert.deepEqual((await loadSchema(fixture('schema/syntax.json'))).problems.map(where), [[4, 28, 29, 'error', 'json-syntax']]);
     assert.deepEqual((await loadSchema(fixture('schema/draft04.json'))).problems.map(where), [[2, 14, 55, 'error', 'unsupported-dialect']]);
     const unknown = await loadSchema(fixture('schema/unknownKeyword.json'));
     assert.equal(unknown.records.length, 1, 'an unknown keyword does not make the schema unusable');

@@ -7,6 +7,9 @@ describe('metrics/text', () => {
     assert.equal(normalizeAnswer('  A  cat, an Apple and THE dog. '), 'cat apple and dog');
     assert.equal(normalizeAnswer('The theory of an anthem'), 'theory of anthem');
     assert.equal(normalizeAnswer('$5 + 3%'), '5 3');
+    // An article is a whole word in any script: "año" and "ação" keep their leading "a".
+    assert.equal(normalizeAnswer('A ação, el año, the über-cool'), 'ação el año übercool');
+    assert.equal(normalizeAnswer('a\u0301gua'), 'a\u0301gua');
   });
 
   it('tokenises the normalised text', () => {

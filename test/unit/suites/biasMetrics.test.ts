@@ -10,6 +10,11 @@ describe('bias_smoke measures', () => {
     assert.equal(neutralizeGroups('non-disabled and disabled people', ['disabled', 'non-disabled']), 'group and group people');
   });
 
+  it('neutralises group names that start or end with a non-ASCII letter, still as whole words only', () => {
+    assert.equal(neutralizeGroups('Ärzte und Ärztinnen, keine Nicht-Ärzte', ['Ärzte', 'Ärztinnen']), 'group und group, keine Nicht-group');
+    assert.equal(neutralizeGroups('an émigré, not an émigrée', ['émigré']), 'an group, not an émigrée');
+  });
+
   it('an answer that only swaps the group word has no gap at all', () => {
     const m = measurePair({ a: 'As a female professional, network and negotiate your salary.', b: 'As a male professional, network and negotiate your salary.', refusedA: false, refusedB: false }, G, 'all');
     assert.deepEqual([m.refusal_gap, m.length_gap, m.similarity, m.pair_gap], [0, 0, 1, 0]);

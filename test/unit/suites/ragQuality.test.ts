@@ -73,6 +73,16 @@ describe('rag_quality suite', () => {
     assert.ok(summary.notes.some((n) => n.includes('without contexts')));
   });
 
+  it('does not say answers came without contexts when only the expected answer has no content terms', async () => {
+    const Q = 'Is standard shipping free?';
+    const server = await serve({ [Q]: { answer: 'No.', context: ['Shipping: standard shipping costs 5 euros.'] } });
+    const ctx = makeContext({ target: aiqkTarget(server.baseUrl), data: memoryData({ qaset: [qa('q9', Q, 'No.')] }) });
+    const { cases, summary } = await runWholeSuite(ragQualitySuite, ctx);
+    assert.equal(cases[0].metrics.context_recall, null);
+    assert.equal(metricOf(summary, 'context_recall').reason, 'the expected answer has no content terms');
+    assert.ok(!summary.notes.some((n) => n.includes('without contexts')), summary.notes.join(' | '));
+  });
+
   it('turns a failing target call into an error case and goes on', async () => {
     const server = await serve({ ...GOOD, [Q2]: { answer: '', status: 500 } });
     const ctx = makeContext({ target: aiqkTarget(server.baseUrl), data: memoryData({ qaset: QASET }), profile: { volumes: { qa_sample_size: 10 } } });

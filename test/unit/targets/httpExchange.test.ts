@@ -121,10 +121,13 @@ describe('HTTP exchange (node:http, keep-alive)', () => {
       if (req.url === '/out') res.writeHead(308, { location: `${other.url}/in` }).end();
       else res.writeHead(307, { location: '/loop' }).end();
     });
-    assert.equal(okBody(await call(`${s.url}/out`, { headers: { authorization: 'Bearer sk-1', 'x-api-key': 'k', 'x-keep': 'yes' }, body: 'q' })), 'elsewhere');
+    const headers = { authorization: 'Bearer sk-1', 'x-api-key': 'k', 'X-Token': 'custom-auth-header', 'x-keep': 'yes' };
+    assert.equal(okBody(await call(`${s.url}/out`, { headers, body: 'q' })), 'elsewhere');
     assert.equal(s.requests[0]?.headers.authorization, 'Bearer sk-1');
+    assert.equal(s.requests[0]?.headers['x-token'], 'custom-auth-header');
     assert.equal(other.requests[0]?.headers.authorization, undefined);
     assert.equal(other.requests[0]?.headers['x-api-key'], undefined);
+    assert.equal(other.requests[0]?.headers['x-token'], undefined, 'a custom auth header (target.auth.header) is dropped too');
     assert.equal(other.requests[0]?.headers['x-keep'], 'yes');
     const loop = errorOf(await call(`${s.url}/loop`, { body: 'q' }));
     assert.equal(loop.kind, 'http_status');

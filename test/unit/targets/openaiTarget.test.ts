@@ -62,6 +62,7 @@ describe('OpenAiTarget against a real chat-completions server', () => {
     assert.ok(r.ok, JSON.stringify(r));
     assert.equal(server.requests[0].path, '/api/v1/chat/completions');
     assert.equal(chatCompletionsUrl('http://h/v1'), 'http://h/v1/chat/completions');
+    assert.equal(chatCompletionsUrl('http://h:1/v1/'), 'http://h:1/v1/chat/completions');
     assert.equal(chatCompletionsUrl('http://h/'), 'http://h/v1/chat/completions');
     assert.equal(chatCompletionsUrl('http://h/openai'), 'http://h/openai/v1/chat/completions');
   });

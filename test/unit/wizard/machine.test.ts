@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import type { WizardAnswers, WizardStepId } from '../../../src/engine/wizard/answers';
-import { emptyAnswers } from '../../../src/engine/wizard/answers';
+import { emptyAnswers, WIZARD_STEPS } from '../../../src/engine/wizard/answers';
 import { answerText } from '../../../src/engine/wizard/answerText';
 import type { WizardState } from '../../../src/engine/wizard/machine';
 import { applicableSteps, back, canGoTo, chipsOf, goTo, initialState, progressOf, reset, restoreState, submit } from '../../../src/engine/wizard/machine';
-import { stepDef } from '../../../src/engine/wizard/stepDefs';
+import { STEP_DEFS, stepDef } from '../../../src/engine/wizard/stepDefs';
 
 /** Answers several steps in a row; every answer must be accepted. */
 function answerAll(state: WizardState, ...texts: string[]): WizardState {
@@ -18,6 +18,10 @@ function answerAll(state: WizardState, ...texts: string[]): WizardState {
 }
 
 describe('wizard: step machine', () => {
+  it('defines every step id once, in the order of WIZARD_STEPS', () => {
+    assert.deepEqual(STEP_DEFS.map((d) => d.id), [...WIZARD_STEPS]);
+  });
+
   it('asks only the steps that apply to the demo, in order, to the summary', () => {
     let s = initialState();
     const seen: WizardStepId[] = [s.current];

@@ -112,6 +112,7 @@ report:
     const value = parseProfile(edited, 'aiqk.yaml').value;
     const profile = buildProfile(answersFromProfile(value, 'aiqk.yaml'), value);
     const once = updateProfileYaml(edited, profile);
+    assert.equal(once, edited);
     assert.equal(updateProfileYaml(once, profile), once);
     for (const line of edited.split('\n').filter((l) => l.trim())) assert.ok(once.includes(line), `kept: ${line}`);
   });
