@@ -80,7 +80,7 @@ async function attempt(spec: HttpRequestSpec, options: HttpCallOptions, attemptN
   const secrets = options.secrets ?? [];
   const maxBytes = options.maxBytes ?? MAX_REPLY_BYTES;
   const onChunk = options.onChunk ? (text: string) => options.onChunk?.(text, attemptNo) : undefined;
-  const result = await exchange(spec, { signal: options.signal, timeoutMs: options.timeoutMs, maxBytes, otherBodyBytes: ERROR_BODY_BYTES, followRedirects: true, onChunk });
+  const result = await exchange(spec, { signal: options.signal, timeoutMs: options.timeoutMs, maxBytes, otherBodyBytes: ERROR_BODY_BYTES, followRedirects: true, onChunk, secrets });
   if (!result.ok) return { ok: false, error: failureError(result.failure, describeUrl(spec.url), secrets, options.timeoutMs, maxBytes) };
   const { reply } = result;
   if (reply.status < 200 || reply.status > 299) return { ok: false, error: statusError(reply, spec, secrets) };

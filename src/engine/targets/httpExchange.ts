@@ -49,6 +49,8 @@ export interface ExchangeOptions {
   otherBodyBytes: number;
   /** Follow redirects (307/308 always, others for GET and HEAD); else a 3xx is the reply. */
   followRedirects: boolean;
+  /** Values that must not leave the origin: a header carrying one is dropped when a redirect goes elsewhere. */
+  secrets?: readonly string[];
   /** Sees a 2xx body as it arrives. */
   onChunk?: (text: string) => void;
 }
@@ -132,7 +134,7 @@ export function exchange(request: ExchangeRequest, options: ExchangeOptions): Pr
         if (next) {
           res.resume();
           const sameOrigin = next.origin === url.origin;
-          send(next, method, sameOrigin ? headers : withoutCredentials(headers), body, redirectsLeft - 1);
+          send(next, method, sameOrigin ? headers : withoutCredentials(headers, options.secrets ?? []), body, redirectsLeft - 1);
           return;
         }
         readReply(res, options, live, finish, fail);
@@ -186,12 +188,12 @@ function redirectOf(from: URL, method: string, res: IncomingMessage): URL | unde
   }
 }
 
-// The auth header may have any name (target.auth.header: X-Token, Ocp-Apim-Subscription-Key…):
-// every secret-looking header stays with the origin it was meant for.
-function withoutCredentials(headers: Record<string, string>): Record<string, string> {
+// The auth header may have any name (target.auth.header): a header carrying a known
+// secret, or with a secret-looking name, stays with the origin it was meant for.
+function withoutCredentials(headers: Record<string, string>, secrets: readonly string[]): Record<string, string> {
   const kept: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (!isSecretName(name)) kept[name] = value;
+    if (!isSecretName(name) && !secrets.some((secret) => secret !== '' && value.includes(secret))) kept[name] = value;
   }
   return kept;
 }

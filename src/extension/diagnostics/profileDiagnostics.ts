@@ -36,6 +36,8 @@ export class ProfileDiagnostics implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly cache: DatasetCache = new Map();
   private readonly pending = new Set<Promise<void>>();
+  /** Datasets whose diagnostics come from an editor's unsaved text. */
+  private readonly fromUnsaved = new Set<string>();
 
   constructor(private readonly readme: vscode.Uri) {
     const profiles = vscode.workspace.createFileSystemWatcher(PROFILE_GLOB);
@@ -50,8 +52,8 @@ export class ProfileDiagnostics implements vscode.Disposable {
       files.onDidChange((u) => this.datasetChanged(u)),
       files.onDidDelete((u) => this.datasetChanged(u)),
       vscode.workspace.onDidChangeTextDocument((e) => this.edited(e.document)),
-      // A dataset closed without saving is back to what the disk holds.
-      vscode.workspace.onDidCloseTextDocument((d) => { if (!this.isProfile(d.uri) && d.uri.scheme === 'file') this.datasetChanged(d.uri); }),
+      // A dataset closed without saving is back to what the disk holds (others need no new check).
+      vscode.workspace.onDidCloseTextDocument((d) => { if (d.uri.scheme === 'file' && this.fromUnsaved.delete(d.uri.fsPath)) this.datasetChanged(d.uri); }),
       vscode.workspace.onDidOpenTextDocument((d) => { if (this.isProfile(d.uri)) this.schedule(d.uri, 0); }),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration(CONFIG_SECTION)) void this.refreshAll(); }),
     );
@@ -121,6 +123,8 @@ export class ProfileDiagnostics implements vscode.Disposable {
   /** The text of a dataset with unsaved edits in an editor, else undefined (the disk is read). */
   private unsavedText(file: string): string | undefined {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.isDirty && d.uri.fsPath === file);
+    if (doc) this.fromUnsaved.add(file);
+    else this.fromUnsaved.delete(file);
     return doc?.getText();
   }
 

@@ -33,8 +33,8 @@ async function serve(handler: Handler): Promise<TestServer> {
 }
 
 const signal = new AbortController().signal;
-const call = (url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}, extra: { maxBytes?: number; retries?: number } = {}): Promise<HttpCallResult> =>
-  httpCall({ url, method: init.method ?? 'POST', headers: init.headers ?? {}, body: init.body }, { signal, timeoutMs: 5000, retries: extra.retries ?? 0, maxBytes: extra.maxBytes });
+const call = (url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}, extra: { maxBytes?: number; retries?: number; secrets?: string[] } = {}): Promise<HttpCallResult> =>
+  httpCall({ url, method: init.method ?? 'POST', headers: init.headers ?? {}, body: init.body }, { signal, timeoutMs: 5000, retries: extra.retries ?? 0, maxBytes: extra.maxBytes, secrets: extra.secrets });
 
 function okBody(r: HttpCallResult): string {
   assert.ok(r.ok, `expected a reply, got ${JSON.stringify(r)}`);
@@ -121,13 +121,15 @@ describe('HTTP exchange (node:http, keep-alive)', () => {
       if (req.url === '/out') res.writeHead(308, { location: `${other.url}/in` }).end();
       else res.writeHead(307, { location: '/loop' }).end();
     });
-    const headers = { authorization: 'Bearer sk-1', 'x-api-key': 'k', 'X-Token': 'custom-auth-header', 'x-keep': 'yes' };
-    assert.equal(okBody(await call(`${s.url}/out`, { headers, body: 'q' })), 'elsewhere');
+    const headers = { authorization: 'Bearer sk-1', 'x-api-key': 'k', 'X-Token': 'custom-auth-header', 'X-Tenant': 'tenant-9f8e7d', 'x-keep': 'yes' };
+    assert.equal(okBody(await call(`${s.url}/out`, { headers, body: 'q' }, { secrets: ['tenant-9f8e7d'] })), 'elsewhere');
+    assert.equal(s.requests[0]?.headers['x-tenant'], 'tenant-9f8e7d');
     assert.equal(s.requests[0]?.headers.authorization, 'Bearer sk-1');
     assert.equal(s.requests[0]?.headers['x-token'], 'custom-auth-header');
     assert.equal(other.requests[0]?.headers.authorization, undefined);
     assert.equal(other.requests[0]?.headers['x-api-key'], undefined);
     assert.equal(other.requests[0]?.headers['x-token'], undefined, 'a custom auth header (target.auth.header) is dropped too');
+    assert.equal(other.requests[0]?.headers['x-tenant'], undefined, 'a header carrying a known secret, whatever its name, is dropped');
     assert.equal(other.requests[0]?.headers['x-keep'], 'yes');
     const loop = errorOf(await call(`${s.url}/loop`, { body: 'q' }));
     assert.equal(loop.kind, 'http_status');
