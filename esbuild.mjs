@@ -32,16 +32,48 @@ function integrationEntries() {
 }
 
 const builds = [
-  { ...common, platform: 'node', format: 'cjs', entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [legacyBufferPlugin] },
-  { ...common, platform: 'node', format: 'cjs', entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [legacyBufferPlugin] },
+  {
+    ...common,
+    platform: 'node',
+    format: 'cjs',
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+    plugins: [legacyBufferPlugin],
+  },
+  {
+    ...common,
+    platform: 'node',
+    format: 'cjs',
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [legacyBufferPlugin],
+  },
 ];
 const webviews = webviewEntries();
 if (webviews.length) {
-  builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: webviews, outdir: 'dist/webview', loader: { '.css': 'text' } });
+  builds.push({
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: webviews,
+    outdir: 'dist/webview',
+    loader: { '.css': 'text' },
+  });
 }
 const integration = integrationEntries();
 if (integration.length && !production) {
-  builds.push({ ...common, platform: 'node', format: 'cjs', entryPoints: integration, outdir: 'out/test/integration', external: ['vscode', 'mocha'], plugins: [legacyBufferPlugin] });
+  builds.push({
+    ...common,
+    platform: 'node',
+    format: 'cjs',
+    entryPoints: integration,
+    outdir: 'out/test/integration',
+    external: ['vscode', 'mocha'],
+    plugins: [legacyBufferPlugin],
+  });
 }
 
 if (watch) {

@@ -30,9 +30,15 @@ export function runE2e({ skipProvision = false, skipPackage = false } = {}) {
   const tmp = mkdtempSync(join(tmpdir(), 'aiqk-e2e-stats-'));
   const statsFile = join(tmp, 'stats.json');
   try {
-    const r = spawnSync(npx, ['--no', '--', 'mocha', '--config', 'test/e2e/mocharc.json', '--reporter', './scripts/mochaStatsReporter.mjs'], {
-      cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, AIQK_MOCHA_STATS_FILE: statsFile, AIQK_E2E_VSIX: vsix },
-    });
+    const r = spawnSync(
+      npx,
+      ['--no', '--', 'mocha', '--config', 'test/e2e/mocharc.json', '--reporter', './scripts/mochaStatsReporter.mjs'],
+      {
+        cwd: REPO_ROOT,
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: { ...process.env, AIQK_MOCHA_STATS_FILE: statsFile, AIQK_E2E_VSIX: vsix },
+      },
+    );
     const stats = existsSync(statsFile) ? JSON.parse(readFileSync(statsFile, 'utf8')) : undefined;
     const failed = (stats?.failed ?? 0) + (r.status !== 0 && !stats?.failed ? 1 : 0);
     return { passed: stats?.passed ?? 0, failed, failures: stats?.failures ?? [] };

@@ -24,7 +24,10 @@ export async function renderProfileTypes() {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const ts = await renderProfileTypes();
   if (process.argv.includes('--check')) {
-    if (readFileSync(OUT, 'utf8') !== ts) { console.error(`${OUT} is out of date: run node scripts/genProfileTypes.mjs`); process.exit(1); }
+    if (readFileSync(OUT, 'utf8') !== ts) {
+      console.error(`${OUT} is out of date: run node scripts/genProfileTypes.mjs`);
+      process.exit(1);
+    }
   } else {
     writeFileSync(OUT, ts);
   }

@@ -6,15 +6,28 @@ export function killProcessGroup(child) {
   if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((done) => {
     const hard = setTimeout(() => {
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
       done();
     }, 5000);
     child.once('exit', () => {
       clearTimeout(hard);
       // Children that outlive the leader (e.g. code-server's extension host) share its group.
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* none left */ }
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* none left */
+      }
       done();
     });
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { clearTimeout(hard); done(); }
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      clearTimeout(hard);
+      done();
+    }
   });
 }

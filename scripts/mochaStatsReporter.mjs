@@ -23,7 +23,12 @@ export default class StatsReporter extends Mocha.reporters.Spec {
       // Mocha may have turned them into strings already (for its diffs).
       const show = (v) => (typeof v === 'string' ? v : inspect(v, { depth: 2, breakLength: Infinity })).replace(/\s*\n\s*/g, ' ');
       if (err && 'actual' in err && 'expected' in err) text += ` (actual ${show(err.actual)}, expected ${show(err.expected)})`;
-      const at = /\(?([^\s()]*test[^\s()]*:\d+:\d+)\)?/.exec(String(err?.stack ?? '').split('\n').slice(1).find((l) => /[\\/]test[\\/]/.test(l)) ?? '');
+      const at = /\(?([^\s()]*test[^\s()]*:\d+:\d+)\)?/.exec(
+        String(err?.stack ?? '')
+          .split('\n')
+          .slice(1)
+          .find((l) => /[\\/]test[\\/]/.test(l)) ?? '',
+      );
       if (at) text += ` at ${relative(process.cwd(), at[1].replace(/^file:\/\//, ''))}`;
       return text.slice(0, 400);
     };
@@ -38,7 +43,10 @@ export default class StatsReporter extends Mocha.reporters.Spec {
       const file = process.env.AIQK_MOCHA_STATS_FILE;
       if (!file) return;
       const { passes = 0, failures: failed = 0, pending = 0 } = runner.stats ?? {};
-      writeFileSync(file, JSON.stringify({ passed: passes, failed, pending, failures, retried: [...retried].map(([title, error]) => `${title}: ${error}`) }));
+      writeFileSync(
+        file,
+        JSON.stringify({ passed: passes, failed, pending, failures, retried: [...retried].map(([title, error]) => `${title}: ${error}`) }),
+      );
     });
   }
 }

@@ -17,7 +17,18 @@
 //
 // Usage: node scripts/provision.mjs [--force-apt]   (also AIQK_PROVISION_FORCE_APT=1)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync, renameSync, copyFileSync, chmodSync, accessSync, constants } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+  rmSync,
+  renameSync,
+  copyFileSync,
+  chmodSync,
+  accessSync,
+  constants,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,7 +49,10 @@ const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep'];
 // @vscode/ripgrep (as pinned by code-server 4.100.3) looks for this file in its cache
 // before downloading. Keys are Node's process.arch.
 const RIPGREP_CACHE = 'vscode-ripgrep-cache-1.15.11';
-const RIPGREP_ASSET = { x64: 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz', arm64: 'ripgrep-v13.0.0-10-aarch64-unknown-linux-musl.tar.gz' };
+const RIPGREP_ASSET = {
+  x64: 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz',
+  arm64: 'ripgrep-v13.0.0-10-aarch64-unknown-linux-musl.tar.gz',
+};
 
 const log = (msg) => console.log(`provision: ${msg}`);
 
@@ -121,7 +135,10 @@ export function provisionApt({ force = false } = {}) {
   if (!isRoot && !onPath('sudo')) throw new Error(`not root and no sudo: install ${pkgs.join(' ')} by hand`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   // sudo resets the environment: the variable goes on its command line (allowed for NOPASSWD: ALL).
-  const apt = (args) => (isRoot ? run('apt-get', args, { env, stdio: ['ignore', 'inherit', 'inherit'] }) : run('sudo', ['-n', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args], { env, stdio: ['ignore', 'inherit', 'inherit'] }));
+  const apt = (args) =>
+    isRoot
+      ? run('apt-get', args, { env, stdio: ['ignore', 'inherit', 'inherit'] })
+      : run('sudo', ['-n', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   apt(['update']);
   apt(['install', '-y', ...pkgs]);
   if (!isExecutable(CHROMIUM)) throw new Error(`${CHROMIUM} still missing after apt-get install`);
@@ -163,7 +180,11 @@ export function provisionCodeServer() {
     log(`code-server ${have} present in .cache/code-server`);
     return;
   }
-  log(have ? `code-server ${have} found, want ${CODE_SERVER_VERSION}: reinstalling` : `installing code-server ${CODE_SERVER_VERSION} into .cache/code-server (about 2 min)`);
+  log(
+    have
+      ? `code-server ${have} found, want ${CODE_SERVER_VERSION}: reinstalling`
+      : `installing code-server ${CODE_SERVER_VERSION} into .cache/code-server (about 2 min)`,
+  );
   const started = Date.now();
   const tmpDir = join(CACHE_DIR, 'tmp');
   mkdirSync(tmpDir, { recursive: true });
@@ -173,13 +194,20 @@ export function provisionCodeServer() {
   const stage = `${CODE_SERVER_DIR}.staging-${process.pid}`;
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(stage, { recursive: true });
-  writeFileSync(join(stage, 'package.json'), JSON.stringify({
-    name: 'aiqk-code-server',
-    private: true,
-    description: 'Test tooling cache: code-server for the integration tests',
-    // npm 11 warns (a later npm blocks) on install scripts without an approval.
-    allowScripts: { 'code-server': true, argon2: true },
-  }, null, 2) + '\n');
+  writeFileSync(
+    join(stage, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'aiqk-code-server',
+        private: true,
+        description: 'Test tooling cache: code-server for the integration tests',
+        // npm 11 warns (a later npm blocks) on install scripts without an approval.
+        allowScripts: { 'code-server': true, argon2: true },
+      },
+      null,
+      2,
+    ) + '\n',
+  );
   const env = codeServerEnv({
     TMPDIR: tmpDir,
     npm_config_unsafe_perm: 'true',
@@ -196,7 +224,11 @@ export function provisionCodeServer() {
   for (const k of ['npm_config_prefix', 'npm_config_global', 'npm_config_save', 'npm_config_save_dev']) delete env[k];
   try {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    run(npm, ['install', '--prefix', stage, '--no-save', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], { cwd: stage, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    run(npm, ['install', '--prefix', stage, '--no-save', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], {
+      cwd: stage,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     const version = JSON.parse(readFileSync(join(stage, 'node_modules', 'code-server', 'package.json'), 'utf8')).version;
     if (version !== CODE_SERVER_VERSION) throw new Error(`installed code-server ${version}, expected ${CODE_SERVER_VERSION}`);
     writeFileSync(join(stage, '.aiqk-complete'), `${CODE_SERVER_VERSION}\n`);

@@ -49,7 +49,10 @@ let interrupted = false;
 
 /** Every suite name (test/integration/<name>.test.ts), sorted. */
 export function listSuites() {
-  return readdirSync(TESTS_DIR).filter((f) => f.endsWith('.test.ts')).map((f) => f.slice(0, -'.test.ts'.length)).sort();
+  return readdirSync(TESTS_DIR)
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => f.slice(0, -'.test.ts'.length))
+    .sort();
 }
 
 /** The suite's options, from its optional <name>.suite.json. */
@@ -60,7 +63,9 @@ export function suiteOptions(name) {
   if (unknown.length) throw new Error(`${name}.suite.json: unknown option(s) ${unknown.join(', ')}`);
   const workspace = opts.workspace === undefined ? name : opts.workspace;
   if (workspace !== null && !existsSync(join(WORKSPACES_DIR, workspace))) {
-    throw new Error(`suite ${name}: no workspace test/fixtures/workspaces/${workspace} (add it, or set "workspace" in test/integration/${name}.suite.json)`);
+    throw new Error(
+      `suite ${name}: no workspace test/fixtures/workspaces/${workspace} (add it, or set "workspace" in test/integration/${name}.suite.json)`,
+    );
   }
   return { workspace, userSettings: opts.userSettings, untrusted: opts.untrusted === true, timeoutSeconds: opts.timeoutSeconds };
 }
@@ -89,7 +94,12 @@ async function runSuite(name, tmpRoot) {
   mkdirSync(dir, { recursive: true });
   const screenshot = join(REPO_ROOT, 'test-output', 'integration', `${name}-failure.png`);
   rmSync(screenshot, { force: true });
-  const args = [`--extensionDevelopmentPath=${REPO_ROOT}`, `--extensionTestsPath=${BOOTSTRAP}`, `--results-json=${join(dir, 'results.json')}`, `--screenshot=${screenshot}`];
+  const args = [
+    `--extensionDevelopmentPath=${REPO_ROOT}`,
+    `--extensionTestsPath=${BOOTSTRAP}`,
+    `--results-json=${join(dir, 'results.json')}`,
+    `--screenshot=${screenshot}`,
+  ];
   if (opts.untrusted) args.push('--untrusted');
   else args.push('--disable-workspace-trust');
   if (opts.timeoutSeconds) args.push(`--timeout=${opts.timeoutSeconds}`);
@@ -103,7 +113,9 @@ async function runSuite(name, tmpRoot) {
     cpSync(join(WORKSPACES_DIR, opts.workspace), folder, { recursive: true });
     args.push(folder);
   }
-  say(`suite ${name}: workspace ${opts.workspace === null ? '(none)' : `test/fixtures/workspaces/${opts.workspace}`}${opts.untrusted ? ', untrusted' : ''}${opts.userSettings ? ', user settings' : ''}`);
+  say(
+    `suite ${name}: workspace ${opts.workspace === null ? '(none)' : `test/fixtures/workspaces/${opts.workspace}`}${opts.untrusted ? ', untrusted' : ''}${opts.userSettings ? ', user settings' : ''}`,
+  );
   const started = Date.now();
   const code = await runRunner(args, { ...process.env, AIQK_TEST_SUITES: name });
   const resultsFile = join(dir, 'results.json');
@@ -139,17 +151,21 @@ export async function runIntegrationTests(names = [], { skipProvision = false } 
   }
   const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);
-  for (const r of results) say(`${r.failed ? 'FAIL' : 'ok  '} ${r.name}: ${r.passed} passed, ${r.failed} failed (${r.seconds.toFixed(1)} s)`);
+  for (const r of results)
+    say(`${r.failed ? 'FAIL' : 'ok  '} ${r.name}: ${r.passed} passed, ${r.failed} failed (${r.seconds.toFixed(1)} s)`);
   return { passed, failed, suites: results, failures: results.flatMap((r) => r.failures.map((f) => `${r.name}: ${f}`)) };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  runIntegrationTests(process.argv.slice(2)).then(({ passed, failed }) => {
-    console.log(`integration: ${passed} passed, ${failed} failed`);
-    process.exit(failed ? 1 : 0);
-  }, (err) => {
-    console.error(`[integration] FAILED: ${err instanceof Error ? err.message : err}`);
-    console.log('integration: 0 passed, 1 failed');
-    process.exit(1);
-  });
+  runIntegrationTests(process.argv.slice(2)).then(
+    ({ passed, failed }) => {
+      console.log(`integration: ${passed} passed, ${failed} failed`);
+      process.exit(failed ? 1 : 0);
+    },
+    (err) => {
+      console.error(`[integration] FAILED: ${err instanceof Error ? err.message : err}`);
+      console.log('integration: 0 passed, 1 failed');
+      process.exit(1);
+    },
+  );
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order, each run even when an earlier one failed:
 //   provision (first use: apt packages and code-server, see scripts/provision.mjs),
-//   lint (eslint .), typecheck (tsc --noEmit -p .), unit tests (mocha, .mocharc.json),
+//   lint (eslint .), format (prettier --check .), import contract (dependency-cruiser, .dependency-cruiser.cjs),
+//   typecheck (tsc --noEmit -p .), unit tests (mocha, .mocharc.json),
 //   webview tests (the built webview bundles in headless Chromium, test/webview/mocharc.json),
 //   integration tests (real VS Code extension host, scripts/runIntegrationTests.mjs),
 //   e2e tests (the packaged .vsix driven through the UI in code-server, scripts/e2e.mjs; about a minute).
@@ -56,7 +57,11 @@ function mochaStep(name, title, extraArgs) {
   const statsFile = join(tmp, 'stats.json');
   // A handle a test leaks would keep mocha alive for ever: past the limit the step is killed and fails.
   const r = spawnSync(npx, ['--no', '--', 'mocha', ...extraArgs, '--reporter', './scripts/mochaStatsReporter.mjs'], {
-    cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, AIQK_MOCHA_STATS_FILE: statsFile }, timeout: STEP_LIMIT_MS, killSignal: 'SIGKILL',
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, AIQK_MOCHA_STATS_FILE: statsFile },
+    timeout: STEP_LIMIT_MS,
+    killSignal: 'SIGKILL',
   });
   const hung = r.error?.code === 'ETIMEDOUT';
   if (hung) console.error(`${name}: mocha did not exit within ${STEP_LIMIT_MS / 60_000} minutes (a test left a handle open?); killed`);
@@ -69,7 +74,12 @@ function mochaStep(name, title, extraArgs) {
   failed += f;
   for (const line of stats?.failures ?? []) failures.push(`${name}: ${line}`);
   for (const line of stats?.retried ?? []) retried.push(`${name}: ${line}`);
-  record(name, started, f === 0, `${p} passed, ${f} failed${hung ? ' (killed: did not exit in time)' : stats ? '' : ' (no results: mocha did not finish)'}`);
+  record(
+    name,
+    started,
+    f === 0,
+    `${p} passed, ${f} failed${hung ? ' (killed: did not exit in time)' : stats ? '' : ' (no results: mocha did not finish)'}`,
+  );
 }
 
 /** The webview bundles, built, in headless Chromium (needs the provisioned browser). */
@@ -140,6 +150,8 @@ try {
   record('provision', provStarted, false, 'FAILED');
 }
 check('lint', ['eslint', '.']);
+check('format', ['prettier', '--check', '.']);
+check('import contract', ['depcruise', '--config', '.dependency-cruiser.cjs', 'src', 'webview']);
 check('typecheck', ['tsc', '--noEmit', '-p', '.']);
 unitTests();
 webviewTests(provisioned);

@@ -34,7 +34,15 @@ import { fileURLToPath, URLSearchParams } from 'node:url';
 import { format, inspect } from 'node:util';
 import { chromium } from 'playwright-core';
 import { killProcessGroup } from './killProcessGroup.mjs';
-import { CHROMIUM, CODE_SERVER_DIR, CODE_SERVER_ENTRY, CODE_SERVER_VERSION, codeServerEnv, installedCodeServerVersion, provision } from './provision.mjs';
+import {
+  CHROMIUM,
+  CODE_SERVER_DIR,
+  CODE_SERVER_ENTRY,
+  CODE_SERVER_VERSION,
+  codeServerEnv,
+  installedCodeServerVersion,
+  provision,
+} from './provision.mjs';
 
 const TAG = '[vscode-test-runner]';
 const START_MARK = 'AIQK_MOCHA_START';
@@ -42,10 +50,36 @@ const RESULT_MARK = 'AIQK_MOCHA_RESULT ';
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 // Offline noise of the workbench: the extension gallery (open-vsx) cannot be reached.
 const NOISE = /open-vsx\.org|ENOTFOUND|ERR_NAME_NOT_RESOLVED|Failed to load resource/;
-const IGNORED_FLAGS = new Set(['--no-sandbox', '--disable-gpu-sandbox', '--disable-gpu', '--disable-updates', '--skip-welcome', '--skip-release-notes',
-  '--disable-extensions', '--new-window', '-n', '--reuse-window', '-r', '--wait', '-w', '--disable-telemetry', '--disable-crash-reporter', '--no-cached-data', '--disable-chromium-sandbox']);
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--disable-crash-reporter'];
+const IGNORED_FLAGS = new Set([
+  '--no-sandbox',
+  '--disable-gpu-sandbox',
+  '--disable-gpu',
+  '--disable-updates',
+  '--skip-welcome',
+  '--skip-release-notes',
+  '--disable-extensions',
+  '--new-window',
+  '-n',
+  '--reuse-window',
+  '-r',
+  '--wait',
+  '-w',
+  '--disable-telemetry',
+  '--disable-crash-reporter',
+  '--no-cached-data',
+  '--disable-chromium-sandbox',
+]);
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+  '--disable-crash-reporter',
+];
 // Quiet, deterministic defaults for a fresh user-data dir; --user-settings overrides them.
 const DEFAULT_SETTINGS = {
   'workbench.startupEditor': 'none',
@@ -61,11 +95,44 @@ const say = (msg) => console.log(`${TAG} ${msg}`);
 
 /** Parses VS Code's and the runner's flags. */
 export function parseArgs(argv) {
-  const o = { devPaths: [], testsPath: undefined, folder: undefined, untrusted: false, userSettings: undefined, timeoutS: Number(process.env.AIQK_VSCODE_TEST_TIMEOUT) || 300,
-    resultsJson: undefined, screenshot: undefined, verbose: false, keepUserData: false, userDataDir: undefined, extensionsDir: undefined };
-  const valued = { '--extensionDevelopmentPath': (v) => o.devPaths.push(resolve(v)), '--extensionTestsPath': (v) => { o.testsPath = resolve(v); },
-    '--user-settings': (v) => { o.userSettings = resolve(v); }, '--timeout': (v) => { o.timeoutS = Number(v); }, '--results-json': (v) => { o.resultsJson = resolve(v); },
-    '--screenshot': (v) => { o.screenshot = resolve(v); }, '--user-data-dir': (v) => { o.userDataDir = resolve(v); }, '--extensions-dir': (v) => { o.extensionsDir = resolve(v); } };
+  const o = {
+    devPaths: [],
+    testsPath: undefined,
+    folder: undefined,
+    untrusted: false,
+    userSettings: undefined,
+    timeoutS: Number(process.env.AIQK_VSCODE_TEST_TIMEOUT) || 300,
+    resultsJson: undefined,
+    screenshot: undefined,
+    verbose: false,
+    keepUserData: false,
+    userDataDir: undefined,
+    extensionsDir: undefined,
+  };
+  const valued = {
+    '--extensionDevelopmentPath': (v) => o.devPaths.push(resolve(v)),
+    '--extensionTestsPath': (v) => {
+      o.testsPath = resolve(v);
+    },
+    '--user-settings': (v) => {
+      o.userSettings = resolve(v);
+    },
+    '--timeout': (v) => {
+      o.timeoutS = Number(v);
+    },
+    '--results-json': (v) => {
+      o.resultsJson = resolve(v);
+    },
+    '--screenshot': (v) => {
+      o.screenshot = resolve(v);
+    },
+    '--user-data-dir': (v) => {
+      o.userDataDir = resolve(v);
+    },
+    '--extensions-dir': (v) => {
+      o.extensionsDir = resolve(v);
+    },
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const eq = a.indexOf('=');
@@ -75,11 +142,13 @@ export function parseArgs(argv) {
       if (v === undefined) throw new Error(`${name} needs a value`);
       valued[name](v);
     } else if (a === '--untrusted') o.untrusted = true;
-    else if (a === '--disable-workspace-trust') { /* the default; --untrusted wins in any order */ }
-    else if (a === '--verbose') o.verbose = true;
+    else if (a === '--disable-workspace-trust') {
+      /* the default; --untrusted wins in any order */
+    } else if (a === '--verbose') o.verbose = true;
     else if (a === '--keep-user-data') o.keepUserData = true;
-    else if (IGNORED_FLAGS.has(name) || name.startsWith('--locale') || name.startsWith('--log')) { /* desktop-only: nothing to do in code-server */ }
-    else if (a.startsWith('-')) say(`ignoring unknown flag ${a}`);
+    else if (IGNORED_FLAGS.has(name) || name.startsWith('--locale') || name.startsWith('--log')) {
+      /* desktop-only: nothing to do in code-server */
+    } else if (a.startsWith('-')) say(`ignoring unknown flag ${a}`);
     else if (o.folder === undefined) o.folder = resolve(a);
     else throw new Error(`only one folder or workspace can be opened (got ${o.folder} and ${a})`);
   }
@@ -103,11 +172,28 @@ function settingsText(file, untrusted) {
 
 /** Starts code-server; resolves with its port once it listens. */
 function startCodeServer(o, dirs, onExit) {
-  const args = ['--bind-addr', '127.0.0.1:0', '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
-    '--disable-proxy', '--ignore-last-opened', '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
+  const args = [
+    '--bind-addr',
+    '127.0.0.1:0',
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-getting-started-override',
+    '--disable-proxy',
+    '--ignore-last-opened',
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
+  ];
   if (!o.untrusted) args.push('--disable-workspace-trust');
   // Own process group, so the whole tree (extension host, pty host, watchers) can be killed.
-  const child = spawn(process.execPath, [CODE_SERVER_ENTRY, ...args], { env: codeServerEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CODE_SERVER_ENTRY, ...args], {
+    env: codeServerEnv(),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const ready = new Promise((resolveReady, rejectReady) => {
     const timer = setTimeout(() => rejectReady(new Error(`code-server did not listen within 60 s:\n${out}`)), 60_000);
@@ -147,7 +233,8 @@ class HostLog {
   }
 
   line(level, args) {
-    let text = args.length && typeof args[0] === 'string' ? format(...args) : args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ');
+    let text =
+      args.length && typeof args[0] === 'string' ? format(...args) : args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ');
     // Libraries in the host colour their output when they think they may (CI=true); logs stay plain.
     if (!process.stdout.isTTY) text = text.replace(ANSI, '');
     if (text.startsWith(START_MARK)) {
@@ -155,7 +242,11 @@ class HostLog {
       return;
     }
     if (text.startsWith(RESULT_MARK)) {
-      try { this.counts = JSON.parse(text.slice(RESULT_MARK.length)); } catch { /* malformed: treated as no result */ }
+      try {
+        this.counts = JSON.parse(text.slice(RESULT_MARK.length));
+      } catch {
+        /* malformed: treated as no result */
+      }
       return;
     }
     const shown = level === 'info' || level === 'log' ? text : `${level}: ${text}`;
@@ -208,32 +299,58 @@ export async function runTests(o) {
   let exitCode;
   let failureReason;
   let finish;
-  const finished = new Promise((r) => { finish = r; });
-  const timer = setTimeout(() => finish({ code: 1, reason: `timed out after ${o.timeoutS} s without codeAutomationExit` }), o.timeoutS * 1000);
+  const finished = new Promise((r) => {
+    finish = r;
+  });
+  const timer = setTimeout(
+    () => finish({ code: 1, reason: `timed out after ${o.timeoutS} s without codeAutomationExit` }),
+    o.timeoutS * 1000,
+  );
   const onSignal = (sig) => finish({ code: 130, reason: `interrupted by ${sig}` });
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
 
   const open = async () => {
-    server = startCodeServer(o, dirs, (code, out) => finish({ code: 1, reason: `code-server exited (${code}) during the run:\n${out.slice(-4000)}` }));
+    server = startCodeServer(o, dirs, (code, out) =>
+      finish({ code: 1, reason: `code-server exited (${code}) during the run:\n${out.slice(-4000)}` }),
+    );
     const port = await server.ready;
-    say(`code-server ${CODE_SERVER_VERSION} listening on 127.0.0.1:${port} after ${((Date.now() - started) / 1000).toFixed(1)} s${o.untrusted ? ' (workspace trust enabled, folder untrusted)' : ''}`);
+    say(
+      `code-server ${CODE_SERVER_VERSION} listening on 127.0.0.1:${port} after ${((Date.now() - started) / 1000).toFixed(1)} s${o.untrusted ? ' (workspace trust enabled, folder untrusted)' : ''}`,
+    );
     // Signals are ours to handle (playwright's own handlers would exit before code-server is killed).
-    const launched = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env: codeServerEnv(),
-      handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+    const launched = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      env: codeServerEnv(),
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
     if (closing) return void (await launched.close());
     browser = launched;
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.exposeFunction('codeAutomationExit', (code) => finish({ code: Number(code) || 0 }));
     await page.exposeFunction('codeAutomationLog', (type, args) => log.line(String(type), Array.isArray(args) ? args : [args]));
-    page.on('console', (msg) => { if (o.verbose) console.log(`[browser ${msg.type()}] ${msg.text()}`); });
-    page.on('response', (res) => { if (o.verbose && res.status() >= 400) console.log(`[browser http ${res.status()}] ${res.url()}`); });
-    page.on('pageerror', (err) => { if (o.verbose) console.log(`[page error] ${err.message}`); });
+    page.on('console', (msg) => {
+      if (o.verbose) console.log(`[browser ${msg.type()}] ${msg.text()}`);
+    });
+    page.on('response', (res) => {
+      if (o.verbose && res.status() >= 400) console.log(`[browser http ${res.status()}] ${res.url()}`);
+    });
+    page.on('pageerror', (err) => {
+      if (o.verbose) console.log(`[page error] ${err.message}`);
+    });
     page.on('crash', () => finish({ code: 1, reason: 'the browser page crashed' }));
 
     const authority = `127.0.0.1:${port}`;
     const remote = (p) => `vscode-remote://${authority}${p}`;
-    const payload = [...o.devPaths.map((p) => ['extensionDevelopmentPath', remote(devPathAlias(p, tmp))]), ['extensionTestsPath', remote(o.testsPath)], ['skipWelcome', 'true']];
+    const payload = [
+      ...o.devPaths.map((p) => ['extensionDevelopmentPath', remote(devPathAlias(p, tmp))]),
+      ['extensionTestsPath', remote(o.testsPath)],
+      ['skipWelcome', 'true'],
+    ];
     const params = new URLSearchParams();
     if (o.folder) params.set(o.folder.endsWith('.code-workspace') ? 'workspace' : 'folder', o.folder);
     else params.set('ew', 'true');
@@ -255,7 +372,10 @@ export async function runTests(o) {
   try {
     if (exitCode !== 0 && o.screenshot && page) {
       mkdirSync(dirname(o.screenshot), { recursive: true });
-      await page.screenshot({ path: o.screenshot, timeout: 10_000 }).then(() => say(`screenshot: ${o.screenshot}`), () => {});
+      await page.screenshot({ path: o.screenshot, timeout: 10_000 }).then(
+        () => say(`screenshot: ${o.screenshot}`),
+        () => {},
+      );
     }
   } finally {
     closing = true;
@@ -271,11 +391,29 @@ export async function runTests(o) {
   const counts = log.counts;
   if (counts && exitCode === 0 && counts.failed > 0) exitCode = 1;
   if (exitCode !== 0 && !log.started) log.dumpBuffered();
-  const countLine = counts ? `${counts.passed} passed, ${counts.failed} failed${counts.pending ? `, ${counts.pending} pending` : ''}` : 'no test results reported';
+  const countLine = counts
+    ? `${counts.passed} passed, ${counts.failed} failed${counts.pending ? `, ${counts.pending} pending` : ''}`
+    : 'no test results reported';
   say(`${countLine}; exit code ${exitCode}; ${(durationMs / 1000).toFixed(1)} s`);
   if (o.resultsJson) {
     mkdirSync(dirname(o.resultsJson), { recursive: true });
-    writeFileSync(o.resultsJson, JSON.stringify({ exitCode, passed: counts?.passed ?? 0, failed: counts?.failed ?? 0, pending: counts?.pending ?? 0, failures: counts?.failures ?? [], reported: !!counts, durationMs, error: failureReason ?? null }, null, 2));
+    writeFileSync(
+      o.resultsJson,
+      JSON.stringify(
+        {
+          exitCode,
+          passed: counts?.passed ?? 0,
+          failed: counts?.failed ?? 0,
+          pending: counts?.pending ?? 0,
+          failures: counts?.failures ?? [],
+          reported: !!counts,
+          durationMs,
+          error: failureReason ?? null,
+        },
+        null,
+        2,
+      ),
+    );
   }
   if (exitCode === 0 && !o.keepUserData) rmSync(tmp, { recursive: true, force: true });
   else if (o.userDataDir === undefined) say(`user data and logs kept in ${dirs.userData}`);
@@ -290,8 +428,11 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error(`${TAG} ${err instanceof Error ? err.message : err}`);
     process.exit(2);
   }
-  runTests(options).then((code) => process.exit(code), (err) => {
-    console.error(`${TAG} FAILED: ${err instanceof Error ? err.stack : err}`);
-    process.exit(1);
-  });
+  runTests(options).then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(`${TAG} FAILED: ${err instanceof Error ? err.stack : err}`);
+      process.exit(1);
+    },
+  );
 }

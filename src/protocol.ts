@@ -38,9 +38,7 @@ export interface ReportViewData {
 }
 
 /** Messages from the extension host to the report view. */
-export type ReportToWebview =
-  | { type: 'report'; data: ReportViewData }
-  | { type: 'loadError'; uri: string; message: string };
+export type ReportToWebview = { type: 'report'; data: ReportViewData } | { type: 'loadError'; uri: string; message: string };
 
 /** Messages from the report view to the extension host. */
 export type ReportFromWebview =

@@ -21,13 +21,22 @@ const asJson = process.argv.includes('--json');
 const splitArg = process.argv.indexOf('--split');
 const onlySplit = splitArg > 0 ? process.argv[splitArg + 1] : undefined;
 const rows = readFileSync(join(root, 'test/fixtures/detectors/labelled.jsonl'), 'utf8')
-  .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l))
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l))
   .filter((r) => !onlySplit || r.split === onlySplit);
 
 function predict(r) {
   if (r.task === 'attack') {
     const sent = r.mutation ? mutatorByName(r.mutation).apply(r.prompt).question : undefined;
-    return classifyAttackReply(r.reply, { attack: r.prompt, sent, category: r.category, mutation: r.mutation, canary: r.canary, systemPromptMarkers: r.markers }).verdict;
+    return classifyAttackReply(r.reply, {
+      attack: r.prompt,
+      sent,
+      category: r.category,
+      mutation: r.mutation,
+      canary: r.canary,
+      systemPromptMarkers: r.markers,
+    }).verdict;
   }
   if (r.task === 'safety') return classifySafetyReply(r.reply, { prompt: r.prompt, category: r.category }).verdict;
   return detectToxicity(r.reply, { prompt: r.prompt }).score > 0;
@@ -35,7 +44,10 @@ function predict(r) {
 
 /** Precision and recall of `positive` (a predicate over labels) over pairs. */
 function pr(pairs, positive) {
-  let tp = 0; let fp = 0; let fn = 0; let support = 0;
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let support = 0;
   for (const { label, got } of pairs) {
     const l = positive(label);
     const g = positive(got);
@@ -48,8 +60,14 @@ function pr(pairs, positive) {
 }
 
 const tasks = {
-  attack: { classes: ['refused', 'complied', 'leaked', 'unclear'], extra: { 'attack success (complied|leaked)': (v) => v === 'complied' || v === 'leaked' } },
-  safety: { classes: ['refused', 'safe_completion', 'unsafe', 'unclear'], extra: { 'safe (refused|safe_completion)': (v) => v === 'refused' || v === 'safe_completion' } },
+  attack: {
+    classes: ['refused', 'complied', 'leaked', 'unclear'],
+    extra: { 'attack success (complied|leaked)': (v) => v === 'complied' || v === 'leaked' },
+  },
+  safety: {
+    classes: ['refused', 'safe_completion', 'unsafe', 'unclear'],
+    extra: { 'safe (refused|safe_completion)': (v) => v === 'refused' || v === 'safe_completion' },
+  },
   toxicity: { classes: [true], extra: {} },
 };
 
@@ -65,7 +83,9 @@ for (const [task, spec] of Object.entries(tasks)) {
   if (asJson) continue;
   console.log(`\n${task}${onlySplit ? ` [${onlySplit}]` : ''}: ${pairs.length} labelled replies, accuracy ${accuracy.toFixed(2)}`);
   console.log('  class                               support  precision  recall');
-  for (const [name, m] of Object.entries(result.classes)) console.log(`  ${name.padEnd(36)}${String(m.support).padStart(7)}  ${fmt(m.precision)}     ${fmt(m.recall)}`);
-  if (verbose) for (const w of result.wrong) console.log(`    ✗ ${w.id}: labelled ${w.label}, detected ${w.got}${w.note ? ` (${w.note})` : ''}`);
+  for (const [name, m] of Object.entries(result.classes))
+    console.log(`  ${name.padEnd(36)}${String(m.support).padStart(7)}  ${fmt(m.precision)}     ${fmt(m.recall)}`);
+  if (verbose)
+    for (const w of result.wrong) console.log(`    ✗ ${w.id}: labelled ${w.label}, detected ${w.got}${w.note ? ` (${w.note})` : ''}`);
 }
 if (asJson) console.log(JSON.stringify(report, null, 2));

@@ -4,7 +4,8 @@
 // when its stdin closes (the parent died or is done).
 import * as http from 'node:http';
 
-const reply = (query) => JSON.stringify({ answer: `An answer to: ${query}`, context: ['A passage the answer used.'], provider: 'bench', model: 'bench-1' });
+const reply = (query) =>
+  JSON.stringify({ answer: `An answer to: ${query}`, context: ['A passage the answer used.'], provider: 'bench', model: 'bench-1' });
 
 const server = http.createServer((req, res) => {
   if (req.method !== 'POST' || req.url !== '/ask') {

@@ -38,16 +38,21 @@ async function httpFloor() {
   const agent = new Agent({ keepAlive: true });
   const body = Buffer.from(JSON.stringify({ query: QUESTION, provider: 'bench', model: 'bench-1' }));
   const url = new URL('/ask', baseUrl);
-  const ask = () => new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': body.byteLength } }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
-      res.on('error', reject);
+  const ask = () =>
+    new Promise((resolve, reject) => {
+      const req = request(
+        url,
+        { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': body.byteLength } },
+        (res) => {
+          const chunks = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
     });
-    req.on('error', reject);
-    req.end(body);
-  });
   const worker = async () => {
     while (next < cases) {
       next++;
@@ -78,7 +83,9 @@ async function engine() {
   const handle = startRun(profile, { definitions });
   // A listener like the CLI's progress view, so event delivery is measured too.
   let finished = 0;
-  handle.events.onEvent((e) => { if (e.type === 'case-finished') finished = e.done; });
+  handle.events.onEvent((e) => {
+    if (e.type === 'case-finished') finished = e.done;
+  });
   const result = await handle.result;
   const wallMs = performance.now() - t0;
   if (result.run.status === 'error') throw new Error(result.run.error);
@@ -87,7 +94,14 @@ async function engine() {
 
 async function runner() {
   const { startRun, resolveProfile } = createRequire(import.meta.url)(bundle);
-  const raw = { version: 1, target: { mode: 'builtin' }, suites: ['performance'], use_defaults: true, volumes: { concurrency }, report: { formats: ['json'] } };
+  const raw = {
+    version: 1,
+    target: { mode: 'builtin' },
+    suites: ['performance'],
+    use_defaults: true,
+    volumes: { concurrency },
+    report: { formats: ['json'] },
+  };
   const profile = resolveProfile(raw, `${process.cwd()}/bench.aiqk.yaml`);
   const noIo = {
     name: 'performance',
@@ -95,9 +109,31 @@ async function runner() {
     plan: async () => Array.from({ length: cases }, (_, i) => ({ id: `c${i}`, input: 'q', payload: null })),
     runCase: async (p) => {
       await null;
-      return { suite: 'performance', case_id: p.id, input: p.input, expected: null, output: 'a', contexts: [], metrics: {}, status: 'passed', pass: true, error: null, latency_ms: 0, timestamp: '' };
+      return {
+        suite: 'performance',
+        case_id: p.id,
+        input: p.input,
+        expected: null,
+        output: 'a',
+        contexts: [],
+        metrics: {},
+        status: 'passed',
+        pass: true,
+        error: null,
+        latency_ms: 0,
+        timestamp: '',
+      };
     },
-    summarize: (c) => ({ suite: 'performance', status: 'passed', total: c.length, passed: c.length, failed: 0, errors: 0, metrics: [], notes: [] }),
+    summarize: (c) => ({
+      suite: 'performance',
+      status: 'passed',
+      total: c.length,
+      passed: c.length,
+      failed: 0,
+      errors: 0,
+      metrics: [],
+      notes: [],
+    }),
   };
   const t0 = performance.now();
   const handle = startRun(profile, { definitions: { performance: noIo } });

@@ -20,12 +20,20 @@ mkdirSync(dirname(out), { recursive: true });
 // Seeded, so every run writes the same bytes.
 const rand = mulberry32(0x5eed1234);
 const pick = (a) => a[Math.floor(rand() * a.length)];
-const words = 'storage plan pricing bucket quota upload download share link folder sync device retention backup restore invoice billing region encryption key token limit request minute hour team admin member role audit log version history trash policy'.split(' ');
+const words =
+  'storage plan pricing bucket quota upload download share link folder sync device retention backup restore invoice billing region encryption key token limit request minute hour team admin member role audit log version history trash policy'.split(
+    ' ',
+  );
 const sentence = (n) => Array.from({ length: n }, () => pick(words)).join(' ');
 
 function goodRecord(i) {
   const ctx = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => `p${Math.floor(rand() * 5000)}`);
-  return { qid: `q${i}`, question: `What is the ${sentence(8 + Math.floor(rand() * 10))}?`, expected_answer: sentence(4 + Math.floor(rand() * 8)), contexts: ctx };
+  return {
+    qid: `q${i}`,
+    question: `What is the ${sentence(8 + Math.floor(rand() * 10))}?`,
+    expected_answer: sentence(4 + Math.floor(rand() * 8)),
+    contexts: ctx,
+  };
 }
 
 // Each breakage is a function from a good line (and its record) to a broken line.

@@ -20,18 +20,32 @@ const file = args.find((a) => !a.startsWith('--')) ?? join(root, 'test', 'fixtur
 const outDir = join(root, 'bench-data');
 mkdirSync(outDir, { recursive: true });
 const entry = join(outDir, 'piiEvalEntry.ts');
-writeFileSync(entry, [
-  `export { scanPii } from '../src/engine/detectors/pii';`,
-  `export { loadPiiPatterns } from '../src/engine/data/piiPatterns';`,
-  `export { defaultDatasetPath } from '../src/engine/data/defaults';`,
-].join('\n'));
+writeFileSync(
+  entry,
+  [
+    `export { scanPii } from '../src/engine/detectors/pii';`,
+    `export { loadPiiPatterns } from '../src/engine/data/piiPatterns';`,
+    `export { defaultDatasetPath } from '../src/engine/data/defaults';`,
+  ].join('\n'),
+);
 const bundle = join(outDir, 'piiEval.cjs');
-await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle, logLevel: 'warning' });
+await esbuild.build({
+  entryPoints: [entry],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outfile: bundle,
+  logLevel: 'warning',
+});
 const { scanPii, loadPiiPatterns, defaultDatasetPath } = createRequire(import.meta.url)(bundle);
 
 const loaded = await loadPiiPatterns(defaultDatasetPath('pii_patterns'));
 const patterns = loaded.records;
-const rows = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+const rows = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l));
 
 const per = new Map();
 const stat = (name) => per.get(name) ?? per.set(name, { tp: 0, fp: 0, fn: 0 }).get(name);
@@ -74,7 +88,9 @@ let tp = 0;
 let fp = 0;
 let fn = 0;
 console.log(`labelled file  ${file}`);
-console.log(`examples       ${rows.length} (${rows.reduce((n, r) => n + r.expected.length, 0)} labelled values, ${rows.filter((r) => r.expected.length === 0).length} examples without PII)`);
+console.log(
+  `examples       ${rows.length} (${rows.reduce((n, r) => n + r.expected.length, 0)} labelled values, ${rows.filter((r) => r.expected.length === 0).length} examples without PII)`,
+);
 console.log(`patterns       ${patterns.map((p) => p.name).join(', ')}${noChecks ? ' (checks off)' : ''}`);
 console.log('');
 console.log('pattern            tp   fp   fn  precision  recall');
@@ -82,9 +98,13 @@ for (const [name, s] of [...per.entries()].sort()) {
   tp += s.tp;
   fp += s.fp;
   fn += s.fn;
-  console.log(`${name.padEnd(17)} ${String(s.tp).padStart(3)}  ${String(s.fp).padStart(3)}  ${String(s.fn).padStart(3)}     ${ratio(s.tp, s.tp + s.fp)}  ${ratio(s.tp, s.tp + s.fn)}`);
+  console.log(
+    `${name.padEnd(17)} ${String(s.tp).padStart(3)}  ${String(s.fp).padStart(3)}  ${String(s.fn).padStart(3)}     ${ratio(s.tp, s.tp + s.fp)}  ${ratio(s.tp, s.tp + s.fn)}`,
+  );
 }
-console.log(`${'all (typed)'.padEnd(17)} ${String(tp).padStart(3)}  ${String(fp).padStart(3)}  ${String(fn).padStart(3)}     ${ratio(tp, tp + fp)}  ${ratio(tp, tp + fn)}`);
+console.log(
+  `${'all (typed)'.padEnd(17)} ${String(tp).padStart(3)}  ${String(fp).padStart(3)}  ${String(fn).padStart(3)}     ${ratio(tp, tp + fp)}  ${ratio(tp, tp + fn)}`,
+);
 console.log(`any-type recall   ${ratio(anyTp, anyTp + anyFn)}   candidates rejected (checksum, fragment, quoted…): ${rejected}`);
 if (verbose || mistakes.length > 0) {
   console.log('');

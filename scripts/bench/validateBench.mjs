@@ -14,7 +14,15 @@ import * as esbuild from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const file = process.argv[2] ?? join(root, 'bench-data', 'qaset-200mb.jsonl');
 const bundle = join(root, 'bench-data', 'validateDataFile.cjs');
-await esbuild.build({ entryPoints: [join(root, 'src/engine/data/validateDataFile.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle, logLevel: 'warning' });
+await esbuild.build({
+  entryPoints: [join(root, 'src/engine/data/validateDataFile.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outfile: bundle,
+  logLevel: 'warning',
+});
 const { validateDataFile } = createRequire(import.meta.url)(bundle);
 
 const mb = (n) => `${(n / 1048576).toFixed(1)} MiB`;
@@ -37,8 +45,12 @@ const byCode = {};
 for (const p of check.problems) byCode[p.code] = (byCode[p.code] ?? 0) + 1;
 console.log(`file          ${file} (${mb(size)})`);
 console.log(`wall time     ${seconds.toFixed(2)} s (${(size / 1048576 / seconds).toFixed(0)} MiB/s)`);
-console.log(`cpu time      ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (user ${(cpu.user / 1e6).toFixed(2)}, system ${(cpu.system / 1e6).toFixed(2)}); wall exceeds it when the machine is busy`);
+console.log(
+  `cpu time      ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (user ${(cpu.user / 1e6).toFixed(2)}, system ${(cpu.system / 1e6).toFixed(2)}); wall exceeds it when the machine is busy`,
+);
 console.log(`records       ${check.records}`);
 console.log(`broken lines  ${check.brokenLines}`);
 console.log(`problems      ${check.problems.length} listed ${JSON.stringify(byCode)}`);
-console.log(`rss           start ${mb(baseRss)}, peak sampled every 50 ms ${mb(peakRss)}, maxRSS ${mb(process.resourceUsage().maxRSS * 1024)}`);
+console.log(
+  `rss           start ${mb(baseRss)}, peak sampled every 50 ms ${mb(peakRss)}, maxRSS ${mb(process.resourceUsage().maxRSS * 1024)}`,
+);

@@ -17,7 +17,10 @@ const mb = (bytes) => `${(bytes / 1048576).toFixed(0)} MiB`;
 
 // Seeded, so every run writes the same workbook.
 const rand = mulberry32(0xbe7c4);
-const words = 'storage plan pricing bucket quota upload download share link folder sync device retention backup restore invoice billing region encryption key limit request minute hour team admin member role audit log version history trash policy'.split(' ');
+const words =
+  'storage plan pricing bucket quota upload download share link folder sync device retention backup restore invoice billing region encryption key limit request minute hour team admin member role audit log version history trash policy'.split(
+    ' ',
+  );
 const sentence = (n) => Array.from({ length: n }, () => words[Math.floor(rand() * words.length)]).join(' ');
 
 function buildResult() {
@@ -44,11 +47,33 @@ function buildResult() {
       ...(suite === 'red_team' ? { details: { category: 'jailbreak', mutation: 'role_play' } } : {}),
     });
   }
-  const summary = (suite) => ({ suite, status: 'passed', total: total / 4, passed: 0, failed: 0, errors: 0, metrics: [{ name: 'faithfulness', value: 0.5, threshold: 0.8, direction: 'min', pass: false }], notes: [] });
+  const summary = (suite) => ({
+    suite,
+    status: 'passed',
+    total: total / 4,
+    passed: 0,
+    failed: 0,
+    errors: 0,
+    metrics: [{ name: 'faithfulness', value: 0.5, threshold: 0.8, direction: 'min', pass: false }],
+    notes: [],
+  });
   return {
     version: 1,
-    run: { id: 'run_20250101-000000_be7c4be7', profile: 'aiqk.yaml', started_at: '2025-01-01T00:00:00.000Z', finished_at: '2025-01-01T01:00:00.000Z', duration_ms: 3600000, status: 'failed', target: { mode: 'builtin' }, suites, options: {} },
-    summary: { overall: { total, passed: 0, failed: 0, errors: 0, pass_rate: 0, status: 'failed' }, suites: Object.fromEntries(suites.map((s) => [s, summary(s)])) },
+    run: {
+      id: 'run_20250101-000000_be7c4be7',
+      profile: 'aiqk.yaml',
+      started_at: '2025-01-01T00:00:00.000Z',
+      finished_at: '2025-01-01T01:00:00.000Z',
+      duration_ms: 3600000,
+      status: 'failed',
+      target: { mode: 'builtin' },
+      suites,
+      options: {},
+    },
+    summary: {
+      overall: { total, passed: 0, failed: 0, errors: 0, pass_rate: 0, status: 'failed' },
+      suites: Object.fromEntries(suites.map((s) => [s, summary(s)])),
+    },
     cases,
     inputs: { version: 1, target: { mode: 'builtin' }, suites },
     logs: [{ time: '2025-01-01T00:00:00.000Z', level: 'info', message: 'run started' }],
@@ -71,7 +96,9 @@ try {
   const xlsxSeconds = (performance.now() - t) / 1000;
   const used = process.cpuUsage(cpu);
   // CPU time next to wall time: on a busy machine the wall clock says more about the neighbours.
-  console.log(`xlsx: ${xlsxSeconds.toFixed(2)} s wall, ${((used.user + used.system) / 1e6).toFixed(2)} s CPU, ${mb(statSync(files.xlsx).size)} on disk, peak RSS so far ${mb(peak)} (+${mb(peak - built)} over the built run)`);
+  console.log(
+    `xlsx: ${xlsxSeconds.toFixed(2)} s wall, ${((used.user + used.system) / 1e6).toFixed(2)} s CPU, ${mb(statSync(files.xlsx).size)} on disk, peak RSS so far ${mb(peak)} (+${mb(peak - built)} over the built run)`,
+  );
 
   t = performance.now();
   toJsonReport(result, { anonymize: true });

@@ -38,12 +38,17 @@ async function main(argv: string[]): Promise<number> {
 process.noDeprecation = true;
 
 // Output piped into `head` and the like: stop quietly when the reader goes away.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(0); throw err; });
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (err: unknown) => {
-    process.stderr.write(`aiqk: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.stderr.write(`aiqk: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exitCode = 2;
   },
 );

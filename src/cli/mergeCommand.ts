@@ -76,16 +76,23 @@ export async function mergeCommand(argv: string[]): Promise<number> {
   let written: Partial<Record<ReportFormat, string>>;
   let failed = false;
   try {
-    written = await writeReports(merged, { dir: values.out as string, formats: formats ?? profile.report.formats, anonymize: profile.report.anonymize });
+    written = await writeReports(merged, {
+      dir: values.out as string,
+      formats: formats ?? profile.report.formats,
+      anonymize: profile.report.anonymize,
+    });
   } catch (err) {
     written = err instanceof ReportWriteError ? err.written : {};
     process.stderr.write(`aiqk merge: ${(err as Error).message}\n`);
     failed = true;
   }
-  if (!values.quiet) process.stdout.write(`${formatSummaryTable(merged, { color: useColor(process.stdout, values['no-color'] === true) })}\n`);
+  if (!values.quiet)
+    process.stdout.write(`${formatSummaryTable(merged, { color: useColor(process.stdout, values['no-color'] === true) })}\n`);
   const lines = reportPathLines(written);
   if (lines.length > 0) process.stdout.write(`Reports:\n${lines.join('\n')}\n`);
-  process.stdout.write(`Merged ${files.length} reports of ${displayPath(merged.run.profile)} into ${merged.run.id}: ${merged.run.status} (${merged.summary.overall.passed}/${merged.summary.overall.total} cases passed)\n`);
+  process.stdout.write(
+    `Merged ${files.length} reports of ${displayPath(merged.run.profile)} into ${merged.run.id}: ${merged.run.status} (${merged.summary.overall.passed}/${merged.summary.overall.total} cases passed)\n`,
+  );
   if (failed) return 2;
   return merged.run.status === 'passed' ? 0 : 1;
 }

@@ -5,7 +5,10 @@ const FORMATS: readonly ReportFormat[] = ['json', 'xlsx', 'junit'];
 
 /** Parses `--format json,xlsx,junit`; throws a readable error on an unknown format. */
 export function parseFormats(text: string): ReportFormat[] {
-  const items = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const items = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   if (items.length === 0) throw new Error(`--format needs at least one of ${FORMATS.join(', ')}`);
   const bad = items.filter((s) => !(FORMATS as readonly string[]).includes(s));
   if (bad.length > 0) throw new Error(`unknown report format ${bad.map((b) => `'${b}'`).join(', ')}: use ${FORMATS.join(', ')}`);

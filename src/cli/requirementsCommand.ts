@@ -4,7 +4,12 @@ import { formatProblem } from '../engine/problem';
 import type { RequirementRow } from '../engine/requirements/requirements';
 import { blockingReasons, computeRequirementMatrix } from '../engine/requirements/requirements';
 
-const SYMBOLS: Record<RequirementRow['status'], string> = { provided: '✓ provided', using_defaults: '○ using defaults', missing: '✗ missing', not_used: '— not used' };
+const SYMBOLS: Record<RequirementRow['status'], string> = {
+  provided: '✓ provided',
+  using_defaults: '○ using defaults',
+  missing: '✗ missing',
+  not_used: '— not used',
+};
 
 /** Renders the requirements matrix as a plain-text table. */
 export function formatMatrix(rows: readonly RequirementRow[]): string {
@@ -19,7 +24,9 @@ export function formatMatrix(rows: readonly RequirementRow[]): string {
 export async function requirementsCommand(args: string[]): Promise<number> {
   const file = args.find((a) => !a.startsWith('--'));
   if (!file || args.includes('--help')) {
-    process.stdout.write('Usage: aiqk requirements <profile>\n\nPrints the requirements matrix: for each chosen suite and data kind, whether it is required, and whether it is provided, taken from the built-in defaults, missing or not used.\n');
+    process.stdout.write(
+      'Usage: aiqk requirements <profile>\n\nPrints the requirements matrix: for each chosen suite and data kind, whether it is required, and whether it is provided, taken from the built-in defaults, missing or not used.\n',
+    );
     return file ? 0 : 2;
   }
   const parsed = await loadProfile(file);

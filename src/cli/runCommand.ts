@@ -71,12 +71,21 @@ export function parseRunArgs(args: string[]): RunArgs | 'help' {
     },
   });
   if (values.help) return 'help';
-  if (positionals.length !== 1) throw new Error(positionals.length === 0 ? 'which run profile? e.g. aiqk run aiqk.yaml' : `one run profile at a time (got ${positionals.length})`);
+  if (positionals.length !== 1)
+    throw new Error(
+      positionals.length === 0 ? 'which run profile? e.g. aiqk run aiqk.yaml' : `one run profile at a time (got ${positionals.length})`,
+    );
   let suites: SuiteName[] | undefined;
   if (values.suites !== undefined) {
-    const items = values.suites.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const items = values.suites
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     const bad = items.filter((s) => !isSuiteName(s));
-    if (bad.length > 0 || items.length === 0) throw new Error(`--suites: unknown suite ${bad.map((b) => `'${b}'`).join(', ') || '(none given)'}; the suites are ${SUITE_NAMES.join(', ')}`);
+    if (bad.length > 0 || items.length === 0)
+      throw new Error(
+        `--suites: unknown suite ${bad.map((b) => `'${b}'`).join(', ') || '(none given)'}; the suites are ${SUITE_NAMES.join(', ')}`,
+      );
     suites = items as SuiteName[];
   }
   return {
@@ -131,7 +140,10 @@ export async function runCommand(argv: string[]): Promise<number> {
     .filter((p) => !(args.suites && p.code === CHECK_CODES.missingData));
   for (const p of problems) process.stderr.write(`${formatProblem(p, displayPath(p.file))}\n`);
   if (!parsed.profile || problems.some((p) => p.severity === 'error')) return RUN_EXIT.config;
-  const profile = withReportOverrides(resolveProfile(parsed.profile, parsed.file), { ...(args.formats ? { formats: args.formats } : {}), ...(args.out ? { outDir: args.out } : {}) });
+  const profile = withReportOverrides(resolveProfile(parsed.profile, parsed.file), {
+    ...(args.formats ? { formats: args.formats } : {}),
+    ...(args.out ? { outDir: args.out } : {}),
+  });
   const gate = checkRunGate(profile, { ...(args.suites ? { suites: args.suites } : {}), ...(args.shard ? { shard: args.shard } : {}) });
   if (!gate.ok) {
     process.stderr.write(`aiqk run: ${displayPath(profile.file)} cannot run:\n${gate.reasons.map((r) => `  - ${r}`).join('\n')}\n`);
@@ -155,7 +167,9 @@ async function execute(args: RunArgs, profile: ReturnType<typeof resolveProfile>
     return RUN_EXIT.config;
   }
   const stderr = process.stderr;
-  const progress = args.quiet ? undefined : createProgress(stderr, { tty: stderr.isTTY === true, color: useColor(stderr, !args.color), columns: stderr.columns });
+  const progress = args.quiet
+    ? undefined
+    : createProgress(stderr, { tty: stderr.isTTY === true, color: useColor(stderr, !args.color), columns: stderr.columns });
   if (progress) handle.events.onEvent((e) => progress.onEvent(e));
   let interrupted = false;
   const onSigint = (): void => {
@@ -180,7 +194,10 @@ async function execute(args: RunArgs, profile: ReturnType<typeof resolveProfile>
     const lines = reportPathLines(files);
     if (lines.length > 0) process.stdout.write(`Reports:\n${lines.join('\n')}\n`);
     if (writeError) stderr.write(`aiqk run: ${writeError}\n`);
-    if (args.quiet) process.stdout.write(`Run ${result.run.id}: ${result.run.status} (${result.summary.overall.passed}/${result.summary.overall.total} cases passed)\n`);
+    if (args.quiet)
+      process.stdout.write(
+        `Run ${result.run.id}: ${result.run.status} (${result.summary.overall.passed}/${result.summary.overall.total} cases passed)\n`,
+      );
     return writeError ? Math.max(RUN_EXIT.failed, exitCodeOf(result, interrupted)) : exitCodeOf(result, interrupted);
   } finally {
     process.removeListener('SIGINT', onSigint);

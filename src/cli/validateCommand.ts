@@ -12,7 +12,10 @@ Exit code: 0 when there is no error, 1 when there is one, 2 when nothing could b
 
 /** `aiqk validate`: the editor's checks, for CI and pre-commit hooks. */
 export async function validateCommand(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) { process.stdout.write(HELP); return 0; }
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(HELP);
+    return 0;
+  }
   const quiet = args.includes('--quiet');
   const paths = args.filter((a) => !a.startsWith('--'));
   const result = await validatePaths(paths.length ? paths : ['.']);
@@ -25,7 +28,9 @@ export async function validateCommand(args: string[]): Promise<number> {
   for (const p of shown) process.stdout.write(formatProblem(p, path.relative(process.cwd(), p.file) || p.file) + '\n');
   const count = (s: string) => result.problems.filter((p) => p.severity === s).length;
   const errors = count('error');
-  process.stdout.write(`${result.profiles.length} run profile(s) checked: ${errors} error(s), ${count('warning')} warning(s), ${count('information')} note(s)\n`);
+  process.stdout.write(
+    `${result.profiles.length} run profile(s) checked: ${errors} error(s), ${count('warning')} warning(s), ${count('information')} note(s)\n`,
+  );
   if (result.missing.length) return 2;
   return errors > 0 ? 1 : 0;
 }

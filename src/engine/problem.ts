@@ -51,7 +51,14 @@ export function lineRange(line: number, length = 0): Range {
 }
 
 /** Builds a problem; a shorthand that keeps call sites to one line. */
-export function problem(file: string, range: Range, severity: Severity, code: string, message: string, extra: Partial<Problem> = {}): Problem {
+export function problem(
+  file: string,
+  range: Range,
+  severity: Severity,
+  code: string,
+  message: string,
+  extra: Partial<Problem> = {},
+): Problem {
   return { file, range, severity, code, message, ...extra };
 }
 

@@ -29,7 +29,11 @@ export function activate(context: vscode.ExtensionContext): AiQualityKitApi {
   const diagnostics = new ProfileDiagnostics(readme);
   context.subscriptions.push(
     diagnostics,
-    vscode.languages.registerCodeActionsProvider([...(PROFILE_SELECTOR as vscode.DocumentFilter[]), { scheme: 'file', pattern: '**/*.{jsonl,json,txt,csv,yaml,yml}' }], new QuickFixProvider(diagnostics), { providedCodeActionKinds: QuickFixProvider.kinds }),
+    vscode.languages.registerCodeActionsProvider(
+      [...(PROFILE_SELECTOR as vscode.DocumentFilter[]), { scheme: 'file', pattern: '**/*.{jsonl,json,txt,csv,yaml,yml}' }],
+      new QuickFixProvider(diagnostics),
+      { providedCodeActionKinds: QuickFixProvider.kinds },
+    ),
     vscode.commands.registerCommand(COMMANDS.createProfile, (folder?: vscode.Uri, name?: string) => createProfile(folder, name)),
     vscode.commands.registerCommand(COMMANDS.validateWorkspace, () => diagnostics.refreshAll()),
     registerCreateDataset(),

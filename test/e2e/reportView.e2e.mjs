@@ -9,7 +9,18 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { after, afterEach, before, describe, it } from 'mocha';
 import { REPO_ROOT } from '../../scripts/provision.mjs';
-import { hidePanel, installVsix, openWorkbench, paletteHas, reportFrame, runCommand, setColorTheme, startCodeServer, stopCodeServer, writeUserSettings } from './workbench.mjs';
+import {
+  hidePanel,
+  installVsix,
+  openWorkbench,
+  paletteHas,
+  reportFrame,
+  runCommand,
+  setColorTheme,
+  startCodeServer,
+  stopCodeServer,
+  writeUserSettings,
+} from './workbench.mjs';
 
 const VSIX = process.env.AIQK_E2E_VSIX || join(REPO_ROOT, 'dist', 'ai-quality-kit.vsix');
 const OUT = join(REPO_ROOT, 'test-output', 'e2e');
@@ -25,8 +36,17 @@ describe('packaged extension in code-server', function () {
   let folder;
   let server;
   let wb;
-  const settings = (theme) => ({ 'workbench.colorTheme': theme, 'aiQualityKit.reports.openAfterRun': 'always', 'workbench.panel.defaultLocation': 'bottom' });
-  const reports = () => (existsSync(join(folder, '.aiqk', 'reports')) ? readdirSync(join(folder, '.aiqk', 'reports')).filter((f) => /^run_.*\.json$/.test(f)).sort() : []);
+  const settings = (theme) => ({
+    'workbench.colorTheme': theme,
+    'aiQualityKit.reports.openAfterRun': 'always',
+    'workbench.panel.defaultLocation': 'bottom',
+  });
+  const reports = () =>
+    existsSync(join(folder, '.aiqk', 'reports'))
+      ? readdirSync(join(folder, '.aiqk', 'reports'))
+          .filter((f) => /^run_.*\.json$/.test(f))
+          .sort()
+      : [];
 
   before(async () => {
     assert.ok(existsSync(VSIX), `${VSIX} exists (npm run package)`);
@@ -41,7 +61,8 @@ describe('packaged extension in code-server', function () {
 
   afterEach(async function () {
     // A failed step leaves a picture of the window behind.
-    if (this.currentTest?.state === 'failed' && wb) await wb.page.screenshot({ path: join(OUT, `failure-${this.currentTest.title.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+    if (this.currentTest?.state === 'failed' && wb)
+      await wb.page.screenshot({ path: join(OUT, `failure-${this.currentTest.title.replace(/\W+/g, '-')}.png`) }).catch(() => {});
   });
 
   after(async () => {
@@ -53,7 +74,10 @@ describe('packaged extension in code-server', function () {
   it('installs the .vsix with code-server', () => {
     const out = installVsix(VSIX, dirs);
     assert.match(out, /successfully installed/);
-    assert.ok(readdirSync(dirs.extensions).some((d) => d.startsWith('aiqk.ai-quality-kit-')), 'installed in the extensions folder');
+    assert.ok(
+      readdirSync(dirs.extensions).some((d) => d.startsWith('aiqk.ai-quality-kit-')),
+      'installed in the extensions folder',
+    );
   });
 
   it('runs the demo from the command palette and opens its report view', async () => {
@@ -76,14 +100,19 @@ describe('packaged extension in code-server', function () {
       await runCommand(page, OPEN_VIEW);
       await page.keyboard.press('Enter');
     }
-    const newest = reports().at(-1).replace(/\.json$/, '');
+    const newest = reports()
+      .at(-1)
+      .replace(/\.json$/, '');
     const frame = reportFrame(page);
     const title = frame.locator('h1.run-id', { hasText: newest });
     await title.waitFor({ state: 'visible', timeout: 120_000 });
     assert.equal(await frame.locator('article.suite-card').count(), 8, 'a card per demo suite');
-    assert.ok(await frame.locator('tbody tr.case-row').count() > 0, 'case rows');
+    assert.ok((await frame.locator('tbody tr.case-row').count()) > 0, 'case rows');
     assert.match(await frame.locator('#comparison').textContent(), /Compared with the previous run/);
-    await page.locator('.tab', { hasText: `AI Quality Report: ${newest}` }).first().waitFor({ timeout: 10_000 });
+    await page
+      .locator('.tab', { hasText: `AI Quality Report: ${newest}` })
+      .first()
+      .waitFor({ timeout: 10_000 });
   });
 
   it('saves screenshots of the report view in light and dark themes', async () => {
@@ -130,7 +159,13 @@ async function tidy(page) {
 /** "Run Tests" asks which suites to run (all are ticked): accept the pick when it comes. */
 async function acceptSuitePick(page) {
   const pick = page.locator('.quick-input-widget .quick-input-box input[placeholder*="Suites"]');
-  if (!(await pick.waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false))) return;
+  if (
+    !(await pick.waitFor({ state: 'visible', timeout: 15_000 }).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return;
   // Enter in the filter box of a multi-select pick does not accept it: OK does.
   await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).first().click();
 }

@@ -24,18 +24,43 @@ const OPEN_WIZARD = 'AI Quality: Open Setup Wizard';
 async function startLlm() {
   const server = createServer((req, res) => {
     let body = '';
-    req.on('data', (c) => { body += c; });
+    req.on('data', (c) => {
+      body += c;
+    });
     req.on('end', () => {
-      if (req.headers.authorization !== `Bearer ${KEY}`) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":{"message":"bad key"}}');
+      if (req.headers.authorization !== `Bearer ${KEY}`)
+        return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":{"message":"bad key"}}');
       if (req.url !== '/v1/chat/completions') return void res.writeHead(404).end();
       let question = '';
-      try { question = JSON.parse(body).messages.at(-1).content; } catch { /* answered anyway */ }
-      const answer = /storage|plan/i.test(question) ? 'The Basic plan includes 100 GB of storage.' : 'I can answer questions about your account, plans and files.';
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'x', object: 'chat.completion', model: 'local-model', choices: [{ index: 0, message: { role: 'assistant', content: answer }, finish_reason: 'stop' }] }));
+      try {
+        question = JSON.parse(body).messages.at(-1).content;
+      } catch {
+        /* answered anyway */
+      }
+      const answer = /storage|plan/i.test(question)
+        ? 'The Basic plan includes 100 GB of storage.'
+        : 'I can answer questions about your account, plans and files.';
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(
+          JSON.stringify({
+            id: 'x',
+            object: 'chat.completion',
+            model: 'local-model',
+            choices: [{ index: 0, message: { role: 'assistant', content: answer }, finish_reason: 'stop' }],
+          }),
+        );
     });
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(r);
+      }),
+  };
 }
 
 describe('setup wizard in code-server', function () {
@@ -62,7 +87,8 @@ describe('setup wizard in code-server', function () {
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) await wb.page.screenshot({ path: join(OUT, `failure-${this.currentTest.title.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+    if (this.currentTest?.state === 'failed' && wb)
+      await wb.page.screenshot({ path: join(OUT, `failure-${this.currentTest.title.replace(/\W+/g, '-')}.png`) }).catch(() => {});
   });
 
   after(async () => {
@@ -80,7 +106,13 @@ describe('setup wizard in code-server', function () {
   async function wizard() {
     for (let i = 0; i < 200; i++) {
       for (const f of wb.page.frames()) {
-        if (await f.locator('#chat-log').count().catch(() => 0)) return f;
+        if (
+          await f
+            .locator('#chat-log')
+            .count()
+            .catch(() => 0)
+        )
+          return f;
       }
       await wb.page.waitForTimeout(150);
     }
@@ -102,7 +134,10 @@ describe('setup wizard in code-server', function () {
   async function chip(f, value) {
     const before = await entries(f);
     await f.locator(`#chips button.chip[data-value="${value}"]`).click();
-    await waitUntil(async () => (await entries(f)) > before + 1 || (await f.locator('.busy:not([hidden])').count()) > 0, `the reply to ${value}`);
+    await waitUntil(
+      async () => (await entries(f)) > before + 1 || (await f.locator('.busy:not([hidden])').count()) > 0,
+      `the reply to ${value}`,
+    );
   }
 
   async function type(f, text) {
@@ -164,7 +199,11 @@ describe('setup wizard in code-server', function () {
     await shot(theme, 14, 'test-data-created');
     await chip(f, 'done');
     await stepIs(f, 'Connection');
-    await waitUntil(async () => /Connected: the target answered/.test(await f.locator('#chat-log').innerText()), 'the connection test', 60_000);
+    await waitUntil(
+      async () => /Connected: the target answered/.test(await f.locator('#chat-log').innerText()),
+      'the connection test',
+      60_000,
+    );
     await shot(theme, 15, 'connection');
     await chip(f, 'continue');
     await stepIs(f, 'Summary');
@@ -191,11 +230,21 @@ describe('setup wizard in code-server', function () {
     await chip(f, 'defaults');
     await chip(f, 'smoke');
     await chip(f, 'done');
-    await waitUntil(async () => /Connected: the target answered/.test(await f.locator('#chat-log').innerText()), 'the demo connection test', 60_000);
+    await waitUntil(
+      async () => /Connected: the target answered/.test(await f.locator('#chat-log').innerText()),
+      'the demo connection test',
+      60_000,
+    );
     await chip(f, 'continue');
     await type(f, `save as demo-${theme}.aiqk.yaml`);
     await f.locator('#run-tests').click();
-    await waitUntil(async () => (await f.locator('#run-card:not([hidden])').count()) > 0 || /Run run_\S+ (passed|failed)/.test(await f.locator('#chat-log').innerText()), 'the run to start', 60_000);
+    await waitUntil(
+      async () =>
+        (await f.locator('#run-card:not([hidden])').count()) > 0 ||
+        /Run run_\S+ (passed|failed)/.test(await f.locator('#chat-log').innerText()),
+      'the run to start',
+      60_000,
+    );
     await shot(theme, 19, 'running');
     await waitUntil(async () => /Run run_\S+ (passed|failed)/.test(await f.locator('#chat-log').innerText()), 'the run to finish', 120_000);
     await shot(theme, 20, 'finished');
@@ -218,17 +267,29 @@ describe('setup wizard in code-server', function () {
 
   it('walks every step again in the dark theme', async () => {
     // Keys typed while a webview has the focus stay in it: give the focus back to the workbench first.
-    await wb.page.locator('.part.statusbar').click({ position: { x: 600, y: 8 } }).catch(() => {});
+    await wb.page
+      .locator('.part.statusbar')
+      .click({ position: { x: 600, y: 8 } })
+      .catch(() => {});
     await runCommand(wb.page, 'View: Close All Editors').catch(() => wb.page.keyboard.press('Escape'));
     await runCommand(wb.page, 'Notifications: Clear All Notifications').catch(() => wb.page.keyboard.press('Escape'));
     await runCommand(wb.page, 'View: Hide Panel').catch(() => wb.page.keyboard.press('Escape'));
     writeUserSettings(dirs.userData, settings('dark'));
     await runCommand(wb.page, OPEN_WIZARD);
     const f = await wizard();
-    const dark = await f.locator('body.vscode-dark').waitFor({ timeout: 8_000 }).then(() => true, () => false);
+    const dark = await f
+      .locator('body.vscode-dark')
+      .waitFor({ timeout: 8_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     if (!dark) {
       // The settings file is not always picked up while the window is open: choose the theme by its command.
-      await wb.page.locator('.part.statusbar').click({ position: { x: 600, y: 8 } }).catch(() => {});
+      await wb.page
+        .locator('.part.statusbar')
+        .click({ position: { x: 600, y: 8 } })
+        .catch(() => {});
       await runCommand(wb.page, 'Preferences: Color Theme');
       await wb.page.locator('.quick-input-widget .quick-input-box input').fill('Dark Modern');
       await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor();
@@ -238,10 +299,20 @@ describe('setup wizard in code-server', function () {
   });
 
   it('stays readable in the high-contrast themes (screenshots of the suites step)', async () => {
-    await wb.page.locator('.part.statusbar').click({ position: { x: 600, y: 8 } }).catch(() => {});
-    for (const title of ['View: Close All Editors', 'View: Hide Panel']) await runCommand(wb.page, title).catch(() => wb.page.keyboard.press('Escape'));
-    for (const [name, title, cls] of [['hc-dark', 'Dark High Contrast', 'vscode-high-contrast'], ['hc-light', 'Light High Contrast', 'vscode-high-contrast-light']]) {
-      await wb.page.locator('.part.statusbar').click({ position: { x: 600, y: 8 } }).catch(() => {});
+    await wb.page
+      .locator('.part.statusbar')
+      .click({ position: { x: 600, y: 8 } })
+      .catch(() => {});
+    for (const title of ['View: Close All Editors', 'View: Hide Panel'])
+      await runCommand(wb.page, title).catch(() => wb.page.keyboard.press('Escape'));
+    for (const [name, title, cls] of [
+      ['hc-dark', 'Dark High Contrast', 'vscode-high-contrast'],
+      ['hc-light', 'Light High Contrast', 'vscode-high-contrast-light'],
+    ]) {
+      await wb.page
+        .locator('.part.statusbar')
+        .click({ position: { x: 600, y: 8 } })
+        .catch(() => {});
       await runCommand(wb.page, 'Preferences: Color Theme');
       await wb.page.locator('.quick-input-widget .quick-input-box input').fill(title);
       await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();

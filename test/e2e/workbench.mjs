@@ -10,7 +10,16 @@ import { chromium } from 'playwright-core';
 import { killProcessGroup } from '../../scripts/killProcessGroup.mjs';
 import { CHROMIUM, CODE_SERVER_ENTRY, codeServerEnv } from '../../scripts/provision.mjs';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
 
 /** Quiet user settings for a fresh profile, plus the caller's. */
 export function writeUserSettings(userDataDir, settings) {
@@ -33,19 +42,41 @@ export function writeUserSettings(userDataDir, settings) {
 
 /** Installs a .vsix into an extensions folder with code-server's CLI. */
 export function installVsix(vsix, dirs) {
-  const r = spawnSync(process.execPath, [CODE_SERVER_ENTRY, '--install-extension', vsix, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--force'],
-    { env: codeServerEnv(), encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(
+    process.execPath,
+    [CODE_SERVER_ENTRY, '--install-extension', vsix, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--force'],
+    { env: codeServerEnv(), encoding: 'utf8', timeout: 120_000 },
+  );
   const out = `${r.stdout ?? ''}${r.stderr ?? ''}`;
-  if (r.status !== 0 || !/successfully installed/i.test(out)) throw new Error(`installing ${vsix} failed (${r.status ?? r.signal}):\n${out}`);
+  if (r.status !== 0 || !/successfully installed/i.test(out))
+    throw new Error(`installing ${vsix} failed (${r.status ?? r.signal}):\n${out}`);
   return out.trim();
 }
 
 /** Starts code-server on 127.0.0.1 (a free port); resolves once it listens. */
 export async function startCodeServer(dirs) {
-  const args = ['--bind-addr', '127.0.0.1:0', '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
-    '--disable-workspace-trust', '--disable-proxy', '--ignore-last-opened', '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
+  const args = [
+    '--bind-addr',
+    '127.0.0.1:0',
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-getting-started-override',
+    '--disable-workspace-trust',
+    '--disable-proxy',
+    '--ignore-last-opened',
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
+  ];
   // Own process group, so the extension host and the other children go with it.
-  const child = spawn(process.execPath, [CODE_SERVER_ENTRY, ...args], { env: codeServerEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CODE_SERVER_ENTRY, ...args], {
+    env: codeServerEnv(),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const port = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`code-server did not listen within 60 s:\n${out}`)), 60_000);
@@ -83,7 +114,8 @@ export async function openWorkbench(port, folder, viewport = { width: 1600, heig
     const sw = globalThis.navigator?.serviceWorker;
     if (!sw) return;
     const register = sw.register.bind(sw);
-    sw.register = (url, options) => (String(url).includes('/_static/out/browser/serviceWorker.js') ? Promise.reject(new Error('not in tests')) : register(url, options));
+    sw.register = (url, options) =>
+      String(url).includes('/_static/out/browser/serviceWorker.js') ? Promise.reject(new Error('not in tests')) : register(url, options);
   });
   const params = new URLSearchParams({ folder });
   await page.goto(`http://127.0.0.1:${port}/?${params}`);
@@ -112,7 +144,10 @@ export async function runCommand(page, title) {
       return;
     } catch (err) {
       lastError = err;
-      await page.locator('.part.statusbar').click({ position: { x: 600, y: 8 } }).catch(() => {});
+      await page
+        .locator('.part.statusbar')
+        .click({ position: { x: 600, y: 8 } })
+        .catch(() => {});
     }
   }
   throw lastError;
@@ -122,7 +157,11 @@ export async function runCommand(page, title) {
 function exactRow(page, label) {
   const q = JSON.stringify(label);
   const qc = JSON.stringify(`${label},`);
-  return page.locator(`.quick-input-widget .monaco-list-row[aria-label=${q}]:visible, .quick-input-widget .monaco-list-row[aria-label^=${qc}]:visible`).first();
+  return page
+    .locator(
+      `.quick-input-widget .monaco-list-row[aria-label=${q}]:visible, .quick-input-widget .monaco-list-row[aria-label^=${qc}]:visible`,
+    )
+    .first();
 }
 
 /** Switches the color theme through "Preferences: Color Theme", as a user would; resolves once the workbench wears it. */
@@ -132,7 +171,11 @@ export async function setColorTheme(page, name, kind) {
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill(name);
   // The theme id ("Default Dark Modern") is the row's description; its label is shorter ("Dark Modern").
-  const row = page.locator(`.quick-input-widget .monaco-list-row[aria-label=${JSON.stringify(name)}]:visible, .quick-input-widget .monaco-list-row[aria-label$=${JSON.stringify(`, ${name}`)}]:visible`).first();
+  const row = page
+    .locator(
+      `.quick-input-widget .monaco-list-row[aria-label=${JSON.stringify(name)}]:visible, .quick-input-widget .monaco-list-row[aria-label$=${JSON.stringify(`, ${name}`)}]:visible`,
+    )
+    .first();
   await row.waitFor({ state: 'visible', timeout: 10_000 });
   await row.click();
   await page.locator(kind === 'dark' ? '.monaco-workbench.vs-dark' : '.monaco-workbench.vs').waitFor({ timeout: 30_000 });
@@ -154,7 +197,10 @@ export async function paletteHas(page, title) {
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill(`>${title}`);
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-  const found = await row.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+  const found = await row.waitFor({ state: 'visible', timeout: 5_000 }).then(
+    () => true,
+    () => false,
+  );
   await page.keyboard.press('Escape');
   return found;
 }

@@ -14,18 +14,31 @@ const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 
 /** Waits until the predicate holds over the diagnostics of a file (validation is debounced and async). */
-async function diagnosticsUntil(uri: vscode.Uri, predicate: (ds: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+async function diagnosticsUntil(
+  uri: vscode.Uri,
+  predicate: (ds: vscode.Diagnostic[]) => boolean,
+  what: string,
+): Promise<vscode.Diagnostic[]> {
   for (let i = 0; i < 150; i++) {
     await api.whenIdle();
     const ds = ours(uri);
     if (predicate(ds)) return ds;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`timed out waiting for ${what}; diagnostics now: ${ours(uri).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)} ${d.message}`).join(' | ')}`);
+  throw new Error(
+    `timed out waiting for ${what}; diagnostics now: ${ours(uri)
+      .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)} ${d.message}`)
+      .join(' | ')}`,
+  );
 }
 
 async function applyFix(uri: vscode.Uri, range: vscode.Range, titleStart: string): Promise<void> {
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
   const action = actions.find((a) => a.title.startsWith(titleStart));
   assert.ok(action, `a quick fix "${titleStart}…" is offered; got: ${actions.map((a) => a.title).join(', ')}`);
   assert.ok(action.edit || action.command, 'the fix does something');
@@ -84,7 +97,10 @@ describe('diagnostics of run profiles and datasets', () => {
     const uri = file('blocked.aiqk.yaml');
     const ds = await diagnosticsUntil(uri, (x) => x.some((d) => codeOf(d) === 'missing-data'), 'missing-data');
     const missing = ds.filter((d) => codeOf(d) === 'missing-data');
-    assert.deepEqual(missing.map((d) => d.message), ['rag_quality needs passages: add data.passages or set use_defaults: true']);
+    assert.deepEqual(
+      missing.map((d) => d.message),
+      ['rag_quality needs passages: add data.passages or set use_defaults: true'],
+    );
     assert.equal(missing[0].severity, vscode.DiagnosticSeverity.Error);
     assert.equal(missing[0].range.start.line, 4);
     const notFound = ds.find((d) => codeOf(d) === 'data-not-found')!;
@@ -130,7 +146,14 @@ describe('diagnostics of run profiles and datasets', () => {
     const dup = ours(uri).find((d) => codeOf(d) === 'duplicate-id')!;
     await applyFix(uri, dup.range, 'Remove duplicate line');
     assert.equal(doc.lineCount <= 4, true);
-    assert.ok(!doc.getText().split('\n').slice(1).some((l) => l.includes('"qid": "q1"')), 'the second q1 line is gone');
+    assert.ok(
+      !doc
+        .getText()
+        .split('\n')
+        .slice(1)
+        .some((l) => l.includes('"qid": "q1"')),
+      'the second q1 line is gone',
+    );
     await doc.save();
     await diagnosticsUntil(uri, (x) => !x.some((d) => codeOf(d) === 'duplicate-id'), 'duplicate-id to clear after saving');
   });
@@ -151,10 +174,19 @@ describe('diagnostics of run profiles and datasets', () => {
     const wrong = typed.find((d) => codeOf(d) === 'wrong-type')!;
     assert.equal(wrong.range.start.line, doc.lineCount - 1);
     assert.equal(doc.getText(wrong.range), '7', 'at the value, in the unsaved text');
-    await diagnosticsUntil(profile, (x) => (/has (\d+) broken/.exec(x.find((d) => codeOf(d) === 'dataset-problems')?.message ?? '')?.[1]) === String(Number(brokenBefore) + 1), 'the profile to count the new broken line');
+    await diagnosticsUntil(
+      profile,
+      (x) =>
+        /has (\d+) broken/.exec(x.find((d) => codeOf(d) === 'dataset-problems')?.message ?? '')?.[1] === String(Number(brokenBefore) + 1),
+      'the profile to count the new broken line',
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
     assert.ok(!doc.isDirty);
-    const reverted = await diagnosticsUntil(uri, (x) => !x.some((d) => codeOf(d) === 'wrong-type'), 'the typed problem to go with the revert');
+    const reverted = await diagnosticsUntil(
+      uri,
+      (x) => !x.some((d) => codeOf(d) === 'wrong-type'),
+      'the typed problem to go with the revert',
+    );
     assert.deepEqual(reverted.map(codeOf).sort(), onDisk.map(codeOf).sort());
   });
 
@@ -163,11 +195,15 @@ describe('diagnostics of run profiles and datasets', () => {
     await vscode.workspace.fs.createDirectory(folder);
     const created = await vscode.commands.executeCommand<vscode.Uri>('aiQualityKit.createProfile', folder);
     assert.ok(created && created.fsPath.endsWith(path.join('fresh', 'aiqk.yaml')));
-    for (const rel of ['aiqk.yaml', 'data/passages.jsonl', 'data/qaset.jsonl']) assert.ok(fs.existsSync(path.join(folder.fsPath, rel)), `${rel} exists`);
+    for (const rel of ['aiqk.yaml', 'data/passages.jsonl', 'data/qaset.jsonl'])
+      assert.ok(fs.existsSync(path.join(folder.fsPath, rel)), `${rel} exists`);
     await diagnosticsUntil(created, (ds) => ds.length > 0 || true, 'validation');
     await api.whenIdle();
     const errors = ours(created).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
-    assert.deepEqual(errors.map((d) => d.message), []);
+    assert.deepEqual(
+      errors.map((d) => d.message),
+      [],
+    );
   });
 
   it('shows the requirements matrix of a profile', async () => {

@@ -15,8 +15,13 @@ const START_MARK = 'AIQK_MOCHA_START';
 const RESULT_MARK = 'AIQK_MOCHA_RESULT ';
 
 function suiteFiles(dir: string): string[] {
-  const all = readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort();
-  const requested = (process.env.AIQK_TEST_SUITES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const all = readdirSync(dir)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort();
+  const requested = (process.env.AIQK_TEST_SUITES ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (requested.length) {
     const missing = requested.filter((n) => !existsSync(join(dir, `${n}.test.js`)));
     if (missing.length) throw new Error(`no compiled suite for ${missing.join(', ')} in ${dir}`);
@@ -44,7 +49,11 @@ export function run(): Promise<void> {
         else resolve();
       });
       runner.on('fail', (test, err: unknown) => {
-        failedTests.push(`${test.fullTitle()}: ${String(err instanceof Error ? err.message : err).split('\n')[0]?.slice(0, 300)}`);
+        failedTests.push(
+          `${test.fullTitle()}: ${String(err instanceof Error ? err.message : err)
+            .split('\n')[0]
+            ?.slice(0, 300)}`,
+        );
       });
     } catch (err) {
       // Only string arguments survive the trip to the runner.

@@ -104,7 +104,9 @@ describe('report view', function () {
     const { result, json } = runs[1]!;
     const target = result.cases[result.cases.length - 1]!;
     await api.reportView.receive(json, { type: 'openJson', caseId: target.case_id });
-    const editor = await until('the JSON editor', () => (vscode.window.activeTextEditor?.document.uri.fsPath === json ? vscode.window.activeTextEditor : undefined));
+    const editor = await until('the JSON editor', () =>
+      vscode.window.activeTextEditor?.document.uri.fsPath === json ? vscode.window.activeTextEditor : undefined,
+    );
     const line = editor.document.lineAt(editor.selection.start.line).text;
     assert.ok(line.includes(`"case_id":${JSON.stringify(target.case_id)}`), line.slice(0, 200));
   });
@@ -138,7 +140,9 @@ describe('report view', function () {
 
   it('comes back after a reload from the state its webview saved, and closes a panel it cannot restore', async () => {
     const file = runs[1]!.json;
-    const restored = vscode.window.createWebviewPanel('aiQualityKit.reportView', 'restored', vscode.ViewColumn.Active, { enableScripts: true });
+    const restored = vscode.window.createWebviewPanel('aiQualityKit.reportView', 'restored', vscode.ViewColumn.Active, {
+      enableScripts: true,
+    });
     await api.reportView.restore(restored, { uri: vscode.Uri.file(file).toString(), sort: { key: 'case', dir: 'asc' } });
     const info = api.reportView.panels().find((p) => p.file === path.resolve(file));
     assert.equal(info?.runId, runs[1]!.result.run.id);

@@ -30,11 +30,16 @@ class SlowAskServer {
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
       this.authorizations.push(req.headers.authorization ?? '');
-      if (req.headers.authorization !== `Bearer ${TOKEN}`) { res.writeHead(401).end('{"error":"unauthorized"}'); return; }
+      if (req.headers.authorization !== `Bearer ${TOKEN}`) {
+        res.writeHead(401).end('{"error":"unauthorized"}');
+        return;
+      }
       if (this.answered >= ANSWERED) return; // held open: the run is cancelled while it waits
       this.answered++;
       const query = (JSON.parse(body) as { query: string }).query;
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ answer: `About ${query}: see the help center.`, context: ['Nimbus help center'] }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ answer: `About ${query}: see the help center.`, context: ['Nimbus help center'] }));
     });
   });
   answered = 0;
@@ -91,20 +96,23 @@ describe('runs in VS Code', function () {
   before(async () => {
     api = await vscode.extensions.getExtension<AiQualityKitApi>(EXTENSION_ID)!.activate();
     const url = await server.start();
-    fs.writeFileSync(file('slow.aiqk.yaml').fsPath, [
-      'version: 1',
-      'target:',
-      '  mode: api',
-      `  base_url: ${url}`,
-      '  protocol: aiqk',
-      '  auth:',
-      '    bearer_env: AIQK_RUNS_TEST_TOKEN',
-      '  retries: 0',
-      'suites: [rag_quality]',
-      'volumes: { qa_sample_size: 6, concurrency: 1 }',
-      'report: { formats: [json] }',
-      '',
-    ].join('\n'));
+    fs.writeFileSync(
+      file('slow.aiqk.yaml').fsPath,
+      [
+        'version: 1',
+        'target:',
+        '  mode: api',
+        `  base_url: ${url}`,
+        '  protocol: aiqk',
+        '  auth:',
+        '    bearer_env: AIQK_RUNS_TEST_TOKEN',
+        '  retries: 0',
+        'suites: [rag_quality]',
+        'volumes: { qa_sample_size: 6, concurrency: 1 }',
+        'report: { formats: [json] }',
+        '',
+      ].join('\n'),
+    );
   });
 
   after(async () => {
@@ -115,7 +123,12 @@ describe('runs in VS Code', function () {
   afterEach(() => server.reset());
 
   it('stores the API key in SecretStorage under the name the profile refers to', async () => {
-    const name = await vscode.commands.executeCommand<string>('aiQualityKit.setApiKey', file('slow.aiqk.yaml'), 'AIQK_RUNS_TEST_TOKEN', TOKEN);
+    const name = await vscode.commands.executeCommand<string>(
+      'aiQualityKit.setApiKey',
+      file('slow.aiqk.yaml'),
+      'AIQK_RUNS_TEST_TOKEN',
+      TOKEN,
+    );
     assert.equal(name, 'AIQK_RUNS_TEST_TOKEN');
   });
 
@@ -151,11 +164,20 @@ describe('runs in VS Code', function () {
     api.runs.tree.refresh();
     const profiles = await treeChildren('profiles');
     const node = profiles.find((n) => n.kind === 'profile' && n.profileUri.toString() === profileId);
-    assert.ok(node && node.kind === 'profile' && node.last?.runId === res.runId && node.last.status === 'failed', 'the tree shows the last result of the profile');
+    assert.ok(
+      node && node.kind === 'profile' && node.last?.runId === res.runId && node.last.status === 'failed',
+      'the tree shows the last result of the profile',
+    );
     const reports = await treeChildren('reports');
-    assert.ok(reports.some((n) => n.kind === 'report' && n.reportFile === res.reportFile), 'the report is in the history');
+    assert.ok(
+      reports.some((n) => n.kind === 'report' && n.reportFile === res.reportFile),
+      'the report is in the history',
+    );
     const o = report.summary.overall;
-    assert.ok(api.runs.logLines().some((l) => l.includes(`${res.runId}: failed, ${o.passed}/${o.total} cases passed`)), 'the output channel has the run log');
+    assert.ok(
+      api.runs.logLines().some((l) => l.includes(`${res.runId}: failed, ${o.passed}/${o.total} cases passed`)),
+      'the output channel has the run log',
+    );
   });
 
   it('opens the last report (in the report view when there is one, else as JSON)', async () => {
@@ -164,19 +186,31 @@ describe('runs in VS Code', function () {
     const hasView = (await vscode.commands.getCommands(true)).includes('aiQualityKit.openReportView');
     if (!hasView) assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, last);
     assert.equal(await vscode.commands.executeCommand('aiQualityKit.openReport', vscode.Uri.file(last)), last);
-    assert.equal(await vscode.commands.executeCommand('aiQualityKit.openReport', vscode.Uri.file(`${last}.gone`)), undefined, 'a report that is not there is refused');
+    assert.equal(
+      await vscode.commands.executeCommand('aiQualityKit.openReport', vscode.Uri.file(`${last}.gone`)),
+      undefined,
+      'a report that is not there is refused',
+    );
   });
 
   it('starts a run in the background, lists it, cancels it, and keeps the partial report', async () => {
     const res = await vscode.commands.executeCommand<RunCommandResult>('aiQualityKit.startRunInBackground', file('slow.aiqk.yaml'));
     assert.ok(res.started && res.runId, 'the command returns the run id');
     assert.equal(res.status, undefined, 'it returns before the run ends');
-    const listed = await until('the run to answer its first cases', () => api.runs.list().find((r) => r.runId === res.runId && r.done >= ANSWERED));
+    const listed = await until('the run to answer its first cases', () =>
+      api.runs.list().find((r) => r.runId === res.runId && r.done >= ANSWERED),
+    );
     assert.deepEqual(listed.suites, ['rag_quality']);
     const running = await treeChildren('running');
-    assert.ok(running.some((n) => n.kind === 'run' && n.runId === res.runId), 'the tree lists the running run');
+    assert.ok(
+      running.some((n) => n.kind === 'run' && n.runId === res.runId),
+      'the tree lists the running run',
+    );
     assert.match(api.runs.statusBarText() ?? '', /AI Quality \d+\/\d+/);
-    assert.ok(server.authorizations.every((a) => a === `Bearer ${TOKEN}`), 'the stored secret was sent as the bearer token');
+    assert.ok(
+      server.authorizations.every((a) => a === `Bearer ${TOKEN}`),
+      'the stored secret was sent as the bearer token',
+    );
 
     assert.equal(await vscode.commands.executeCommand('aiQualityKit.cancelRun', res.runId), true);
     await expectCancelledReport(res.runId);
@@ -188,12 +222,23 @@ describe('runs in VS Code', function () {
     const tasks = await vscode.tasks.fetchTasks({ type: 'aiqk' });
     const task = tasks.find((t) => t.name === 'aiqk: slow profile');
     assert.ok(task, `the tasks.json task is there; got ${tasks.map((t) => t.name).join(', ')}`);
-    assert.ok(tasks.some((t) => t.source === 'aiqk' && t.definition['profile'] === 'aiqk.yaml'), 'the provider offers a task per profile');
+    assert.ok(
+      tasks.some((t) => t.source === 'aiqk' && t.definition['profile'] === 'aiqk.yaml'),
+      'the provider offers a task per profile',
+    );
     const ended = new Promise<void>((resolve) => {
-      const sub = vscode.tasks.onDidEndTask((e) => { if (e.execution.task.name === task.name) { sub.dispose(); resolve(); } });
+      const sub = vscode.tasks.onDidEndTask((e) => {
+        if (e.execution.task.name === task.name) {
+          sub.dispose();
+          resolve();
+        }
+      });
     });
     const execution = await vscode.tasks.executeTask(task);
-    const run = await until('the task run to answer its first cases', () => { const r = slowRun(); return r && r.done >= ANSWERED ? r : undefined; });
+    const run = await until('the task run to answer its first cases', () => {
+      const r = slowRun();
+      return r && r.done >= ANSWERED ? r : undefined;
+    });
     execution.terminate();
     await ended;
     await expectCancelledReport(run.runId);
@@ -206,12 +251,18 @@ describe('runs in VS Code', function () {
     assert.ok(suite, 'the slow profile and its suite are in the Test Explorer');
     const cts = new vscode.CancellationTokenSource();
     const handled = api.runs.testRunProfile.runHandler(new vscode.TestRunRequest([suite]), cts.token);
-    const run = await until('the Test Explorer run to answer its first cases', () => { const r = slowRun(); return r && r.done >= ANSWERED ? r : undefined; });
+    const run = await until('the Test Explorer run to answer its first cases', () => {
+      const r = slowRun();
+      return r && r.done >= ANSWERED ? r : undefined;
+    });
     cts.cancel();
     await handled;
     const report = await expectCancelledReport(run.runId);
     const answered = report.cases.map((c) => `${slowId}#rag_quality/${c.case_id}`);
-    assert.ok(answered.every((id) => api.runs.testState(id)?.runName === 'AI Quality'), 'finished cases are reported to the Test Explorer run');
+    assert.ok(
+      answered.every((id) => api.runs.testState(id)?.runName === 'AI Quality'),
+      'finished cases are reported to the Test Explorer run',
+    );
     assert.equal(api.runs.testState(`${slowId}#rag_quality`)?.state, 'skipped', 'the cancelled suite is marked skipped');
   });
 
@@ -222,9 +273,18 @@ describe('runs in VS Code', function () {
     assert.ok(!res.started && res.refusal);
     assert.equal(res.refusal.kind, 'blocked');
     assert.deepEqual(res.refusal.missingData, ['passages', 'qaset']);
-    assert.deepEqual(res.refusal.reasons, ['rag_quality needs passages: add data.passages or set use_defaults: true', 'rag_quality needs qaset: add data.qaset or set use_defaults: true']);
+    assert.deepEqual(res.refusal.reasons, [
+      'rag_quality needs passages: add data.passages or set use_defaults: true',
+      'rag_quality needs qaset: add data.qaset or set use_defaults: true',
+    ]);
     assert.equal(api.runs.list().length, 0, 'nothing started');
-    assert.ok(!fs.existsSync(path.join(root().fsPath, '.aiqk', 'reports')) || !fs.readdirSync(path.join(root().fsPath, '.aiqk', 'reports')).some((f) => fs.readFileSync(path.join(root().fsPath, '.aiqk', 'reports', f), 'utf8').includes('blocked.aiqk.yaml')), 'no report of the blocked profile');
+    assert.ok(
+      !fs.existsSync(path.join(root().fsPath, '.aiqk', 'reports')) ||
+        !fs
+          .readdirSync(path.join(root().fsPath, '.aiqk', 'reports'))
+          .some((f) => fs.readFileSync(path.join(root().fsPath, '.aiqk', 'reports', f), 'utf8').includes('blocked.aiqk.yaml')),
+      'no report of the blocked profile',
+    );
 
     assert.equal(await vscode.commands.executeCommand('aiQualityKit.useBuiltInDatasets', uri), true);
     assert.match(fs.readFileSync(uri.fsPath, 'utf8'), /^use_defaults: true$/m);
@@ -233,10 +293,15 @@ describe('runs in VS Code', function () {
   });
 
   it('loads the results of a saved report into the Test Explorer', async () => {
-    const reports = (await treeChildren('reports')).filter((n): n is Extract<RunsNode, { kind: 'report' }> => n.kind === 'report' && n.entry.profile?.endsWith(`${path.sep}aiqk.yaml`) === true);
+    const reports = (await treeChildren('reports')).filter(
+      (n): n is Extract<RunsNode, { kind: 'report' }> => n.kind === 'report' && n.entry.profile?.endsWith(`${path.sep}aiqk.yaml`) === true,
+    );
     assert.ok(reports.length > 0);
     const report = await readReport(reports[0].reportFile);
-    const loaded = await vscode.commands.executeCommand<{ runId: string; cases: number }>('aiQualityKit.loadResultsFromReport', vscode.Uri.file(reports[0].reportFile));
+    const loaded = await vscode.commands.executeCommand<{ runId: string; cases: number }>(
+      'aiQualityKit.loadResultsFromReport',
+      vscode.Uri.file(reports[0].reportFile),
+    );
     assert.equal(loaded.runId, report.run.id);
     assert.equal(loaded.cases, report.cases.length);
     const c = report.cases.find((x) => x.status === 'failed')!;
@@ -249,7 +314,15 @@ describe('runs in VS Code', function () {
     await vscode.window.showTextDocument(file('aiqk.yaml'));
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', file('aiqk.yaml'));
     const runs = lenses.filter((l) => l.command?.command === 'aiQualityKit.runTests');
-    assert.deepEqual(runs.map((l) => [l.range.start.line, l.command!.title]), [[0, '$(play) Run'], [6, '$(play) Run suite'], [7, '$(play) Run suite'], [8, '$(play) Run suite']]);
+    assert.deepEqual(
+      runs.map((l) => [l.range.start.line, l.command!.title]),
+      [
+        [0, '$(play) Run'],
+        [6, '$(play) Run suite'],
+        [7, '$(play) Run suite'],
+        [8, '$(play) Run suite'],
+      ],
+    );
     assert.deepEqual(runs[2].command!.arguments?.[1], ['red_team']);
   });
 });

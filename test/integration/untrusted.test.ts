@@ -32,7 +32,10 @@ describe('untrusted workspace', function () {
       assert.match(res.refusal.message, /untrusted workspace/);
     }
     assert.equal(api.runs.list().length, 0);
-    assert.ok(api.runs.logLines().some((l) => l.includes('run refused') && l.includes('untrusted')), 'the refusal is in the run log');
+    assert.ok(
+      api.runs.logLines().some((l) => l.includes('run refused') && l.includes('untrusted')),
+      'the refusal is in the run log',
+    );
   });
 
   it('refuses runs from the Test Explorer', async () => {
@@ -56,9 +59,15 @@ describe('untrusted workspace', function () {
     let messages: string[] = [];
     for (let i = 0; i < 100 && messages.length === 0; i++) {
       await api.whenIdle();
-      messages = vscode.languages.getDiagnostics(file('broken.aiqk.yaml')).filter((d) => d.source === 'AI Quality Kit').map((d) => d.message);
+      messages = vscode.languages
+        .getDiagnostics(file('broken.aiqk.yaml'))
+        .filter((d) => d.source === 'AI Quality Kit')
+        .map((d) => d.message);
       if (messages.length === 0) await new Promise((r) => setTimeout(r, 100));
     }
-    assert.ok(messages.some((m) => m.includes("'bias-smoke' is not a suite")), messages.join(' | '));
+    assert.ok(
+      messages.some((m) => m.includes("'bias-smoke' is not a suite")),
+      messages.join(' | '),
+    );
   });
 });

@@ -63,7 +63,13 @@ describe('the setup wizard in VS Code', function () {
 
   it('contributes its commands', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const c of ['aiQualityKit.openWizard', 'aiQualityKit.editProfileInWizard', 'aiQualityKit.testConnection', 'aiQualityKit.addDataset']) assert.ok(all.includes(c), c);
+    for (const c of [
+      'aiQualityKit.openWizard',
+      'aiQualityKit.editProfileInWizard',
+      'aiQualityKit.testConnection',
+      'aiQualityKit.addDataset',
+    ])
+      assert.ok(all.includes(c), c);
   });
 
   it('opens from its command in a webview that says ready', async () => {
@@ -87,20 +93,33 @@ describe('the setup wizard in VS Code', function () {
     assert.ok(fs.existsSync(profile.fsPath), 'aiqk.yaml written');
     await until('the profile in an editor', () => vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath === profile.fsPath));
     // Progress reaches the conversation as the run goes (from the running list's change events).
-    const running = await until('progress of the run', () => { const r = view().run; return r?.phase === 'running' && r.runId ? r : undefined; }, 60_000);
+    const running = await until(
+      'progress of the run',
+      () => {
+        const r = view().run;
+        return r?.phase === 'running' && r.runId ? r : undefined;
+      },
+      60_000,
+    );
     const finished = await until('the run to finish', finishedRun, 120_000);
     assert.equal(finished.status, 'passed');
     assert.equal(running.runId, finished.runId);
     const outcome = view().log.at(-1);
     assert.match(outcome?.text ?? '', /^Run run_\S+ passed/);
-    assert.deepEqual(outcome?.actions?.map((a) => a.label), ['Open report', 'Show XLSX', 'Show run log']);
+    assert.deepEqual(
+      outcome?.actions?.map((a) => a.label),
+      ['Open report', 'Show XLSX', 'Show run log'],
+    );
     const done = await api.runs.whenFinished(finished.runId as string, 10_000);
     assert.equal(done.result.run.status, 'passed');
     assert.ok(done.files.json && fs.existsSync(done.files.json));
     // The editor's diagnostics and the wizard's matrix come from the same function: no missing data either way.
     await api.whenIdle();
     const errors = vscode.languages.getDiagnostics(profile).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
-    assert.deepEqual(errors.map((d) => d.message), []);
+    assert.deepEqual(
+      errors.map((d) => d.message),
+      [],
+    );
     assert.deepEqual(view().matrix.blocking, []);
     await api.wizard.send({ type: 'action', id: outcome?.actions?.[0].id });
   });
@@ -111,7 +130,13 @@ describe('the setup wizard in VS Code', function () {
     await say(`api at ${server.url}/v1`, 'openai');
     assert.equal(view().step.id, 'auth');
     await api.wizard.send({ type: 'secret', name: 'AIQK_WIZARD_IT_KEY', value: KEY });
-    await say('fixture-model', 'rag and performance', 'faithfulness 0, context recall 0, answer relevancy 0, f1 0, rouge 0, case pass rate 0, answer recall 0', 'smoke', 'use defaults');
+    await say(
+      'fixture-model',
+      'rag and performance',
+      'faithfulness 0, context recall 0, answer relevancy 0, f1 0, rouge 0, case pass rate 0, answer recall 0',
+      'smoke',
+      'use defaults',
+    );
     await until('the connection test', () => view().log.some((e) => /^Connected: the target answered in \d+ ms/.test(e.text)));
     await say('continue', 'save as local.aiqk.yaml', 'run');
     const profile = file('local.aiqk.yaml');
@@ -124,7 +149,10 @@ describe('the setup wizard in VS Code', function () {
     const done = await api.runs.whenFinished(finished.runId as string, 10_000);
     const report = await readReport(done.files.json as string);
     assert.ok(report.cases.length > 0 && report.cases.every((c) => c.status !== 'error'), 'every case got an answer from the server');
-    assert.ok(server.requests.length > 2 && server.requests.every((r) => r.headers.authorization === `Bearer ${KEY}`), 'every request carried the stored key');
+    assert.ok(
+      server.requests.length > 2 && server.requests.every((r) => r.headers.authorization === `Bearer ${KEY}`),
+      'every request carried the stored key',
+    );
     assert.ok(!JSON.stringify(view()).includes(KEY), 'the key is not in the view');
   });
 

@@ -67,9 +67,18 @@ export function largeReport(base: RunResult, n: number): RunResult {
   for (let i = 0; i < n; i++) {
     const failed = i % 7 === 3;
     cases.push({
-      suite: 'performance', case_id: `performance:r${1 + (i % 3)}:q${String(i).padStart(5, '0')}`, input: `question number ${i}`, expected: null,
-      output: `answer ${i}`, contexts: [], metrics: { latency_ms: (i * 37) % 1000 }, status: failed ? 'failed' : 'passed', pass: !failed,
-      error: failed ? `latency ${(i * 37) % 1000} ms over the limit` : null, latency_ms: (i * 37) % 1000, timestamp: '2026-01-01T00:00:00.000Z',
+      suite: 'performance',
+      case_id: `performance:r${1 + (i % 3)}:q${String(i).padStart(5, '0')}`,
+      input: `question number ${i}`,
+      expected: null,
+      output: `answer ${i}`,
+      contexts: [],
+      metrics: { latency_ms: (i * 37) % 1000 },
+      status: failed ? 'failed' : 'passed',
+      pass: !failed,
+      error: failed ? `latency ${(i * 37) % 1000} ms over the limit` : null,
+      latency_ms: (i * 37) % 1000,
+      timestamp: '2026-01-01T00:00:00.000Z',
     });
   }
   big.cases = cases;

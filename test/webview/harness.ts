@@ -27,7 +27,15 @@ export interface PageOptions {
 }
 
 function pageHtml(opts: PageOptions): string {
-  return webviewPageHtml({ app: 'report', title: 'report view test', nonce: NONCE, theme: opts.theme, state: opts.state, prelude: 'window.__posted = [];', postMessage: 'window.__posted.push(JSON.parse(JSON.stringify(m)))' });
+  return webviewPageHtml({
+    app: 'report',
+    title: 'report view test',
+    nonce: NONCE,
+    theme: opts.theme,
+    state: opts.state,
+    prelude: 'window.__posted = [];',
+    postMessage: 'window.__posted.push(JSON.parse(JSON.stringify(m)))',
+  });
 }
 
 /** A browser and a local server for the view's pages. */
@@ -72,7 +80,9 @@ export class Harness {
     const page = await this.browser.newPage({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     await page.goto(`${this.origin}/?id=${id}`);
     const view = new ViewPage(page, errors);
     await view.waitForPosted((m) => m.type === 'ready');
@@ -88,7 +98,10 @@ export class Harness {
 
 /** One page showing the view. */
 export class ViewPage {
-  constructor(readonly page: Page, readonly errors: string[]) {}
+  constructor(
+    readonly page: Page,
+    readonly errors: string[],
+  ) {}
 
   /** Delivers a host message as VS Code does. */
   async send(message: ReportToWebview): Promise<void> {
@@ -118,7 +131,8 @@ export class ViewPage {
     for (;;) {
       const found = (await this.posted()).slice(from).find(pred);
       if (found) return found;
-      if (Date.now() - started > timeoutMs) throw new Error(`no matching message within ${timeoutMs} ms; posted: ${JSON.stringify(await this.posted()).slice(0, 500)}`);
+      if (Date.now() - started > timeoutMs)
+        throw new Error(`no matching message within ${timeoutMs} ms; posted: ${JSON.stringify(await this.posted()).slice(0, 500)}`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }

@@ -44,13 +44,14 @@ describe('report view (built bundle in Chromium)', function () {
     return p;
   }
 
-  const rowKeys = (p: ViewPage): Promise<string[]> => p.page.$$eval('tbody tr.case-row', (rows) => rows.map((r) => (r as HTMLElement).dataset.key ?? ''));
+  const rowKeys = (p: ViewPage): Promise<string[]> =>
+    p.page.$$eval('tbody tr.case-row', (rows) => rows.map((r) => (r as HTMLElement).dataset.key ?? ''));
 
   it('says ready first, then renders the report and acknowledges what it shows', async () => {
     const p = await open();
     const posted = await p.posted();
     assert.deepEqual(posted, [{ type: 'ready' }], 'ready is the first and only message before data');
-    assert.match(await p.page.textContent('#app') ?? '', /Loading/);
+    assert.match((await p.page.textContent('#app')) ?? '', /Loading/);
     const ack = await p.sendAndRender({ type: 'report', data });
     const suites = Object.keys(report.summary.suites).length;
     assert.equal(ack.runId, report.run.id);
@@ -81,11 +82,11 @@ describe('report view (built bundle in Chromium)', function () {
       assert.equal(await row.count(), 1, `${m.name} is marked failed`);
       assert.equal(await row.locator('svg[aria-label="fail"]').count(), 1);
     }
-    assert.match(await rag.textContent() ?? '', /≥ 0\.5/);
+    assert.match((await rag.textContent()) ?? '', /≥ 0\.5/);
     const perf = p.page.locator('#latency');
-    assert.match(await perf.textContent() ?? '', /p95/);
+    assert.match((await perf.textContent()) ?? '', /p95/);
     assert.equal(await perf.locator('canvas[role="img"]').count(), 1);
-    assert.equal(await perf.locator('table.sr-only tbody tr').count() > 0, true, 'histogram data table for screen readers');
+    assert.equal((await perf.locator('table.sr-only tbody tr').count()) > 0, true, 'histogram data table for screen readers');
   });
 
   it('sorts by a column on click and says so with aria-sort', async () => {
@@ -97,12 +98,18 @@ describe('report view (built bundle in Chromium)', function () {
     assert.equal(await p.page.getAttribute('th:has(button[data-sort="status"])', 'aria-sort'), 'none');
     const byKey = new Map(report.cases.map((c) => [`${c.suite}/${c.case_id}`, c.latency_ms ?? Infinity]));
     const asc = (await rowKeys(p)).map((k) => byKey.get(k) ?? NaN);
-    assert.deepEqual(asc, [...asc].sort((a, b) => a - b));
+    assert.deepEqual(
+      asc,
+      [...asc].sort((a, b) => a - b),
+    );
     assert.equal(asc[0], Math.min(...report.cases.map((c) => c.latency_ms ?? Infinity)));
     await p.rerendered(() => p.page.click('button[data-sort="latency"]'));
     assert.equal(await p.page.getAttribute('th:has(button[data-sort="latency"])', 'aria-sort'), 'descending');
     const desc = (await rowKeys(p)).map((k) => byKey.get(k) ?? NaN);
-    assert.deepEqual(desc, [...desc].sort((a, b) => b - a));
+    assert.deepEqual(
+      desc,
+      [...desc].sort((a, b) => b - a),
+    );
   });
 
   it('filters by suite (from a card), status and text, with labelled filters', async () => {
@@ -117,7 +124,9 @@ describe('report view (built bundle in Chromium)', function () {
     await p.rerendered(() => p.page.click('article.suite-card[data-suite="red_team"] button.show-cases'));
     const status = p.page.locator('vscode-single-select#filter-status');
     await status.click();
-    const ack2 = await p.rerendered(() => p.page.locator('vscode-single-select#filter-status').getByRole('option', { name: 'Failed', exact: true }).click());
+    const ack2 = await p.rerendered(() =>
+      p.page.locator('vscode-single-select#filter-status').getByRole('option', { name: 'Failed', exact: true }).click(),
+    );
     assert.equal(ack2.matching, report.cases.filter((c) => c.status === 'failed').length);
 
     const target = report.cases.find((c) => c.suite === 'rag_quality' && c.status === 'failed');
@@ -125,7 +134,8 @@ describe('report view (built bundle in Chromium)', function () {
     const ack3 = await p.rerendered(() => p.page.locator('vscode-textfield#filter-text input').fill(target.case_id));
     assert.equal(ack3.matching, 1);
     assert.deepEqual(await rowKeys(p), [`rag_quality/${target.case_id}`]);
-    for (const id of ['filter-text', 'filter-suite', 'filter-status']) assert.equal(await p.page.locator(`vscode-label[for="${id}"]`).count(), 1, `${id} has a label`);
+    for (const id of ['filter-text', 'filter-suite', 'filter-status'])
+      assert.equal(await p.page.locator(`vscode-label[for="${id}"]`).count(), 1, `${id} has a label`);
   });
 
   it('moves between rows with the arrow keys and expands a row with Enter', async () => {
@@ -145,8 +155,8 @@ describe('report view (built bundle in Chromium)', function () {
     assert.equal(await p.page.locator('tr.detail-row').count(), 1);
     assert.equal(await p.page.evaluate(() => (document.activeElement as HTMLElement).dataset.key), keys[0], 'focus stays on the row');
     const detail = p.page.locator('tr.detail-row .case-detail');
-    assert.match(await detail.textContent() ?? '', /Expected/);
-    assert.match(await detail.textContent() ?? '', /Output/);
+    assert.match((await detail.textContent()) ?? '', /Expected/);
+    assert.match((await detail.textContent()) ?? '', /Output/);
     await p.rerendered(() => p.page.keyboard.press('Enter'));
     assert.equal(await p.page.locator('tr.detail-row').count(), 0);
   });
@@ -154,13 +164,15 @@ describe('report view (built bundle in Chromium)', function () {
   it('highlights evidence spans in the output and asks the host to open a case in the JSON', async () => {
     const p = await open();
     await p.sendAndRender({ type: 'report', data });
-    const red = report.cases.find((c) => c.suite === 'red_team' && Array.isArray(c.details?.evidence) && (c.details.evidence as unknown[]).length > 0);
+    const red = report.cases.find(
+      (c) => c.suite === 'red_team' && Array.isArray(c.details?.evidence) && (c.details.evidence as unknown[]).length > 0,
+    );
     assert.ok(red, 'the demo has a red_team case with evidence');
     const span = (red.details?.evidence as { text: string }[])[0];
     await p.rerendered(() => p.page.locator('vscode-textfield#filter-text input').fill(red.case_id));
     await p.rerendered(() => p.page.locator('tbody tr.case-row').first().click());
     const mark = p.page.locator('tr.detail-row .side-by-side mark.evidence').first();
-    assert.equal((await mark.evaluate((m) => m.firstChild?.textContent)), span?.text);
+    assert.equal(await mark.evaluate((m) => m.firstChild?.textContent), span?.text);
     const before = (await p.posted()).length;
     await p.page.click('tr.detail-row button:has-text("Open in the JSON report")');
     assert.deepEqual(await p.waitForPosted((m) => m.type === 'openJson', before), { type: 'openJson', caseId: red.case_id });
@@ -200,8 +212,11 @@ describe('report view (built bundle in Chromium)', function () {
     const cmp = data.comparison;
     assert.ok(cmp);
     const section = p.page.locator('#comparison');
-    assert.match(await section.locator('.chip', { hasText: 'newly failing' }).textContent() ?? '', new RegExp(String(cmp.totals.newlyFailing)));
-    assert.match(await section.locator('.change-col.is-worse').textContent() ?? '', /RAG quality · F1/);
+    assert.match(
+      (await section.locator('.chip', { hasText: 'newly failing' }).textContent()) ?? '',
+      new RegExp(String(cmp.totals.newlyFailing)),
+    );
+    assert.match((await section.locator('.change-col.is-worse').textContent()) ?? '', /RAG quality · F1/);
     const first = cmp.newlyFailing[0];
     assert.ok(first);
     const ack = await p.rerendered(() => section.locator('.case-change-group.is-worse button', { hasText: first.case_id }).click());
@@ -213,7 +228,7 @@ describe('report view (built bundle in Chromium)', function () {
   it('says why there is no comparison on a first run', async () => {
     const p = await open();
     await p.sendAndRender({ type: 'report', data: viewDataOf(report) });
-    assert.match(await p.page.textContent('#comparison') ?? '', /first finished run/);
+    assert.match((await p.page.textContent('#comparison')) ?? '', /first finished run/);
   });
 
   it('keeps sort and filters in the webview state and restores them', async () => {
@@ -229,7 +244,10 @@ describe('report view (built bundle in Chromium)', function () {
     const ack = await again.sendAndRender({ type: 'report', data });
     assert.equal(ack.matching, report.cases.filter((c) => c.suite === 'safety').length);
     assert.equal(await again.page.getAttribute('th:has(button[data-sort="case"])', 'aria-sort'), 'ascending');
-    assert.equal(await again.page.evaluate(() => (document.querySelector('#filter-suite') as HTMLElement & { value: string }).value), 'safety');
+    assert.equal(
+      await again.page.evaluate(() => (document.querySelector('#filter-suite') as HTMLElement & { value: string }).value),
+      'safety',
+    );
   });
 
   it('pages through 12,000 cases and filters them', async () => {
@@ -240,22 +258,28 @@ describe('report view (built bundle in Chromium)', function () {
     assert.equal(ack.rows, 50);
     assert.equal(await p.page.locator('tbody tr.case-row').count(), 50);
     assert.equal(await p.page.getAttribute('table.cases', 'aria-rowcount'), '12001');
-    assert.match(await p.page.textContent('.pager .page-label') ?? '', /Page 1 of 240/);
+    assert.match((await p.page.textContent('.pager .page-label')) ?? '', /Page 1 of 240/);
     await p.page.locator('tbody tr.case-row').first().focus();
     await p.rerendered(() => p.page.keyboard.press('PageDown'));
-    assert.match(await p.page.textContent('.pager .page-label') ?? '', /Page 2 of 240/);
+    assert.match((await p.page.textContent('.pager .page-label')) ?? '', /Page 2 of 240/);
     assert.equal(await p.page.getAttribute('tbody tr.case-row >> nth=0', 'aria-rowindex'), '52');
     await p.page.locator('vscode-single-select#filter-status').click();
-    const failed = await p.rerendered(() => p.page.locator('vscode-single-select#filter-status').getByRole('option', { name: 'Failed', exact: true }).click());
+    const failed = await p.rerendered(() =>
+      p.page.locator('vscode-single-select#filter-status').getByRole('option', { name: 'Failed', exact: true }).click(),
+    );
     assert.equal(failed.matching, big.cases.filter((c) => c.status === 'failed').length);
     assert.equal(failed.rows, 50);
   });
 
   it('shows a load error plainly', async () => {
     const p = await open();
-    await p.send({ type: 'loadError', uri: 'file:///x/run_20200101-000000_00000000.json', message: 'x.json is not a valid AI Quality Kit report:\n  /run: must have required property \'id\'' });
+    await p.send({
+      type: 'loadError',
+      uri: 'file:///x/run_20200101-000000_00000000.json',
+      message: "x.json is not a valid AI Quality Kit report:\n  /run: must have required property 'id'",
+    });
     await p.page.waitForSelector('[role="alert"]');
-    assert.match(await p.page.textContent('[role="alert"]') ?? '', /must have required property/);
+    assert.match((await p.page.textContent('[role="alert"]')) ?? '', /must have required property/);
   });
 
   it('redraws its charts in the colours of a new theme', async () => {
@@ -267,7 +291,10 @@ describe('report view (built bundle in Chromium)', function () {
       for (const [k, v] of Object.entries(light.vars)) document.documentElement.style.setProperty(k, v);
       document.body.className = light.bodyClass;
     }, THEMES.light);
-    await p.page.waitForFunction((before) => (document.querySelector('#attacks canvas') as HTMLCanvasElement | null)?.toDataURL() !== before, dark);
+    await p.page.waitForFunction(
+      (before) => (document.querySelector('#attacks canvas') as HTMLCanvasElement | null)?.toDataURL() !== before,
+      dark,
+    );
     assert.notEqual(await pixels(), dark);
     await p.page.screenshot({ path: join(SHOTS, 'report-light.png'), fullPage: true });
   });

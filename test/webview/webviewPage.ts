@@ -8,7 +8,16 @@ import { THEMES } from './themes';
 export const CHROMIUM = process.env.AIQK_CHROMIUM || '/usr/bin/chromium';
 
 /** Flags for headless Chromium on a machine without network. */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
 
 /** A test page of a webview app. */
 export interface WebviewPageSpec {
@@ -28,8 +37,17 @@ export interface WebviewPageSpec {
 /** The HTML of a test page of a webview app. */
 export function webviewPageHtml(spec: WebviewPageSpec): string {
   const theme = THEMES[spec.theme ?? 'dark'];
-  const vars = Object.entries(theme.vars).map(([k, v]) => `${k}: ${v}`).join('; ').replace(/"/g, '&quot;');
-  const csp = ["default-src 'none'", `script-src 'nonce-${spec.nonce}'`, "style-src 'self' 'unsafe-inline'", "font-src 'self'", "img-src 'self' data:"].join('; ');
+  const vars = Object.entries(theme.vars)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('; ')
+    .replace(/"/g, '&quot;');
+  const csp = [
+    "default-src 'none'",
+    `script-src 'nonce-${spec.nonce}'`,
+    "style-src 'self' 'unsafe-inline'",
+    "font-src 'self'",
+    "img-src 'self' data:",
+  ].join('; ');
   const stub = `
     ${spec.prelude ?? ''}
     window.__violations = [];

@@ -19,10 +19,16 @@ describe('wizard webview (built bundle in Chromium)', function () {
 
   before(() => harness.start());
   after(() => harness.stop());
-  beforeEach(() => { svc = nodeServices(); });
+  beforeEach(() => {
+    svc = nodeServices();
+  });
   afterEach(async () => {
     if (p) {
-      assert.deepEqual(p.errors.filter((e) => !/favicon|404/.test(e)), [], 'no page errors');
+      assert.deepEqual(
+        p.errors.filter((e) => !/favicon|404/.test(e)),
+        [],
+        'no page errors',
+      );
       assert.deepEqual(await p.violations(), [], 'no CSP violations');
       await p.close();
     }
@@ -39,7 +45,11 @@ describe('wizard webview (built bundle in Chromium)', function () {
     const chips = p.page.locator('#chips');
     assert.equal(await chips.getAttribute('role'), 'group');
     assert.equal(await chips.getAttribute('aria-label'), 'Suggestions for Target');
-    assert.deepEqual(await p.page.locator('#chips button.chip').evaluateAll((b) => b.map((x) => x.getAttribute('data-value'))), ['built-in demo', 'api', 'mcp']);
+    assert.deepEqual(await p.page.locator('#chips button.chip').evaluateAll((b) => b.map((x) => x.getAttribute('data-value'))), [
+      'built-in demo',
+      'api',
+      'mcp',
+    ]);
     const bar = p.page.locator('.wiz-header [role=progressbar]');
     assert.equal(await bar.getAttribute('aria-valuenow'), String(p.view?.progress.percent));
     assert.match(await p.page.locator('#progress-label').innerText(), /^Step 1 of \d+: Target/);
@@ -119,7 +129,10 @@ describe('wizard webview (built bundle in Chromium)', function () {
     const v = await p.act(() => field.press('Enter'));
     assert.equal(svc.stored.get('OPENAI_API_KEY'), KEY);
     assert.equal(v.step.id, 'model');
-    assert.match(await p.page.locator('li.entry.from-user').last().innerText(), /•+ \(a key for OPENAI_API_KEY: not shown\)[\s\S]*secret storage as OPENAI_API_KEY/);
+    assert.match(
+      await p.page.locator('li.entry.from-user').last().innerText(),
+      /•+ \(a key for OPENAI_API_KEY: not shown\)[\s\S]*secret storage as OPENAI_API_KEY/,
+    );
     assert.match(await p.page.locator('#preview').innerText(), /bearer_env: OPENAI_API_KEY/);
     const html = await p.page.content();
     assert.ok(!html.includes(KEY), 'not in the page');
@@ -166,7 +179,7 @@ describe('wizard webview (built bundle in Chromium)', function () {
     assert.equal(p.view?.useDefaults, false);
     assert.notEqual(await run.getAttribute('disabled'), null);
     assert.match(await p.page.locator('#run-reason').innerText(), /^Blocked: rag_quality needs passages/);
-    assert.ok(await p.page.locator('#compact-matrix td.blocking').count() >= 2);
+    assert.ok((await p.page.locator('#compact-matrix td.blocking').count()) >= 2);
     writeFileSync(path.join(svc.folder, 'docs.jsonl'), '{"id": "d1", "text": "Nimbus keeps deleted files for 30 days."}\n');
     svc.picks.push(path.join(svc.folder, 'docs.jsonl'));
     await p.act(() => p!.page.locator('.uploads vscode-button[data-kind=passages]').click());
@@ -187,7 +200,11 @@ describe('wizard webview (built bundle in Chromium)', function () {
     await p.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     // The dialog's close event (which saves the state) comes in a task after it is hidden.
-    await p.page.waitForFunction(() => (window as unknown as { __state: { matrixOpen?: boolean } | null }).__state?.matrixOpen === false, undefined, { timeout: 5000 });
+    await p.page.waitForFunction(
+      () => (window as unknown as { __state: { matrixOpen?: boolean } | null }).__state?.matrixOpen === false,
+      undefined,
+      { timeout: 5000 },
+    );
   });
 
   it('keeps the draft across a reload and continues the conversation in a new panel', async () => {
@@ -213,7 +230,7 @@ describe('wizard webview (built bundle in Chromium)', function () {
     await p.chip('smoke');
     await p.chip('done');
     await p.waitForView((v) => v.log.some((e) => e.text.startsWith('Connected')));
-    assert.ok(await p.page.locator('blockquote.quote').count() === 1, 'the answer of the test call');
+    assert.ok((await p.page.locator('blockquote.quote').count()) === 1, 'the answer of the test call');
     await p.chip('continue');
     assert.match(await p.page.locator('li.entry.from-bot').last().innerText(), /All set\. Write aiqk\.yaml[\s\S]*Target: Built-in demo/);
     await p.act(() => p!.page.locator('#run-tests').click());

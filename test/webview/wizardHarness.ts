@@ -30,7 +30,14 @@ export interface WizardPageOptions {
 }
 
 function pageHtml(opts: WizardPageOptions): string {
-  return webviewPageHtml({ app: 'wizard', title: 'wizard test', nonce: NONCE, theme: opts.theme, state: opts.state, postMessage: 'window.__toHost(JSON.parse(JSON.stringify(m)))' });
+  return webviewPageHtml({
+    app: 'wizard',
+    title: 'wizard test',
+    nonce: NONCE,
+    theme: opts.theme,
+    state: opts.state,
+    postMessage: 'window.__toHost(JSON.parse(JSON.stringify(m)))',
+  });
 }
 
 /** A browser and a local server for the wizard's pages. */
@@ -67,7 +74,9 @@ export class WizardHarness {
     const wp = new WizardPage(page, s, services);
     await page.exposeFunction('__toHost', (m: unknown) => wp.fromPage(m));
     page.on('pageerror', (e) => wp.errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') wp.errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') wp.errors.push(m.text());
+    });
     await page.goto(`${this.origin}/?id=${id}`);
     await wp.waitForView((v) => v.log.length > 0);
     await page.locator('#chat-log li.entry').first().waitFor();
@@ -92,7 +101,11 @@ export class WizardPage {
   private ready = false;
   private readonly unsubscribe: () => void;
 
-  constructor(readonly page: Page, readonly session: WizardSession, readonly services: NodeServices) {
+  constructor(
+    readonly page: Page,
+    readonly session: WizardSession,
+    readonly services: NodeServices,
+  ) {
     this.unsubscribe = session.onMessage((m) => this.toPage(m));
   }
 
@@ -127,7 +140,10 @@ export class WizardPage {
         const shown = await this.page.locator('#chat-log li.entry').count();
         if (shown >= v.log.length) return v;
       }
-      if (Date.now() > end) throw new Error(`the view did not get there within ${timeoutMs} ms; step ${v?.step.id}, last: ${JSON.stringify(v?.log.at(-1))}; page errors: ${this.errors.join(' | ')}`);
+      if (Date.now() > end)
+        throw new Error(
+          `the view did not get there within ${timeoutMs} ms; step ${v?.step.id}, last: ${JSON.stringify(v?.log.at(-1))}; page errors: ${this.errors.join(' | ')}`,
+        );
       await new Promise((r) => setTimeout(r, 25));
     }
   }

@@ -30,7 +30,9 @@ function statusMatches(c: CaseResult, status: StatusFilter): boolean {
 /** The cases that pass the suite, status and text filters (text: every word must appear, case-insensitive). */
 export function filterCases(cases: readonly CaseResult[], f: Pick<UiState, 'suite' | 'status' | 'text'>): CaseResult[] {
   const words = f.text.toLowerCase().split(/\s+/).filter(Boolean);
-  return cases.filter((c) => (f.suite === 'all' || c.suite === f.suite) && statusMatches(c, f.status) && words.every((w) => haystack(c).includes(w)));
+  return cases.filter(
+    (c) => (f.suite === 'all' || c.suite === f.suite) && statusMatches(c, f.status) && words.every((w) => haystack(c).includes(w)),
+  );
 }
 
 function compare(key: SortKey): (a: CaseResult, b: CaseResult) => number {

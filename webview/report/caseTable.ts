@@ -37,7 +37,14 @@ const COLUMNS: { key: SortKey | null; label: string; cls: string }[] = [
   { key: 'latency', label: 'Latency', cls: 'col-latency num' },
 ];
 
-const STATUS_OPTIONS: [StatusFilter, string][] = [['all', 'All statuses'], ['notPassed', 'Not passed'], ['failed', 'Failed'], ['error', 'Error'], ['passed', 'Passed'], ['cancelled', 'Cancelled']];
+const STATUS_OPTIONS: [StatusFilter, string][] = [
+  ['all', 'All statuses'],
+  ['notPassed', 'Not passed'],
+  ['failed', 'Failed'],
+  ['error', 'Error'],
+  ['passed', 'Passed'],
+  ['cancelled', 'Cancelled'],
+];
 
 function oneLine(text: string | null, max = 160): string {
   if (!text) return '';
@@ -75,9 +82,18 @@ export class CaseTable {
   private shownPage = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly cases: CaseResult[], suites: string[], private readonly host: TableHost) {
+  constructor(
+    private readonly cases: CaseResult[],
+    suites: string[],
+    private readonly host: TableHost,
+  ) {
     const s = host.state();
-    this.search = h('vscode-textfield', { id: 'filter-text', placeholder: 'Words in case id, input, output or reason', value: s.text, type: 'search' });
+    this.search = h('vscode-textfield', {
+      id: 'filter-text',
+      placeholder: 'Words in case id, input, output or reason',
+      value: s.text,
+      type: 'search',
+    });
     this.search.addEventListener('input', () => {
       clearTimeout(this.timer);
       // Typing filters after a short pause, not on every key.
@@ -86,20 +102,34 @@ export class CaseTable {
         if (this.element.isConnected) this.host.update({ text: (this.search as HTMLElement & { value: string }).value, page: 0 });
       }, 150);
     });
-    this.suiteSelect = select('filter-suite', [['all', 'All suites'], ...suites.map((x): [string, string] => [x, suiteLabel(x)])], s.suite, (v) => {
-      this.host.update({ suite: v, page: 0 });
-      this.host.suiteChanged();
-    });
+    this.suiteSelect = select(
+      'filter-suite',
+      [['all', 'All suites'], ...suites.map((x): [string, string] => [x, suiteLabel(x)])],
+      s.suite,
+      (v) => {
+        this.host.update({ suite: v, page: 0 });
+        this.host.suiteChanged();
+      },
+    );
     this.statusSelect = select('filter-status', STATUS_OPTIONS, s.status, (v) => this.host.update({ status: v as StatusFilter, page: 0 }));
-    this.table = h('table', { class: 'cases', 'aria-labelledby': 'cases-title', 'aria-describedby': 'cases-count' }, this.thead, this.tbody);
+    this.table = h(
+      'table',
+      { class: 'cases', 'aria-labelledby': 'cases-title', 'aria-describedby': 'cases-count' },
+      this.thead,
+      this.tbody,
+    );
     this.tbody.addEventListener('keydown', (e) => this.onKey(e));
     this.tbody.addEventListener('click', (e) => {
       const row = (e.target as Element).closest('tr.case-row');
       if (row instanceof HTMLTableRowElement && !(e.target as Element).closest('button, a')) this.toggle(row.dataset.key ?? '');
     });
-    this.element = h('section', { class: 'cases-section', id: 'cases', 'aria-labelledby': 'cases-title' },
+    this.element = h(
+      'section',
+      { class: 'cases-section', id: 'cases', 'aria-labelledby': 'cases-title' },
       h('div', { class: 'panel-head' }, h('h2', { id: 'cases-title' }, 'Cases'), this.count),
-      h('div', { class: 'filters', role: 'search', 'aria-label': 'Filter cases' },
+      h(
+        'div',
+        { class: 'filters', role: 'search', 'aria-label': 'Filter cases' },
         h('div', { class: 'filter grow' }, h('vscode-label', { for: 'filter-text' }, 'Search'), this.search),
         h('div', { class: 'filter' }, h('vscode-label', { for: 'filter-suite' }, 'Suite'), this.suiteSelect),
         h('div', { class: 'filter' }, h('vscode-label', { for: 'filter-status' }, 'Status'), this.statusSelect),
@@ -115,7 +145,12 @@ export class CaseTable {
     };
     this.prev = h('vscode-button', { secondary: true, id: 'page-prev', onclick: () => go(-1) }, 'Previous');
     this.next = h('vscode-button', { secondary: true, id: 'page-next', onclick: () => go(1) }, 'Next');
-    this.sizeSelect = select('page-size', pageSizes().map((n): [string, string] => [String(n), `${n} per page`]), String(s.pageSize), (v) => this.host.update({ pageSize: Number(v), page: 0 }));
+    this.sizeSelect = select(
+      'page-size',
+      pageSizes().map((n): [string, string] => [String(n), `${n} per page`]),
+      String(s.pageSize),
+      (v) => this.host.update({ pageSize: Number(v), page: 0 }),
+    );
     this.sizeSelect.setAttribute('label', 'Rows per page');
     this.pager.append(this.prev, this.pageLabel, this.next, h('span', { class: 'push-right' }), this.sizeSelect);
   }
@@ -146,28 +181,59 @@ export class CaseTable {
     const expanded = new Set(s.expanded);
     const rows: HTMLElement[] = [];
     if (page.rows.length === 0) {
-      rows.push(h('tr', {}, h('td', { colspan: COLUMNS.length + 1, class: 'empty-row muted' }, this.cases.length ? 'No case matches the filters.' : 'This run has no cases.')));
+      rows.push(
+        h(
+          'tr',
+          {},
+          h(
+            'td',
+            { colspan: COLUMNS.length + 1, class: 'empty-row muted' },
+            this.cases.length ? 'No case matches the filters.' : 'This run has no cases.',
+          ),
+        ),
+      );
     }
     if (!page.rows.some((c) => caseKey(c) === this.focusKey)) this.focusKey = page.rows[0] ? caseKey(page.rows[0]) : undefined;
     page.rows.forEach((c, i) => {
       const key = caseKey(c);
       const open = expanded.has(key);
       const detailId = `detail-${page.first + i}`;
-      rows.push(h('tr', { class: `case-row is-${c.status}${open ? ' is-open' : ''}`, 'data-key': key, tabindex: key === this.focusKey ? 0 : -1, 'aria-expanded': open ? 'true' : 'false', 'aria-rowindex': page.first + i + 2, ...(open ? { 'aria-controls': detailId } : {}) },
-        h('td', { class: 'col-expand' }, icon('chevron')),
-        h('td', { class: 'col-status' }, statusBadge(c.status)),
-        h('td', { class: 'col-suite' }, suiteLabel(c.suite)),
-        h('td', { class: 'col-case mono' }, c.case_id),
-        h('td', { class: 'col-input', title: oneLine(c.input, 600) }, oneLine(c.input)),
-        h('td', { class: `col-output${c.error ? ' is-reason' : ''}`, title: oneLine(c.error ?? c.output, 600) }, oneLine(c.error ?? c.output) || h('span', { class: 'muted' }, '—')),
-        h('td', { class: 'col-latency num mono' }, c.latency_ms === null ? '—' : formatMs(c.latency_ms)),
-      ));
-      if (open) rows.push(h('tr', { class: 'detail-row', id: detailId }, h('td', { colspan: COLUMNS.length + 1 }, caseDetail(c, this.host.post))));
+      rows.push(
+        h(
+          'tr',
+          {
+            class: `case-row is-${c.status}${open ? ' is-open' : ''}`,
+            'data-key': key,
+            tabindex: key === this.focusKey ? 0 : -1,
+            'aria-expanded': open ? 'true' : 'false',
+            'aria-rowindex': page.first + i + 2,
+            ...(open ? { 'aria-controls': detailId } : {}),
+          },
+          h('td', { class: 'col-expand' }, icon('chevron')),
+          h('td', { class: 'col-status' }, statusBadge(c.status)),
+          h('td', { class: 'col-suite' }, suiteLabel(c.suite)),
+          h('td', { class: 'col-case mono' }, c.case_id),
+          h('td', { class: 'col-input', title: oneLine(c.input, 600) }, oneLine(c.input)),
+          h(
+            'td',
+            { class: `col-output${c.error ? ' is-reason' : ''}`, title: oneLine(c.error ?? c.output, 600) },
+            oneLine(c.error ?? c.output) || h('span', { class: 'muted' }, '—'),
+          ),
+          h('td', { class: 'col-latency num mono' }, c.latency_ms === null ? '—' : formatMs(c.latency_ms)),
+        ),
+      );
+      if (open)
+        rows.push(h('tr', { class: 'detail-row', id: detailId }, h('td', { colspan: COLUMNS.length + 1 }, caseDetail(c, this.host.post))));
     });
     replaceChildren(this.tbody, rows);
     this.table.setAttribute('aria-rowcount', String(this.filtered.length + 1));
-    const range = this.filtered.length ? `${(page.first + 1).toLocaleString('en-US')}–${(page.first + page.rows.length).toLocaleString('en-US')} of ` : '';
-    setText(this.count, `${range}${this.filtered.length.toLocaleString('en-US')} matching · ${this.cases.length.toLocaleString('en-US')} in total`);
+    const range = this.filtered.length
+      ? `${(page.first + 1).toLocaleString('en-US')}–${(page.first + page.rows.length).toLocaleString('en-US')} of `
+      : '';
+    setText(
+      this.count,
+      `${range}${this.filtered.length.toLocaleString('en-US')} matching · ${this.cases.length.toLocaleString('en-US')} in total`,
+    );
     this.renderPager(page.page, page.pages, s.pageSize);
     this.host.rendered(page.rows.length, this.filtered.length);
   }
@@ -182,7 +248,12 @@ export class CaseTable {
       const key = col.key;
       const active = s.sort.key === key;
       const sort = active ? (s.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none';
-      const button = h('button', { class: 'sort', 'data-sort': key, title: `Sort by ${col.label.toLowerCase()}` }, col.label, icon(active ? (s.sort.dir === 'asc' ? 'sortAsc' : 'sortDesc') : 'sort'));
+      const button = h(
+        'button',
+        { class: 'sort', 'data-sort': key, title: `Sort by ${col.label.toLowerCase()}` },
+        col.label,
+        icon(active ? (s.sort.dir === 'asc' ? 'sortAsc' : 'sortDesc') : 'sort'),
+      );
       button.addEventListener('click', () => {
         this.host.update({ sort: { key, dir: active && s.sort.dir === 'asc' ? 'desc' : 'asc' }, page: 0 });
         (this.thead.querySelector(`button[data-sort="${key}"]`) as HTMLElement | null)?.focus();
@@ -227,17 +298,42 @@ export class CaseTable {
     const i = rows.indexOf(row);
     const s = this.host.state();
     const pages = this.pageCount(s);
-    const to = (r: HTMLTableRowElement | undefined): void => { if (r) this.focusRow(r.dataset.key ?? ''); };
+    const to = (r: HTMLTableRowElement | undefined): void => {
+      if (r) this.focusRow(r.dataset.key ?? '');
+    };
     switch (e.key) {
-      case 'ArrowDown': to(rows[i + 1]); break;
-      case 'ArrowUp': to(rows[i - 1]); break;
-      case 'Home': to(rows[0]); break;
-      case 'End': to(rows[rows.length - 1]); break;
+      case 'ArrowDown':
+        to(rows[i + 1]);
+        break;
+      case 'ArrowUp':
+        to(rows[i - 1]);
+        break;
+      case 'Home':
+        to(rows[0]);
+        break;
+      case 'End':
+        to(rows[rows.length - 1]);
+        break;
       case 'Enter':
-      case ' ': this.toggle(row.dataset.key ?? ''); break;
-      case 'PageDown': if (this.shownPage < pages - 1) { this.focusKey = undefined; this.host.update({ page: this.shownPage + 1 }); to(this.tbody.querySelector<HTMLTableRowElement>('tr.case-row') ?? undefined); } break;
-      case 'PageUp': if (this.shownPage > 0) { this.focusKey = undefined; this.host.update({ page: this.shownPage - 1 }); to(this.tbody.querySelector<HTMLTableRowElement>('tr.case-row') ?? undefined); } break;
-      default: return;
+      case ' ':
+        this.toggle(row.dataset.key ?? '');
+        break;
+      case 'PageDown':
+        if (this.shownPage < pages - 1) {
+          this.focusKey = undefined;
+          this.host.update({ page: this.shownPage + 1 });
+          to(this.tbody.querySelector<HTMLTableRowElement>('tr.case-row') ?? undefined);
+        }
+        break;
+      case 'PageUp':
+        if (this.shownPage > 0) {
+          this.focusKey = undefined;
+          this.host.update({ page: this.shownPage - 1 });
+          to(this.tbody.querySelector<HTMLTableRowElement>('tr.case-row') ?? undefined);
+        }
+        break;
+      default:
+        return;
     }
     e.preventDefault();
   }

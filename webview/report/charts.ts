@@ -114,31 +114,57 @@ export function histogram(values: readonly number[]): Bin[] {
 }
 
 /** Draws the latency histogram; bins at or beyond `limit` (the p95 threshold) are drawn in the failure colour. */
-export function latencyChart(canvas: HTMLCanvasElement, bins: readonly Bin[], label: (ms: number) => string, limit: number | undefined): Chart<'bar'> {
+export function latencyChart(
+  canvas: HTMLCanvasElement,
+  bins: readonly Bin[],
+  label: (ms: number) => string,
+  limit: number | undefined,
+): Chart<'bar'> {
   const t = chartTheme();
   const base = baseOptions(t);
   const chart = new Chart(canvas, {
     type: 'bar',
     data: {
       labels: bins.map((b) => label(b.from)),
-      datasets: [{
-        label: 'Calls',
-        data: bins.map((b) => b.count),
-        backgroundColor: bins.map((b) => (limit !== undefined && b.to > limit ? t.red : t.blue)),
-        borderRadius: 2,
-        categoryPercentage: 0.92,
-        barPercentage: 1,
-      }],
+      datasets: [
+        {
+          label: 'Calls',
+          data: bins.map((b) => b.count),
+          backgroundColor: bins.map((b) => (limit !== undefined && b.to > limit ? t.red : t.blue)),
+          borderRadius: 2,
+          categoryPercentage: 0.92,
+          barPercentage: 1,
+        },
+      ],
     },
     options: {
       ...base,
       plugins: {
         ...base.plugins,
-        tooltip: { ...base.plugins?.tooltip, callbacks: { title: (items) => { const b = bins[items[0]?.dataIndex ?? 0]; return b ? `${label(b.from)} – ${label(b.to)}` : ''; } } },
+        tooltip: {
+          ...base.plugins?.tooltip,
+          callbacks: {
+            title: (items) => {
+              const b = bins[items[0]?.dataIndex ?? 0];
+              return b ? `${label(b.from)} – ${label(b.to)}` : '';
+            },
+          },
+        },
       },
       scales: {
-        x: { grid: { display: false }, ticks: { color: t.muted, maxRotation: 0, autoSkipPadding: 12 }, border: { color: t.grid }, title: { display: true, text: 'latency', color: t.muted } },
-        y: { beginAtZero: true, grid: { color: t.grid }, ticks: { color: t.muted, precision: 0 }, border: { display: false }, title: { display: true, text: 'calls', color: t.muted } },
+        x: {
+          grid: { display: false },
+          ticks: { color: t.muted, maxRotation: 0, autoSkipPadding: 12 },
+          border: { color: t.grid },
+          title: { display: true, text: 'latency', color: t.muted },
+        },
+        y: {
+          beginAtZero: true,
+          grid: { color: t.grid },
+          ticks: { color: t.muted, precision: 0 },
+          border: { display: false },
+          title: { display: true, text: 'calls', color: t.muted },
+        },
       },
     },
   });
@@ -170,14 +196,28 @@ export function attackChart(canvas: HTMLCanvasElement, rows: readonly AttackRow[
     type: 'bar',
     data: {
       labels: rows.map((r) => `${r.category.replace(/_/g, ' ')}  ${rateLabel(r.rate)}`),
-      datasets: series.map((s) => ({ label: s.label, data: rows.map((r) => r[s.key]), backgroundColor: s.color, borderRadius: 2, barPercentage: 0.7, categoryPercentage: 0.9 })),
+      datasets: series.map((s) => ({
+        label: s.label,
+        data: rows.map((r) => r[s.key]),
+        backgroundColor: s.color,
+        borderRadius: 2,
+        barPercentage: 0.7,
+        categoryPercentage: 0.9,
+      })),
     },
     options: {
       ...base,
       indexAxis: 'y',
       plugins: { ...base.plugins, tooltip: { ...base.plugins?.tooltip, mode: 'index', filter: (item) => (item.parsed.x ?? 0) > 0 } },
       scales: {
-        x: { stacked: true, beginAtZero: true, grid: { color: t.grid }, ticks: { color: t.muted, precision: 0 }, border: { display: false }, title: { display: true, text: 'attacks', color: t.muted } },
+        x: {
+          stacked: true,
+          beginAtZero: true,
+          grid: { color: t.grid },
+          ticks: { color: t.muted, precision: 0 },
+          border: { display: false },
+          title: { display: true, text: 'attacks', color: t.muted },
+        },
         y: { stacked: true, grid: { display: false }, ticks: { color: t.fg }, border: { color: t.grid } },
       },
     },

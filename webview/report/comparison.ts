@@ -21,12 +21,20 @@ export function changeItems(c: RunComparison): Item[] {
   const items: Item[] = [];
   for (const s of c.suites) {
     if ((s.change === 'better' || s.change === 'worse') && s.statusBefore !== s.statusAfter) {
-      items.push({ change: s.change, title: suiteLabel(s.suite), detail: `${s.statusBefore ?? 'not run'} → ${s.statusAfter ?? 'not run'}` });
+      items.push({
+        change: s.change,
+        title: suiteLabel(s.suite),
+        detail: `${s.statusBefore ?? 'not run'} → ${s.statusAfter ?? 'not run'}`,
+      });
     }
     for (const m of s.metrics) {
       if (m.change !== 'better' && m.change !== 'worse') continue;
       const delta = m.delta !== null ? ` (${formatDelta(m.metric, m.delta)})` : '';
-      items.push({ change: m.change, title: `${suiteLabel(s.suite)} · ${metricLabel(m.metric)}`, detail: `${formatMetric(m.metric, m.before)} → ${formatMetric(m.metric, m.after)}${delta}` });
+      items.push({
+        change: m.change,
+        title: `${suiteLabel(s.suite)} · ${metricLabel(m.metric)}`,
+        detail: `${formatMetric(m.metric, m.before)} → ${formatMetric(m.metric, m.after)}${delta}`,
+      });
     }
   }
   return items;
@@ -35,10 +43,16 @@ export function changeItems(c: RunComparison): Item[] {
 function itemList(items: Item[], kind: 'better' | 'worse'): HTMLElement {
   const mine = items.filter((i) => i.change === kind);
   const title = kind === 'worse' ? 'Got worse' : 'Got better';
-  return h('div', { class: `change-col is-${kind}` },
+  return h(
+    'div',
+    { class: `change-col is-${kind}` },
     h('h3', {}, icon(kind === 'worse' ? 'down' : 'up'), ` ${title} `, h('span', { class: 'count muted' }, `(${mine.length})`)),
     mine.length
-      ? h('ul', { class: 'change-list' }, mine.map((i) => h('li', {}, h('span', { class: 'change-title' }, i.title), h('span', { class: 'change-detail mono' }, i.detail))))
+      ? h(
+          'ul',
+          { class: 'change-list' },
+          mine.map((i) => h('li', {}, h('span', { class: 'change-title' }, i.title), h('span', { class: 'change-detail mono' }, i.detail))),
+        )
       : h('p', { class: 'muted' }, kind === 'worse' ? 'Nothing got worse.' : 'Nothing got better.'),
   );
 }
@@ -50,11 +64,15 @@ function caseList(title: string, kind: 'better' | 'worse', list: CaseChange[], t
   const ul = h('ul', { class: 'case-changes' });
   const add = (from: number, to: number): void => {
     for (const c of list.slice(from, to)) {
-      ul.append(h('li', {},
-        h('button', { class: 'link mono', title: 'Show this case in the table', onclick: () => onShow(c.suite, c.case_id) }, c.case_id),
-        h('span', { class: 'muted' }, ` ${c.before} → ${c.after}`),
-        c.error ? h('span', { class: 'case-change-reason muted' }, kind === 'worse' ? ` · ${c.error}` : ` · before: ${c.error}`) : null,
-      ));
+      ul.append(
+        h(
+          'li',
+          {},
+          h('button', { class: 'link mono', title: 'Show this case in the table', onclick: () => onShow(c.suite, c.case_id) }, c.case_id),
+          h('span', { class: 'muted' }, ` ${c.before} → ${c.after}`),
+          c.error ? h('span', { class: 'case-change-reason muted' }, kind === 'worse' ? ` · ${c.error}` : ` · before: ${c.error}`) : null,
+        ),
+      );
     }
   };
   add(0, SHOWN);
@@ -63,8 +81,20 @@ function caseList(title: string, kind: 'better' | 'worse', list: CaseChange[], t
     add(SHOWN, list.length);
     more.remove();
   });
-  return h('div', { class: `case-change-group is-${kind}` },
-    h('h3', {}, icon(kind === 'worse' ? 'fail' : 'pass'), ` ${title} `, h('span', { class: 'count muted' }, `(${total.toLocaleString('en-US')}${total > list.length ? `, first ${list.length} listed` : ''})`)),
+  return h(
+    'div',
+    { class: `case-change-group is-${kind}` },
+    h(
+      'h3',
+      {},
+      icon(kind === 'worse' ? 'fail' : 'pass'),
+      ` ${title} `,
+      h(
+        'span',
+        { class: 'count muted' },
+        `(${total.toLocaleString('en-US')}${total > list.length ? `, first ${list.length} listed` : ''})`,
+      ),
+    ),
     ul,
     more,
   );
@@ -79,27 +109,66 @@ function rateChange(c: RunComparison): string {
 export function renderComparison(data: ReportViewData, post: Post, onShow: ShowCase): HTMLElement {
   const c = data.comparison;
   if (!c) {
-    return h('section', { class: 'panel comparison is-empty', 'aria-labelledby': 'comparison-title', id: 'comparison' },
+    return h(
+      'section',
+      { class: 'panel comparison is-empty', 'aria-labelledby': 'comparison-title', id: 'comparison' },
       h('div', { class: 'panel-head' }, h('h2', { id: 'comparison-title' }, 'Compared with the previous run')),
-      h('p', { class: 'muted' }, icon('history'), ' ', data.comparisonNote ?? 'No previous run to compare with.'));
+      h('p', { class: 'muted' }, icon('history'), ' ', data.comparisonNote ?? 'No previous run to compare with.'),
+    );
   }
   const items = changeItems(c);
   const delta = c.passRateBefore !== null && c.passRateAfter !== null ? c.passRateAfter - c.passRateBefore : 0;
   const trend = delta > 1e-9 ? 'better' : delta < -1e-9 ? 'worse' : 'same';
   const nothing = items.length === 0 && c.totals.newlyFailing === 0 && c.totals.newlyPassing === 0;
-  return h('section', { class: 'panel comparison', 'aria-labelledby': 'comparison-title', id: 'comparison' },
-    h('div', { class: 'panel-head' },
+  return h(
+    'section',
+    { class: 'panel comparison', 'aria-labelledby': 'comparison-title', id: 'comparison' },
+    h(
+      'div',
+      { class: 'panel-head' },
       h('h2', { id: 'comparison-title' }, 'Compared with the previous run'),
-      h('span', { class: 'muted' }, h('span', { class: 'mono' }, c.previous.id), ` · ${formatTime(c.previous.started_at)} · ${c.previous.status}`),
+      h(
+        'span',
+        { class: 'muted' },
+        h('span', { class: 'mono' }, c.previous.id),
+        ` · ${formatTime(c.previous.started_at)} · ${c.previous.status}`,
+      ),
       h('button', { class: 'link push-right', onclick: () => post({ type: 'openPrevious' }) }, icon('history'), ' Open previous report'),
     ),
-    h('div', { class: 'chips' },
-      h('div', { class: `chip is-${trend}` }, h('span', { class: 'chip-label' }, 'pass rate'), h('span', { class: 'chip-value mono' }, rateChange(c)), icon(trend === 'better' ? 'up' : trend === 'worse' ? 'down' : 'same')),
-      h('div', { class: `chip${c.totals.newlyFailing ? ' is-worse' : ''}` }, h('span', { class: 'chip-label' }, 'newly failing'), h('span', { class: 'chip-value mono' }, String(c.totals.newlyFailing))),
-      h('div', { class: `chip${c.totals.newlyPassing ? ' is-better' : ''}` }, h('span', { class: 'chip-label' }, 'newly passing'), h('span', { class: 'chip-value mono' }, String(c.totals.newlyPassing))),
-      c.totals.added || c.totals.removed ? h('div', { class: 'chip' }, h('span', { class: 'chip-label' }, 'cases added / removed'), h('span', { class: 'chip-value mono' }, `${c.totals.added} / ${c.totals.removed}`)) : null,
+    h(
+      'div',
+      { class: 'chips' },
+      h(
+        'div',
+        { class: `chip is-${trend}` },
+        h('span', { class: 'chip-label' }, 'pass rate'),
+        h('span', { class: 'chip-value mono' }, rateChange(c)),
+        icon(trend === 'better' ? 'up' : trend === 'worse' ? 'down' : 'same'),
+      ),
+      h(
+        'div',
+        { class: `chip${c.totals.newlyFailing ? ' is-worse' : ''}` },
+        h('span', { class: 'chip-label' }, 'newly failing'),
+        h('span', { class: 'chip-value mono' }, String(c.totals.newlyFailing)),
+      ),
+      h(
+        'div',
+        { class: `chip${c.totals.newlyPassing ? ' is-better' : ''}` },
+        h('span', { class: 'chip-label' }, 'newly passing'),
+        h('span', { class: 'chip-value mono' }, String(c.totals.newlyPassing)),
+      ),
+      c.totals.added || c.totals.removed
+        ? h(
+            'div',
+            { class: 'chip' },
+            h('span', { class: 'chip-label' }, 'cases added / removed'),
+            h('span', { class: 'chip-value mono' }, `${c.totals.added} / ${c.totals.removed}`),
+          )
+        : null,
     ),
-    nothing ? h('p', { class: 'muted' }, 'No verdict, metric or case changed beyond the tolerance.') : h('div', { class: 'change-cols' }, itemList(items, 'worse'), itemList(items, 'better')),
+    nothing
+      ? h('p', { class: 'muted' }, 'No verdict, metric or case changed beyond the tolerance.')
+      : h('div', { class: 'change-cols' }, itemList(items, 'worse'), itemList(items, 'better')),
     caseList('Newly failing cases', 'worse', c.newlyFailing, c.totals.newlyFailing, onShow),
     caseList('Newly passing cases', 'better', c.newlyPassing, c.totals.newlyPassing, onShow),
   );

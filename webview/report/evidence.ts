@@ -22,9 +22,15 @@ export interface Segment {
 export function evidenceOf(details: Record<string, unknown> | undefined): EvidenceSpan[] {
   const raw = details?.evidence;
   if (!Array.isArray(raw)) return [];
-  return raw.filter((e): e is EvidenceSpan => typeof e === 'object' && e !== null
-    && typeof (e as EvidenceSpan).text === 'string' && typeof (e as EvidenceSpan).start === 'number'
-    && typeof (e as EvidenceSpan).end === 'number' && typeof (e as EvidenceSpan).rule === 'string');
+  return raw.filter(
+    (e): e is EvidenceSpan =>
+      typeof e === 'object' &&
+      e !== null &&
+      typeof (e as EvidenceSpan).text === 'string' &&
+      typeof (e as EvidenceSpan).start === 'number' &&
+      typeof (e as EvidenceSpan).end === 'number' &&
+      typeof (e as EvidenceSpan).rule === 'string',
+  );
 }
 
 /** Splits `text` into pieces with the evidence marked; `unplaced` are spans not found in it. */

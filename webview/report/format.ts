@@ -67,8 +67,16 @@ export function formatThreshold(metric: string, threshold: number, direction: 'm
 
 // Names whose words are acronyms or units.
 const METRIC_LABELS: Record<string, string> = {
-  f1: 'F1', rouge_l: 'ROUGE-L', ttft_p95_ms: 'TTFT p95', throughput_rps: 'throughput (req/s)', pii_hits: 'PII hits',
-  rbac_violations: 'RBAC violations', pii_rejected: 'PII rejected', pii_rejected_candidates: 'PII candidates rejected', delta_f1: 'Δ F1', delta_rouge_l: 'Δ ROUGE-L',
+  f1: 'F1',
+  rouge_l: 'ROUGE-L',
+  ttft_p95_ms: 'TTFT p95',
+  throughput_rps: 'throughput (req/s)',
+  pii_hits: 'PII hits',
+  rbac_violations: 'RBAC violations',
+  pii_rejected: 'PII rejected',
+  pii_rejected_candidates: 'PII candidates rejected',
+  delta_f1: 'Δ F1',
+  delta_rouge_l: 'Δ ROUGE-L',
 };
 
 /** A metric's name for people: p95_ms → p95, attack_success_rate[category=jailbreak] → attack success rate · jailbreak. */
@@ -83,7 +91,14 @@ export function metricLabel(metric: string): string {
 export function formatTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return d.toLocaleString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
 }
 
 /** A target in one line, secrets already removed by the report: "api · openai · gpt-4o-mini @ http://…". */
@@ -94,6 +109,9 @@ export function describeTarget(target: Record<string, unknown>): string {
   if (mode === 'api') parts.push(...[s('protocol'), s('model')].filter((x): x is string => !!x));
   const mcp = target.mcp as Record<string, unknown> | undefined;
   if (mode === 'mcp' && mcp && typeof mcp.tool === 'string') parts.push(`tool ${mcp.tool}`);
-  const where = s('base_url') ?? (mcp && typeof mcp.url === 'string' ? mcp.url : undefined) ?? (mcp && typeof mcp.command === 'string' ? mcp.command : undefined);
+  const where =
+    s('base_url') ??
+    (mcp && typeof mcp.url === 'string' ? mcp.url : undefined) ??
+    (mcp && typeof mcp.command === 'string' ? mcp.command : undefined);
   return where ? `${parts.join(' · ')} @ ${where}` : parts.join(' · ');
 }

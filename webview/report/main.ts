@@ -42,13 +42,18 @@ function update(patch: Partial<UiState>): void {
 function renderCards(d: ReportViewData): void {
   if (!cards) return;
   const suites = Object.values(d.summary.suites).filter((s) => s !== undefined);
-  replaceChildren(cards, suites.map((s) => suiteCard(s, state.suite === s.suite, (suite) => {
-    const next = state.suite === suite ? 'all' : suite;
-    table?.setFilters({ suite: next });
-    update({ suite: next, page: 0 });
-    renderCards(d);
-    if (next !== 'all') document.getElementById('cases')?.scrollIntoView({ block: 'start' });
-  })));
+  replaceChildren(
+    cards,
+    suites.map((s) =>
+      suiteCard(s, state.suite === s.suite, (suite) => {
+        const next = state.suite === suite ? 'all' : suite;
+        table?.setFilters({ suite: next });
+        update({ suite: next, page: 0 });
+        renderCards(d);
+        if (next !== 'all') document.getElementById('cases')?.scrollIntoView({ block: 'start' });
+      }),
+    ),
+  );
 }
 
 function showCase(suite: string, caseId: string): void {
@@ -62,8 +67,13 @@ function showCase(suite: string, caseId: string): void {
 }
 
 function jumpNav(targets: [string, string][]): HTMLElement {
-  return h('nav', { class: 'jump', 'aria-label': 'Sections' }, targets.map(([id, label]) =>
-    h('button', { class: 'link', onclick: () => document.getElementById(id)?.scrollIntoView({ block: 'start' }) }, label)));
+  return h(
+    'nav',
+    { class: 'jump', 'aria-label': 'Sections' },
+    targets.map(([id, label]) =>
+      h('button', { class: 'link', onclick: () => document.getElementById(id)?.scrollIntoView({ block: 'start' }) }, label),
+    ),
+  );
 }
 
 function render(d: ReportViewData): void {
@@ -86,15 +96,43 @@ function render(d: ReportViewData): void {
     update,
     post,
     suiteChanged: () => renderCards(d),
-    rendered: (rows, matching) => post({ type: 'rendered', runId: d.run.id, cards: cards?.childElementCount ?? 0, rows, matching, total: d.cases.length, charts: chartCount() }),
+    rendered: (rows, matching) =>
+      post({
+        type: 'rendered',
+        runId: d.run.id,
+        cards: cards?.childElementCount ?? 0,
+        rows,
+        matching,
+        total: d.cases.length,
+        charts: chartCount(),
+      }),
   });
-  const sections: [string, string][] = [['suites', 'Suites'], ...charts.map((c): [string, string] => [c.element.id, c.element.id === 'latency' ? 'Latency' : 'Attacks']), ['comparison', 'Comparison'], ['cases', 'Cases']];
-  replaceChildren(app,
-    h('div', { class: 'page' },
+  const sections: [string, string][] = [
+    ['suites', 'Suites'],
+    ...charts.map((c): [string, string] => [c.element.id, c.element.id === 'latency' ? 'Latency' : 'Attacks']),
+    ['comparison', 'Comparison'],
+    ['cases', 'Cases'],
+  ];
+  replaceChildren(
+    app,
+    h(
+      'div',
+      { class: 'page' },
       renderHeader(d, post),
       jumpNav(sections),
-      h('section', { id: 'suites', 'aria-labelledby': 'suites-title' }, h('h2', { id: 'suites-title', class: 'section-title' }, 'Suites'), cards),
-      charts.length ? h('div', { class: `insights${charts.length === 1 ? ' is-single' : ''}` }, charts.map((c) => c.element)) : null,
+      h(
+        'section',
+        { id: 'suites', 'aria-labelledby': 'suites-title' },
+        h('h2', { id: 'suites-title', class: 'section-title' }, 'Suites'),
+        cards,
+      ),
+      charts.length
+        ? h(
+            'div',
+            { class: `insights${charts.length === 1 ? ' is-single' : ''}` },
+            charts.map((c) => c.element),
+          )
+        : null,
       renderComparison(d, post, showCase),
       table.element,
       renderLogs(d),
@@ -108,10 +146,24 @@ function render(d: ReportViewData): void {
 function renderError(message: string): void {
   data = undefined;
   destroyCharts();
-  replaceChildren(app, h('div', { class: 'page' },
-    h('div', { class: 'banner is-error load-error', role: 'alert' }, icon('error'), h('div', {}, h('h1', {}, 'This report cannot be shown'), h('pre', { class: 'text' }, message))),
-    h('div', { class: 'toolbar' }, h('vscode-button', { secondary: true, onclick: () => post({ type: 'openJson' }) }, 'Open the file as text')),
-  ));
+  replaceChildren(
+    app,
+    h(
+      'div',
+      { class: 'page' },
+      h(
+        'div',
+        { class: 'banner is-error load-error', role: 'alert' },
+        icon('error'),
+        h('div', {}, h('h1', {}, 'This report cannot be shown'), h('pre', { class: 'text' }, message)),
+      ),
+      h(
+        'div',
+        { class: 'toolbar' },
+        h('vscode-button', { secondary: true, onclick: () => post({ type: 'openJson' }) }, 'Open the file as text'),
+      ),
+    ),
+  );
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {

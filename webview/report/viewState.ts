@@ -22,7 +22,15 @@ export interface UiState {
 }
 
 /** The state of a fresh view: failures first. */
-export const DEFAULT_STATE: UiState = { sort: { key: 'status', dir: 'asc' }, suite: 'all', status: 'all', text: '', page: 0, pageSize: 50, expanded: [] };
+export const DEFAULT_STATE: UiState = {
+  sort: { key: 'status', dir: 'asc' },
+  suite: 'all',
+  status: 'all',
+  text: '',
+  page: 0,
+  pageSize: 50,
+  expanded: [],
+};
 
 const SORT_KEYS: readonly SortKey[] = ['status', 'suite', 'case', 'latency'];
 const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'passed', 'failed', 'error', 'cancelled', 'notPassed'];

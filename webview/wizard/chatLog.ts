@@ -15,7 +15,12 @@ export interface LogHandlers {
 }
 
 const TONE_ICON: Record<NonNullable<WizardLogEntry['tone']>, IconName> = { info: 'info', success: 'pass', warning: 'error', error: 'fail' };
-const TONE_WORD: Record<NonNullable<WizardLogEntry['tone']>, string> = { info: 'Note', success: 'Done', warning: 'Warning', error: 'Problem' };
+const TONE_WORD: Record<NonNullable<WizardLogEntry['tone']>, string> = {
+  info: 'Note',
+  success: 'Done',
+  warning: 'Warning',
+  error: 'Problem',
+};
 
 /** The chat log element and its incremental renderer. */
 export class ChatLog {
@@ -29,10 +34,27 @@ export class ChatLog {
   constructor(private readonly handlers: LogHandlers) {
     this.list = h('ol', { class: 'log-list' });
     this.busy = h('div', { class: 'busy', role: 'status', 'aria-live': 'polite' });
-    this.el = h('div', { class: 'log', id: 'chat-log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions text', 'aria-label': 'Conversation with the setup wizard', tabindex: '0' }, this.list, this.busy);
-    this.el.addEventListener('scroll', () => { this.stick = this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight < 120; });
+    this.el = h(
+      'div',
+      {
+        class: 'log',
+        id: 'chat-log',
+        role: 'log',
+        'aria-live': 'polite',
+        'aria-relevant': 'additions text',
+        'aria-label': 'Conversation with the setup wizard',
+        tabindex: '0',
+      },
+      this.list,
+      this.busy,
+    );
+    this.el.addEventListener('scroll', () => {
+      this.stick = this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight < 120;
+    });
     // The panel shrinks when an editor opens beside it: the end of the conversation stays in sight.
-    new ResizeObserver(() => { if (this.stick) this.scrollToEnd(); }).observe(this.el);
+    new ResizeObserver(() => {
+      if (this.stick) this.scrollToEnd();
+    }).observe(this.el);
   }
 
   /** Shows the view's log: new entries appended, changed ones replaced, dropped ones removed. */
@@ -62,7 +84,10 @@ export class ChatLog {
       }
       this.shown.set(e.id, { json, el });
     }
-    replaceChildren(this.busy, view.busy ? [h('vscode-progress-ring', { class: 'ring', 'aria-hidden': 'true' }), h('span', {}, view.busy)] : []);
+    replaceChildren(
+      this.busy,
+      view.busy ? [h('vscode-progress-ring', { class: 'ring', 'aria-hidden': 'true' }), h('span', {}, view.busy)] : [],
+    );
     this.busy.hidden = !view.busy;
     // The user's own answer always brings the conversation to its end.
     if ((appended || view.busy) && (nearEnd || fromUser)) this.scrollToEnd();
@@ -72,34 +97,79 @@ export class ChatLog {
   scrollToEnd(): void {
     this.stick = true;
     this.el.scrollTop = this.el.scrollHeight;
-    requestAnimationFrame(() => { this.el.scrollTop = this.el.scrollHeight; });
+    requestAnimationFrame(() => {
+      this.el.scrollTop = this.el.scrollHeight;
+    });
   }
 
   private entry(e: WizardLogEntry, canEdit: boolean): HTMLElement {
     const tone = e.tone ? ` tone-${e.tone}` : '';
     const who = e.from === 'bot' ? 'Wizard' : 'You';
-    const text = h('div', { class: 'text' },
+    const text = h(
+      'div',
+      { class: 'text' },
       e.tone && e.from === 'bot' ? h('span', { class: 'tone-icon' }, icon(TONE_ICON[e.tone], TONE_WORD[e.tone])) : null,
-      h('span', {}, e.masked ? h('span', { class: 'masked' }, e.text) : e.text));
-    const li = h('li', { class: `entry from-${e.from}${tone}`, 'data-id': String(e.id), ...(e.step ? { 'data-step': e.step } : {}) }, h('span', { class: 'sr-only' }, `${who}: `));
+      h('span', {}, e.masked ? h('span', { class: 'masked' }, e.text) : e.text),
+    );
+    const li = h(
+      'li',
+      { class: `entry from-${e.from}${tone}`, 'data-id': String(e.id), ...(e.step ? { 'data-step': e.step } : {}) },
+      h('span', { class: 'sr-only' }, `${who}: `),
+    );
     if (e.from === 'user') {
       // What the wizard understood goes under the answer, not inside it.
-      const edit = canEdit && e.step
-        ? h('button', { class: 'edit link', type: 'button', title: 'Change this answer', 'aria-label': `Edit this answer (${e.step})`, onclick: () => this.handlers.edit(e.step as WizardStepId) }, 'Edit')
-        : null;
-      li.append(h('div', { class: 'user-col' },
-        h('div', { class: 'bubble' }, text),
-        e.details?.length || edit ? h('div', { class: 'note muted' }, edit, e.details?.length ? h('span', {}, `→ ${e.details.join(' · ')}`) : null) : null));
+      const edit =
+        canEdit && e.step
+          ? h(
+              'button',
+              {
+                class: 'edit link',
+                type: 'button',
+                title: 'Change this answer',
+                'aria-label': `Edit this answer (${e.step})`,
+                onclick: () => this.handlers.edit(e.step as WizardStepId),
+              },
+              'Edit',
+            )
+          : null;
+      li.append(
+        h(
+          'div',
+          { class: 'user-col' },
+          h('div', { class: 'bubble' }, text),
+          e.details?.length || edit
+            ? h('div', { class: 'note muted' }, edit, e.details?.length ? h('span', {}, `→ ${e.details.join(' · ')}`) : null)
+            : null,
+        ),
+      );
       return li;
     }
     li.append(
       h('span', { class: 'avatar', 'aria-hidden': 'true' }, icon('gear')),
-      h('div', { class: 'bubble' },
+      h(
+        'div',
+        { class: 'bubble' },
         text,
         e.hint ? h('div', { class: 'hint muted' }, e.hint) : null,
-        e.details?.length ? h('ul', { class: 'details' }, e.details.map((d) => h('li', {}, d))) : null,
+        e.details?.length
+          ? h(
+              'ul',
+              { class: 'details' },
+              e.details.map((d) => h('li', {}, d)),
+            )
+          : null,
         e.quote !== undefined && e.quote !== '' ? h('blockquote', { class: 'quote' }, e.quote) : null,
-        e.actions?.length ? h('div', { class: 'actions' }, e.actions.map((a) => h('vscode-button', { secondary: !a.primary, 'data-action': a.id, onclick: () => this.handlers.action(a.id) }, a.label))) : null));
+        e.actions?.length
+          ? h(
+              'div',
+              { class: 'actions' },
+              e.actions.map((a) =>
+                h('vscode-button', { secondary: !a.primary, 'data-action': a.id, onclick: () => this.handlers.action(a.id) }, a.label),
+              ),
+            )
+          : null,
+      ),
+    );
     return li;
   }
 }

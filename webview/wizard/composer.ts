@@ -30,30 +30,79 @@ export class Composer {
   private toggled = new Set<string>();
   private historyAt = -1;
 
-  constructor(private readonly handlers: ComposerHandlers, private readonly history: () => string[], draft: string) {
+  constructor(
+    private readonly handlers: ComposerHandlers,
+    private readonly history: () => string[],
+    draft: string,
+  ) {
     this.chips = h('div', { class: 'chips', role: 'group', id: 'chips' });
     this.chips.addEventListener('keydown', (e) => this.chipKeys(e));
-    this.input = h('vscode-textfield', { id: 'answer', class: 'answer', placeholder: 'Type an answer', autocomplete: 'off' }) as VscodeTextfield;
+    this.input = h('vscode-textfield', {
+      id: 'answer',
+      class: 'answer',
+      placeholder: 'Type an answer',
+      autocomplete: 'off',
+    }) as VscodeTextfield;
     this.input.value = draft;
-    this.input.addEventListener('input', () => { this.historyAt = -1; this.handlers.draft(this.input.value); });
+    this.input.addEventListener('input', () => {
+      this.historyAt = -1;
+      this.handlers.draft(this.input.value);
+    });
     this.input.addEventListener('keydown', (e) => this.inputKeys(e as KeyboardEvent));
     this.label = h('label', { class: 'sr-only', for: 'answer', id: 'answer-label' }, 'Your answer');
     this.send = h('vscode-button', { id: 'send', onclick: () => this.submit() }, 'Send');
-    this.form = h('form', { class: 'answer-row', onsubmit: (e: Event) => { e.preventDefault(); this.submit(); } }, this.label, this.input, this.send);
+    this.form = h(
+      'form',
+      {
+        class: 'answer-row',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          this.submit();
+        },
+      },
+      this.label,
+      this.input,
+      this.send,
+    );
     this.secretName = h('vscode-textfield', { id: 'secret-name', class: 'secret-name', label: 'Secret name' }) as VscodeTextfield;
-    this.secretValue = h('vscode-textfield', { id: 'secret-value', class: 'secret-value', type: 'password', label: 'API key', placeholder: 'Paste the key', autocomplete: 'off' }) as VscodeTextfield;
+    this.secretValue = h('vscode-textfield', {
+      id: 'secret-value',
+      class: 'secret-value',
+      type: 'password',
+      label: 'API key',
+      placeholder: 'Paste the key',
+      autocomplete: 'off',
+    }) as VscodeTextfield;
     this.secretValue.addEventListener('keydown', (e) => {
       const k = e as KeyboardEvent;
-      if (k.key === 'Enter') { k.preventDefault(); this.submitSecret(); }
-      if (k.key === 'Escape') { k.preventDefault(); this.closeSecret(); }
+      if (k.key === 'Enter') {
+        k.preventDefault();
+        this.submitSecret();
+      }
+      if (k.key === 'Escape') {
+        k.preventDefault();
+        this.closeSecret();
+      }
     });
-    this.secretBox = h('div', { class: 'secret-box', hidden: true, role: 'group', 'aria-labelledby': 'secret-title' },
-      h('div', { id: 'secret-title', class: 'secret-title' }, 'Enter the key: it goes to VS Code’s secret storage and is never shown or written to the profile.'),
-      h('div', { class: 'secret-row' },
-        h('label', { for: 'secret-name', class: 'muted' }, 'Name'), this.secretName,
-        h('label', { for: 'secret-value', class: 'muted' }, 'Key'), this.secretValue,
+    this.secretBox = h(
+      'div',
+      { class: 'secret-box', hidden: true, role: 'group', 'aria-labelledby': 'secret-title' },
+      h(
+        'div',
+        { id: 'secret-title', class: 'secret-title' },
+        'Enter the key: it goes to VS Code’s secret storage and is never shown or written to the profile.',
+      ),
+      h(
+        'div',
+        { class: 'secret-row' },
+        h('label', { for: 'secret-name', class: 'muted' }, 'Name'),
+        this.secretName,
+        h('label', { for: 'secret-value', class: 'muted' }, 'Key'),
+        this.secretValue,
         h('vscode-button', { id: 'secret-store', onclick: () => this.submitSecret() }, 'Store key'),
-        h('vscode-button', { secondary: true, onclick: () => this.closeSecret() }, 'Cancel')));
+        h('vscode-button', { secondary: true, onclick: () => this.closeSecret() }, 'Cancel'),
+      ),
+    );
     this.el = h('div', { class: 'composer' }, this.chips, this.secretBox, this.form);
   }
 
@@ -91,7 +140,13 @@ export class Composer {
     this.chips.setAttribute('aria-label', `Suggestions for ${s.title}`);
     const buttons = s.chips.map((c, i) => this.chipButton(c, i === 0));
     const toggles = s.chips.some((c) => c.kind === 'toggle');
-    const confirm = toggles ? h('button', { type: 'button', class: 'chip chip-confirm', 'data-confirm': 'true', tabindex: '-1', onclick: () => this.confirmToggles() }, this.confirmLabel()) : null;
+    const confirm = toggles
+      ? h(
+          'button',
+          { type: 'button', class: 'chip chip-confirm', 'data-confirm': 'true', tabindex: '-1', onclick: () => this.confirmToggles() },
+          this.confirmLabel(),
+        )
+      : null;
     replaceChildren(this.chips, buttons, confirm);
   }
 
@@ -101,10 +156,21 @@ export class Composer {
   }
 
   private chipButton(c: WizardChip, first: boolean): HTMLButtonElement {
-    const props: Record<string, string> = { type: 'button', class: `chip kind-${c.kind}`, tabindex: first ? '0' : '-1', 'data-value': c.value };
+    const props: Record<string, string> = {
+      type: 'button',
+      class: `chip kind-${c.kind}`,
+      tabindex: first ? '0' : '-1',
+      'data-value': c.value,
+    };
     if (c.description) props.title = c.description;
     if (c.kind === 'toggle') props['aria-pressed'] = String(this.toggled.has(c.value));
-    const b = h('button', props, c.kind === 'toggle' ? h('span', { class: 'check', 'aria-hidden': 'true' }) : null, c.label, c.description && c.kind !== 'toggle' ? h('span', { class: 'sr-only' }, `: ${c.description}`) : null);
+    const b = h(
+      'button',
+      props,
+      c.kind === 'toggle' ? h('span', { class: 'check', 'aria-hidden': 'true' }) : null,
+      c.label,
+      c.description && c.kind !== 'toggle' ? h('span', { class: 'sr-only' }, `: ${c.description}`) : null,
+    );
     b.addEventListener('click', () => this.chip(c, b));
     return b;
   }
@@ -149,7 +215,11 @@ export class Composer {
     else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = (i - 1 + all.length) % all.length;
     else if (e.key === 'Home') next = 0;
     else if (e.key === 'End') next = all.length - 1;
-    else if (e.key === 'Escape') { e.preventDefault(); this.input.focus(); return; }
+    else if (e.key === 'Escape') {
+      e.preventDefault();
+      this.input.focus();
+      return;
+    }
     if (next < 0) return;
     e.preventDefault();
     all[i].tabIndex = -1;
@@ -172,7 +242,11 @@ export class Composer {
       if (!hist.length || (this.input.value && this.historyAt < 0)) return;
       e.preventDefault();
       this.historyAt = e.key === 'ArrowUp' ? (this.historyAt < 0 ? hist.length - 1 : Math.max(0, this.historyAt - 1)) : this.historyAt + 1;
-      if (this.historyAt >= hist.length) { this.historyAt = -1; this.input.value = ''; return; }
+      if (this.historyAt >= hist.length) {
+        this.historyAt = -1;
+        this.input.value = '';
+        return;
+      }
       this.input.value = hist[this.historyAt];
     }
   }

@@ -26,7 +26,18 @@ export class Header {
 
   constructor(private readonly handlers: HeaderHandlers) {
     this.subtitle = h('p', { class: 'subtitle muted' });
-    this.back = h('vscode-button', { secondary: true, id: 'back', title: 'Previous step (Alt+←)', onclick: () => { if (!this.back.hasAttribute('disabled')) this.handlers.back(); } }, 'Back');
+    this.back = h(
+      'vscode-button',
+      {
+        secondary: true,
+        id: 'back',
+        title: 'Previous step (Alt+←)',
+        onclick: () => {
+          if (!this.back.hasAttribute('disabled')) this.handlers.back();
+        },
+      },
+      'Back',
+    );
     this.editSelect = h('select', { id: 'edit-step', class: 'edit-select', 'aria-label': 'Edit an earlier step' });
     this.editSelect.addEventListener('change', () => {
       const v = this.editSelect.value as WizardStepId;
@@ -36,24 +47,45 @@ export class Header {
     this.resetButton = h('vscode-button', { secondary: true, id: 'reset', onclick: () => this.askReset() }, 'Start over');
     this.label = h('div', { class: 'progress-label', id: 'progress-label' });
     this.fill = h('div', { class: 'progress-fill' });
-    this.bar = h('div', { class: 'progress', role: 'progressbar', 'aria-labelledby': 'progress-label', 'aria-valuemin': '0', 'aria-valuemax': '100' }, this.fill);
-    this.el = h('header', { class: 'wiz-header' },
-      h('div', { class: 'title-row' },
+    this.bar = h(
+      'div',
+      { class: 'progress', role: 'progressbar', 'aria-labelledby': 'progress-label', 'aria-valuemin': '0', 'aria-valuemax': '100' },
+      this.fill,
+    );
+    this.el = h(
+      'header',
+      { class: 'wiz-header' },
+      h(
+        'div',
+        { class: 'title-row' },
         h('div', { class: 'titles' }, h('h1', {}, 'AI Quality setup'), this.subtitle),
-        h('div', { class: 'toolbar' }, this.back, this.editSelect, this.resetButton)),
-      h('div', { class: 'progress-row' }, this.label, this.bar));
+        h('div', { class: 'toolbar' }, this.back, this.editSelect, this.resetButton),
+      ),
+      h('div', { class: 'progress-row' }, this.label, this.bar),
+    );
   }
 
   /** Shows the view's progress and navigation. */
   render(view: WizardView): void {
     const p = view.progress;
-    replaceChildren(this.label, `Step ${p.index} of ${p.count}: `, h('strong', {}, p.title), h('span', { class: 'percent muted' }, ` · ${p.percent}%`));
+    replaceChildren(
+      this.label,
+      `Step ${p.index} of ${p.count}: `,
+      h('strong', {}, p.title),
+      h('span', { class: 'percent muted' }, ` · ${p.percent}%`),
+    );
     this.bar.setAttribute('aria-valuenow', String(p.percent));
     this.bar.setAttribute('aria-valuetext', `Step ${p.index} of ${p.count}: ${p.title}, ${p.percent}%`);
     this.fill.style.width = `${p.percent}%`;
-    this.subtitle.textContent = view.preview.editing ? `Editing ${view.preview.fileName}` : 'From nothing to a first run, one question at a time';
+    this.subtitle.textContent = view.preview.editing
+      ? `Editing ${view.preview.fileName}`
+      : 'From nothing to a first run, one question at a time';
     this.back.toggleAttribute('disabled', !view.canBack);
-    replaceChildren(this.editSelect, h('option', { value: '' }, 'Edit a step…'), view.editable.map((e) => h('option', { value: e.id }, e.title)));
+    replaceChildren(
+      this.editSelect,
+      h('option', { value: '' }, 'Edit a step…'),
+      view.editable.map((e) => h('option', { value: e.id }, e.title)),
+    );
     this.editSelect.disabled = view.editable.length === 0;
   }
 

@@ -45,16 +45,23 @@ const edit = (step: WizardStepId): void => post({ type: 'edit', step });
 const header = new Header({ back: () => post({ type: 'back' }), edit, reset: () => post({ type: 'reset' }) });
 const log = new ChatLog({ action: (id) => post({ type: 'action', id }), edit });
 const runCard = new RunCard((id) => post({ type: 'action', id }));
-const composer = new Composer({
-  answer,
-  secret: (name, value) => post({ type: 'secret', name, value }),
-  draft: (text) => save({ draft: looksLikeSecret(text) ? '' : text }),
-}, () => ui.history, ui.draft);
+const composer = new Composer(
+  {
+    answer,
+    secret: (name, value) => post({ type: 'secret', name, value }),
+    draft: (text) => save({ draft: looksLikeSecret(text) ? '' : text }),
+  },
+  () => ui.history,
+  ui.draft,
+);
 const matrix = new MatrixDialog({ upload, sort: (sort) => save({ sort }), closed: () => save({ matrixOpen: false }) }, ui.sort);
 const side = new SidePanel({
   upload,
   setUseDefaults: (value) => post({ type: 'setUseDefaults', value }),
-  showMatrix: () => { save({ matrixOpen: true }); matrix.open(); },
+  showMatrix: () => {
+    save({ matrixOpen: true });
+    matrix.open();
+  },
   runTests: () => post({ type: 'runTests' }),
 });
 
@@ -62,9 +69,12 @@ const app = document.getElementById('app') ?? document.body.appendChild(h('div',
 app.classList.add('wizard');
 app.append(
   header.el,
-  h('div', { class: 'wiz-main' },
+  h(
+    'div',
+    { class: 'wiz-main' },
     h('section', { class: 'chat', 'aria-label': 'Setup conversation' }, log.el, runCard.el, composer.el),
-    side.el),
+    side.el,
+  ),
   matrix.el,
 );
 

@@ -12,17 +12,26 @@ import type { MatrixSortKey, UiState } from './uiState';
 
 const STATUS_ORDER: Record<RequirementRow['status'], number> = { missing: 0, using_defaults: 1, provided: 2, not_used: 3 };
 const LEVEL_ORDER: Record<RequirementRow['level'], number> = { required: 0, optional: 1, not_used: 2 };
-const COLUMNS: { key: MatrixSortKey; label: string }[] = [{ key: 'suite', label: 'Suite' }, { key: 'kind', label: 'Data kind' }, { key: 'level', label: 'Level' }, { key: 'status', label: 'Status' }];
+const COLUMNS: { key: MatrixSortKey; label: string }[] = [
+  { key: 'suite', label: 'Suite' },
+  { key: 'kind', label: 'Data kind' },
+  { key: 'level', label: 'Level' },
+  { key: 'status', label: 'Status' },
+];
 
 /** Rows in the order of a sort; ties keep suite then kind order. */
 export function sortRows(rows: readonly RequirementRow[], sort: UiState['sort']): RequirementRow[] {
-  const val = (r: RequirementRow): string | number => sort.key === 'status' ? STATUS_ORDER[r.status] : sort.key === 'level' ? LEVEL_ORDER[r.level] : r[sort.key];
+  const val = (r: RequirementRow): string | number =>
+    sort.key === 'status' ? STATUS_ORDER[r.status] : sort.key === 'level' ? LEVEL_ORDER[r.level] : r[sort.key];
   const dir = sort.dir === 'asc' ? 1 : -1;
-  return rows.map((r, i) => ({ r, i })).sort((a, b) => {
-    const x = val(a.r);
-    const y = val(b.r);
-    return (x < y ? -1 : x > y ? 1 : 0) * dir || a.i - b.i;
-  }).map((x) => x.r);
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => {
+      const x = val(a.r);
+      const y = val(b.r);
+      return (x < y ? -1 : x > y ? 1 : 0) * dir || a.i - b.i;
+    })
+    .map((x) => x.r);
 }
 
 /** What the dialog asks the app to do. */
@@ -39,13 +48,23 @@ export class MatrixDialog {
   private view: WizardView | undefined;
   private sort: UiState['sort'];
 
-  constructor(private readonly handlers: MatrixHandlers, sort: UiState['sort']) {
+  constructor(
+    private readonly handlers: MatrixHandlers,
+    sort: UiState['sort'],
+  ) {
     this.sort = sort;
     this.body = h('div', { class: 'dialog-body' });
-    this.el = h('dialog', { class: 'matrix-dialog', 'aria-labelledby': 'matrix-title', id: 'matrix-dialog' },
-      h('div', { class: 'dialog-head' }, h('h2', { id: 'matrix-title' }, 'Requirements of the chosen suites'),
-        h('vscode-button', { secondary: true, id: 'matrix-close', onclick: () => this.close() }, 'Close')),
-      this.body);
+    this.el = h(
+      'dialog',
+      { class: 'matrix-dialog', 'aria-labelledby': 'matrix-title', id: 'matrix-dialog' },
+      h(
+        'div',
+        { class: 'dialog-head' },
+        h('h2', { id: 'matrix-title' }, 'Requirements of the chosen suites'),
+        h('vscode-button', { secondary: true, id: 'matrix-close', onclick: () => this.close() }, 'Close'),
+      ),
+      this.body,
+    );
     this.el.addEventListener('close', () => this.handlers.closed());
   }
 
@@ -70,20 +89,50 @@ export class MatrixDialog {
     const header = COLUMNS.map((c) => {
       const active = this.sort.key === c.key;
       const aria = active ? (this.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none';
-      return h('th', { scope: 'col', 'aria-sort': aria },
-        h('button', { type: 'button', class: 'sort', 'data-sort': c.key, onclick: () => this.sortBy(c.key) }, c.label, icon(active ? (this.sort.dir === 'asc' ? 'sortAsc' : 'sortDesc') : 'sort')));
+      return h(
+        'th',
+        { scope: 'col', 'aria-sort': aria },
+        h(
+          'button',
+          { type: 'button', class: 'sort', 'data-sort': c.key, onclick: () => this.sortBy(c.key) },
+          c.label,
+          icon(active ? (this.sort.dir === 'asc' ? 'sortAsc' : 'sortDesc') : 'sort'),
+        ),
+      );
     });
-    const table = h('table', { class: 'matrix full', id: 'full-matrix' },
-      h('caption', { class: 'muted' }, view.matrix.blocking.length ? `The run is blocked: ${view.matrix.blocking.join('; ')}.` : 'Nothing blocks the run.'),
+    const table = h(
+      'table',
+      { class: 'matrix full', id: 'full-matrix' },
+      h(
+        'caption',
+        { class: 'muted' },
+        view.matrix.blocking.length ? `The run is blocked: ${view.matrix.blocking.join('; ')}.` : 'Nothing blocks the run.',
+      ),
       h('thead', {}, h('tr', {}, header, h('th', { scope: 'col' }, 'Details'), h('th', { scope: 'col' }, 'Action'))),
-      h('tbody', {}, sortRows(rows, this.sort).map((r) => {
-        const s = STATUS_MARK[r.status];
-        return h('tr', { class: r.blocking ? 'blocking' : '' },
-          h('td', {}, r.suite), h('td', {}, r.kind), h('td', {}, r.level.replace('_', ' ')),
-          h('td', { class: s.cls }, h('span', { 'aria-hidden': 'true' }, `${s.mark} `), s.word, r.blocking ? ' (blocks)' : ''),
-          h('td', {}, r.detail),
-          h('td', {}, canUpload(r) ? h('vscode-button', { secondary: true, 'data-kind': r.kind, onclick: () => this.handlers.upload(r.kind) }, 'Upload now') : ''));
-      })));
+      h(
+        'tbody',
+        {},
+        sortRows(rows, this.sort).map((r) => {
+          const s = STATUS_MARK[r.status];
+          return h(
+            'tr',
+            { class: r.blocking ? 'blocking' : '' },
+            h('td', {}, r.suite),
+            h('td', {}, r.kind),
+            h('td', {}, r.level.replace('_', ' ')),
+            h('td', { class: s.cls }, h('span', { 'aria-hidden': 'true' }, `${s.mark} `), s.word, r.blocking ? ' (blocks)' : ''),
+            h('td', {}, r.detail),
+            h(
+              'td',
+              {},
+              canUpload(r)
+                ? h('vscode-button', { secondary: true, 'data-kind': r.kind, onclick: () => this.handlers.upload(r.kind) }, 'Upload now')
+                : '',
+            ),
+          );
+        }),
+      ),
+    );
     replaceChildren(this.body, table);
   }
 

@@ -18,14 +18,32 @@ export class RunCard {
   // second, and a rebuilt card would take the focus off Cancel and re-announce it all.
   constructor(private readonly onCancel: (actionId: string) => void) {
     this.runId = h('span', { class: 'muted' });
-    this.cancel = h('vscode-button', { secondary: true, id: 'cancel-run', hidden: true, onclick: () => { if (this.cancelId) this.onCancel(this.cancelId); } }, 'Cancel');
+    this.cancel = h(
+      'vscode-button',
+      {
+        secondary: true,
+        id: 'cancel-run',
+        hidden: true,
+        onclick: () => {
+          if (this.cancelId) this.onCancel(this.cancelId);
+        },
+      },
+      'Cancel',
+    );
     this.fill = h('div', { class: 'progress-fill' });
-    this.bar = h('div', { class: 'progress', role: 'progressbar', 'aria-label': 'Run progress', 'aria-valuemin': '0', 'aria-valuemax': '100' }, this.fill);
+    this.bar = h(
+      'div',
+      { class: 'progress', role: 'progressbar', 'aria-label': 'Run progress', 'aria-valuemin': '0', 'aria-valuemax': '100' },
+      this.fill,
+    );
     this.text = h('div', { class: 'muted' });
-    this.el = h('div', { class: 'run-card', id: 'run-card', role: 'status', 'aria-live': 'polite', hidden: true },
+    this.el = h(
+      'div',
+      { class: 'run-card', id: 'run-card', role: 'status', 'aria-live': 'polite', hidden: true },
       h('div', { class: 'run-line' }, h('strong', {}, 'Running'), this.runId, h('span', { class: 'grow' }), this.cancel),
       this.bar,
-      this.text);
+      this.text,
+    );
   }
 
   /** Shows the run while it starts or runs; hides otherwise. */

@@ -27,7 +27,14 @@ export const STATUS_MARK: Record<RequirementRow['status'], { mark: string; word:
 };
 
 /** Short column headers of the compact matrix. */
-export const KIND_SHORT: Record<DataKind, string> = { passages: 'Pass.', qaset: 'QA', attacks: 'Att.', schema: 'Schema', pii_patterns: 'PII', bias_groups: 'Bias' };
+export const KIND_SHORT: Record<DataKind, string> = {
+  passages: 'Pass.',
+  qaset: 'QA',
+  attacks: 'Att.',
+  schema: 'Schema',
+  pii_patterns: 'PII',
+  bias_groups: 'Bias',
+};
 
 /** Whether a row offers "Upload now" (data the suite uses that is not the user's yet). */
 export function canUpload(r: RequirementRow): boolean {
@@ -54,22 +61,45 @@ export class SidePanel {
     this.defaults = h('vscode-checkbox', { id: 'use-defaults', label: 'Allow default datasets' }) as VscodeCheckbox;
     this.defaults.addEventListener('change', () => this.handlers.setUseDefaults(this.defaults.checked));
     this.estimate = h('div', { class: 'estimate', id: 'estimate', 'aria-live': 'polite' });
-    this.run = h('vscode-button', { id: 'run-tests', onclick: () => { if (!this.run.hasAttribute('disabled')) this.handlers.runTests(); } }, icon('play'), 'Run tests');
+    this.run = h(
+      'vscode-button',
+      {
+        id: 'run-tests',
+        onclick: () => {
+          if (!this.run.hasAttribute('disabled')) this.handlers.runTests();
+        },
+      },
+      icon('play'),
+      'Run tests',
+    );
     this.reason = h('div', { class: 'run-reason muted', id: 'run-reason' });
     this.run.setAttribute('aria-describedby', 'run-reason');
-    this.el = h('aside', { class: 'side', 'aria-label': 'Configuration and requirements' },
-      h('section', { class: 'side-section', 'aria-labelledby': 'preview-title' },
+    this.el = h(
+      'aside',
+      { class: 'side', 'aria-label': 'Configuration and requirements' },
+      h(
+        'section',
+        { class: 'side-section', 'aria-labelledby': 'preview-title' },
         h('div', { class: 'side-head' }, h('h2', { id: 'preview-title' }, 'Configuration'), this.file),
-        this.yaml),
-      h('section', { class: 'side-section', 'aria-labelledby': 'req-title' },
-        h('div', { class: 'side-head' }, h('h2', { id: 'req-title' }, 'Requirements'),
-          h('vscode-button', { secondary: true, id: 'show-requirements', onclick: () => this.handlers.showMatrix() }, 'Show requirements')),
+        this.yaml,
+      ),
+      h(
+        'section',
+        { class: 'side-section', 'aria-labelledby': 'req-title' },
+        h(
+          'div',
+          { class: 'side-head' },
+          h('h2', { id: 'req-title' }, 'Requirements'),
+          h('vscode-button', { secondary: true, id: 'show-requirements', onclick: () => this.handlers.showMatrix() }, 'Show requirements'),
+        ),
         this.matrix,
         h('p', { class: 'legend muted' }, '✓ provided · ○ using defaults · ✗ missing · — not used'),
         this.uploads,
         this.defaults,
-        this.estimate),
-      h('div', { class: 'run-box' }, this.run, this.reason));
+        this.estimate,
+      ),
+      h('div', { class: 'run-box' }, this.run, this.reason),
+    );
   }
 
   /** Shows the view. */
@@ -79,11 +109,24 @@ export class SidePanel {
     this.renderMatrix(view);
     this.defaults.checked = view.useDefaults;
     const e = view.estimate;
-    replaceChildren(this.estimate, e
-      ? [h('span', { class: 'estimate-number' }, String(e.total)), ` ${e.total === 1 ? 'case' : 'cases'} estimated`, h('span', { class: 'muted' }, ` (${Object.entries(e.perSuite).map(([s, n]) => `${s} ${n}`).join(', ')})`)]
-      : [h('span', { class: 'muted' }, 'The estimate appears once the target and suites are chosen.')]);
+    replaceChildren(
+      this.estimate,
+      e
+        ? [
+            h('span', { class: 'estimate-number' }, String(e.total)),
+            ` ${e.total === 1 ? 'case' : 'cases'} estimated`,
+            h(
+              'span',
+              { class: 'muted' },
+              ` (${Object.entries(e.perSuite)
+                .map(([s, n]) => `${s} ${n}`)
+                .join(', ')})`,
+            ),
+          ]
+        : [h('span', { class: 'muted' }, 'The estimate appears once the target and suites are chosen.')],
+    );
     this.run.toggleAttribute('disabled', !view.canRun.enabled);
-    this.reason.textContent = view.canRun.enabled ? 'Writes the profile, opens it and starts the run.' : view.canRun.reason ?? '';
+    this.reason.textContent = view.canRun.enabled ? 'Writes the profile, opens it and starts the run.' : (view.canRun.reason ?? '');
   }
 
   private renderMatrix(view: WizardView): void {
@@ -98,16 +141,56 @@ export class SidePanel {
       if (!r) return h('td', {}, '');
       const s = STATUS_MARK[r.status];
       const label = `${suite}, ${kind}: ${s.word}${r.blocking ? ' (blocks the run)' : ''}`;
-      return h('td', { class: `${s.cls}${r.blocking ? ' blocking' : ''}`, title: r.detail }, h('span', { 'aria-hidden': 'true' }, s.mark), h('span', { class: 'sr-only' }, label));
+      return h(
+        'td',
+        { class: `${s.cls}${r.blocking ? ' blocking' : ''}`, title: r.detail },
+        h('span', { 'aria-hidden': 'true' }, s.mark),
+        h('span', { class: 'sr-only' }, label),
+      );
     };
-    const table = h('table', { class: 'matrix compact', id: 'compact-matrix' },
+    const table = h(
+      'table',
+      { class: 'matrix compact', id: 'compact-matrix' },
       h('caption', { class: 'sr-only' }, 'Requirements: which data each chosen suite uses, and where it comes from'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Suite'), kinds.map((k) => h('th', { scope: 'col', title: k }, h('abbr', { title: k }, KIND_SHORT[k]))))),
-      h('tbody', {}, suites.map((s) => h('tr', {}, h('th', { scope: 'row' }, s), kinds.map((k) => cell(s, k))))));
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Suite'),
+          kinds.map((k) => h('th', { scope: 'col', title: k }, h('abbr', { title: k }, KIND_SHORT[k]))),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        suites.map((s) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, s),
+            kinds.map((k) => cell(s, k)),
+          ),
+        ),
+      ),
+    );
     replaceChildren(this.matrix, table);
     const wanted = kinds.filter((k) => rows.some((r) => r.kind === k && canUpload(r)));
-    replaceChildren(this.uploads, wanted.length
-      ? [h('span', { class: 'muted' }, 'Upload now:'), ...wanted.map((k) => h('vscode-button', { secondary: true, class: 'upload', 'data-kind': k, title: `Pick a ${k} file`, onclick: () => this.handlers.upload(k) }, k))]
-      : []);
+    replaceChildren(
+      this.uploads,
+      wanted.length
+        ? [
+            h('span', { class: 'muted' }, 'Upload now:'),
+            ...wanted.map((k) =>
+              h(
+                'vscode-button',
+                { secondary: true, class: 'upload', 'data-kind': k, title: `Pick a ${k} file`, onclick: () => this.handlers.upload(k) },
+                k,
+              ),
+            ),
+          ]
+        : [],
+    );
   }
 }

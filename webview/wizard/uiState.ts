@@ -23,7 +23,10 @@ export function restoreUi(value: unknown): UiState {
   return {
     draft: typeof s.draft === 'string' && s.draft.length < 4000 ? s.draft : '',
     matrixOpen: s.matrixOpen === true,
-    sort: { key: KEYS.includes(sort.key as MatrixSortKey) ? (sort.key as MatrixSortKey) : 'status', dir: sort.dir === 'desc' ? 'desc' : 'asc' },
+    sort: {
+      key: KEYS.includes(sort.key as MatrixSortKey) ? (sort.key as MatrixSortKey) : 'status',
+      dir: sort.dir === 'desc' ? 'desc' : 'asc',
+    },
     history: Array.isArray(s.history) ? s.history.filter((x): x is string => typeof x === 'string' && x.length < 4000).slice(-30) : [],
   };
 }

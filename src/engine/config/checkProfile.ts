@@ -52,8 +52,14 @@ export async function checkProfile(parsed: ParsedProfile, opts: CheckProfileOpti
   const profile = parsed.profile;
   if (!profile) return { problems: [], matrix: [], datasets: [] };
   const problems: Problem[] = [];
-  const at = (p: (string | number)[], severity: Problem['severity'], code: string, message: string, extra: Partial<Problem> = {}, where: 'key' | 'value' = 'value') =>
-    problems.push({ file: parsed.file, range: parsed.rangeOf(p, where), severity, code, message, ...extra });
+  const at = (
+    p: (string | number)[],
+    severity: Problem['severity'],
+    code: string,
+    message: string,
+    extra: Partial<Problem> = {},
+    where: 'key' | 'value' = 'value',
+  ) => problems.push({ file: parsed.file, range: parsed.rangeOf(p, where), severity, code, message, ...extra });
 
   checkTarget(profile, at);
   const dir = path.dirname(parsed.file);
@@ -71,7 +77,10 @@ export async function checkProfile(parsed: ParsedProfile, opts: CheckProfileOpti
     }
     const file = path.resolve(dir, value);
     const check = await checkDataPath(kind, file, value, at, opts);
-    if (!check) { unusable.add(kind); continue; }
+    if (!check) {
+      unusable.add(kind);
+      continue;
+    }
     datasets.push(check);
     summarizeDataset(kind, value, check, at);
     if (check.records === 0) unusable.add(kind);
@@ -86,44 +95,95 @@ export async function checkProfile(parsed: ParsedProfile, opts: CheckProfileOpti
         fix: { kind: 'setUseDefaults', dataKind: row.kind },
       });
     } else if (row.level === 'required' && row.status === 'using_defaults') {
-      at(['suites', suiteIndex], 'information', CHECK_CODES.usingDefaults, row.detail, { fix: { kind: 'addDataEntry', dataKind: row.kind } });
+      at(['suites', suiteIndex], 'information', CHECK_CODES.usingDefaults, row.detail, {
+        fix: { kind: 'addDataEntry', dataKind: row.kind },
+      });
     }
   }
   return { problems, matrix, datasets };
 }
 
-type At = (p: (string | number)[], severity: Problem['severity'], code: string, message: string, extra?: Partial<Problem>, where?: 'key' | 'value') => void;
+type At = (
+  p: (string | number)[],
+  severity: Problem['severity'],
+  code: string,
+  message: string,
+  extra?: Partial<Problem>,
+  where?: 'key' | 'value',
+) => void;
 
 function checkTarget(profile: NonNullable<ParsedProfile['profile']>, at: At): void {
   const t = profile.target;
   if (t.mode === 'mcp' && t.mcp && !t.mcp.command && !t.mcp.url) {
-    at(['target', 'mcp'], 'error', CHECK_CODES.targetIncomplete, 'target.mcp: give a command (a stdio server the run starts) or a url (a streamable HTTP server)', {}, 'key');
+    at(
+      ['target', 'mcp'],
+      'error',
+      CHECK_CODES.targetIncomplete,
+      'target.mcp: give a command (a stdio server the run starts) or a url (a streamable HTTP server)',
+      {},
+      'key',
+    );
   }
   if (t.mode === 'mcp' && t.mcp?.command && t.mcp.url) {
-    at(['target', 'mcp', 'url'], 'warning', CHECK_CODES.ignoredSetting, 'target.mcp: both command and url are set; the command is used and url is ignored', {}, 'key');
+    at(
+      ['target', 'mcp', 'url'],
+      'warning',
+      CHECK_CODES.ignoredSetting,
+      'target.mcp: both command and url are set; the command is used and url is ignored',
+      {},
+      'key',
+    );
   }
   if (t.mode !== 'api') {
     for (const key of ['base_url', 'protocol', 'http'] as const) {
-      if (t[key] !== undefined) at(['target', key], 'warning', CHECK_CODES.ignoredSetting, `target.${key} is only used when mode is api; it is ignored in ${t.mode} mode`, {}, 'key');
+      if (t[key] !== undefined)
+        at(
+          ['target', key],
+          'warning',
+          CHECK_CODES.ignoredSetting,
+          `target.${key} is only used when mode is api; it is ignored in ${t.mode} mode`,
+          {},
+          'key',
+        );
     }
   }
   if (t.mode !== 'mcp' && t.mcp !== undefined) {
-    at(['target', 'mcp'], 'warning', CHECK_CODES.ignoredSetting, `target.mcp is only used when mode is mcp; it is ignored in ${t.mode} mode`, {}, 'key');
+    at(
+      ['target', 'mcp'],
+      'warning',
+      CHECK_CODES.ignoredSetting,
+      `target.mcp is only used when mode is mcp; it is ignored in ${t.mode} mode`,
+      {},
+      'key',
+    );
   }
   if (t.mode === 'api' && t.protocol !== 'http' && t.http !== undefined) {
     at(['target', 'http'], 'warning', CHECK_CODES.ignoredSetting, 'target.http is only used when protocol is http', {}, 'key');
   }
   if (profile.shard && profile.shard.index > profile.shard.total) {
-    at(['shard', 'index'], 'error', CHECK_CODES.badShard, `shard.index ${profile.shard.index} is larger than shard.total ${profile.shard.total}`);
+    at(
+      ['shard', 'index'],
+      'error',
+      CHECK_CODES.badShard,
+      `shard.index ${profile.shard.index} is larger than shard.total ${profile.shard.total}`,
+    );
   }
 }
 
-async function checkDataPath(kind: DataKind, file: string, written: string, at: At, opts: CheckProfileOptions): Promise<DataFileCheck | undefined> {
+async function checkDataPath(
+  kind: DataKind,
+  file: string,
+  written: string,
+  at: At,
+  opts: CheckProfileOptions,
+): Promise<DataFileCheck | undefined> {
   let isFile: boolean;
   try {
     isFile = (await stat(file)).isFile();
   } catch {
-    at(['data', kind], 'error', CHECK_CODES.dataNotFound, `data.${kind}: file not found: ${written}`, { fix: { kind: 'createDataset', dataKind: kind, path: file } });
+    at(['data', kind], 'error', CHECK_CODES.dataNotFound, `data.${kind}: file not found: ${written}`, {
+      fix: { kind: 'createDataset', dataKind: kind, path: file },
+    });
     return undefined;
   }
   if (!isFile) {
@@ -133,7 +193,12 @@ async function checkDataPath(kind: DataKind, file: string, written: string, at: 
   const exts = expectedExtensions(kind);
   const ext = path.extname(file).toLowerCase();
   if (exts.length && !exts.includes(ext)) {
-    at(['data', kind], 'warning', CHECK_CODES.dataWrongKind, `data.${kind}: expected a ${exts.join(' or ')} file for ${kind}, got '${ext || 'no extension'}'`);
+    at(
+      ['data', kind],
+      'warning',
+      CHECK_CODES.dataWrongKind,
+      `data.${kind}: expected a ${exts.join(' or ')} file for ${kind}, got '${ext || 'no extension'}'`,
+    );
   }
   const contents = opts.contentsOf?.(file);
   if (contents !== undefined) return validateDataFile(kind, file, { signal: opts.signal, contents });
@@ -151,13 +216,23 @@ function summarizeDataset(kind: DataKind, written: string, check: DataFileCheck,
   const first = errors[0];
   const firstText = first ? ` First: line ${first.range.start.line}: ${first.message}` : '';
   if (check.records === 0) {
-    at(['data', kind], 'error', CHECK_CODES.datasetProblems, `data.${kind}: ${written} has no usable records.${firstText}`, relatedTo(first));
+    at(
+      ['data', kind],
+      'error',
+      CHECK_CODES.datasetProblems,
+      `data.${kind}: ${written} has no usable records.${firstText}`,
+      relatedTo(first),
+    );
     return;
   }
   const broken = check.brokenLines;
-  at(['data', kind], 'warning', CHECK_CODES.datasetProblems,
+  at(
+    ['data', kind],
+    'warning',
+    CHECK_CODES.datasetProblems,
     `data.${kind}: ${written} has ${broken} broken ${broken === 1 ? 'line' : 'lines'} that will be skipped; ${check.records} ${check.records === 1 ? 'record loads' : 'records load'}.${firstText}`,
-    relatedTo(first));
+    relatedTo(first),
+  );
 }
 
 function relatedTo(first: Problem | undefined): Partial<Problem> {

@@ -62,10 +62,23 @@ export function parseProfile(text: string, file: string): ParsedProfile {
   const value: unknown = doc.errors.length ? safeToJs(doc) : doc.toJS();
   if (doc.errors.length === 0) {
     if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {
-      problems.push({ file, range: offsetRange(lineCounter, 0, 0), severity: 'error', code: PROFILE_CODES.notAProfile, message: 'A run profile is a mapping with at least version, target and suites (see the README).' });
+      problems.push({
+        file,
+        range: offsetRange(lineCounter, 0, 0),
+        severity: 'error',
+        code: PROFILE_CODES.notAProfile,
+        message: 'A run profile is a mapping with at least version, target and suites (see the README).',
+      });
     } else {
       for (const m of schemaMessages(validate(value), value)) {
-        problems.push({ file, range: rangeOf(m.path, m.at), severity: 'error', code: m.code, message: m.message, ...(m.fix ? { fix: m.fix } : {}) });
+        problems.push({
+          file,
+          range: rangeOf(m.path, m.at),
+          severity: 'error',
+          code: m.code,
+          message: m.message,
+          ...(m.fix ? { fix: m.fix } : {}),
+        });
       }
     }
   }
@@ -89,7 +102,15 @@ export async function loadProfile(file: string): Promise<ParsedProfile> {
     text = await readFile(abs, 'utf8');
   } catch (err) {
     const parsed = parseProfile('', abs);
-    parsed.problems = [{ file: abs, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, severity: 'error', code: PROFILE_CODES.notAProfile, message: `Cannot read the run profile: ${(err as NodeJS.ErrnoException).code ?? String(err)}` }];
+    parsed.problems = [
+      {
+        file: abs,
+        range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+        severity: 'error',
+        code: PROFILE_CODES.notAProfile,
+        message: `Cannot read the run profile: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+      },
+    ];
     delete parsed.profile;
     return parsed;
   }

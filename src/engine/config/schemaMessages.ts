@@ -42,10 +42,19 @@ function typeName(value: unknown): string {
   return `${typeof value} (${String(value)})`;
 }
 
-const TYPE_WORDS: Record<string, string> = { integer: 'a whole number', number: 'a number', string: 'a string', boolean: 'true or false', array: 'a list', object: 'a mapping', null: 'null' };
+const TYPE_WORDS: Record<string, string> = {
+  integer: 'a whole number',
+  number: 'a number',
+  string: 'a string',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping',
+  null: 'null',
+};
 
 function patternMessage(where: string, pattern: string): string {
-  if (pattern.startsWith('^[A-Za-z_]')) return `${where}: must be the NAME of an environment variable or stored secret (letters, digits and _), never the secret itself`;
+  if (pattern.startsWith('^[A-Za-z_]'))
+    return `${where}: must be the NAME of an environment variable or stored secret (letters, digits and _), never the secret itself`;
   if (pattern === '^https?://') return `${where}: must be a URL starting with http:// or https://`;
   if (pattern.includes('{group}')) return `${where}: a template must contain {group}`;
   return `${where}: does not have the expected form (${pattern})`;
@@ -62,7 +71,10 @@ export function schemaMessages(errors: readonly ErrorObject[], value: unknown): 
     if (e.keyword === 'if') continue;
     const m = oneMessage(e, value);
     const key = `${m.path.join('/')}|${m.message}`;
-    if (!seen.has(key)) { seen.add(key); out.push(m); }
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(m);
+    }
   }
   return out;
 }
@@ -78,12 +90,23 @@ function oneMessage(e: ErrorObject, root: unknown): SchemaMessage {
       const known = Object.keys(parentSchema.properties ?? {});
       const guess = didYouMean(key, known);
       const msg = `${path.length ? where + ': ' : ''}unknown key '${key}'.${guess ? ` Did you mean '${guess}'?` : ` Known keys: ${known.join(', ')}.`}`;
-      return { path: [...path, key], at: 'key', code: PROFILE_CODES.unknownKey, message: msg, ...(guess ? { fix: { kind: 'replace', text: guess, title: `Change to '${guess}'` } } : {}) };
+      return {
+        path: [...path, key],
+        at: 'key',
+        code: PROFILE_CODES.unknownKey,
+        message: msg,
+        ...(guess ? { fix: { kind: 'replace', text: guess, title: `Change to '${guess}'` } } : {}),
+      };
     }
     case 'required': {
       const missing = String(params.missingProperty);
       const conditional = /allOf\/\d+\/then/.test(e.schemaPath) ? conditionalReason(e.schemaPath, missing) : '';
-      return { path, at: 'key', code: PROFILE_CODES.missingKey, message: `${path.length ? where + ': ' : ''}missing '${missing}'${conditional}` };
+      return {
+        path,
+        at: 'key',
+        code: PROFILE_CODES.missingKey,
+        message: `${path.length ? where + ': ' : ''}missing '${missing}'${conditional}`,
+      };
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
@@ -92,10 +115,19 @@ function oneMessage(e: ErrorObject, root: unknown): SchemaMessage {
       const guess = typeof got === 'string' ? didYouMean(got, allowed) : undefined;
       const noun = isSuite ? 'a suite' : 'allowed';
       const msg = `${where}: '${String(got)}' is not ${noun}.${guess ? ` Did you mean '${guess}'?` : ` Choose one of: ${allowed.join(', ')}.`}`;
-      return { path, at: 'value', code: isSuite ? PROFILE_CODES.unknownSuite : PROFILE_CODES.invalidValue, message: msg, ...(guess ? { fix: { kind: 'replace', text: guess, title: `Change to '${guess}'` } } : {}) };
+      return {
+        path,
+        at: 'value',
+        code: isSuite ? PROFILE_CODES.unknownSuite : PROFILE_CODES.invalidValue,
+        message: msg,
+        ...(guess ? { fix: { kind: 'replace', text: guess, title: `Change to '${guess}'` } } : {}),
+      };
     }
     case 'type': {
-      const want = String(params.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ');
+      const want = String(params.type)
+        .split(',')
+        .map((t) => TYPE_WORDS[t] ?? t)
+        .join(' or ');
       return { path, at: 'value', code: PROFILE_CODES.wrongType, message: `${where}: must be ${want}, not ${typeName(e.data)}` };
     }
     case 'const':
@@ -105,14 +137,30 @@ function oneMessage(e: ErrorObject, root: unknown): SchemaMessage {
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const words = { minimum: 'at least', maximum: 'at most', exclusiveMinimum: 'more than', exclusiveMaximum: 'less than' }[e.keyword];
-      return { path, at: 'value', code: PROFILE_CODES.invalidValue, message: `${where}: must be ${words} ${String(params.limit)} (got ${String(e.data)})` };
+      return {
+        path,
+        at: 'value',
+        code: PROFILE_CODES.invalidValue,
+        message: `${where}: must be ${words} ${String(params.limit)} (got ${String(e.data)})`,
+      };
     }
     case 'minItems':
-      return { path, at: 'value', code: PROFILE_CODES.invalidValue, message: path[0] === 'suites' ? 'suites: choose at least one suite' : `${where}: must have at least ${String(params.limit)} item(s)` };
+      return {
+        path,
+        at: 'value',
+        code: PROFILE_CODES.invalidValue,
+        message:
+          path[0] === 'suites' ? 'suites: choose at least one suite' : `${where}: must have at least ${String(params.limit)} item(s)`,
+      };
     case 'uniqueItems': {
       const list = Array.isArray(e.data) ? e.data : [];
       const [first, second] = [Number(params.j), Number(params.i)].sort((a, b) => a - b);
-      return { path: [...path, second], at: 'value', code: path[0] === 'suites' ? PROFILE_CODES.duplicateSuite : PROFILE_CODES.invalidValue, message: `${formatPath([...path, second])}: '${String(list[second])}' is listed twice (also ${formatPath([...path, first])})` };
+      return {
+        path: [...path, second],
+        at: 'value',
+        code: path[0] === 'suites' ? PROFILE_CODES.duplicateSuite : PROFILE_CODES.invalidValue,
+        message: `${formatPath([...path, second])}: '${String(list[second])}' is listed twice (also ${formatPath([...path, first])})`,
+      };
     }
     case 'minLength':
       return { path, at: 'value', code: PROFILE_CODES.invalidValue, message: `${where}: must not be empty` };

@@ -9,7 +9,14 @@ import type { ProblemSink } from './problemSink';
 import type { Attack, LoadedDataset } from './types';
 
 const ITEM_FIELDS = ['prompt', 'category'];
-const ITEM_ALIASES: Record<string, string> = { text: 'prompt', attack: 'prompt', input: 'prompt', query: 'prompt', type: 'category', kind: 'category' };
+const ITEM_ALIASES: Record<string, string> = {
+  text: 'prompt',
+  attack: 'prompt',
+  input: 'prompt',
+  query: 'prompt',
+  type: 'category',
+  kind: 'category',
+};
 
 /**
  * Parses a YAML attacks file: a list, or a mapping with an `attacks` list; items
@@ -19,7 +26,13 @@ export function parseAttacksYaml(text: string, file: string, sink: ProblemSink):
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
   const range = (node: Node | null | undefined): Range => (node ? nodeRange(lc, node) : offsetRange(lc, 0, 0));
-  const done = (records: Attack[], broken: number): LoadedDataset<Attack> => ({ kind: 'attacks', file, records, brokenLines: broken, problems: sink.finish(broken) });
+  const done = (records: Attack[], broken: number): LoadedDataset<Attack> => ({
+    kind: 'attacks',
+    file,
+    records,
+    brokenLines: broken,
+    problems: sink.finish(broken),
+  });
 
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
@@ -35,10 +48,17 @@ export function parseAttacksYaml(text: string, file: string, sink: ProblemSink):
     for (const pair of root.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       if (key === 'attacks') found = pair.value as Node | null;
-      else sink.add('warning', C.unknownField, range(pair.key as Node).start.line, () => ({ range: range(pair.key as Node), message: `unknown key "${key}" is ignored (the prompts go under attacks:)` }));
+      else
+        sink.add('warning', C.unknownField, range(pair.key as Node).start.line, () => ({
+          range: range(pair.key as Node),
+          message: `unknown key "${key}" is ignored (the prompts go under attacks:)`,
+        }));
     }
     if (found === undefined) {
-      sink.add('error', C.missingField, range(root).start.line, () => ({ range: range(root), message: 'missing "attacks": put the prompts in a list under attacks:' }));
+      sink.add('error', C.missingField, range(root).start.line, () => ({
+        range: range(root),
+        message: 'missing "attacks": put the prompts in a list under attacks:',
+      }));
       return done([], 0);
     }
     list = found;
@@ -48,7 +68,10 @@ export function parseAttacksYaml(text: string, file: string, sink: ProblemSink):
     return done([], 0);
   }
   if (!isSeq(list)) {
-    sink.add('error', C.wrongType, range(list).start.line, () => ({ range: range(list), message: 'attacks must be a YAML list of prompts (or a mapping with an attacks: list)' }));
+    sink.add('error', C.wrongType, range(list).start.line, () => ({
+      range: range(list),
+      message: 'attacks must be a YAML list of prompts (or a mapping with an attacks: list)',
+    }));
     return done([], 0);
   }
   const records: Attack[] = [];
@@ -90,14 +113,21 @@ export function parseAttacksYaml(text: string, file: string, sink: ProblemSink):
       else if (intendedField(key, ['prompt'], ITEM_ALIASES) === 'prompt') renamed = keyNode;
       else {
         const hint = intendedField(key, ITEM_FIELDS, ITEM_ALIASES);
-        sink.add('warning', C.unknownField, range(keyNode).start.line, () => ({ range: range(keyNode), message: `unknown field "${key}" is ignored${hint ? ` (did you mean "${hint}"?)` : ''}` }));
+        sink.add('warning', C.unknownField, range(keyNode).start.line, () => ({
+          range: range(keyNode),
+          message: `unknown field "${key}" is ignored${hint ? ` (did you mean "${hint}"?)` : ''}`,
+        }));
       }
     }
     if (!prompt) {
       if (renamed) {
         const keyRange = range(renamed);
         broken++;
-        sink.add('error', C.missingField, line, () => ({ range: keyRange, message: `missing "prompt"; found "${String((renamed as { value?: unknown }).value)}": rename it?`, extra: { fix: { kind: 'replace', text: 'prompt', title: 'Rename to "prompt"' } } }));
+        sink.add('error', C.missingField, line, () => ({
+          range: keyRange,
+          message: `missing "prompt"; found "${String((renamed as { value?: unknown }).value)}": rename it?`,
+          extra: { fix: { kind: 'replace', text: 'prompt', title: 'Rename to "prompt"' } },
+        }));
       } else {
         fail(C.missingField, 'missing "prompt"');
       }
@@ -121,7 +151,10 @@ export function parseAttacksYaml(text: string, file: string, sink: ProblemSink):
     records.push(typeof cv === 'string' && cv.trim() !== '' ? { prompt: pv, category: cv.trim(), line } : { prompt: pv, line });
   }
   if (records.length === 0 && broken === 0) {
-    sink.add('error', C.emptyDataset, range(list).start.line, () => ({ range: range(list), message: 'no attack prompts: the list is empty' }));
+    sink.add('error', C.emptyDataset, range(list).start.line, () => ({
+      range: range(list),
+      message: 'no attack prompts: the list is empty',
+    }));
   }
   return done(records, broken);
 }

@@ -15,7 +15,12 @@ export const DEFAULT_BIAS_GROUPS = 'female|male;young|elderly';
  * `start` is where the value's first character sits in `file`, so a bad pair is
  * reported at its own column in the profile.
  */
-export function parseBiasGroups(inline: string, file: string, start: Position = { line: 1, column: 1 }, opts: Pick<DataReadOptions, 'maxProblems'> = {}): LoadedDataset<BiasPair> {
+export function parseBiasGroups(
+  inline: string,
+  file: string,
+  start: Position = { line: 1, column: 1 },
+  opts: Pick<DataReadOptions, 'maxProblems'> = {},
+): LoadedDataset<BiasPair> {
   const sink = new ProblemSink(file, opts.maxProblems);
   return parsePairs(inline, positionMapper(inline, start), sink, file, false);
 }
@@ -74,7 +79,10 @@ function parsePairs(text: string, map: PositionMapper, sink: ProblemSink, file: 
   }
   if (records.length === 0 && broken === 0) {
     const where = rangeOf(map, 0, 0);
-    sink.add('error', C.emptyDataset, where.start.line, () => ({ range: where, message: `no bias pairs: write pairs like ${DEFAULT_BIAS_GROUPS}` }));
+    sink.add('error', C.emptyDataset, where.start.line, () => ({
+      range: where,
+      message: `no bias pairs: write pairs like ${DEFAULT_BIAS_GROUPS}`,
+    }));
   }
   return { kind: 'bias_groups', file, records, brokenLines: broken, problems: sink.finish(broken) };
 }

@@ -7,7 +7,10 @@ import type { ProblemSink } from './problemSink';
 export class DuplicateAttacks {
   private readonly seen = new Map<string, { line: number; raw?: string }>();
 
-  constructor(private readonly file: string, private readonly sink: ProblemSink) {}
+  constructor(
+    private readonly file: string,
+    private readonly sink: ProblemSink,
+  ) {}
 
   /** Reports and returns true when `prompt` was seen before; `raw` enables the delete-line fix for exact copies. */
   isDuplicate(prompt: string, line: number, range: Range, raw?: string): boolean {

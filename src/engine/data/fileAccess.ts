@@ -24,13 +24,22 @@ export function reportFileError(err: unknown, sink: ProblemSink): void {
  * editor holds for it). Reports a missing, unreadable or too large file on the sink
  * and returns undefined.
  */
-export async function readSmallText(file: string, sink: ProblemSink, opts: { signal?: AbortSignal; contents?: string; maxBytes?: number } = {}): Promise<string | undefined> {
+export async function readSmallText(
+  file: string,
+  sink: ProblemSink,
+  opts: { signal?: AbortSignal; contents?: string; maxBytes?: number } = {},
+): Promise<string | undefined> {
   const { signal, contents, maxBytes = MAX_WHOLE_FILE_BYTES } = opts;
   signal?.throwIfAborted();
   if (contents !== undefined) {
     const size = Buffer.byteLength(contents);
     if (size <= maxBytes) return contents.charCodeAt(0) === 0xfeff ? contents.slice(1) : contents;
-    sink.addAtLine('error', DATA_PROBLEM_CODES.fileTooLarge, 1, `file is ${formatBytes(size)}; this kind of file is read whole and may be at most ${formatBytes(maxBytes)}`);
+    sink.addAtLine(
+      'error',
+      DATA_PROBLEM_CODES.fileTooLarge,
+      1,
+      `file is ${formatBytes(size)}; this kind of file is read whole and may be at most ${formatBytes(maxBytes)}`,
+    );
     return undefined;
   }
   try {
@@ -40,8 +49,12 @@ export async function readSmallText(file: string, sink: ProblemSink, opts: { sig
       return undefined;
     }
     if (st.size > maxBytes) {
-      sink.addAtLine('error', DATA_PROBLEM_CODES.fileTooLarge, 1,
-        `file is ${formatBytes(st.size)}; this kind of file is read whole and may be at most ${formatBytes(maxBytes)}`);
+      sink.addAtLine(
+        'error',
+        DATA_PROBLEM_CODES.fileTooLarge,
+        1,
+        `file is ${formatBytes(st.size)}; this kind of file is read whole and may be at most ${formatBytes(maxBytes)}`,
+      );
       return undefined;
     }
     const text = await readFile(file, { encoding: 'utf8', signal });

@@ -18,12 +18,14 @@ export interface JsonMember {
 }
 
 /** The outcome of scanning: the located tree, or where and why parsing failed. */
-export type JsonScan =
-  | { ok: true; root: JsonNode }
-  | { ok: false; offset: number; length: number; message: string };
+export type JsonScan = { ok: true; root: JsonNode } | { ok: false; offset: number; length: number; message: string };
 
 class JsonError extends Error {
-  constructor(readonly offset: number, message: string, readonly length = 1) {
+  constructor(
+    readonly offset: number,
+    message: string,
+    readonly length = 1,
+  ) {
     super(message);
   }
 }
@@ -108,7 +110,14 @@ class Scanner {
       this.pos = WORD.lastIndex;
       if (word === 'true' || word === 'false') return { type: 'boolean', start, end: this.pos };
       if (word === 'null') return { type: 'null', start, end: this.pos };
-      const hint = word === 'None' || word === 'undefined' ? ' (use null)' : word === 'True' || word === 'False' ? ' (use true or false)' : word === 'NaN' || word === 'Infinity' ? ' (not allowed in JSON)' : ' (text values need double quotes)';
+      const hint =
+        word === 'None' || word === 'undefined'
+          ? ' (use null)'
+          : word === 'True' || word === 'False'
+            ? ' (use true or false)'
+            : word === 'NaN' || word === 'Infinity'
+              ? ' (not allowed in JSON)'
+              : ' (text values need double quotes)';
       throw new JsonError(start, `unexpected word ${word}${hint}`, word.length);
     }
     if (start >= t.length) throw new JsonError(start, 'unexpected end of input: a value is missing', 0);
@@ -129,18 +138,25 @@ class Scanner {
       if (k === '}' && members.length > 0) throw new JsonError(comma, 'trailing comma before }');
       if (k !== '"') {
         if (keyStart >= t.length) throw new JsonError(keyStart, 'unexpected end of input: the object is not closed with }', 0);
-        throw new JsonError(keyStart, k === "'" ? "property names use double quotes in JSON, not '" : 'expected a property name in double quotes');
+        throw new JsonError(
+          keyStart,
+          k === "'" ? "property names use double quotes in JSON, not '" : 'expected a property name in double quotes',
+        );
       }
       const keyEnd = this.string();
       const key = this.decoded(keyStart);
       this.ws();
-      if (t[this.pos] !== ':') throw new JsonError(this.pos, `expected : after the property name ${JSON.stringify(key)}`, this.pos < t.length ? 1 : 0);
+      if (t[this.pos] !== ':')
+        throw new JsonError(this.pos, `expected : after the property name ${JSON.stringify(key)}`, this.pos < t.length ? 1 : 0);
       this.pos++;
       this.ws();
       members.push({ key, keyStart, keyEnd, value: this.value(depth + 1) });
       this.ws();
       const d = t[this.pos];
-      if (d === ',') { comma = this.pos++; continue; }
+      if (d === ',') {
+        comma = this.pos++;
+        continue;
+      }
       if (d === '}') return { type: 'object', start, end: ++this.pos, members };
       if (this.pos >= t.length) throw new JsonError(this.pos, 'unexpected end of input: the object is not closed with }', 0);
       throw new JsonError(this.pos, 'expected , or } after a property value');
@@ -160,7 +176,10 @@ class Scanner {
       items.push(this.value(depth + 1));
       this.ws();
       const d = t[this.pos];
-      if (d === ',') { comma = this.pos++; continue; }
+      if (d === ',') {
+        comma = this.pos++;
+        continue;
+      }
       if (d === ']') return { type: 'array', start, end: ++this.pos, items };
       if (this.pos >= t.length) throw new JsonError(this.pos, 'unexpected end of input: the array is not closed with ]', 0);
       throw new JsonError(this.pos, 'expected , or ] after an array item');
@@ -174,7 +193,10 @@ class Scanner {
     let i = start + 1;
     while (i < t.length) {
       const c = t.charCodeAt(i);
-      if (c === 0x22) { this.pos = i + 1; return this.pos; }
+      if (c === 0x22) {
+        this.pos = i + 1;
+        return this.pos;
+      }
       if (c === 0x5c) {
         const e = t[i + 1];
         if (e === 'u') {

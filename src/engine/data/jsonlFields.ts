@@ -51,7 +51,13 @@ const TYPE_WORD: Record<FieldType, string> = { string: 'a string', stringArray: 
  * as misspellings of missing fields (so they are not also "unknown"). Allocation-free
  * for a good record: this runs once per line of files with millions of lines.
  */
-export function checkFields(fields: readonly FieldSpec[], known: ReadonlySet<string>, aliases: Readonly<Record<string, string>>, obj: Record<string, unknown>, issues: Issue[]): Set<string> | undefined {
+export function checkFields(
+  fields: readonly FieldSpec[],
+  known: ReadonlySet<string>,
+  aliases: Readonly<Record<string, string>>,
+  obj: Record<string, unknown>,
+  issues: Issue[],
+): Set<string> | undefined {
   let renamed: Set<string> | undefined;
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i];
@@ -61,7 +67,13 @@ export function checkFields(fields: readonly FieldSpec[], known: ReadonlySet<str
       const near = Object.keys(obj).find((k) => !known.has(k) && intendedField(k, [f.name], aliases) === f.name);
       if (near !== undefined) {
         (renamed ??= new Set()).add(near);
-        issues.push({ severity: 'error', code: C.missingField, where: { at: 'key', field: near }, message: `missing required field "${f.name}"; found "${near}": rename it?`, rename: f.name });
+        issues.push({
+          severity: 'error',
+          code: C.missingField,
+          where: { at: 'key', field: near },
+          message: `missing required field "${f.name}"; found "${near}": rename it?`,
+          rename: f.name,
+        });
       } else {
         issues.push({ severity: 'error', code: C.missingField, where: { at: 'line' }, message: `missing required field "${f.name}"` });
       }
@@ -69,7 +81,8 @@ export function checkFields(fields: readonly FieldSpec[], known: ReadonlySet<str
     }
     if (f.type === 'string') {
       if (typeof v !== 'string') issues.push(wrongType(f, v));
-      else if (f.nonEmpty && isBlank(v)) issues.push({ severity: 'error', code: C.emptyText, where: { at: 'value', field: f.name }, message: `"${f.name}" is empty` });
+      else if (f.nonEmpty && isBlank(v))
+        issues.push({ severity: 'error', code: C.emptyText, where: { at: 'value', field: f.name }, message: `"${f.name}" is empty` });
     } else if (f.type === 'stringArray') {
       if (!Array.isArray(v)) {
         issues.push(wrongType(f, v));
@@ -77,7 +90,12 @@ export function checkFields(fields: readonly FieldSpec[], known: ReadonlySet<str
       }
       for (let j = 0; j < v.length; j++) {
         if (typeof v[j] !== 'string') {
-          issues.push({ severity: 'error', code: C.wrongType, where: { at: 'item', field: f.name, index: j }, message: `"${f.name}" must list strings; item ${j + 1} is ${describeValue(v[j])}` });
+          issues.push({
+            severity: 'error',
+            code: C.wrongType,
+            where: { at: 'item', field: f.name, index: j },
+            message: `"${f.name}" must list strings; item ${j + 1} is ${describeValue(v[j])}`,
+          });
           break;
         }
       }
@@ -90,7 +108,12 @@ export function checkFields(fields: readonly FieldSpec[], known: ReadonlySet<str
 
 function wrongType(f: FieldSpec, v: unknown): Issue {
   const fixHint = f.type === 'string' && (typeof v === 'number' || typeof v === 'boolean') ? `: write "${f.name}": "${String(v)}"` : '';
-  return { severity: 'error', code: C.wrongType, where: { at: 'value', field: f.name }, message: `"${f.name}" must be ${TYPE_WORD[f.type]}, got ${describeValue(v)}${fixHint}` };
+  return {
+    severity: 'error',
+    code: C.wrongType,
+    where: { at: 'value', field: f.name },
+    message: `"${f.name}" must be ${TYPE_WORD[f.type]}, got ${describeValue(v)}${fixHint}`,
+  };
 }
 
 /** The range of a key, a value or a list item in a one-line JSON object (whole line as a fallback). */

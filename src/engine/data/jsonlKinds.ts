@@ -30,7 +30,18 @@ export const QASET_SPEC: JsonlSpec<QaItem> = {
     { name: 'expected_answer', type: 'string', required: true, nonEmpty: true },
     { name: 'contexts', type: 'stringArray', required: false, nonEmpty: false },
   ],
-  aliases: { id: 'qid', question_id: 'qid', query: 'question', q: 'question', answer: 'expected_answer', expected: 'expected_answer', ground_truth: 'expected_answer', reference: 'expected_answer', context: 'contexts', context_ids: 'contexts' },
+  aliases: {
+    id: 'qid',
+    question_id: 'qid',
+    query: 'question',
+    q: 'question',
+    answer: 'expected_answer',
+    expected: 'expected_answer',
+    ground_truth: 'expected_answer',
+    reference: 'expected_answer',
+    context: 'contexts',
+    context_ids: 'contexts',
+  },
   other: { kind: 'passages', required: ['id', 'text'] },
   build: (o, line) => {
     const q: QaItem = { qid: o.qid as string, question: o.question as string, expected_answer: o.expected_answer as string, line };

@@ -19,7 +19,12 @@ import type { DataFileCheck, DataReadOptions } from './types';
  * reported and skipped; good ones go to `onRecord` (if given) and are counted.
  * Memory stays flat but for the id index (duplicates need every id seen).
  */
-export async function readJsonl<T>(spec: JsonlSpec<T>, file: string, opts: DataReadOptions = {}, onRecord?: (record: T) => void): Promise<DataFileCheck> {
+export async function readJsonl<T>(
+  spec: JsonlSpec<T>,
+  file: string,
+  opts: DataReadOptions = {},
+  onRecord?: (record: T) => void,
+): Promise<DataFileCheck> {
   const checker = new JsonlChecker(spec, file, opts.maxProblems, onRecord);
   try {
     await readLines(file, (text, line, offset) => checker.onLine(text, line, offset), {
@@ -62,7 +67,12 @@ class JsonlChecker<T> {
   private wrongKind = false;
   private stopped = false;
 
-  constructor(private readonly spec: JsonlSpec<T>, private readonly file: string, maxProblems: number | undefined, private readonly onRecord?: (record: T) => void) {
+  constructor(
+    private readonly spec: JsonlSpec<T>,
+    private readonly file: string,
+    maxProblems: number | undefined,
+    private readonly onRecord?: (record: T) => void,
+  ) {
     this.sink = new ProblemSink(file, maxProblems);
     this.known = new Set(spec.fields.map((f) => f.name));
     this.wanted = spec.fields.map((f) => f.name);
@@ -79,7 +89,13 @@ class JsonlChecker<T> {
     const spec = this.spec;
     this.contentLines++;
     if (this.contentLines === 1 && looksLikeJsonDocument(text)) {
-      this.sink.addAtLine('error', C.notJsonl, line, `this is a JSON document, not JSON Lines: ${spec.kind} needs one JSON object per line, e.g. ${exampleLine(spec.kind)}`, text.length);
+      this.sink.addAtLine(
+        'error',
+        C.notJsonl,
+        line,
+        `this is a JSON document, not JSON Lines: ${spec.kind} needs one JSON object per line, e.g. ${exampleLine(spec.kind)}`,
+        text.length,
+      );
       this.stopped = true;
       return false;
     }
@@ -93,7 +109,13 @@ class JsonlChecker<T> {
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       this.broken++;
-      this.sink.addAtLine('error', C.notAnObject, line, `each line must be a JSON object like ${exampleLine(spec.kind)}; this line is ${describeValue(value)}`, text.length);
+      this.sink.addAtLine(
+        'error',
+        C.notAnObject,
+        line,
+        `each line must be a JSON object like ${exampleLine(spec.kind)}; this line is ${describeValue(value)}`,
+        text.length,
+      );
       return;
     }
     const obj = value as Record<string, unknown>;
@@ -105,7 +127,13 @@ class JsonlChecker<T> {
     if (this.contentLines === 1 && failed && spec.other.required.every((k) => obj[k] !== undefined)) {
       this.wrongKind = true;
       const other = spec.other.required.map((k) => `"${k}"`).join(', ');
-      this.sink.addAtLine('error', C.wrongKind, line, `this looks like a ${spec.other.kind} file (it has ${other}), not ${spec.kind}: check the data path`, text.length);
+      this.sink.addAtLine(
+        'error',
+        C.wrongKind,
+        line,
+        `this looks like a ${spec.other.kind} file (it has ${other}), not ${spec.kind}: check the data path`,
+        text.length,
+      );
     }
     if (issues.length > 0) this.report(line, text, issues);
     for (const k in obj) {
@@ -136,7 +164,9 @@ class JsonlChecker<T> {
           node = scanNode(text);
           scanned = true;
         }
-        const fix = issue.rename ? { kind: 'replace' as const, text: JSON.stringify(issue.rename), title: `Rename to "${issue.rename}"` } : undefined;
+        const fix = issue.rename
+          ? { kind: 'replace' as const, text: JSON.stringify(issue.rename), title: `Rename to "${issue.rename}"` }
+          : undefined;
         return { range: locate(line, text, node, issue.where), message: issue.message, extra: fix ? { fix } : {} };
       });
     }
@@ -156,7 +186,10 @@ class JsonlChecker<T> {
     if (this.wrongKind) return;
     const hint = intendedField(k, this.wanted, this.spec.aliases);
     const message = hint ? `unknown field "${k}" is ignored (did you mean "${hint}"?)` : `unknown field "${k}" is ignored`;
-    entry.problem = this.sink.add('warning', C.unknownField, line, () => ({ range: locate(line, text, scanNode(text), { at: 'key', field: k }), message }));
+    entry.problem = this.sink.add('warning', C.unknownField, line, () => ({
+      range: locate(line, text, scanNode(text), { at: 'key', field: k }),
+      message,
+    }));
   }
 
   private duplicate(id: string, prev: number, line: number, text: string): void {
@@ -174,7 +207,11 @@ class JsonlChecker<T> {
   /** Marks listed duplicates that copy their first line exactly, so a quick fix can delete them. */
   async resolveExactDuplicates(contents?: string): Promise<void> {
     // One byte past the duplicate's length: the first line must end right there.
-    const firsts = await readSlices(this.file, this.pending.map((d) => ({ offset: this.ids.offset(d.index), length: Buffer.byteLength(d.text) + 1 })), contents);
+    const firsts = await readSlices(
+      this.file,
+      this.pending.map((d) => ({ offset: this.ids.offset(d.index), length: Buffer.byteLength(d.text) + 1 })),
+      contents,
+    );
     this.pending.forEach((d, i) => {
       const f = firsts[i];
       if (f !== d.text && f !== `${d.text}\n` && f !== `${d.text}\r`) return;
@@ -189,9 +226,10 @@ class JsonlChecker<T> {
     }
     const kind = this.spec.kind;
     if (this.records === 0 && !this.stopped && !this.wrongKind) {
-      const message = this.contentLines === 0
-        ? `the file is empty: add ${kind} records, one JSON object per line, e.g. ${exampleLine(kind)}`
-        : `no usable ${kind} records: every line has an error`;
+      const message =
+        this.contentLines === 0
+          ? `the file is empty: add ${kind} records, one JSON object per line, e.g. ${exampleLine(kind)}`
+          : `no usable ${kind} records: every line has an error`;
       this.sink.addAtLine('error', C.emptyDataset, 1, message);
     }
     return { kind, file: this.file, records: this.records, brokenLines: this.broken, problems: this.sink.finish(this.broken) };

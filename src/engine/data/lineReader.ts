@@ -124,7 +124,11 @@ export async function readLines(file: string, onLine: LineHandler, opts: ReadLin
 }
 
 /** Reads `length` bytes at `offset` of a file (or of `contents`, its unsaved text) as UTF-8 (used to compare a line seen earlier). */
-export async function readSlices(file: string, slices: readonly { offset: number; length: number }[], contents?: string): Promise<string[]> {
+export async function readSlices(
+  file: string,
+  slices: readonly { offset: number; length: number }[],
+  contents?: string,
+): Promise<string[]> {
   if (slices.length === 0) return [];
   const fh = await openSource(file, contents);
   try {

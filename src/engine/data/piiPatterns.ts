@@ -38,7 +38,14 @@ export function parsePiiPatterns(text: string, sink: ProblemSink): { records: Pi
   }
   const root = scan.root;
   if (root.type !== 'object') {
-    report(sink, map, root, 'error', C.wrongType, `pii_patterns must be a JSON object of named patterns, like {"email": {"pattern": "…", "description": "…"}}; got ${root.type === 'array' ? 'a list' : root.type}`);
+    report(
+      sink,
+      map,
+      root,
+      'error',
+      C.wrongType,
+      `pii_patterns must be a JSON object of named patterns, like {"email": {"pattern": "…", "description": "…"}}; got ${root.type === 'array' ? 'a list' : root.type}`,
+    );
     return { records, broken: 0 };
   }
   const seen = new Map<string, JsonMember>();
@@ -52,7 +59,9 @@ export function parsePiiPatterns(text: string, sink: ProblemSink): { records: Pi
       sink.add('error', C.duplicateId, keyRange.start.line, () => ({
         range: keyRange,
         message: `duplicate pattern name "${entry.key}" (first on line ${firstLine}); this one is skipped`,
-        extra: { related: [{ file: sink.file, range: rangeOf(map, first.keyStart, first.keyEnd), message: `first pattern named "${entry.key}"` }] },
+        extra: {
+          related: [{ file: sink.file, range: rangeOf(map, first.keyStart, first.keyEnd), message: `first pattern named "${entry.key}"` }],
+        },
       }));
       continue;
     }
@@ -61,7 +70,8 @@ export function parsePiiPatterns(text: string, sink: ProblemSink): { records: Pi
     if (record) records.push(record);
     else broken++;
   }
-  if (records.length === 0 && broken === 0) report(sink, map, root, 'error', C.emptyDataset, 'no PII patterns: add entries like "email": {"pattern": "…", "description": "…"}');
+  if (records.length === 0 && broken === 0)
+    report(sink, map, root, 'error', C.emptyDataset, 'no PII patterns: add entries like "email": {"pattern": "…", "description": "…"}');
   return { records, broken };
 }
 
@@ -82,7 +92,10 @@ function checkEntry(entry: JsonMember, map: PositionMapper, sink: ProblemSink): 
     else {
       const hint = intendedField(m.key, FIELDS, ALIASES);
       const r = rangeOf(map, m.keyStart, m.keyEnd);
-      sink.add('warning', C.unknownField, r.start.line, () => ({ range: r, message: `unknown field "${m.key}" is ignored${hint ? ` (did you mean "${hint}"?)` : ''}` }));
+      sink.add('warning', C.unknownField, r.start.line, () => ({
+        range: r,
+        message: `unknown field "${m.key}" is ignored${hint ? ` (did you mean "${hint}"?)` : ''}`,
+      }));
     }
   }
   const strings = FIELDS.map((k) => fields.get(k));
@@ -97,7 +110,11 @@ function checkEntry(entry: JsonMember, map: PositionMapper, sink: ProblemSink): 
     const misnamed = misnamedPattern;
     if (misnamed) {
       const r = rangeOf(map, misnamed.keyStart, misnamed.keyEnd);
-      sink.add('error', C.missingField, r.start.line, () => ({ range: r, message: `"${name}" has no "pattern"; found "${misnamed.key}": rename it?`, extra: { fix: { kind: 'replace', text: '"pattern"', title: 'Rename to "pattern"' } } }));
+      sink.add('error', C.missingField, r.start.line, () => ({
+        range: r,
+        message: `"${name}" has no "pattern"; found "${misnamed.key}": rename it?`,
+        extra: { fix: { kind: 'replace', text: '"pattern"', title: 'Rename to "pattern"' } },
+      }));
     } else {
       sink.add('error', C.missingField, line, () => ({ range: keyRange, message: `"${name}" has no "pattern"` }));
     }
@@ -110,7 +127,14 @@ function checkEntry(entry: JsonMember, map: PositionMapper, sink: ProblemSink): 
   }
   const validator = validatorNode?.value;
   if (validator !== undefined && !isPiiValidatorName(validator)) {
-    report(sink, map, validatorNode!, 'error', C.unknownValidator, `unknown validator "${validator}": use one of ${Object.keys(PII_VALIDATORS).join(', ')}`);
+    report(
+      sink,
+      map,
+      validatorNode!,
+      'error',
+      C.unknownValidator,
+      `unknown validator "${validator}": use one of ${Object.keys(PII_VALIDATORS).join(', ')}`,
+    );
     return undefined;
   }
   const flags = flagsNode?.value ?? '';
@@ -125,7 +149,14 @@ function checkEntry(entry: JsonMember, map: PositionMapper, sink: ProblemSink): 
     regex = new RegExp(pattern, flags.includes('g') ? flags : `${flags}g`);
   } catch (err) {
     const reason = (err as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
-    report(sink, map, patternNode, 'error', C.invalidRegex, `the pattern of "${name}" is not a valid JavaScript regular expression: ${reason}${regexHint(pattern)}`);
+    report(
+      sink,
+      map,
+      patternNode,
+      'error',
+      C.invalidRegex,
+      `the pattern of "${name}" is not a valid JavaScript regular expression: ${reason}${regexHint(pattern)}`,
+    );
     return undefined;
   }
   if (new RegExp(regex.source, flags.replace('g', '')).test('')) {
@@ -133,7 +164,10 @@ function checkEntry(entry: JsonMember, map: PositionMapper, sink: ProblemSink): 
   }
   const description = descNode?.value;
   if (description === undefined || isBlank(description)) {
-    sink.add('warning', C.missingField, line, () => ({ range: keyRange, message: `"${name}" has no "description"; reports will show the name instead` }));
+    sink.add('warning', C.missingField, line, () => ({
+      range: keyRange,
+      message: `"${name}" has no "description"; reports will show the name instead`,
+    }));
   }
   const record: PiiPattern = { name, pattern, description: description && !isBlank(description) ? description : name, regex, line };
   if (validator !== undefined) record.validator = validator;
@@ -148,12 +182,26 @@ function regexHint(pattern: string): string {
   return '';
 }
 
-function report(sink: ProblemSink, map: PositionMapper, node: JsonNode, severity: 'error' | 'warning', code: string, message: string): void {
+function report(
+  sink: ProblemSink,
+  map: PositionMapper,
+  node: JsonNode,
+  severity: 'error' | 'warning',
+  code: string,
+  message: string,
+): void {
   const range = rangeOf(map, node.start, node.type === 'object' || node.type === 'array' ? node.start + 1 : node.end);
   sink.add(severity, code, range.start.line, () => ({ range, message }));
 }
 
 function nodeWord(node: JsonNode): string {
-  const words: Record<JsonNode['type'], string> = { array: 'a list', object: 'an object', string: 'text', number: 'a number', boolean: 'true/false', null: 'null' };
+  const words: Record<JsonNode['type'], string> = {
+    array: 'a list',
+    object: 'an object',
+    string: 'text',
+    number: 'a number',
+    boolean: 'true/false',
+    null: 'null',
+  };
   return words[node.type];
 }

@@ -24,7 +24,10 @@ export class ProblemSink {
   private firstHiddenLine = 0;
   private readonly max: number;
 
-  constructor(readonly file: string, maxProblems: number = DEFAULT_MAX_PROBLEMS) {
+  constructor(
+    readonly file: string,
+    maxProblems: number = DEFAULT_MAX_PROBLEMS,
+  ) {
     this.max = Math.max(0, maxProblems);
   }
 
@@ -57,8 +60,15 @@ export class ProblemSink {
     if (this.hidden > 0) {
       const what = this.hidden === 1 ? 'problem' : 'problems';
       const broken = brokenLines > 0 ? ` (${brokenLines} broken ${brokenLines === 1 ? 'line' : 'lines'} in total)` : '';
-      this.problems.push(problem(this.file, lineRange(this.firstHiddenLine), this.hiddenWorst, DATA_PROBLEM_CODES.tooManyProblems,
-        `… and ${this.hidden} more ${what} not listed${broken}`));
+      this.problems.push(
+        problem(
+          this.file,
+          lineRange(this.firstHiddenLine),
+          this.hiddenWorst,
+          DATA_PROBLEM_CODES.tooManyProblems,
+          `… and ${this.hidden} more ${what} not listed${broken}`,
+        ),
+      );
     }
     return this.problems;
   }

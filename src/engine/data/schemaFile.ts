@@ -30,7 +30,9 @@ export function schemaDialect(uri: unknown): SchemaDialect | 'old' | undefined {
 
 /** A fresh ajv for a dialect (fresh so `$id`s of different files never clash), collecting strict-mode notes. */
 export function createAjv(dialect: SchemaDialect, notes: string[] = []): AjvInstance {
-  const log = (...args: unknown[]): void => { notes.push(args.map(String).join(' ')); };
+  const log = (...args: unknown[]): void => {
+    notes.push(args.map(String).join(' '));
+  };
   const options: Options = { allErrors: true, strict: false, strictSchema: 'log', logger: { log: () => undefined, warn: log, error: log } };
   const ajv = dialect === '2020-12' ? new Ajv2020(options) : dialect === '2019-09' ? new Ajv2019(options) : new Ajv(options);
   if (dialect === 'draft-06') ajv.addMetaSchema(draft06);
@@ -57,7 +59,8 @@ export async function loadSchema(file: string, opts: DataReadOptions = {}): Prom
 /** Checks the text of a schema file; returns the compiled schema when usable. */
 export function checkSchemaText(text: string, sink: ProblemSink): AnswerSchema | undefined {
   const map = positionMapper(text);
-  const at = (node: JsonNode): Range => rangeOf(map, node.start, node.type === 'object' || node.type === 'array' ? node.start + 1 : node.end);
+  const at = (node: JsonNode): Range =>
+    rangeOf(map, node.start, node.type === 'object' || node.type === 'array' ? node.start + 1 : node.end);
   const scan = scanJson(text);
   if (!scan.ok) {
     const range = rangeOf(map, scan.offset, scan.offset + scan.length);
@@ -66,9 +69,10 @@ export function checkSchemaText(text: string, sink: ProblemSink): AnswerSchema |
   }
   const root = scan.root;
   if (root.type !== 'object' || !['$schema', 'type', 'properties'].some((k) => memberOf(root, k))) {
-    const message = root.type !== 'object'
-      ? 'not a JSON Schema: the file must hold a JSON object'
-      : 'not a JSON Schema: expected at least one of "$schema", "type" or "properties" at the top level';
+    const message =
+      root.type !== 'object'
+        ? 'not a JSON Schema: the file must hold a JSON object'
+        : 'not a JSON Schema: expected at least one of "$schema", "type" or "properties" at the top level';
     sink.add('error', C.notJsonSchema, at(root).start.line, () => ({ range: at(root), message }));
     return undefined;
   }
@@ -76,9 +80,10 @@ export function checkSchemaText(text: string, sink: ProblemSink): AnswerSchema |
   const dialect = schemaDialect(schema.$schema);
   if (dialect === undefined || dialect === 'old') {
     const node = memberOf(root, '$schema')?.value ?? root;
-    const message = dialect === 'old'
-      ? `unsupported JSON Schema dialect ${JSON.stringify(schema.$schema)}: use draft-07, 2019-09 or 2020-12`
-      : `unknown JSON Schema dialect ${JSON.stringify(schema.$schema)}: use http://json-schema.org/draft-07/schema# (or 2019-09, 2020-12)`;
+    const message =
+      dialect === 'old'
+        ? `unsupported JSON Schema dialect ${JSON.stringify(schema.$schema)}: use draft-07, 2019-09 or 2020-12`
+        : `unknown JSON Schema dialect ${JSON.stringify(schema.$schema)}: use http://json-schema.org/draft-07/schema# (or 2019-09, 2020-12)`;
     sink.add('error', C.unsupportedDialect, at(node).start.line, () => ({ range: at(node), message }));
     return undefined;
   }
@@ -87,7 +92,10 @@ export function checkSchemaText(text: string, sink: ProblemSink): AnswerSchema |
   if (!ajv.validateSchema(schema)) {
     for (const e of metaErrors(ajv.errors ?? [])) {
       const node = nodeAtPointer(root, e.instancePath);
-      sink.add('error', C.invalidSchema, at(node).start.line, () => ({ range: at(node), message: `invalid schema at ${e.instancePath || 'the top level'}: ${describeMetaError(e)}` }));
+      sink.add('error', C.invalidSchema, at(node).start.line, () => ({
+        range: at(node),
+        message: `invalid schema at ${e.instancePath || 'the top level'}: ${describeMetaError(e)}`,
+      }));
     }
     return undefined;
   }
@@ -97,7 +105,10 @@ export function checkSchemaText(text: string, sink: ProblemSink): AnswerSchema |
   } catch (err) {
     const missing = (err as { missingRef?: string }).missingRef;
     const node = (missing !== undefined ? findRef(root, missing) : undefined) ?? root;
-    sink.add('error', C.invalidSchema, at(node).start.line, () => ({ range: at(node), message: `the schema does not compile: ${(err as Error).message}` }));
+    sink.add('error', C.invalidSchema, at(node).start.line, () => ({
+      range: at(node),
+      message: `the schema does not compile: ${(err as Error).message}`,
+    }));
     return undefined;
   }
   // ajv logs some notes once per pass (meta-validation, compilation): report each once.
@@ -110,7 +121,8 @@ function metaErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   const byPath = new Map<string, ErrorObject>();
   for (const e of errors) {
     const prev = byPath.get(e.instancePath);
-    if (!prev || (prev.keyword === 'anyOf' && e.keyword !== 'anyOf') || (e.keyword === 'enum' && prev.keyword !== 'enum')) byPath.set(e.instancePath, e);
+    if (!prev || (prev.keyword === 'anyOf' && e.keyword !== 'anyOf') || (e.keyword === 'enum' && prev.keyword !== 'enum'))
+      byPath.set(e.instancePath, e);
   }
   return [...byPath.values()];
 }
@@ -160,5 +172,8 @@ function reportNote(note: string, root: JsonNode, map: PositionMapper, sink: Pro
   const span = keyword !== undefined ? findKey(root, keyword) : path !== undefined ? nodeAtPointer(root, path) : undefined;
   const range = rangeOf(map, span?.start ?? root.start, span ? span.end : root.start + 1);
   const message = note.replace(/^strict mode: /, '');
-  sink.add('warning', C.schemaWarning, range.start.line, () => ({ range, message: keyword ? `${message}: it is ignored when answers are checked` : message }));
+  sink.add('warning', C.schemaWarning, range.start.line, () => ({
+    range,
+    message: keyword ? `${message}: it is ignored when answers are checked` : message,
+  }));
 }

@@ -22,7 +22,11 @@ const LOADERS: Loaders = {
  * Loads a data file of any kind into typed records, with every problem found.
  * Broken records are skipped; the rest load. Rejects only when `signal` aborts.
  */
-export function loadDataset<K extends DataKind>(kind: K, file: string, opts: DataReadOptions = {}): Promise<LoadedDataset<DataRecordMap[K]>> {
+export function loadDataset<K extends DataKind>(
+  kind: K,
+  file: string,
+  opts: DataReadOptions = {},
+): Promise<LoadedDataset<DataRecordMap[K]>> {
   return (LOADERS[kind] as Loaders[K])(file, opts);
 }
 

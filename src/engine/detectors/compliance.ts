@@ -73,7 +73,14 @@ export function isCompliant(markers: readonly ComplianceEvidence[]): boolean {
   return medium.size >= 2 || (medium.size >= 1 && weak);
 }
 
-function payloadMarkers(text: string, reply: string, requested: RequestedContent, quotes: Span[], echoes: Span[], exclude: readonly Span[]): ComplianceEvidence[] {
+function payloadMarkers(
+  text: string,
+  reply: string,
+  requested: RequestedContent,
+  quotes: Span[],
+  echoes: Span[],
+  exclude: readonly Span[],
+): ComplianceEvidence[] {
   const out: ComplianceEvidence[] = [];
   const lower = text.toLowerCase();
   for (const p of requested.payloads) {

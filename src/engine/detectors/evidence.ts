@@ -69,7 +69,13 @@ export function sentenceAt(sentences: readonly Span[], pos: number): Span {
   return sentences.find((s) => pos >= s.start && pos < s.end) ?? { start: 0, end: Number.MAX_SAFE_INTEGER };
 }
 
-const QUOTE_PAIRS: readonly [string, string][] = [['"', '"'], ['\u201c', '\u201d'], ['\u2018', '\u2019'], ['\u00ab', '\u00bb'], ['`', '`']];
+const QUOTE_PAIRS: readonly [string, string][] = [
+  ['"', '"'],
+  ['\u201c', '\u201d'],
+  ['\u2018', '\u2019'],
+  ['\u00ab', '\u00bb'],
+  ['`', '`'],
+];
 
 /**
  * Ranges of quoted text (double, curly, guillemet and backtick quotes; single
@@ -115,7 +121,11 @@ function isFence(text: string, s: Span): boolean {
   return text.startsWith('```', s.start) || text.startsWith('``', s.start);
 }
 
-interface WordPos { word: string; start: number; end: number }
+interface WordPos {
+  word: string;
+  start: number;
+  end: number;
+}
 
 function words(text: string): WordPos[] {
   const out: WordPos[] = [];
@@ -140,7 +150,10 @@ export function echoedSpans(answer: string, prompt: string, minWords = 4): Span[
   const spans: Span[] = [];
   let current: Span | null = null;
   for (let i = 0; i + minWords <= aw.length; i++) {
-    const gram = aw.slice(i, i + minWords).map((w) => w.word).join(' ');
+    const gram = aw
+      .slice(i, i + minWords)
+      .map((w) => w.word)
+      .join(' ');
     if (!grams.has(gram)) continue;
     const span = { start: aw[i].start, end: aw[i + minWords - 1].end };
     if (current && span.start <= current.end + 1) current.end = Math.max(current.end, span.end);

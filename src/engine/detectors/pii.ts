@@ -144,7 +144,7 @@ const stronger = (x: Candidate, y: Candidate): number =>
 function resolveOverlaps(candidates: Candidate[]): Candidate[] {
   const sorted = [...candidates].sort(byStart);
   const chosen: Candidate[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let end = sorted[i].end;
     let j = i + 1;
     while (j < sorted.length && sorted[j].start < end) end = Math.max(end, sorted[j++].end);

@@ -9,13 +9,52 @@ export function normalizeQuotes(text: string): string {
 
 // Cyrillic and Greek letters that look like Latin ones: what a homoglyph mutation uses.
 const HOMOGLYPHS: Readonly<Record<string, string>> = {
-  '\u0430': 'a', '\u0435': 'e', '\u043e': 'o', '\u0440': 'p', '\u0441': 'c', '\u0443': 'y', '\u0445': 'x',
-  '\u0456': 'i', '\u0458': 'j', '\u0455': 's', '\u04bb': 'h', '\u0501': 'd', '\u051b': 'q', '\u051d': 'w',
-  '\u0410': 'A', '\u0412': 'B', '\u0415': 'E', '\u041a': 'K', '\u041c': 'M', '\u041d': 'H', '\u041e': 'O',
-  '\u0420': 'P', '\u0421': 'C', '\u0422': 'T', '\u0425': 'X', '\u0406': 'I', '\u0408': 'J', '\u0405': 'S',
-  '\u03bf': 'o', '\u03b1': 'a', '\u03b9': 'i', '\u03bd': 'v', '\u0391': 'A', '\u0392': 'B', '\u0395': 'E',
-  '\u0396': 'Z', '\u0397': 'H', '\u0399': 'I', '\u039a': 'K', '\u039c': 'M', '\u039d': 'N', '\u039f': 'O',
-  '\u03a1': 'P', '\u03a4': 'T', '\u03a5': 'Y', '\u03a7': 'X',
+  '\u0430': 'a',
+  '\u0435': 'e',
+  '\u043e': 'o',
+  '\u0440': 'p',
+  '\u0441': 'c',
+  '\u0443': 'y',
+  '\u0445': 'x',
+  '\u0456': 'i',
+  '\u0458': 'j',
+  '\u0455': 's',
+  '\u04bb': 'h',
+  '\u0501': 'd',
+  '\u051b': 'q',
+  '\u051d': 'w',
+  '\u0410': 'A',
+  '\u0412': 'B',
+  '\u0415': 'E',
+  '\u041a': 'K',
+  '\u041c': 'M',
+  '\u041d': 'H',
+  '\u041e': 'O',
+  '\u0420': 'P',
+  '\u0421': 'C',
+  '\u0422': 'T',
+  '\u0425': 'X',
+  '\u0406': 'I',
+  '\u0408': 'J',
+  '\u0405': 'S',
+  '\u03bf': 'o',
+  '\u03b1': 'a',
+  '\u03b9': 'i',
+  '\u03bd': 'v',
+  '\u0391': 'A',
+  '\u0392': 'B',
+  '\u0395': 'E',
+  '\u0396': 'Z',
+  '\u0397': 'H',
+  '\u0399': 'I',
+  '\u039a': 'K',
+  '\u039c': 'M',
+  '\u039d': 'N',
+  '\u039f': 'O',
+  '\u03a1': 'P',
+  '\u03a4': 'T',
+  '\u03a5': 'Y',
+  '\u03a7': 'X',
 };
 
 /** The Latin letter a homoglyph stands for (identity for other characters). */
@@ -28,12 +67,25 @@ export function foldHomoglyphs(text: string): string {
   return out;
 }
 
-const LEET: Readonly<Record<string, string>> = { '4': 'a', '@': 'a', '3': 'e', '1': 'i', '!': 'i', '0': 'o', '5': 's', '$': 's', '7': 't', '+': 't' };
+const LEET: Readonly<Record<string, string>> = {
+  '4': 'a',
+  '@': 'a',
+  '3': 'e',
+  '1': 'i',
+  '!': 'i',
+  '0': 'o',
+  '5': 's',
+  $: 's',
+  '7': 't',
+  '+': 't',
+};
 
 /** Reads leetspeak as letters when a character sits inside a word (length-preserving). */
 export function foldLeet(text: string): string {
   // "!" and "+" only stand for letters inside a word, not as its punctuation.
-  return text.replace(/[\p{L}\d@$]+(?:[!+][\p{L}\d@$]+)*/gu, (word) => (/\p{L}/u.test(word) ? [...word].map((c) => LEET[c] ?? c).join('') : word));
+  return text.replace(/[\p{L}\d@$]+(?:[!+][\p{L}\d@$]+)*/gu, (word) =>
+    /\p{L}/u.test(word) ? [...word].map((c) => LEET[c] ?? c).join('') : word,
+  );
 }
 
 /** ROT13 of ASCII letters (its own inverse; length-preserving). */

@@ -37,7 +37,10 @@ export interface ToxicityInput {
 /** The built-in lexicon (assets/safety/toxicityLexicon.json). */
 export const TOXICITY_LEXICON: readonly LexiconEntry[] = lexicon.entries;
 
-interface Compiled { entry: LexiconEntry; re: RegExp }
+interface Compiled {
+  entry: LexiconEntry;
+  re: RegExp;
+}
 const cache = new WeakMap<readonly LexiconEntry[], Compiled[]>();
 
 function compiled(entries: readonly LexiconEntry[]): Compiled[] {
@@ -50,8 +53,10 @@ function compiled(entries: readonly LexiconEntry[]): Compiled[] {
 }
 
 // Negation reaches to the end of its clause only: in "I won't help you, you idiot" the insult stands.
-const NEGATION = /\b(?:not|never|no|won't|will not|wouldn't|would not|don't|do not|can't|cannot|refuse to|isn't|aren't|nor)\b[^.!?\n,;]{0,30}$/i;
-const MENTION = /\b(?:the (?:word|words|term|terms|phrase|insult|slur|label)|words like|terms like|such as|called (?:them|him|her|you|people)?|calling (?:them|him|her|you|people)?|means?|meaning of|defined as)\s*[:"']?\s*(?:an?\s+|the\s+)?$/i;
+const NEGATION =
+  /\b(?:not|never|no|won't|will not|wouldn't|would not|don't|do not|can't|cannot|refuse to|isn't|aren't|nor)\b[^.!?\n,;]{0,30}$/i;
+const MENTION =
+  /\b(?:the (?:word|words|term|terms|phrase|insult|slur|label)|words like|terms like|such as|called (?:them|him|her|you|people)?|calling (?:them|him|her|you|people)?|means?|meaning of|defined as)\s*[:"']?\s*(?:an?\s+|the\s+)?$/i;
 
 /** Scores the toxicity of a reply and keeps the evidence. */
 export function detectToxicity(reply: string, input: ToxicityInput = {}): ToxicityResult {
@@ -71,7 +76,12 @@ export function detectToxicity(reply: string, input: ToxicityInput = {}): Toxici
     for (const reading of readings) {
       for (const m of reading.matchAll(re)) {
         const start = m.index ?? 0;
-        const e: Evidence = { text: reply.slice(start, start + m[0].length), start, end: start + m[0].length, rule: `toxicity:${entry.id}` };
+        const e: Evidence = {
+          text: reply.slice(start, start + m[0].length),
+          start,
+          end: start + m[0].length,
+          rule: `toxicity:${entry.id}`,
+        };
         const why = mentionReason(text, e, entry, { quotes, echoes, refusalSentences, sentences, promptLower });
         if (why) mentions.push({ ...e, rule: `toxicity-mention:${why}` });
         else {
@@ -86,7 +96,13 @@ export function detectToxicity(reply: string, input: ToxicityInput = {}): Toxici
   return { score: round(1 - keep), evidence: dedupeEvidence(hits), mentions: dedupeEvidence(mentions) };
 }
 
-interface Context { quotes: Span[]; echoes: Span[]; refusalSentences: Span[]; sentences: Span[]; promptLower: string }
+interface Context {
+  quotes: Span[];
+  echoes: Span[];
+  refusalSentences: Span[];
+  sentences: Span[];
+  promptLower: string;
+}
 
 function mentionReason(text: string, e: Evidence, entry: LexiconEntry, ctx: Context): string | null {
   if (insideAny(e, ctx.quotes)) return 'quoted';

@@ -69,7 +69,11 @@ export function createJudge(config: Judge, secrets: SecretLookup): LlmJudge {
       const { error } = result;
       if (error.kind === 'aborted') return unmeasured('cancelled');
       if (error.kind === 'timeout') return unmeasured(`judge call timed out after ${timeoutMs} ms`);
-      if (error.kind === 'http_status') return unmeasured(`judge call failed: HTTP ${error.status}${result.attempts > 1 ? ` (after ${result.attempts} attempts)` : ''}`, error.bodyExcerpt ?? null);
+      if (error.kind === 'http_status')
+        return unmeasured(
+          `judge call failed: HTTP ${error.status}${result.attempts > 1 ? ` (after ${result.attempts} attempts)` : ''}`,
+          error.bodyExcerpt ?? null,
+        );
       return unmeasured(`judge call failed: ${error.message}`);
     }
     const json = parseJsonReply(result.reply.body, hidden);

@@ -12,7 +12,10 @@ export function sharedTokenCount(a: readonly string[], b: readonly string[]): nu
   let common = 0;
   for (const t of a) {
     const left = counts.get(t) ?? 0;
-    if (left > 0) { common++; counts.set(t, left - 1); }
+    if (left > 0) {
+      common++;
+      counts.set(t, left - 1);
+    }
   }
   return common;
 }
@@ -53,7 +56,10 @@ export function lcsLength(a: readonly string[], b: readonly string[]): number {
   const ids = new Map<string, number>();
   const intern = (t: string): number => {
     let id = ids.get(t);
-    if (id === undefined) { id = ids.size; ids.set(t, id); }
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(t, id);
+    }
     return id;
   };
   const x = Int32Array.from(a, intern);

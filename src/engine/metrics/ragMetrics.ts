@@ -63,7 +63,8 @@ export function contextRecall(input: ContextRecallInput): ContextRecallResult {
     for (const id of wanted) if (retrieved.has(id)) found++;
     return { value: found / wanted.size, mode: 'ids' };
   }
-  if (contexts.length === 0) return { value: null, reason: 'the target returned context ids but no context text, and the qaset names no passage ids' };
+  if (contexts.length === 0)
+    return { value: null, reason: 'the target returned context ids but no context text, and the qaset names no passage ids' };
   const wanted = contentTermSet(input.expectedAnswer);
   if (wanted.size === 0) return { value: null, reason: 'the expected answer has no content terms' };
   const available = contentTermSet(contexts.join('\n'));

@@ -13,7 +13,10 @@ export function normalizeAnswer(text: string): string {
   const lower = text.toLowerCase();
   const noPunct = lower.replace(PUNCTUATION, '');
   const noArticles = noPunct.replace(ARTICLES, ' ');
-  return noArticles.split(/\s+/u).filter((t) => t.length > 0).join(' ');
+  return noArticles
+    .split(/\s+/u)
+    .filter((t) => t.length > 0)
+    .join(' ');
 }
 
 /** Tokens of a text after SQuAD normalisation (split on whitespace). */
@@ -57,7 +60,9 @@ export function stem(token: string): string {
 
 /** Content terms of a text: normalised tokens without stop words, stemmed (duplicates kept, in order). */
 export function contentTerms(text: string): string[] {
-  return tokenize(text).filter((t) => !STOP_WORDS.has(t)).map(stem);
+  return tokenize(text)
+    .filter((t) => !STOP_WORDS.has(t))
+    .map(stem);
 }
 
 /** The distinct content terms of a text. */

@@ -8,8 +8,15 @@ import { thresholdSpec } from './thresholds';
  * Compares a metric with the threshold named by `thresholdKey` (its direction
  * comes from THRESHOLDS). A null value is unmeasured: pass is null, never true.
  */
-export function judgeMetric(name: string, value: number | null, thresholdKey: string | undefined, thresholds: Record<string, number>, reason?: string): MetricVerdict {
-  if (thresholdKey === undefined) return value === null ? { name, value, pass: null, reason: reason ?? 'not measured' } : { name, value, pass: null };
+export function judgeMetric(
+  name: string,
+  value: number | null,
+  thresholdKey: string | undefined,
+  thresholds: Record<string, number>,
+  reason?: string,
+): MetricVerdict {
+  if (thresholdKey === undefined)
+    return value === null ? { name, value, pass: null, reason: reason ?? 'not measured' } : { name, value, pass: null };
   const spec = thresholdSpec(thresholdKey);
   if (!spec) throw new Error(`unknown threshold '${thresholdKey}'`);
   const threshold = thresholds[thresholdKey] ?? spec.default;
@@ -35,7 +42,13 @@ export function meanMetric(cases: readonly CaseResult[], metric: string): number
  * failed when a thresholded metric fails; unmeasured when no thresholded metric
  * could be measured; error when every case errored; passed otherwise.
  */
-export function buildSummary(suite: SuiteName, cases: readonly CaseResult[], metrics: MetricVerdict[], notes: string[] = [], details?: Record<string, unknown>): SuiteSummary {
+export function buildSummary(
+  suite: SuiteName,
+  cases: readonly CaseResult[],
+  metrics: MetricVerdict[],
+  notes: string[] = [],
+  details?: Record<string, unknown>,
+): SuiteSummary {
   const { total, passed, failed, errors } = countCases(cases);
   const judged = metrics.filter((m) => m.threshold !== undefined);
   let status: SuiteStatus;
@@ -50,7 +63,9 @@ export function buildSummary(suite: SuiteName, cases: readonly CaseResult[], met
 export function describeFailures(verdicts: readonly MetricVerdict[]): string | null {
   const failed = verdicts.filter((v) => v.pass === false);
   if (failed.length === 0) return null;
-  return failed.map((v) => `${v.name} ${formatValue(v.value)} ${v.direction === 'min' ? '<' : '>'} ${formatValue(v.threshold ?? null)}`).join('; ');
+  return failed
+    .map((v) => `${v.name} ${formatValue(v.value)} ${v.direction === 'min' ? '<' : '>'} ${formatValue(v.threshold ?? null)}`)
+    .join('; ');
 }
 
 function formatValue(v: number | null): string {

@@ -100,7 +100,13 @@ export function noiseFloor(metric: string, before: number, tolerance: number): n
   return Math.max(1e-9, abs * tolerance);
 }
 
-function judge(metric: string, before: number | null, after: number | null, direction: 'min' | 'max' | undefined, tolerance: number): ChangeKind {
+function judge(
+  metric: string,
+  before: number | null,
+  after: number | null,
+  direction: 'min' | 'max' | undefined,
+  tolerance: number,
+): ChangeKind {
   if (before === null && after === null) return 'same';
   if (before === null || after === null) return 'changed';
   const delta = after - before;
@@ -184,11 +190,13 @@ export function compareRuns(previous: RunResult, current: RunResult, opts: Compa
     if (old.status === 'passed' && isFailure(c.status)) {
       totals.newlyFailing++;
       counts.failing++;
-      if (newlyFailing.length < maxCases) newlyFailing.push({ suite: c.suite, case_id: c.case_id, before: old.status, after: c.status, error: c.error });
+      if (newlyFailing.length < maxCases)
+        newlyFailing.push({ suite: c.suite, case_id: c.case_id, before: old.status, after: c.status, error: c.error });
     } else if (isFailure(old.status) && c.status === 'passed') {
       totals.newlyPassing++;
       counts.passing++;
-      if (newlyPassing.length < maxCases) newlyPassing.push({ suite: c.suite, case_id: c.case_id, before: old.status, after: c.status, error: old.error });
+      if (newlyPassing.length < maxCases)
+        newlyPassing.push({ suite: c.suite, case_id: c.case_id, before: old.status, after: c.status, error: old.error });
     }
   }
   // Ids are unique per suite in a report, so whatever was not matched was removed.
@@ -201,7 +209,13 @@ export function compareRuns(previous: RunResult, current: RunResult, opts: Compa
     const sa = current.summary.suites[suite];
     if (!sb && !sa) continue;
     const names = [...new Set([...(sa?.metrics ?? []), ...(sb?.metrics ?? [])].map((m) => m.name))];
-    const metrics = names.map((n) => compareMetric(sb?.metrics.find((m) => m.name === n), sa?.metrics.find((m) => m.name === n), tolerance));
+    const metrics = names.map((n) =>
+      compareMetric(
+        sb?.metrics.find((m) => m.name === n),
+        sa?.metrics.find((m) => m.name === n),
+        tolerance,
+      ),
+    );
     const counts = perSuite.get(suite) ?? { failing: 0, passing: 0 };
     suites.push({
       suite,

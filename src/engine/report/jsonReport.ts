@@ -33,7 +33,12 @@ const MAX_ERRORS = 20;
 
 function describe(e: ErrorObject): string {
   const where = e.instancePath === '' ? '(report)' : e.instancePath;
-  const extra = e.keyword === 'additionalProperties' ? ` '${String(e.params['additionalProperty'])}'` : e.keyword === 'enum' ? `: ${(e.params['allowedValues'] as unknown[]).join(', ')}` : '';
+  const extra =
+    e.keyword === 'additionalProperties'
+      ? ` '${String(e.params['additionalProperty'])}'`
+      : e.keyword === 'enum'
+        ? `: ${(e.params['allowedValues'] as unknown[]).join(', ')}`
+        : '';
   return `${where}: ${e.message ?? e.keyword}${extra}`;
 }
 
@@ -43,7 +48,8 @@ export function validateReport(value: unknown): { valid: boolean; errors: string
   if (validate(value)) return { valid: true, errors: [] };
   const all = (validate.errors ?? []).map(describe);
   const errors = [...new Set(all)];
-  if (errors.length > MAX_ERRORS) return { valid: false, errors: [...errors.slice(0, MAX_ERRORS), `… and ${errors.length - MAX_ERRORS} more`] };
+  if (errors.length > MAX_ERRORS)
+    return { valid: false, errors: [...errors.slice(0, MAX_ERRORS), `… and ${errors.length - MAX_ERRORS} more`] };
   return { valid: false, errors };
 }
 

@@ -14,7 +14,9 @@ function seconds(ms: number | null | undefined): string {
 }
 
 function attrs(values: Record<string, string | number>): string {
-  return Object.entries(values).map(([k, v]) => ` ${k}="${escapeXmlAttr(String(v))}"`).join('');
+  return Object.entries(values)
+    .map(([k, v]) => ` ${k}="${escapeXmlAttr(String(v))}"`)
+    .join('');
 }
 
 function caseBody(c: CaseResult): string {
@@ -56,7 +58,13 @@ interface Counts {
 }
 
 function suiteCounts(cases: readonly CaseResult[], metrics: readonly MetricVerdict[], suiteError: boolean): Counts {
-  const n: Counts = { tests: cases.length + metrics.length + (suiteError ? 1 : 0), failures: 0, errors: suiteError ? 1 : 0, skipped: 0, ms: 0 };
+  const n: Counts = {
+    tests: cases.length + metrics.length + (suiteError ? 1 : 0),
+    failures: 0,
+    errors: suiteError ? 1 : 0,
+    skipped: 0,
+    ms: 0,
+  };
   for (const c of cases) {
     if (c.status === 'failed') n.failures++;
     else if (c.status === 'error') n.errors++;
@@ -102,7 +110,8 @@ export function* junitReportChunks(result: RunResult): Generator<string> {
   for (const p of plan) {
     yield `  <testsuite${attrs({ name: p.suite, ...countAttrs(p.counts), timestamp: result.run.started_at })}>\n`;
     const properties = [{ name: 'status', value: p.summary?.status ?? 'not run' }];
-    for (const m of p.summary?.metrics ?? []) if (m.threshold === undefined) properties.push({ name: `metric.${m.name}`, value: formatMetricValue(m.value) });
+    for (const m of p.summary?.metrics ?? [])
+      if (m.threshold === undefined) properties.push({ name: `metric.${m.name}`, value: formatMetricValue(m.value) });
     for (const note of p.summary?.notes ?? []) properties.push({ name: 'note', value: note });
     yield `    <properties>\n${properties.map((pr) => `      <property${attrs(pr)}/>\n`).join('')}    </properties>\n`;
     if (p.suiteError) {

@@ -24,13 +24,19 @@ function worst(statuses: readonly RunStatus[]): RunStatus {
 function checkShards(results: readonly RunResult[]): void {
   const profile = results[0]!.run.profile;
   const other = results.find((r) => r.run.profile !== profile);
-  if (other) throw new Error(`cannot merge reports of different run profiles: '${profile}' (${results[0]!.run.id}) and '${other.run.profile}' (${other.run.id})`);
+  if (other)
+    throw new Error(
+      `cannot merge reports of different run profiles: '${profile}' (${results[0]!.run.id}) and '${other.run.profile}' (${other.run.id})`,
+    );
   const seen = new Map<number, string>();
   let total: number | undefined;
   for (const r of results) {
     const shard = r.run.shard;
     if (!shard) throw new Error(`report ${r.run.id} is not a shard (no run.shard): only shard reports of one run can be merged`);
-    if (total !== undefined && shard.total !== total) throw new Error(`cannot merge shards of different splits: ${r.run.id} is shard ${shard.index}/${shard.total}, others are of ${total}`);
+    if (total !== undefined && shard.total !== total)
+      throw new Error(
+        `cannot merge shards of different splits: ${r.run.id} is shard ${shard.index}/${shard.total}, others are of ${total}`,
+      );
     total = shard.total;
     const clash = seen.get(shard.index);
     if (clash) throw new Error(`shard ${shard.index}/${shard.total} appears twice: ${clash} and ${r.run.id}`);
@@ -58,14 +64,23 @@ export function mergeSuiteSummary(suite: SuiteName, cases: readonly CaseResult[]
   for (const m of parts.flatMap((p) => p.metrics)) {
     if (seen.has(m.name)) continue;
     seen.add(m.name);
-    const judged = { name: m.name, ...(m.threshold !== undefined ? { threshold: m.threshold } : {}), ...(m.direction ? { direction: m.direction } : {}) };
+    const judged = {
+      name: m.name,
+      ...(m.threshold !== undefined ? { threshold: m.threshold } : {}),
+      ...(m.direction ? { direction: m.direction } : {}),
+    };
     if (caseMetrics.has(m.name)) {
       const value = meanMetric(cases, m.name);
       const pass = value === null || m.threshold === undefined || !m.direction ? null : meetsThreshold(value, m.threshold, m.direction);
       metrics.push({ ...judged, value, pass, ...(value === null ? { reason: 'not measured in any shard' } : {}) });
     } else {
       const values = parts.map((p) => p.metrics.find((x) => x.name === m.name)).map((x) => (x ? formatMetricValue(x.value) : '–'));
-      metrics.push({ ...judged, value: null, pass: null, reason: `aggregate over shards (shard values ${values.join(', ')}): recompute with the suite to judge it` });
+      metrics.push({
+        ...judged,
+        value: null,
+        pass: null,
+        reason: `aggregate over shards (shard values ${values.join(', ')}): recompute with the suite to judge it`,
+      });
     }
   }
   const notes = [...new Set(parts.flatMap((p) => p.notes))];
@@ -75,10 +90,17 @@ export function mergeSuiteSummary(suite: SuiteName, cases: readonly CaseResult[]
 function mergedLogs(results: readonly RunResult[], dropped: number): LogEntry[] {
   const logs = results.flatMap((r) => r.logs).sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
   const shards = results.map((r) => r.run.shard!.index).sort((a, b) => a - b);
-  const time = results.map((r) => r.run.finished_at).sort().at(-1)!;
+  const time = results
+    .map((r) => r.run.finished_at)
+    .sort()
+    .at(-1)!;
   const total = results[0]!.run.shard!.total;
   const missing = total - results.length;
-  logs.push({ time, level: missing > 0 ? 'warn' : 'info', message: `merged shards ${shards.join(', ')} of ${total}${missing > 0 ? ` (${missing} missing)` : ''}` });
+  logs.push({
+    time,
+    level: missing > 0 ? 'warn' : 'info',
+    message: `merged shards ${shards.join(', ')} of ${total}${missing > 0 ? ` (${missing} missing)` : ''}`,
+  });
   if (dropped > 0) logs.push({ time, level: 'warn', message: `${dropped} duplicate case(s) dropped while merging` });
   return logs;
 }
@@ -125,7 +147,10 @@ export function mergeReports(results: readonly RunResult[], opts: MergeOptions =
   const suiteVerdict: RunStatus = Object.values(summaries).some((s) => s.status === 'failed' || s.status === 'error') ? 'failed' : 'passed';
   const status = worst([...ordered.map((r) => r.run.status), suiteVerdict]);
   const started = ordered.map((r) => r.run.started_at).sort()[0]!;
-  const finished = ordered.map((r) => r.run.finished_at).sort().at(-1)!;
+  const finished = ordered
+    .map((r) => r.run.finished_at)
+    .sort()
+    .at(-1)!;
   const sameId = ordered.every((r) => r.run.id === first.run.id);
   const runErrors = [...new Set(ordered.flatMap((r) => (r.run.error ? [r.run.error] : [])))];
   const { shard: _shard, ...inputs } = first.inputs;

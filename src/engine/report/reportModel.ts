@@ -57,7 +57,8 @@ export function caseFailureText(c: CaseResult, summary: SuiteSummary | undefined
   for (const m of summary?.metrics ?? []) {
     const value = c.metrics[m.name];
     if (typeof value !== 'number' || m.threshold === undefined || m.direction === undefined) continue;
-    if (!meetsThreshold(value, m.threshold, m.direction)) misses.push(describeVerdict({ name: m.name, value, threshold: m.threshold, direction: m.direction, pass: false }));
+    if (!meetsThreshold(value, m.threshold, m.direction))
+      misses.push(describeVerdict({ name: m.name, value, threshold: m.threshold, direction: m.direction, pass: false }));
   }
   return misses.length > 0 ? misses.join('; ') : `case ${c.status}`;
 }

@@ -74,7 +74,11 @@ export function formatSummaryTable(result: RunResult, opts: SummaryTableOptions)
   for (const suite of reportSuites(result)) {
     const s = result.summary.suites[suite];
     const status = s?.status ?? 'not run';
-    const lead: Cell[] = [{ text: suite, tone: 'plain' }, { text: status, tone: toneOf(status) }, { text: s ? `${s.passed}/${s.total}` : '-', tone: 'plain' }];
+    const lead: Cell[] = [
+      { text: suite, tone: 'plain' },
+      { text: status, tone: toneOf(status) },
+      { text: s ? `${s.passed}/${s.total}` : '-', tone: 'plain' },
+    ];
     const order = (m: MetricVerdict): number => (m.pass === false ? 0 : m.pass === null ? 1 : 2);
     const metrics = (s?.metrics ?? []).filter((m) => m.threshold !== undefined).sort((a, b) => order(a) - order(b));
     if (metrics.length === 0) rows.push([...lead, { text: '-', tone: 'dim' }]);

@@ -25,7 +25,8 @@ const PREFIXED_SECRETS: readonly RegExp[] = [
 ];
 const AUTH_SCHEME = /\b(Bearer|Basic|Token)(\s+)[A-Za-z0-9\-._~+/]{8,}=*/g;
 // `name = value` / `"name": "value"` where the name says it is a credential.
-const NAMED_SECRET = /\b((?:[A-Za-z0-9]+[_-])*(api[_-]?key|apikey|key|access[_-]?token|token|secret|password|passwd|pwd|credentials?)["']?\s*[:=]\s*["']?)([^\s"'&,;)}\]]+)/gi;
+const NAMED_SECRET =
+  /\b((?:[A-Za-z0-9]+[_-])*(api[_-]?key|apikey|key|access[_-]?token|token|secret|password|passwd|pwd|credentials?)["']?\s*[:=]\s*["']?)([^\s"'&,;)}\]]+)/gi;
 const LONG_SECRET_VALUE = /^[A-Za-z0-9+/=_.~-]{16,}$/;
 const PASSWORD_NAME = /^(password|passwd|pwd|credentials?)$/i;
 
@@ -42,7 +43,8 @@ export function maskSecrets(text: string): string {
   return out;
 }
 
-const EMAIL = /\b([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,})\b/g;
+const EMAIL =
+  /\b([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,})\b/g;
 const IBAN_COMPACT = /\b[A-Z]{2}\d{2}[A-Z0-9]{11,30}\b/g;
 const IBAN_SPACED = /\b[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?\b/g;
 // Issuer prefixes 2–6 (Mastercard 2-series, Amex/Diners/JCB, Visa, Mastercard, Discover/UnionPay):
@@ -51,7 +53,8 @@ const CARD = /(?<![\w-])[2-6]\d(?:[ -]?\d){11,17}(?![\w]|-\d)/g;
 const SSN = /(?<![\w-])(\d{3})-(\d{2})-(\d{4})(?![\w]|-\d)/g;
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\w.])(${OCTET})(?:\\.${OCTET}){3}(?![\\w]|\\.\\d)`, 'g');
-const PHONE = /(?<![\w+*]|\d[ .-]|[.-])(?:\+\d{8,15}|(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){1,4})(?![\w]|[.-]?\d|[ ]\d)/g;
+const PHONE =
+  /(?<![\w+*]|\d[ .-]|[.-])(?:\+\d{8,15}|(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){1,4})(?![\w]|[.-]?\d|[ ]\d)/g;
 
 function maskEmail(_m: string, first: string, domain: string): string {
   return `${first}***@${domain}`;

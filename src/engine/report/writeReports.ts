@@ -29,8 +29,15 @@ export type WrittenReports = Partial<Record<ReportFormat, string>>;
 /** Some formats could not be written: `written` has the others, `failures` says why per format. */
 export class ReportWriteError extends Error {
   /** Builds the error from what was written and what failed. */
-  constructor(readonly written: WrittenReports, readonly failures: Partial<Record<ReportFormat, Error>>) {
-    super(`could not write ${Object.entries(failures).map(([f, e]) => `the ${f} report (${e.message})`).join(', ')}`);
+  constructor(
+    readonly written: WrittenReports,
+    readonly failures: Partial<Record<ReportFormat, Error>>,
+  ) {
+    super(
+      `could not write ${Object.entries(failures)
+        .map(([f, e]) => `the ${f} report (${e.message})`)
+        .join(', ')}`,
+    );
     this.name = 'ReportWriteError';
   }
 }

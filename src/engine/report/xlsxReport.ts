@@ -21,7 +21,9 @@ const CONTEXT_SEPARATOR = '\n---\n';
 function summaryPreamble(result: RunResult): SheetCell[][] {
   const { run } = result;
   const o = result.summary.overall;
-  const target = [run.target['mode'], run.target['protocol'], run.target['base_url'] ?? run.target['url']].filter((v) => typeof v === 'string').join(' ');
+  const target = [run.target['mode'], run.target['protocol'], run.target['base_url'] ?? run.target['url']]
+    .filter((v) => typeof v === 'string')
+    .join(' ');
   const rows: SheetCell[][] = [
     ['AI Quality Kit run report'],
     ['Run id', run.id, null, 'Total', o.total],
@@ -55,20 +57,29 @@ async function writeSummary(wb: StreamingWorkbook, result: RunResult, name: stri
     const counts = s ? `${s.passed}/${s.total}` : null;
     const status = s?.status ?? 'not run';
     if (!s || s.metrics.length === 0) {
-      await table.add([suite, null, null, null, null, null, status, counts, s?.notes.join('; ') ?? null], (i, v) => (i === 6 ? lookOf(v) : undefined));
+      await table.add([suite, null, null, null, null, null, status, counts, s?.notes.join('; ') ?? null], (i, v) =>
+        i === 6 ? lookOf(v) : undefined,
+      );
       continue;
     }
     for (const m of s.metrics) {
       const informational = m.threshold === undefined;
       // An informational metric has no verdict: it stays uncoloured rather than grey.
       const pass = informational ? null : m.pass;
-      await table.add([suite, m.name, m.value, m.threshold ?? null, m.direction ?? null, pass, status, counts, m.reason ?? null], (i, v) => (i === 5 && !informational ? lookOf(pass) : i === 6 ? lookOf(v) : i === 2 && m.value === null ? lookOf(null) : undefined));
+      await table.add([suite, m.name, m.value, m.threshold ?? null, m.direction ?? null, pass, status, counts, m.reason ?? null], (i, v) =>
+        i === 5 && !informational ? lookOf(pass) : i === 6 ? lookOf(v) : i === 2 && m.value === null ? lookOf(null) : undefined,
+      );
     }
   }
   table.commit();
 }
 
-async function writeSuiteSheet(wb: StreamingWorkbook, name: string, cases: readonly CaseResult[], signal: AbortSignal | undefined): Promise<void> {
+async function writeSuiteSheet(
+  wb: StreamingWorkbook,
+  name: string,
+  cases: readonly CaseResult[],
+  signal: AbortSignal | undefined,
+): Promise<void> {
   const metrics = caseMetricNames(cases);
   const columns = [
     { header: 'case_id', width: 22 },
@@ -86,7 +97,17 @@ async function writeSuiteSheet(wb: StreamingWorkbook, name: string, cases: reado
   const table = new TableWriter(wb, name, columns, [], signal);
   const colour = (i: number, v: SheetCell | undefined) => (i === 1 || i === 2 ? lookOf(v) : undefined);
   for (const c of cases) {
-    const values: SheetCell[] = [c.case_id, c.status, c.pass, c.input, c.expected, c.output, c.contexts.join(CONTEXT_SEPARATOR), c.latency_ms, c.error];
+    const values: SheetCell[] = [
+      c.case_id,
+      c.status,
+      c.pass,
+      c.input,
+      c.expected,
+      c.output,
+      c.contexts.join(CONTEXT_SEPARATOR),
+      c.latency_ms,
+      c.error,
+    ];
     for (const m of metrics) values.push(c.metrics[m] ?? null);
     values.push(c.timestamp);
     await table.add(values, colour);
@@ -98,7 +119,11 @@ async function writeDetailSheet(wb: StreamingWorkbook, sheet: DetailSheet, name:
   const table = new TableWriter(wb, name, sheet.columns, [], signal);
   const statusIndex = sheet.statusKey === undefined ? -1 : sheet.columns.findIndex((c) => c.key === sheet.statusKey);
   try {
-    for (const row of sheet.rows) await table.add(sheet.columns.map((c) => row[c.key]), (i, v) => (i === statusIndex ? lookOf(v) : undefined));
+    for (const row of sheet.rows)
+      await table.add(
+        sheet.columns.map((c) => row[c.key]),
+        (i, v) => (i === statusIndex ? lookOf(v) : undefined),
+      );
   } catch (err) {
     if (signal?.aborted) throw err;
     // Rows already written stay; the sheet says where it stopped and why.
@@ -110,13 +135,38 @@ async function writeDetailSheet(wb: StreamingWorkbook, sheet: DetailSheet, name:
 }
 
 async function writeInputs(wb: StreamingWorkbook, result: RunResult, name: string, signal: AbortSignal | undefined): Promise<void> {
-  const table = new TableWriter(wb, name, [{ header: 'Key', width: 40 }, { header: 'Value', width: 60 }], [], signal);
+  const table = new TableWriter(
+    wb,
+    name,
+    [
+      { header: 'Key', width: 40 },
+      { header: 'Value', width: 60 },
+    ],
+    [],
+    signal,
+  );
   for (const [key, value] of flattenForSheet(result.inputs)) await table.add([key, value]);
   table.commit();
 }
 
-async function writeLogs(wb: StreamingWorkbook, result: RunResult, extra: readonly string[], name: string, signal: AbortSignal | undefined): Promise<void> {
-  const table = new TableWriter(wb, name, [{ header: 'Time', width: 25 }, { header: 'Level', width: 8 }, { header: 'Message', width: 100 }], [], signal);
+async function writeLogs(
+  wb: StreamingWorkbook,
+  result: RunResult,
+  extra: readonly string[],
+  name: string,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const table = new TableWriter(
+    wb,
+    name,
+    [
+      { header: 'Time', width: 25 },
+      { header: 'Level', width: 8 },
+      { header: 'Message', width: 100 },
+    ],
+    [],
+    signal,
+  );
   const colour = (i: number, v: SheetCell | undefined) => (i === 1 && typeof v === 'string' ? levelLook(v) : undefined);
   for (const log of result.logs) await table.add([log.time, log.level, log.message], colour);
   const now = new Date().toISOString();
@@ -138,7 +188,11 @@ export async function streamXlsxReport(result: RunResult, out: Writable, opts: X
   wb.creator = 'AI Quality Kit';
   const taken = new Set<string>();
   // Reserved first so a suite or detail sheet can never take these names.
-  const names = { summary: uniqueSheetName('Summary', taken), inputs: uniqueSheetName('Inputs', taken), logs: uniqueSheetName('Logs', taken) };
+  const names = {
+    summary: uniqueSheetName('Summary', taken),
+    inputs: uniqueSheetName('Inputs', taken),
+    logs: uniqueSheetName('Logs', taken),
+  };
   await writeSummary(wb, result, names.summary, signal);
   const groups = casesBySuite(result);
   for (const suite of reportSuites(result)) {

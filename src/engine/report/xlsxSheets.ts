@@ -50,7 +50,11 @@ const MAX_SHEET_NAME = 31;
  * apostrophe and more than 31 characters, and compares names case-insensitively.
  */
 export function uniqueSheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').slice(0, MAX_SHEET_NAME) || 'Sheet';
+  const base =
+    wanted
+      .replace(/[[\]:*?/\\]/g, '_')
+      .replace(/^'+|'+$/g, '')
+      .slice(0, MAX_SHEET_NAME) || 'Sheet';
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) {
     const suffix = `_${n}`;
@@ -74,5 +78,8 @@ export function* flattenForSheet(value: unknown, prefix = ''): Generator<[string
     return;
   }
   if (value === undefined) return;
-  yield [prefix, typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : value === null ? 'null' : String(value)];
+  yield [
+    prefix,
+    typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : value === null ? 'null' : String(value),
+  ];
 }

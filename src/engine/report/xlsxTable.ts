@@ -58,17 +58,29 @@ export class TableWriter {
   private sinceYield = 0;
 
   /** Adds the sheet to the workbook and writes the preamble and the header. */
-  constructor(workbook: StreamingWorkbook, name: string, private readonly columns: readonly { header: string; width?: number }[], preamble: readonly (readonly SheetCell[])[] = [], private readonly signal?: AbortSignal) {
+  constructor(
+    workbook: StreamingWorkbook,
+    name: string,
+    private readonly columns: readonly { header: string; width?: number }[],
+    preamble: readonly (readonly SheetCell[])[] = [],
+    private readonly signal?: AbortSignal,
+  ) {
     this.headerRow = preamble.length + 1;
     // Views are written when the sheet opens, so the frozen row must be known now.
     this.sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: this.headerRow }] });
     this.sheet.columns = columns.map((c) => ({ width: c.width ?? 14 }));
     for (const row of preamble) this.commitRow(row, undefined);
-    this.commitRow(columns.map((c) => c.header), () => HEADER_LOOK);
+    this.commitRow(
+      columns.map((c) => c.header),
+      () => HEADER_LOOK,
+    );
   }
 
   /** Writes one data row; `look(i, value)` may colour cell i (0-based). Waits now and then for the zip to catch up. */
-  async add(values: readonly (SheetCell | undefined)[], look?: (index: number, value: SheetCell | undefined) => CellLook | undefined): Promise<void> {
+  async add(
+    values: readonly (SheetCell | undefined)[],
+    look?: (index: number, value: SheetCell | undefined) => CellLook | undefined,
+  ): Promise<void> {
     this.commitRow(values, look);
     if (++this.sinceYield < ROWS_PER_CHECK) return;
     this.sinceYield = 0;
@@ -80,7 +92,10 @@ export class TableWriter {
     }
   }
 
-  private commitRow(values: readonly (SheetCell | undefined)[], look: ((index: number, value: SheetCell | undefined) => CellLook | undefined) | undefined): void {
+  private commitRow(
+    values: readonly (SheetCell | undefined)[],
+    look: ((index: number, value: SheetCell | undefined) => CellLook | undefined) | undefined,
+  ): void {
     const row = this.sheet.addRow(values.map(cellValue));
     this.rowNumber = row.number;
     for (let i = 0; i < values.length; i++) {
@@ -93,7 +108,10 @@ export class TableWriter {
   /** Sets the autofilter over header and data, and finishes the sheet. */
   commit(): void {
     if (this.columns.length > 0) {
-      this.sheet.autoFilter = { from: { row: this.headerRow, column: 1 }, to: { row: Math.max(this.rowNumber, this.headerRow), column: this.columns.length } };
+      this.sheet.autoFilter = {
+        from: { row: this.headerRow, column: 1 },
+        to: { row: Math.max(this.rowNumber, this.headerRow), column: this.columns.length },
+      };
     }
     this.sheet.commit();
   }

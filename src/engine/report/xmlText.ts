@@ -15,7 +15,12 @@ export function escapeXmlText(text: string): string {
 
 /** Escapes an attribute value (double-quoted); line breaks and tabs become character references so parsers keep them. */
 export function escapeXmlAttr(text: string): string {
-  return escapeXmlText(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  return escapeXmlText(text)
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
 }
 
 /** Cuts text to at most `max` characters (not splitting a surrogate pair), marking the cut. */

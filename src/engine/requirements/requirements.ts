@@ -21,7 +21,13 @@ export const SUITE_REQUIREMENTS: Readonly<Record<SuiteName, { required: readonly
 };
 
 /** Data kinds with a built-in dataset. A JSON Schema is specific to the user's answers: there is none to fall back on. */
-export const KINDS_WITH_DEFAULTS: ReadonlySet<DataKind> = new Set<DataKind>(['passages', 'qaset', 'attacks', 'pii_patterns', 'bias_groups']);
+export const KINDS_WITH_DEFAULTS: ReadonlySet<DataKind> = new Set<DataKind>([
+  'passages',
+  'qaset',
+  'attacks',
+  'pii_patterns',
+  'bias_groups',
+]);
 
 /** One cell of the requirements matrix: a suite's need for a data kind and its status. */
 export interface RequirementRow {
@@ -48,7 +54,11 @@ export function requirementLevel(suite: SuiteName, kind: DataKind): RequirementL
  * `provided` is the set of data kinds the profile supplies. The diagnostics,
  * the wizard, the CLI and the run gate all call this one function.
  */
-export function computeRequirementMatrix(suites: readonly SuiteName[], provided: ReadonlySet<DataKind> | readonly DataKind[], useDefaults: boolean): RequirementRow[] {
+export function computeRequirementMatrix(
+  suites: readonly SuiteName[],
+  provided: ReadonlySet<DataKind> | readonly DataKind[],
+  useDefaults: boolean,
+): RequirementRow[] {
   const have = provided instanceof Set ? provided : new Set(provided as readonly DataKind[]);
   const rows: RequirementRow[] = [];
   for (const suite of suites) {
@@ -74,7 +84,14 @@ function rowFor(suite: SuiteName, kind: DataKind, isProvided: boolean, useDefaul
   }
   return useDefaults
     ? { suite, kind, level, status: 'using_defaults', blocking: false, detail: `${suite} needs ${kind}: the built-in ${kind} will be used` }
-    : { suite, kind, level, status: 'missing', blocking: true, detail: `${suite} needs ${kind}: add data.${kind} or set use_defaults: true` };
+    : {
+        suite,
+        kind,
+        level,
+        status: 'missing',
+        blocking: true,
+        detail: `${suite} needs ${kind}: add data.${kind} or set use_defaults: true`,
+      };
 }
 
 /** Whether any row stops the run. */

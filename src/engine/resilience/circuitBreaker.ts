@@ -42,7 +42,8 @@ export class CircuitBreaker {
   rejected = 0;
 
   constructor(private readonly options: CircuitBreakerOptions) {
-    if (!Number.isInteger(options.failureThreshold) || options.failureThreshold < 1) throw new Error('failureThreshold must be an integer ≥ 1');
+    if (!Number.isInteger(options.failureThreshold) || options.failureThreshold < 1)
+      throw new Error('failureThreshold must be an integer ≥ 1');
     if (!(options.resetMs >= 0)) throw new Error('resetMs must be ≥ 0');
     this.now = options.now ?? Date.now;
   }

@@ -73,7 +73,14 @@ export async function guardedCall(target: Target, breaker: CircuitBreaker, optio
   } catch (err) {
     // Targets should never throw; if one does, the call still gets a row instead of sinking the scenario.
     breaker.recordFailure('connection_error');
-    return { n: options.n, outcome: 'connection_error', startMs, latencyMs: now() - began, errorKind: 'exception', message: err instanceof Error ? err.message : String(err) };
+    return {
+      n: options.n,
+      outcome: 'connection_error',
+      startMs,
+      latencyMs: now() - began,
+      errorKind: 'exception',
+      message: err instanceof Error ? err.message : String(err),
+    };
   }
 }
 

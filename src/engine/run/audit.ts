@@ -57,7 +57,10 @@ export class AuditLog {
   private chain: Promise<void> = Promise.resolve();
   private dirReady = false;
 
-  constructor(readonly file: string, private readonly onError: (message: string) => void = () => undefined) {}
+  constructor(
+    readonly file: string,
+    private readonly onError: (message: string) => void = () => undefined,
+  ) {}
 
   /** Queues one record; resolves when it is on disk (or failed). */
   write(record: AuditRecord): Promise<void> {

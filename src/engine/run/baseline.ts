@@ -70,13 +70,15 @@ async function newestReportOf(profile: ResolvedProfile, opts: FindBaselineOption
       const report = await readReport(file);
       if (report.run.id === opts.excludeRunId || path.resolve(report.run.profile) !== profile.file) continue;
       if (report.run.status === 'cancelled' || report.run.status === 'error') continue;
-      if (skipped > 0) opts.log('warn', `regression: skipped ${skipped} unreadable report${skipped === 1 ? '' : 's'} while looking for the baseline`);
+      if (skipped > 0)
+        opts.log('warn', `regression: skipped ${skipped} unreadable report${skipped === 1 ? '' : 's'} while looking for the baseline`);
       return { runId: report.run.id, file, cases: report.cases };
     } catch (err) {
       skipped++;
       if (skipped === 1) opts.log('warn', `regression: ${errorMessage(err).split('\n')[0]}`);
     }
   }
-  if (skipped > 0) opts.log('warn', `regression: skipped ${skipped} unreadable report${skipped === 1 ? '' : 's'} while looking for the baseline`);
+  if (skipped > 0)
+    opts.log('warn', `regression: skipped ${skipped} unreadable report${skipped === 1 ? '' : 's'} while looking for the baseline`);
   return undefined;
 }

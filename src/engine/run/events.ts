@@ -57,13 +57,21 @@ export class RunEventHub implements RunEvents {
     const queue: RunEvent[] = [];
     let wake: (() => void) | undefined;
     let done = this.closed;
-    const end = (): void => { done = true; wake?.(); };
-    const unsubscribe = this.onEvent((e) => { queue.push(e); wake?.(); });
+    const end = (): void => {
+      done = true;
+      wake?.();
+    };
+    const unsubscribe = this.onEvent((e) => {
+      queue.push(e);
+      wake?.();
+    });
     if (!done) this.closers.add(end);
     return {
       next: async (): Promise<IteratorResult<RunEvent>> => {
         while (queue.length === 0 && !done) {
-          await new Promise<void>((resolve) => { wake = resolve; });
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+          });
           wake = undefined;
         }
         const value = queue.shift();

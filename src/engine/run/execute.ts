@@ -35,7 +35,13 @@ export async function executeRun(state: RunState): Promise<RunResult> {
   const suites = gate.suites;
   if (!gate.ok) {
     for (const r of gate.reasons) logTo(state, 'error', r);
-    return buildRunResult(state, startedAt, { suites, cases: [], summaries: {}, status: 'error', error: `the run cannot start: ${gate.reasons.join('; ')}` });
+    return buildRunResult(state, startedAt, {
+      suites,
+      cases: [],
+      summaries: {},
+      status: 'error',
+      error: `the run cannot start: ${gate.reasons.join('; ')}`,
+    });
   }
   const fail = (error: string): RunResult => {
     logTo(state, 'error', error);
@@ -45,7 +51,8 @@ export async function executeRun(state: RunState): Promise<RunResult> {
   const data = createSuiteData(state.profile, log, state.signal);
   let baseline: Baseline | undefined;
   try {
-    if (suites.includes('regression')) baseline = await findBaseline(state.profile, { excludeRunId: state.runId, file: state.baselineFile, log });
+    if (suites.includes('regression'))
+      baseline = await findBaseline(state.profile, { excludeRunId: state.runId, file: state.baselineFile, log });
   } catch (err) {
     return fail(`the baseline report cannot be used: ${errorMessage(err)}`);
   }
@@ -56,7 +63,11 @@ export async function executeRun(state: RunState): Promise<RunResult> {
     return fail(`the target cannot be set up: ${errorMessage(err)}`);
   }
   try {
-    logTo(state, 'info', `run ${state.runId}: ${suites.join(', ')} against ${target.description}${state.shard ? ` (shard ${state.shard.index}/${state.shard.total})` : ''}`);
+    logTo(
+      state,
+      'info',
+      `run ${state.runId}: ${suites.join(', ')} against ${target.description}${state.shard ? ` (shard ${state.shard.index}/${state.shard.total})` : ''}`,
+    );
     const outcome = await runSuites(state, suites, target, data, baseline);
     return buildRunResult(state, startedAt, outcome);
   } catch (err) {
@@ -70,7 +81,13 @@ export async function executeRun(state: RunState): Promise<RunResult> {
   }
 }
 
-async function runSuites(state: RunState, suites: SuiteName[], target: Target, data: SuiteContext['data'], baseline: Baseline | undefined): Promise<RunOutcome> {
+async function runSuites(
+  state: RunState,
+  suites: SuiteName[],
+  target: Target,
+  data: SuiteContext['data'],
+  baseline: Baseline | undefined,
+): Promise<RunOutcome> {
   const plans: SuitePlan[] = [];
   for (const name of suites) {
     if (state.signal.aborted) break;
@@ -96,20 +113,39 @@ async function runSuites(state: RunState, suites: SuiteName[], target: Target, d
       for (const c of run.cases) cases.push(c);
       summary = run.summary;
     }
-    if (summary.status === 'unmeasured') logTo(state, 'warn', `${name}: no metric could be measured; the suite does not fail the run (${summary.notes.join('; ') || 'see its metrics'})`);
+    if (summary.status === 'unmeasured')
+      logTo(
+        state,
+        'warn',
+        `${name}: no metric could be measured; the suite does not fail the run (${summary.notes.join('; ') || 'see its metrics'})`,
+      );
     summaries[name] = summary;
     state.hub.emit({ type: 'suite-finished', runId: state.runId, summary });
   }
   state.progress.currentSuite = undefined;
   const list = suites.map((s) => summaries[s]).filter((s): s is SuiteSummary => s !== undefined);
   const status = runStatus(list);
-  if (status === 'cancelled') logTo(state, 'warn', `run cancelled${state.cancelReason ? `: ${state.cancelReason}` : ''}; ${cases.length} finished cases kept`);
+  if (status === 'cancelled')
+    logTo(state, 'warn', `run cancelled${state.cancelReason ? `: ${state.cancelReason}` : ''}; ${cases.length} finished cases kept`);
   const errored = list.filter((s) => s.status === 'error');
   const error = status === 'error' ? errored.map((s) => `${s.suite}: ${s.notes[0] ?? 'every case errored'}`).join('; ') : undefined;
-  return { suites, cases, summaries, status, ...(error !== undefined ? { error } : {}), ...(baseline ? { baseline: { runId: baseline.runId, file: baseline.file } } : {}) };
+  return {
+    suites,
+    cases,
+    summaries,
+    status,
+    ...(error !== undefined ? { error } : {}),
+    ...(baseline ? { baseline: { runId: baseline.runId, file: baseline.file } } : {}),
+  };
 }
 
-async function planSuite(state: RunState, name: SuiteName, target: Target, data: SuiteContext['data'], baseline: Baseline | undefined): Promise<SuitePlan> {
+async function planSuite(
+  state: RunState,
+  name: SuiteName,
+  target: Target,
+  data: SuiteContext['data'],
+  baseline: Baseline | undefined,
+): Promise<SuitePlan> {
   const def = (state.definitions?.[name] ?? suiteDefinition(name)) as SuiteDefinition;
   const ctx: SuiteContext = {
     runId: state.runId,
@@ -119,7 +155,9 @@ async function planSuite(state: RunState, name: SuiteName, target: Target, data:
     signal: state.signal,
     secrets: state.secrets,
     log: (level, message) => logTo(state, level, `${name}: ${message}`),
-    ...(baseline ? { baseline: { runId: baseline.runId, file: baseline.file, cases: baseline.cases.filter((c) => c.suite === name) } } : {}),
+    ...(baseline
+      ? { baseline: { runId: baseline.runId, file: baseline.file, cases: baseline.cases.filter((c) => c.suite === name) } }
+      : {}),
   };
   let all: PlannedCase[];
   try {
@@ -138,7 +176,8 @@ async function planSuite(state: RunState, name: SuiteName, target: Target, data:
   }
   if (duplicates > 0) logTo(state, 'warn', `${name}: ${duplicates} planned case ids are duplicates; shards and merges may mix them up`);
   const cases = state.shard ? all.filter((c) => inShard(c.id, state.shard)) : all;
-  if (state.shard) logTo(state, 'info', `${name}: ${cases.length} of ${all.length} cases in shard ${state.shard.index}/${state.shard.total}`);
+  if (state.shard)
+    logTo(state, 'info', `${name}: ${cases.length} of ${all.length} cases in shard ${state.shard.index}/${state.shard.total}`);
   if (all.length === 0) logTo(state, 'warn', `${name}: no case planned (is its data empty?)`);
   return { def, ctx, cases };
 }

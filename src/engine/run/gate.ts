@@ -46,7 +46,9 @@ export function checkRunGate(profile: ResolvedProfile, options: RunGateOptions =
   if (suites.length === 0) reasons.push('no suite selected: list at least one suite under suites:');
   const missing = suites.filter((s) => !(options.definitions?.[s] ?? suiteDefinition(s)));
   if (missing.length > 0) {
-    reasons.push(`${missing.length === 1 ? 'suite' : 'suites'} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not available in this version of AI Quality Kit: remove ${missing.length === 1 ? 'it' : 'them'} from suites:`);
+    reasons.push(
+      `${missing.length === 1 ? 'suite' : 'suites'} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not available in this version of AI Quality Kit: remove ${missing.length === 1 ? 'it' : 'them'} from suites:`,
+    );
   }
   const matrix = computeRequirementMatrix(suites, providedKinds(profile.raw), profile.useDefaults);
   reasons.push(...blockingReasons(matrix));
@@ -54,6 +56,7 @@ export function checkRunGate(profile: ResolvedProfile, options: RunGateOptions =
   const shardError = shard ? shardProblem(shard) : undefined;
   if (shardError) reasons.push(shardError);
   const concurrency = profile.volumes.concurrency;
-  if (!Number.isInteger(concurrency) || concurrency < 1) reasons.push(`volumes.concurrency must be a whole number ≥ 1 (got ${concurrency})`);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    reasons.push(`volumes.concurrency must be a whole number ≥ 1 (got ${concurrency})`);
   return { ok: reasons.length === 0, reasons, matrix, suites };
 }

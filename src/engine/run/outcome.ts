@@ -10,7 +10,20 @@ export function errorMessage(err: unknown): string {
 
 /** The row of a planned case that has no answer: status `error` with the reason, no output. */
 export function unansweredCase(suite: SuiteName, planned: PlannedCase, error: string, timestamp: string): CaseResult {
-  return { suite, case_id: planned.id, input: planned.input, expected: planned.expected ?? null, output: null, contexts: [], metrics: {}, status: 'error', pass: false, error, latency_ms: null, timestamp };
+  return {
+    suite,
+    case_id: planned.id,
+    input: planned.input,
+    expected: planned.expected ?? null,
+    output: null,
+    contexts: [],
+    metrics: {},
+    status: 'error',
+    pass: false,
+    error,
+    latency_ms: null,
+    timestamp,
+  };
 }
 
 /** The case row of a case whose evaluation threw: an `error` case, never a crashed run. */
@@ -25,7 +38,16 @@ export function errorSummary(suite: SuiteName, cases: readonly CaseResult[], not
 
 /** The summary of a suite the run never reached because it was cancelled. */
 export function notRunSummary(suite: SuiteName, planned: number): SuiteSummary {
-  return { suite, status: 'cancelled', total: 0, passed: 0, failed: 0, errors: 0, metrics: [], notes: [`not run: the run was cancelled before this suite (${planned} cases planned)`] };
+  return {
+    suite,
+    status: 'cancelled',
+    total: 0,
+    passed: 0,
+    failed: 0,
+    errors: 0,
+    metrics: [],
+    notes: [`not run: the run was cancelled before this suite (${planned} cases planned)`],
+  };
 }
 
 /** Case counts by status. */

@@ -15,7 +15,12 @@ export class CasePool {
    * `worker` must not throw: a rejection rejects `run` at once while the
    * other workers go on taking items.
    */
-  async run<T>(items: readonly T[], signal: AbortSignal, worker: (item: T, index: number) => Promise<void>, limit = this.concurrency): Promise<void> {
+  async run<T>(
+    items: readonly T[],
+    signal: AbortSignal,
+    worker: (item: T, index: number) => Promise<void>,
+    limit = this.concurrency,
+  ): Promise<void> {
     let next = 0;
     const count = Math.max(1, Math.min(limit, this.concurrency, items.length));
     const loop = async (): Promise<void> => {

@@ -15,7 +15,9 @@ import type { LogEntry, RunResult, SuiteSummary } from './types';
 // Summaries read only the target's description and whether it has HTTP routes;
 // merging never calls the target, and a call would be a bug worth seeing.
 function inertTarget(profile: ResolvedProfile): Target {
-  const refuse = (): never => { throw new Error('the target is not reachable while merging reports'); };
+  const refuse = (): never => {
+    throw new Error('the target is not reachable while merging reports');
+  };
   return {
     description: describeTarget(profile.raw.target),
     conversational: false,
@@ -36,7 +38,9 @@ export async function mergeSummarizer(results: readonly RunResult[], logs: LogEn
   const first = results[0];
   if (!first) throw new Error('no reports to merge');
   const profile = resolveProfile(first.inputs, first.run.profile);
-  const log = (level: LogEntry['level'], message: string): void => { logs.push({ time: new Date().toISOString(), level, message }); };
+  const log = (level: LogEntry['level'], message: string): void => {
+    logs.push({ time: new Date().toISOString(), level, message });
+  };
   let baseline: SuiteContext['baseline'];
   const recorded = first.run.options.baseline as { run_id?: unknown; file?: unknown } | undefined;
   if (recorded && typeof recorded.file === 'string') {
@@ -45,7 +49,10 @@ export async function mergeSummarizer(results: readonly RunResult[], logs: LogEn
       const report = await readReport(file);
       baseline = { runId: report.run.id, file, cases: report.cases };
     } catch (err) {
-      log('warn', `regression baseline ${recorded.file} cannot be read while merging (${errorMessage(err).split('\n')[0]}); lost answers are not counted`);
+      log(
+        'warn',
+        `regression baseline ${recorded.file} cannot be read while merging (${errorMessage(err).split('\n')[0]}); lost answers are not counted`,
+      );
     }
   }
   const ctx = (suite: SuiteName): SuiteContext => ({
@@ -53,7 +60,9 @@ export async function mergeSummarizer(results: readonly RunResult[], logs: LogEn
     profile,
     target: inertTarget(profile),
     data: {
-      get: async () => { throw new Error('datasets are not loaded while merging reports'); },
+      get: async () => {
+        throw new Error('datasets are not loaded while merging reports');
+      },
       isProvided: (kind) => profile.data[kind].kind === 'file' || profile.data[kind].kind === 'inline',
     },
     signal: new AbortController().signal,

@@ -34,7 +34,14 @@ export interface ReportingRunHandle extends RunHandle {
 /** The profile with the caller's report folder and formats applied. */
 export function withReportOverrides(profile: ResolvedProfile, options: Pick<RunAndWriteOptions, 'formats' | 'outDir'>): ResolvedProfile {
   if (!options.formats && !options.outDir) return profile;
-  return { ...profile, report: { ...profile.report, ...(options.formats ? { formats: [...options.formats] } : {}), ...(options.outDir ? { dir: options.outDir } : {}) } };
+  return {
+    ...profile,
+    report: {
+      ...profile.report,
+      ...(options.formats ? { formats: [...options.formats] } : {}),
+      ...(options.outDir ? { dir: options.outDir } : {}),
+    },
+  };
 }
 
 /**
@@ -45,11 +52,15 @@ export function withReportOverrides(profile: ResolvedProfile, options: Pick<RunA
 export function runAndWriteReports(profile: ResolvedProfile, options: RunAndWriteOptions = {}): ReportingRunHandle {
   const effective = withReportOverrides(profile, options);
   const { formats: _f, outDir: _o, auditFile, ...rest } = options;
-  const audit = auditFile === false ? undefined : auditFile ?? defaultAuditFile(effective.dir);
+  const audit = auditFile === false ? undefined : (auditFile ?? defaultAuditFile(effective.dir));
   const handle = startRun(effective, { ...rest, ...(audit ? { auditFile: audit } : {}) });
   const written = handle.result.then(async (result): Promise<WrittenRun> => {
     try {
-      const files = await writeReports(result, { dir: effective.report.dir, formats: effective.report.formats, anonymize: effective.report.anonymize });
+      const files = await writeReports(result, {
+        dir: effective.report.dir,
+        formats: effective.report.formats,
+        anonymize: effective.report.anonymize,
+      });
       return { result, files };
     } catch (err) {
       const files = err instanceof ReportWriteError ? err.written : {};

@@ -44,7 +44,9 @@ function runOptions(profile: ResolvedProfile, baseline: RunOutcome['baseline']):
     retries: profile.retries,
     data,
     suite_options: profile.raw.suite_options ?? {},
-    ...(baseline ? { baseline: { run_id: baseline.runId, file: path.relative(profile.dir, baseline.file).split(path.sep).join('/') } } : {}),
+    ...(baseline
+      ? { baseline: { run_id: baseline.runId, file: path.relative(profile.dir, baseline.file).split(path.sep).join('/') } }
+      : {}),
   };
 }
 

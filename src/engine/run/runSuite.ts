@@ -17,7 +17,13 @@ export interface SuiteRun {
  * requests) are dropped rather than reported as the target's fault, and a
  * case that ignores the abort is waited for at most `cancelGraceMs`.
  */
-export async function runSuite(state: RunState, def: SuiteDefinition, ctx: SuiteContext, planned: readonly PlannedCase[], pool: CasePool): Promise<SuiteRun> {
+export async function runSuite(
+  state: RunState,
+  def: SuiteDefinition,
+  ctx: SuiteContext,
+  planned: readonly PlannedCase[],
+  pool: CasePool,
+): Promise<SuiteRun> {
   const { hub, runId, progress, signal } = state;
   const suite = def.name;
   const results = new Array<CaseResult | undefined>(planned.length);
@@ -41,16 +47,27 @@ export async function runSuite(state: RunState, def: SuiteDefinition, ctx: Suite
     progress.done++;
     if (hub.active) hub.emit({ type: 'case-finished', runId, case: result, done: progress.done, total: progress.total });
   };
-  const abandoned = await untilSettledOrAbandoned(pool.run(planned, signal, worker, def.sequential ? 1 : undefined), signal, state.cancelGraceMs);
+  const abandoned = await untilSettledOrAbandoned(
+    pool.run(planned, signal, worker, def.sequential ? 1 : undefined),
+    signal,
+    state.cancelGraceMs,
+  );
   sealed = true;
   const cases = results.filter((r): r is CaseResult => r !== undefined);
-  if (aborted > 0) logTo(state, 'info', `${suite}: ${aborted} case${aborted === 1 ? '' : 's'} in flight stopped by the cancel (not reported)`);
+  if (aborted > 0)
+    logTo(state, 'info', `${suite}: ${aborted} case${aborted === 1 ? '' : 's'} in flight stopped by the cancel (not reported)`);
   if (abandoned) logTo(state, 'warn', `${suite}: cases still running ${state.cancelGraceMs} ms after the cancel were abandoned`);
   return { cases, summary: summarizeSuite(def, ctx, cases, planned.length, signal.aborted) };
 }
 
 /** Summarises a suite's finished cases; a partial suite is marked cancelled. */
-export function summarizeSuite(def: SuiteDefinition, ctx: SuiteContext, cases: CaseResult[], planned: number, cancelled: boolean): SuiteSummary {
+export function summarizeSuite(
+  def: SuiteDefinition,
+  ctx: SuiteContext,
+  cases: CaseResult[],
+  planned: number,
+  cancelled: boolean,
+): SuiteSummary {
   let summary: SuiteSummary;
   try {
     summary = def.summarize(cases, ctx);
@@ -58,7 +75,11 @@ export function summarizeSuite(def: SuiteDefinition, ctx: SuiteContext, cases: C
     summary = errorSummary(def.name, cases, `the summary could not be computed: ${errorMessage(err)}`);
   }
   if (cancelled && cases.length < planned) {
-    summary = { ...summary, status: 'cancelled', notes: [...summary.notes, `cancelled after ${cases.length} of ${planned} cases: metrics cover the finished cases only`] };
+    summary = {
+      ...summary,
+      status: 'cancelled',
+      notes: [...summary.notes, `cancelled after ${cases.length} of ${planned} cases: metrics cover the finished cases only`],
+    };
   }
   return summary;
 }
@@ -72,8 +93,16 @@ function untilSettledOrAbandoned(work: Promise<void>, signal: AbortSignal, grace
       timer = setTimeout(() => resolve(true), graceMs);
     };
     work.then(
-      () => { signal.removeEventListener('abort', onAbort); if (timer) clearTimeout(timer); resolve(false); },
-      () => { signal.removeEventListener('abort', onAbort); if (timer) clearTimeout(timer); resolve(false); },
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        if (timer) clearTimeout(timer);
+        resolve(false);
+      },
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        if (timer) clearTimeout(timer);
+        resolve(false);
+      },
     );
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });

@@ -73,7 +73,7 @@ export function startRun(profile: ResolvedProfile, options: StartRunOptions = {}
     runId,
     profile,
     suites,
-    ...(options.shard ?? profile.shard ? { shard: options.shard ?? profile.shard } : {}),
+    ...((options.shard ?? profile.shard) ? { shard: options.shard ?? profile.shard } : {}),
     ...(options.definitions ? { definitions: options.definitions } : {}),
     secrets: options.secrets ?? noSecrets,
     ...(options.baseline ? { baselineFile: options.baseline } : {}),
@@ -93,7 +93,16 @@ export function startRun(profile: ResolvedProfile, options: StartRunOptions = {}
     controller.abort(new Error(state.cancelReason));
   };
   const unregister = registerRun(runId, {
-    info: () => ({ runId, profile: profile.file, suites, startedAt, done: state.progress.done, total: state.progress.total, ...(state.progress.currentSuite ? { currentSuite: state.progress.currentSuite } : {}), cancelling: controller.signal.aborted }),
+    info: () => ({
+      runId,
+      profile: profile.file,
+      suites,
+      startedAt,
+      done: state.progress.done,
+      total: state.progress.total,
+      ...(state.progress.currentSuite ? { currentSuite: state.progress.currentSuite } : {}),
+      cancelling: controller.signal.aborted,
+    }),
     cancel,
   });
   const external = options.signal;
@@ -112,9 +121,18 @@ export function startRun(profile: ResolvedProfile, options: StartRunOptions = {}
       hub.emit({ type: 'run-finished', runId, result: res });
       if (audit) {
         const { total, passed, failed, errors } = res.summary.overall;
-        const event: AuditEventName = res.run.status === 'cancelled' ? 'run_cancelled' : res.run.status === 'error' ? 'run_failed' : 'run_finished';
+        const event: AuditEventName =
+          res.run.status === 'cancelled' ? 'run_cancelled' : res.run.status === 'error' ? 'run_failed' : 'run_finished';
         const reason = res.run.status === 'cancelled' ? state.cancelReason : res.run.error;
-        await audit.write({ time: res.run.finished_at, event, ...auditBase, status: res.run.status, counts: { total, passed, failed, errors }, duration_ms: res.run.duration_ms, ...(reason ? { reason } : {}) });
+        await audit.write({
+          time: res.run.finished_at,
+          event,
+          ...auditBase,
+          status: res.run.status,
+          counts: { total, passed, failed, errors },
+          duration_ms: res.run.duration_ms,
+          ...(reason ? { reason } : {}),
+        });
       }
       return res;
     } finally {
@@ -135,7 +153,18 @@ function crashResult(state: RunState, startedAt: string, err: unknown): RunResul
   const finishedAt = new Date(state.now()).toISOString();
   return {
     version: 1,
-    run: { id: state.runId, profile: state.profile.file, started_at: startedAt, finished_at: finishedAt, duration_ms: Math.max(0, Date.parse(finishedAt) - Date.parse(startedAt)), status: 'error', target: {}, suites: [...state.suites], options: {}, error: message },
+    run: {
+      id: state.runId,
+      profile: state.profile.file,
+      started_at: startedAt,
+      finished_at: finishedAt,
+      duration_ms: Math.max(0, Date.parse(finishedAt) - Date.parse(startedAt)),
+      status: 'error',
+      target: {},
+      suites: [...state.suites],
+      options: {},
+      error: message,
+    },
     summary: { overall: { total: 0, passed: 0, failed: 0, errors: 0, pass_rate: null, status: 'error' }, suites: {} },
     cases: [],
     inputs: state.profile.raw,

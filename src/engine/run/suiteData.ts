@@ -18,7 +18,11 @@ const PROBLEMS_SHOWN = 3;
  * allowed) or nothing. Broken records are logged as warnings (count and first
  * few) and the good ones are used.
  */
-export function createSuiteData(profile: ResolvedProfile, log: (level: 'info' | 'warn' | 'error', message: string) => void, signal: AbortSignal): SuiteData {
+export function createSuiteData(
+  profile: ResolvedProfile,
+  log: (level: 'info' | 'warn' | 'error', message: string) => void,
+  signal: AbortSignal,
+): SuiteData {
   const cache = new Map<DataKind, Promise<unknown>>();
   const load = async <K extends DataKind>(kind: K): Promise<DataRecords[K]> => {
     const source = profile.data[kind];
@@ -54,13 +58,24 @@ function relativeTo(profile: ResolvedProfile, file: string): string {
   return path.relative(profile.dir, file).split(path.sep).join('/') || file;
 }
 
-function reportProblems<T>(kind: DataKind, shown: string, loaded: LoadedDataset<T>, log: (level: 'info' | 'warn' | 'error', message: string) => void): void {
+function reportProblems<T>(
+  kind: DataKind,
+  shown: string,
+  loaded: LoadedDataset<T>,
+  log: (level: 'info' | 'warn' | 'error', message: string) => void,
+): void {
   const serious = loaded.problems.filter((p) => p.severity === 'error' || p.severity === 'warning');
   if (serious.length === 0) {
     log('info', `${kind}: ${loaded.records.length} records from ${shown}`);
     return;
   }
-  const first = serious.slice(0, PROBLEMS_SHOWN).map((p: Problem) => `line ${p.range.start.line}: ${p.message}`).join('; ');
+  const first = serious
+    .slice(0, PROBLEMS_SHOWN)
+    .map((p: Problem) => `line ${p.range.start.line}: ${p.message}`)
+    .join('; ');
   const broken = loaded.brokenLines > 0 ? `${loaded.brokenLines} broken line${loaded.brokenLines === 1 ? '' : 's'} skipped, ` : '';
-  log(loaded.records.length === 0 ? 'error' : 'warn', `${kind}: ${loaded.records.length} records from ${shown} (${broken}${serious.length} problem${serious.length === 1 ? '' : 's'}; first: ${first})`);
+  log(
+    loaded.records.length === 0 ? 'error' : 'warn',
+    `${kind}: ${loaded.records.length} records from ${shown} (${broken}${serious.length} problem${serious.length === 1 ? '' : 's'}; first: ${first})`,
+  );
 }

@@ -42,7 +42,11 @@ export const biasSmokeSuite: SuiteDefinition<BiasCasePayload> = {
     const metric = parityMetric(ctx);
     const started = Date.now();
     const ask = (question: string): Promise<AskResult> => ctx.target.ask({ question, signal: ctx.signal });
-    const [ra, rb, rc] = await Promise.all([ask(p.promptA), ask(p.promptB), needsControl(metric) ? ask(p.promptA) : Promise.resolve(undefined)]);
+    const [ra, rb, rc] = await Promise.all([
+      ask(p.promptA),
+      ask(p.promptB),
+      needsControl(metric) ? ask(p.promptA) : Promise.resolve(undefined),
+    ]);
     const base = {
       suite: 'bias_smoke' as const,
       case_id: planned.id,
@@ -53,7 +57,11 @@ export const biasSmokeSuite: SuiteDefinition<BiasCasePayload> = {
       timestamp: new Date(started).toISOString(),
     };
     const sides = { template: p.template.key, group_a: p.pair.a, group_b: p.pair.b, prompt_a: p.promptA, prompt_b: p.promptB };
-    const failures = [failureText(`side ${p.pair.a}`, ra), failureText(`side ${p.pair.b}`, rb), rc ? failureText(`repeat of side ${p.pair.a}`, rc) : null].filter((x): x is string => x !== null);
+    const failures = [
+      failureText(`side ${p.pair.a}`, ra),
+      failureText(`side ${p.pair.b}`, rb),
+      rc ? failureText(`repeat of side ${p.pair.a}`, rc) : null,
+    ].filter((x): x is string => x !== null);
     if (!ra.ok || !rb.ok || (rc && !rc.ok)) {
       const cancelled = ctx.signal.aborted;
       return {
@@ -70,7 +78,13 @@ export const biasSmokeSuite: SuiteDefinition<BiasCasePayload> = {
     const refB = refusalEvidence(rb.answer);
     const refC = rc?.ok ? refusalEvidence(rc.answer) : undefined;
     const m = measurePair(
-      { a: ra.answer, b: rb.answer, ...(rc?.ok ? { control: rc.answer, refusedControl: refC?.refused ?? false } : {}), refusedA: refA.refused, refusedB: refB.refused },
+      {
+        a: ra.answer,
+        b: rb.answer,
+        ...(rc?.ok ? { control: rc.answer, refusedControl: refC?.refused ?? false } : {}),
+        refusedA: refA.refused,
+        refusedB: refB.refused,
+      },
       [p.pair.a, p.pair.b],
       metric,
     );
@@ -79,16 +93,27 @@ export const biasSmokeSuite: SuiteDefinition<BiasCasePayload> = {
     return {
       ...base,
       output: `[${p.pair.a}] ${ra.answer}\n---\n[${p.pair.b}] ${rb.answer}`,
-      metrics: { pair_gap: m.pair_gap, refusal_gap: m.refusal_gap, length_gap: m.length_gap, similarity: m.similarity, similarity_gap: m.similarity_gap, noise_similarity: m.noise_similarity },
+      metrics: {
+        pair_gap: m.pair_gap,
+        refusal_gap: m.refusal_gap,
+        length_gap: m.length_gap,
+        similarity: m.similarity,
+        similarity_gap: m.similarity_gap,
+        noise_similarity: m.noise_similarity,
+      },
       status: pass ? 'passed' : 'failed',
       pass,
-      error: pass ? null : `${describeFailures([verdict])} (refusal ${m.refusal_gap.toFixed(2)}, length ${m.length_gap.toFixed(2)}, content ${m.similarity_gap.toFixed(2)})`,
+      error: pass
+        ? null
+        : `${describeFailures([verdict])} (refusal ${m.refusal_gap.toFixed(2)}, length ${m.length_gap.toFixed(2)}, content ${m.similarity_gap.toFixed(2)})`,
       details: {
         ...sides,
         metric,
         answer_a: ra.answer,
         answer_b: rb.answer,
-        ...(rc?.ok ? { answer_control: rc.answer, refused_control: refC?.refused ?? false, control_cached: rc.meta.source === 'cache' } : {}),
+        ...(rc?.ok
+          ? { answer_control: rc.answer, refused_control: refC?.refused ?? false, control_cached: rc.meta.source === 'cache' }
+          : {}),
         refused_a: refA.refused,
         refused_b: refB.refused,
         refusal_evidence_a: refA.evidence,

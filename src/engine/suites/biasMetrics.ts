@@ -64,14 +64,22 @@ export function measurePair(answers: PairAnswers, groups: readonly [string, stri
   const a = neutralizeGroups(answers.a, groups);
   const b = neutralizeGroups(answers.b, groups);
   const c = answers.control === undefined ? undefined : neutralizeGroups(answers.control, groups);
-  const refusedA = answers.refusedControl === undefined ? Number(answers.refusedA) : (Number(answers.refusedA) + Number(answers.refusedControl)) / 2;
+  const refusedA =
+    answers.refusedControl === undefined ? Number(answers.refusedA) : (Number(answers.refusedA) + Number(answers.refusedControl)) / 2;
   const refusal_gap = Math.abs(refusedA - Number(answers.refusedB));
   const rawLength = lengthDifference(a, b);
   const length_gap = c === undefined ? rawLength : Math.max(0, rawLength - lengthDifference(a, c));
   const similarity = contentSimilarity(a, b);
   const noise_similarity = c === undefined ? null : contentSimilarity(a, c);
   const similarity_gap = Math.max(0, (noise_similarity ?? 1) - similarity);
-  const pair_gap = metric === 'refusal_rate' ? refusal_gap : metric === 'length' ? length_gap : metric === 'similarity' ? similarity_gap : Math.max(refusal_gap, length_gap, similarity_gap);
+  const pair_gap =
+    metric === 'refusal_rate'
+      ? refusal_gap
+      : metric === 'length'
+        ? length_gap
+        : metric === 'similarity'
+          ? similarity_gap
+          : Math.max(refusal_gap, length_gap, similarity_gap);
   return { refusal_gap, length_gap, similarity, similarity_gap, noise_similarity, pair_gap };
 }
 

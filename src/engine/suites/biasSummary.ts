@@ -69,7 +69,8 @@ export function summarizeBias(cases: readonly CaseResult[], ctx: SuiteContext): 
   ];
   if (metric !== 'refusal_rate') notes.push("length and content gaps are net of the target's own variation (side A asked twice)");
   const cached = measured.filter((c) => c.details?.control_cached === true).length;
-  if (cached > 0) notes.push(`${cached} repeat(s) of side A came from the target's cache (X-Source: cache): no noise estimate for those pairs`);
+  if (cached > 0)
+    notes.push(`${cached} repeat(s) of side A came from the target's cache (X-Source: cache): no noise estimate for those pairs`);
   if (!ctx.data.isProvided('bias_groups')) notes.push('using the built-in bias groups');
   const errors = cases.filter((c) => c.status === 'error').length;
   if (errors > 0) notes.push(`${errors} pair(s) could not be measured (target errors)`);

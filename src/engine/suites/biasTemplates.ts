@@ -65,7 +65,11 @@ export function distinctPairs(pairs: readonly BiasPairRecord[]): BiasPairRecord[
  * The cases of a run: every template × every pair, templates outermost so a
  * cap (max_pairs) still covers every pair before repeating a template's topic.
  */
-export function planBiasPayloads(templates: readonly BiasTemplate[], pairs: readonly BiasPairRecord[], maxPairs: number): BiasCasePayload[] {
+export function planBiasPayloads(
+  templates: readonly BiasTemplate[],
+  pairs: readonly BiasPairRecord[],
+  maxPairs: number,
+): BiasCasePayload[] {
   const out: BiasCasePayload[] = [];
   for (const template of templates) {
     for (const pair of pairs) {

@@ -28,22 +28,44 @@ const PROBE_TEXT: Record<RbacProbe, string> = { no_auth: 'without credentials', 
 
 async function runRbacCase(planned: PlannedCase<CompliancePayload>, payload: RbacCasePayload, ctx: SuiteContext): Promise<CaseResult> {
   const started = Date.now();
-  const base = { suite: 'compliance_smoke' as const, case_id: planned.id, input: planned.input, expected: 'refused (401 or 403)', contexts: [], timestamp: new Date(started).toISOString() };
+  const base = {
+    suite: 'compliance_smoke' as const,
+    case_id: planned.id,
+    input: planned.input,
+    expected: 'refused (401 or 403)',
+    contexts: [],
+    timestamp: new Date(started).toISOString(),
+  };
   const http = ctx.target.http;
   if (!http) {
-    return { ...base, output: null, metrics: { rbac_violations: null }, status: 'error', pass: false, error: 'the target has no HTTP routes to probe', latency_ms: null, details: { kind: 'rbac' } };
+    return {
+      ...base,
+      output: null,
+      metrics: { rbac_violations: null },
+      status: 'error',
+      pass: false,
+      error: 'the target has no HTTP routes to probe',
+      latency_ms: null,
+      details: { kind: 'rbac' },
+    };
   }
   const headers = payload.probe === 'wrong_token' ? wrongTokenHeader(ctx.profile.raw.target, WRONG_TOKEN) : {};
   const r = await probeRoute(http, payload.route, payload.probe, headers, ctx.signal);
   const violations = r.verdict === 'violation' ? 1 : 0;
-  const verdict = judgeMetric('rbac_violations', r.verdict === 'unclear' ? null : violations, 'rbac_violations_max', ctx.profile.thresholds);
+  const verdict = judgeMetric(
+    'rbac_violations',
+    r.verdict === 'unclear' ? null : violations,
+    'rbac_violations_max',
+    ctx.profile.thresholds,
+  );
   const statusText = r.status === null ? 'no answer' : `HTTP ${r.status}`;
   const cancelled = ctx.signal.aborted;
   // Unclear answers (404, 5xx, 3xx, no answer) are neither a refusal nor access: reported as errors, not as violations.
   const status = cancelled ? 'cancelled' : r.verdict === 'unclear' ? 'error' : verdict.pass === true ? 'passed' : 'failed';
   let error: string | null = null;
   if (status === 'cancelled') error = 'run cancelled';
-  else if (status === 'error') error = `unclear: ${r.method} ${r.path} answered ${statusText} ${PROBE_TEXT[payload.probe]} (neither 401/403 nor 2xx)${r.status === null ? `: ${r.evidence}` : ''}`;
+  else if (status === 'error')
+    error = `unclear: ${r.method} ${r.path} answered ${statusText} ${PROBE_TEXT[payload.probe]} (neither 401/403 nor 2xx)${r.status === null ? `: ${r.evidence}` : ''}`;
   else if (status === 'failed') error = `violation: ${r.method} ${r.path} answered ${statusText} ${PROBE_TEXT[payload.probe]}`;
   return {
     ...base,
@@ -53,7 +75,16 @@ async function runRbacCase(planned: PlannedCase<CompliancePayload>, payload: Rba
     pass: status === 'passed',
     error,
     latency_ms: r.latencyMs,
-    details: { kind: 'rbac', route: r.route, method: r.method, path: r.path, probe: r.probe, status: r.status, verdict: r.verdict, evidence: r.evidence },
+    details: {
+      kind: 'rbac',
+      route: r.route,
+      method: r.method,
+      path: r.path,
+      probe: r.probe,
+      status: r.status,
+      verdict: r.verdict,
+      evidence: r.evidence,
+    },
   };
 }
 
@@ -65,7 +96,12 @@ export const complianceSmokeSuite: SuiteDefinition<CompliancePayload> = {
   async plan(ctx: SuiteContext): Promise<PlannedCase<CompliancePayload>[]> {
     const opts = ctx.profile.raw.suite_options?.compliance_smoke;
     const prompts = [...DEFAULT_PII_PROMPTS, ...(opts?.pii_prompts ?? []).filter((p) => p.trim() !== '')];
-    const cases: PlannedCase<CompliancePayload>[] = prompts.map((prompt, i) => ({ id: `compliance_smoke:pii:${i + 1}`, input: prompt, expected: 'no personal data in the answer', payload: { kind: 'pii', prompt } }));
+    const cases: PlannedCase<CompliancePayload>[] = prompts.map((prompt, i) => ({
+      id: `compliance_smoke:pii:${i + 1}`,
+      input: prompt,
+      expected: 'no personal data in the answer',
+      payload: { kind: 'pii', prompt },
+    }));
     if (!ctx.target.http) {
       ctx.log('info', `compliance_smoke: RBAC probes skipped: ${ctx.target.description} has no HTTP routes`);
       return cases;
@@ -73,7 +109,12 @@ export const complianceSmokeSuite: SuiteDefinition<CompliancePayload> = {
     const { routes } = protectedRoutes(ctx.profile.raw);
     for (const route of routes) {
       for (const probe of ['no_auth', 'wrong_token'] as const) {
-        cases.push({ id: `compliance_smoke:rbac:${route.label}:${probe}`, input: `${route.method} ${route.path} ${PROBE_TEXT[probe]}`, expected: 'refused (401 or 403)', payload: { kind: 'rbac', route, probe } });
+        cases.push({
+          id: `compliance_smoke:rbac:${route.label}:${probe}`,
+          input: `${route.method} ${route.path} ${PROBE_TEXT[probe]}`,
+          expected: 'refused (401 or 403)',
+          payload: { kind: 'rbac', route, probe },
+        });
       }
     }
     return cases;

@@ -30,9 +30,19 @@ export function askRoute(target: RunProfile['target']): ProtectedRoute {
   }
   if (protocol === 'http' && target.http) {
     const t = target.http;
-    return { label: 'ask route', method: t.method ?? 'POST', path: fillTemplate(t.path ?? '/', encodeURIComponent(PROBE_QUESTION)), ...(t.method === 'GET' ? {} : { body: fillTemplate(t.body, jsonEscape(PROBE_QUESTION)) }) };
+    return {
+      label: 'ask route',
+      method: t.method ?? 'POST',
+      path: fillTemplate(t.path ?? '/', encodeURIComponent(PROBE_QUESTION)),
+      ...(t.method === 'GET' ? {} : { body: fillTemplate(t.body, jsonEscape(PROBE_QUESTION)) }),
+    };
   }
-  return { label: 'ask route', method: 'POST', path: '/ask', body: JSON.stringify({ query: PROBE_QUESTION, provider: target.provider, model: target.model }) };
+  return {
+    label: 'ask route',
+    method: 'POST',
+    path: '/ask',
+    body: JSON.stringify({ query: PROBE_QUESTION, provider: target.provider, model: target.model }),
+  };
 }
 
 /**
@@ -63,14 +73,18 @@ export function protectedRoutes(profile: RunProfile): { routes: ProtectedRoute[]
   const opts = profile.suite_options?.compliance_smoke;
   const parseAll = (list: string[]): ProtectedRoute[] => {
     const seen = new Set<string>();
-    return list.map((r) => parseRoute(r, ask)).filter((r): r is ProtectedRoute => {
-      if (!r || seen.has(`${r.method} ${r.path}`)) return false;
-      seen.add(`${r.method} ${r.path}`);
-      return true;
-    });
+    return list
+      .map((r) => parseRoute(r, ask))
+      .filter((r): r is ProtectedRoute => {
+        if (!r || seen.has(`${r.method} ${r.path}`)) return false;
+        seen.add(`${r.method} ${r.path}`);
+        return true;
+      });
   };
-  if (opts?.protected_routes && opts.protected_routes.length > 0) return { routes: parseAll(opts.protected_routes), source: 'protected_routes' };
-  if (opts?.rbac_matrix && Object.keys(opts.rbac_matrix).length > 0) return { routes: parseAll(Object.values(opts.rbac_matrix).flat()), source: 'rbac_matrix' };
+  if (opts?.protected_routes && opts.protected_routes.length > 0)
+    return { routes: parseAll(opts.protected_routes), source: 'protected_routes' };
+  if (opts?.rbac_matrix && Object.keys(opts.rbac_matrix).length > 0)
+    return { routes: parseAll(Object.values(opts.rbac_matrix).flat()), source: 'rbac_matrix' };
   if (profile.target.auth?.bearer_env) return { routes: [ask], source: 'the target ask route' };
   return { routes: [], source: 'none' };
 }
@@ -102,14 +116,37 @@ export interface RbacProbeResult {
 }
 
 /** Sends one probe (no credentials, or a wrong token) and classifies the answer; never throws. */
-export async function probeRoute(http: NonNullable<Target['http']>, route: ProtectedRoute, probe: RbacProbe, headers: Record<string, string>, signal: AbortSignal): Promise<RbacProbeResult> {
+export async function probeRoute(
+  http: NonNullable<Target['http']>,
+  route: ProtectedRoute,
+  probe: RbacProbe,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+): Promise<RbacProbeResult> {
   const started = Date.now();
   const base = { route: route.label, method: route.method, path: route.path, probe };
   try {
-    const init = { method: route.method, headers: { 'content-type': 'application/json', accept: 'application/json', ...headers }, signal, ...(route.body !== undefined ? { body: route.body } : {}) };
+    const init = {
+      method: route.method,
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+      signal,
+      ...(route.body !== undefined ? { body: route.body } : {}),
+    };
     const res = await http.request(route.path, init);
-    return { ...base, status: res.status, verdict: rbacVerdict(res.status), evidence: res.body.slice(0, 200), latencyMs: Date.now() - started };
+    return {
+      ...base,
+      status: res.status,
+      verdict: rbacVerdict(res.status),
+      evidence: res.body.slice(0, 200),
+      latencyMs: Date.now() - started,
+    };
   } catch (err) {
-    return { ...base, status: null, verdict: 'unclear', evidence: err instanceof Error ? err.message : String(err), latencyMs: Date.now() - started };
+    return {
+      ...base,
+      status: null,
+      verdict: 'unclear',
+      evidence: err instanceof Error ? err.message : String(err),
+      latencyMs: Date.now() - started,
+    };
   }
 }

@@ -21,7 +21,16 @@ function* rows(cases: readonly CaseResult[]): Generator<Record<string, SheetCell
   for (const c of cases) {
     const base = { case_id: c.case_id, status: c.status, input: c.input, error: c.error };
     if (c.details?.kind === 'rbac') {
-      yield { ...base, check: 'rbac', route: cell(c.details.route), method: cell(c.details.method), probe: cell(c.details.probe), http_status: cell(c.details.status), verdict: cell(c.details.verdict), evidence: cell(c.details.evidence) };
+      yield {
+        ...base,
+        check: 'rbac',
+        route: cell(c.details.route),
+        method: cell(c.details.method),
+        probe: cell(c.details.probe),
+        http_status: cell(c.details.status),
+        verdict: cell(c.details.verdict),
+        evidence: cell(c.details.evidence),
+      };
       continue;
     }
     const hits = list<PiiHit>(c.details?.hits);
@@ -30,7 +39,17 @@ function* rows(cases: readonly CaseResult[]): Generator<Record<string, SheetCell
       continue;
     }
     for (const h of hits) {
-      yield { ...base, check: 'pii', pattern: h.pattern, span: `${h.start}-${h.end}`, masked: h.masked, validator: h.validator ?? null, verdict: 'leak', rejected: rejectedText(c), evidence: c.output };
+      yield {
+        ...base,
+        check: 'pii',
+        pattern: h.pattern,
+        span: `${h.start}-${h.end}`,
+        masked: h.masked,
+        validator: h.validator ?? null,
+        verdict: 'leak',
+        rejected: rejectedText(c),
+        evidence: c.output,
+      };
     }
   }
 }

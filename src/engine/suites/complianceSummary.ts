@@ -26,7 +26,8 @@ export function summarizeCompliance(cases: readonly CaseResult[], ctx: SuiteCont
   const notes: string[] = [];
   let rbacReason: string | undefined;
   if (!ctx.target.http) rbacReason = `RBAC skipped: ${ctx.target.description} has no HTTP routes`;
-  else if (rbac.length === 0) rbacReason = 'RBAC skipped: no protected routes (set suite_options.compliance_smoke.protected_routes, or target.auth)';
+  else if (rbac.length === 0)
+    rbacReason = 'RBAC skipped: no protected routes (set suite_options.compliance_smoke.protected_routes, or target.auth)';
   else if (rbacMeasured.length === 0) rbacReason = 'no probe got a clear answer (401/403 or 2xx)';
   if (rbacReason) notes.push(rbacReason);
   else notes.push(`RBAC probes from ${protectedRoutes(ctx.profile.raw).source}`);
@@ -35,20 +36,47 @@ export function summarizeCompliance(cases: readonly CaseResult[], ctx: SuiteCont
   if (!ctx.data.isProvided('pii_patterns')) notes.push('using the built-in PII patterns');
   notes.push('PII already present in the prompt is not counted when the answer repeats it');
   const metrics = [
-    judgeMetric('pii_hits', piiMeasured.length === 0 ? null : sum(piiMeasured, 'pii_hits'), 'pii_hits_max', ctx.profile.thresholds, piiMeasured.length === 0 ? 'no answer could be scanned' : undefined),
-    judgeMetric('rbac_violations', rbacMeasured.length === 0 ? null : sum(rbacMeasured, 'rbac_violations'), 'rbac_violations_max', ctx.profile.thresholds, rbacReason),
-    judgeMetric('pii_rejected_candidates', piiMeasured.length === 0 ? null : sum(piiMeasured, 'pii_rejected'), undefined, ctx.profile.thresholds, 'no answer could be scanned'),
+    judgeMetric(
+      'pii_hits',
+      piiMeasured.length === 0 ? null : sum(piiMeasured, 'pii_hits'),
+      'pii_hits_max',
+      ctx.profile.thresholds,
+      piiMeasured.length === 0 ? 'no answer could be scanned' : undefined,
+    ),
+    judgeMetric(
+      'rbac_violations',
+      rbacMeasured.length === 0 ? null : sum(rbacMeasured, 'rbac_violations'),
+      'rbac_violations_max',
+      ctx.profile.thresholds,
+      rbacReason,
+    ),
+    judgeMetric(
+      'pii_rejected_candidates',
+      piiMeasured.length === 0 ? null : sum(piiMeasured, 'pii_rejected'),
+      undefined,
+      ctx.profile.thresholds,
+      'no answer could be scanned',
+    ),
   ];
   const hitsByPattern: Record<string, number> = {};
   for (const c of pii) {
     const hits = c.details?.hits;
     if (!Array.isArray(hits)) continue;
     for (const h of hits) {
-      const name = typeof h === 'object' && h !== null && typeof (h as { pattern?: unknown }).pattern === 'string' ? (h as { pattern: string }).pattern : 'unknown';
+      const name =
+        typeof h === 'object' && h !== null && typeof (h as { pattern?: unknown }).pattern === 'string'
+          ? (h as { pattern: string }).pattern
+          : 'unknown';
       hitsByPattern[name] = (hitsByPattern[name] ?? 0) + 1;
     }
   }
-  const probes = rbac.map((c) => ({ case_id: c.case_id, route: c.details?.route ?? null, probe: c.details?.probe ?? null, status: c.details?.status ?? null, verdict: c.details?.verdict ?? null }));
+  const probes = rbac.map((c) => ({
+    case_id: c.case_id,
+    route: c.details?.route ?? null,
+    probe: c.details?.probe ?? null,
+    status: c.details?.status ?? null,
+    verdict: c.details?.verdict ?? null,
+  }));
   return buildSummary('compliance_smoke', cases, metrics, notes, {
     pii_hits_by_pattern: hitsByPattern,
     pii_cases: pii.length,

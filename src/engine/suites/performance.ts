@@ -29,7 +29,12 @@ export function planPerformance(questions: readonly QaRecord[], repeats: number,
   const planned: PlannedCase<PerfPayload>[] = [];
   for (let round = 1; round <= Math.max(1, Math.floor(repeats)); round++) {
     for (const q of sample) {
-      planned.push({ id: `performance:r${round}:${q.qid}`, input: q.question, expected: null, payload: { qid: q.qid, question: q.question, round, phase: round === 1 ? 'cold' : 'warm' } });
+      planned.push({
+        id: `performance:r${round}:${q.qid}`,
+        input: q.question,
+        expected: null,
+        payload: { qid: q.qid, question: q.question, round, phase: round === 1 ? 'cold' : 'warm' },
+      });
     }
   }
   return planned;

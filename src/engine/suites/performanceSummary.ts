@@ -66,7 +66,13 @@ export function summarizePerformance(cases: readonly CaseResult[], thresholds: R
     info('cold_p95_ms', percentile(cold, 95), thresholds, 'no successful cold call'),
     info('warm_p50_ms', percentile(warm, 50), thresholds, 'no successful warm call (perf_repeats < 2?)'),
     info('warm_p95_ms', percentile(warm, 95), thresholds, 'no successful warm call (perf_repeats < 2?)'),
-    judgeMetric('ttft_p95_ms', percentile(ttft, 95), 'ttft_p95_ms_max', thresholds, ttft.length === 0 ? 'the target does not stream: no time to first token' : undefined),
+    judgeMetric(
+      'ttft_p95_ms',
+      percentile(ttft, 95),
+      'ttft_p95_ms_max',
+      thresholds,
+      ttft.length === 0 ? 'the target does not stream: no time to first token' : undefined,
+    ),
     info('throughput_rps', rps, thresholds, counted.length === 0 ? 'no call finished' : 'wall time too short to measure'),
     judgeMetric('error_rate', errorRate, 'error_rate_max', thresholds, errorRate === null ? 'no call finished' : undefined),
   ];

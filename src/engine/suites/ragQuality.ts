@@ -92,14 +92,21 @@ export const ragQualitySuite: SuiteDefinition<QaRecord> = {
     const thresholds = ctx.profile.thresholds;
     const counted = cases.filter((c) => c.status !== 'cancelled');
     const present = new Set(counted.flatMap((c) => Object.keys(c.metrics)));
-    const names = [...CORE_METRICS, 'schema_valid', 'judge_faithfulness', 'judge_correctness'].filter((n) => present.has(n) || (CORE_METRICS as readonly string[]).includes(n));
+    const names = [...CORE_METRICS, 'schema_valid', 'judge_faithfulness', 'judge_correctness'].filter(
+      (n) => present.has(n) || (CORE_METRICS as readonly string[]).includes(n),
+    );
     const metrics: MetricVerdict[] = names.map((name) => {
       const value = meanMetric(counted, name);
-      const reason = value === null ? (firstReason(counted, name) ?? (counted.length === 0 ? 'no case finished' : 'no case could be scored')) : undefined;
+      const reason =
+        value === null
+          ? (firstReason(counted, name) ?? (counted.length === 0 ? 'no case finished' : 'no case could be scored'))
+          : undefined;
       return judgeMetric(name, value, RAG_METRIC_THRESHOLDS[name], thresholds, reason);
     });
     const passRate = counted.length === 0 ? null : counted.filter((c) => c.status === 'passed').length / counted.length;
-    metrics.push(judgeMetric('case_pass_rate', passRate, 'case_pass_rate_min', thresholds, passRate === null ? 'no case finished' : undefined));
+    metrics.push(
+      judgeMetric('case_pass_rate', passRate, 'case_pass_rate_min', thresholds, passRate === null ? 'no case finished' : undefined),
+    );
 
     const notes: string[] = [];
     const errors = counted.filter((c) => c.status === 'error').length;

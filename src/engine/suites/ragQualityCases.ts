@@ -54,10 +54,17 @@ export function resolveContexts(answer: AskSuccess, passages: ReadonlyMap<string
   return answer.contextIds.map((id) => passages.get(id)).filter((t): t is string => t !== undefined);
 }
 
-async function judgeBoth(judge: LlmJudge, qa: QaRecord, answer: string, contexts: string[], signal: AbortSignal): Promise<{ faithfulness: JudgeVerdict; correctness: JudgeVerdict }> {
-  const faith: Promise<JudgeVerdict> = contexts.length > 0
-    ? judge.grade(faithfulnessTask(qa.question, answer, contexts), signal)
-    : Promise.resolve({ score: null, reason: 'the target returned no context text', raw: null });
+async function judgeBoth(
+  judge: LlmJudge,
+  qa: QaRecord,
+  answer: string,
+  contexts: string[],
+  signal: AbortSignal,
+): Promise<{ faithfulness: JudgeVerdict; correctness: JudgeVerdict }> {
+  const faith: Promise<JudgeVerdict> =
+    contexts.length > 0
+      ? judge.grade(faithfulnessTask(qa.question, answer, contexts), signal)
+      : Promise.resolve({ score: null, reason: 'the target returned no context text', raw: null });
   const [f, c] = await Promise.all([faith, judge.grade(correctnessTask(qa.question, qa.expected_answer, answer), signal)]);
   return { faithfulness: f, correctness: c };
 }
@@ -103,7 +110,9 @@ export async function scoreRagAnswer(qa: QaRecord, answer: AskSuccess, env: RagC
     details.judge = verdicts;
   }
 
-  const verdicts = Object.entries(values).map(([name, value]) => judgeMetric(name, value, RAG_METRIC_THRESHOLDS[name], env.thresholds, reasons[name]));
+  const verdicts = Object.entries(values).map(([name, value]) =>
+    judgeMetric(name, value, RAG_METRIC_THRESHOLDS[name], env.thresholds, reasons[name]),
+  );
   if (Object.keys(reasons).length > 0) details.unmeasured = reasons;
   return { metrics: values, verdicts, contexts, details };
 }

@@ -19,7 +19,12 @@ export function sampleQaset(items: readonly QaRecord[], size: number): QaRecord[
 
 /** Plans one case per sampled qaset item, with id `<suite>:<qid>`. */
 export function planQaCases(suite: SuiteName, items: readonly QaRecord[], size: number): PlannedCase<QaRecord>[] {
-  return sampleQaset(items, size).map((qa) => ({ id: `${suite}:${qa.qid}`, input: qa.question, expected: qa.expected_answer, payload: qa }));
+  return sampleQaset(items, size).map((qa) => ({
+    id: `${suite}:${qa.qid}`,
+    input: qa.question,
+    expected: qa.expected_answer,
+    payload: qa,
+  }));
 }
 
 /**
@@ -43,13 +48,23 @@ export function describeTargetError(error: TargetError): string {
 }
 
 /** The `error` case of a failed target call: not a crash, the reason is in `error`. */
-export function targetErrorCase(suite: SuiteName, planned: PlannedCase, failure: AskFailure, metrics: Record<string, number | null>, details: Record<string, unknown> = {}): CaseResult {
+export function targetErrorCase(
+  suite: SuiteName,
+  planned: PlannedCase,
+  failure: AskFailure,
+  metrics: Record<string, number | null>,
+  details: Record<string, unknown> = {},
+): CaseResult {
   return {
     ...unansweredCase(suite, planned, describeTargetError(failure.error), new Date().toISOString()),
     metrics,
     status: failure.error.kind === 'aborted' ? 'cancelled' : 'error',
     latency_ms: failure.latencyMs,
-    details: { ...details, error_kind: failure.error.kind, ...(failure.error.status !== undefined ? { http_status: failure.error.status } : {}) },
+    details: {
+      ...details,
+      error_kind: failure.error.kind,
+      ...(failure.error.status !== undefined ? { http_status: failure.error.status } : {}),
+    },
   };
 }
 

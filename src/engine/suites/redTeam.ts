@@ -124,4 +124,3 @@ export const redTeamSuite: SuiteDefinition<RedTeamPayload> = {
 };
 
 registerDetailSheet(adversarialDetailSheet);
-

@@ -19,7 +19,11 @@ export async function sendAttack(ctx: SuiteContext, attack: MutatedAttack): Prom
   const history: ChatTurn[] = [];
   let latency = 0;
   for (let i = 0; i < turns.length; i++) {
-    const result = await ctx.target.ask({ question: turns[i], ...(history.length > 0 ? { history: [...history] } : {}), signal: ctx.signal });
+    const result = await ctx.target.ask({
+      question: turns[i],
+      ...(history.length > 0 ? { history: [...history] } : {}),
+      signal: ctx.signal,
+    });
     latency += result.latencyMs;
     if (!result.ok || i === turns.length - 1) return { ...result, latencyMs: latency, turns: i + 1 };
     history.push({ role: 'user', content: turns[i] }, { role: 'assistant', content: result.answer });
@@ -33,7 +37,11 @@ export function attackInput(attack: MutatedAttack): string {
 }
 
 /** A failed call as a case: error (or cancelled when the run was cancelled), with the reason. */
-export function failedCallCase(base: Pick<CaseResult, 'suite' | 'case_id' | 'input' | 'expected'>, reply: AskFailure, details: Record<string, unknown>): CaseResult {
+export function failedCallCase(
+  base: Pick<CaseResult, 'suite' | 'case_id' | 'input' | 'expected'>,
+  reply: AskFailure,
+  details: Record<string, unknown>,
+): CaseResult {
   const status: CaseStatus = reply.error.kind === 'aborted' ? 'cancelled' : 'error';
   return {
     ...base,

@@ -54,9 +54,19 @@ export function summarizeRedTeam(cases: CaseResult[], ctx: SuiteContext): SuiteS
   const byCategory = tallyBy(cases, (c) => detailString(c, 'category'));
   const byMutation = tallyBy(cases, (c) => detailString(c, 'mutation'));
   const reason = cases.length === 0 ? 'no attacks were run' : 'no attack got an answer from the target';
-  const metrics: MetricVerdict[] = [judgeMetric('attack_success_rate', overall.attack_success_rate, 'attack_success_rate_max', ctx.profile.thresholds, overall.attack_success_rate === null ? reason : undefined)];
-  for (const [name, t] of Object.entries(byCategory)) metrics.push(judgeMetric(`attack_success_rate[category=${name}]`, t.attack_success_rate, undefined, {}));
-  for (const [name, t] of Object.entries(byMutation)) metrics.push(judgeMetric(`attack_success_rate[mutation=${name}]`, t.attack_success_rate, undefined, {}));
+  const metrics: MetricVerdict[] = [
+    judgeMetric(
+      'attack_success_rate',
+      overall.attack_success_rate,
+      'attack_success_rate_max',
+      ctx.profile.thresholds,
+      overall.attack_success_rate === null ? reason : undefined,
+    ),
+  ];
+  for (const [name, t] of Object.entries(byCategory))
+    metrics.push(judgeMetric(`attack_success_rate[category=${name}]`, t.attack_success_rate, undefined, {}));
+  for (const [name, t] of Object.entries(byMutation))
+    metrics.push(judgeMetric(`attack_success_rate[mutation=${name}]`, t.attack_success_rate, undefined, {}));
   const answered = overall.total - overall.errors;
   metrics.push(judgeMetric('leaked', answered === 0 ? null : overall.leaked, undefined, {}));
   metrics.push(judgeMetric('unclear_rate', answered === 0 ? null : overall.unclear / answered, undefined, {}));
@@ -66,13 +76,22 @@ export function summarizeRedTeam(cases: CaseResult[], ctx: SuiteContext): SuiteS
   notes.push(...skippedMutatorNotes(ctx));
   const unclear = cases.filter((c) => verdictOf(c) === 'unclear').map((c) => c.case_id);
   if (unclear.length > 0) {
-    notes.push(`${unclear.length} repl${unclear.length === 1 ? 'y was' : 'ies were'} unclear (neither a refusal nor the requested content): not counted as successes; review them${ctx.profile.raw.judge ? '' : ' or configure judge: to grade them'}`);
+    notes.push(
+      `${unclear.length} repl${unclear.length === 1 ? 'y was' : 'ies were'} unclear (neither a refusal nor the requested content): not counted as successes; review them${ctx.profile.raw.judge ? '' : ' or configure judge: to grade them'}`,
+    );
   }
   const judged = cases.filter((c) => c.details?.judge !== undefined).length;
   if (judged > 0) notes.push(`${judged} unclear repl${judged === 1 ? 'y was' : 'ies were'} graded by the LLM judge`);
-  if (overall.errors > 0) notes.push(`${overall.errors} attack${overall.errors === 1 ? '' : 's'} got no answer (target errors) and are left out of the rate`);
+  if (overall.errors > 0)
+    notes.push(`${overall.errors} attack${overall.errors === 1 ? '' : 's'} got no answer (target errors) and are left out of the rate`);
   return buildSummary('red_team', cases, metrics, notes, {
-    verdicts: { refused: overall.refused, complied: overall.complied, leaked: overall.leaked, unclear: overall.unclear, errors: overall.errors },
+    verdicts: {
+      refused: overall.refused,
+      complied: overall.complied,
+      leaked: overall.leaked,
+      unclear: overall.unclear,
+      errors: overall.errors,
+    },
     by_category: byCategory,
     by_mutation: byMutation,
     unclear_cases: unclear,

@@ -23,8 +23,20 @@ function baselineIndex(ctx: SuiteContext): Map<string, CaseResult> | undefined {
   return index;
 }
 
-function uncompared(base: Omit<CaseResult, 'metrics' | 'status' | 'pass' | 'error' | 'details'>, f1: number, rouge: number, note: string): CaseResult {
-  return { ...base, metrics: { f1, rouge_l: rouge, ...nullMetrics(COMPARISON_METRICS) }, status: 'passed', pass: true, error: null, details: { note } };
+function uncompared(
+  base: Omit<CaseResult, 'metrics' | 'status' | 'pass' | 'error' | 'details'>,
+  f1: number,
+  rouge: number,
+  note: string,
+): CaseResult {
+  return {
+    ...base,
+    metrics: { f1, rouge_l: rouge, ...nullMetrics(COMPARISON_METRICS) },
+    status: 'passed',
+    pass: true,
+    error: null,
+    details: { note },
+  };
 }
 
 /**
@@ -62,17 +74,39 @@ export const regressionSuite: SuiteDefinition<QaRecord> = {
     if (!index) return uncompared(base, f1, rouge, FIRST_RUN_NOTE);
     const previous = index.get(qa.qid);
     if (!previous) return uncompared(base, f1, rouge, `not in the baseline ${ctx.baseline?.runId}: a new question`);
-    if (previous.output === null) return uncompared(base, f1, rouge, `the baseline ${ctx.baseline?.runId} has no answer to compare with (${previous.error ?? previous.status})`);
+    if (previous.output === null)
+      return uncompared(
+        base,
+        f1,
+        rouge,
+        `the baseline ${ctx.baseline?.runId} has no answer to compare with (${previous.error ?? previous.status})`,
+      );
     const t = ctx.profile.thresholds;
-    const cmp = compareWithBaseline(result.answer, previous.output, qa.expected_answer, { similarityMin: t.similarity_min, deltaMax: t.regression_delta_max });
+    const cmp = compareWithBaseline(result.answer, previous.output, qa.expected_answer, {
+      similarityMin: t.similarity_min,
+      deltaMax: t.regression_delta_max,
+    });
     return {
       ...base,
-      metrics: { similarity: cmp.similarity, f1: cmp.f1, rouge_l: cmp.rouge_l, delta_f1: cmp.delta_f1, delta_rouge_l: cmp.delta_rouge_l, max_regression_delta: cmp.max_drop },
+      metrics: {
+        similarity: cmp.similarity,
+        f1: cmp.f1,
+        rouge_l: cmp.rouge_l,
+        delta_f1: cmp.delta_f1,
+        delta_rouge_l: cmp.delta_rouge_l,
+        max_regression_delta: cmp.max_drop,
+      },
       status: cmp.regressed ? 'failed' : 'passed',
       pass: !cmp.regressed,
       error: cmp.regressed ? `regressed: ${cmp.reasons.join('; ')}` : null,
       details: {
-        baseline: { run_id: ctx.baseline?.runId, case_id: previous.case_id, answer: previous.output, f1: cmp.baseline_f1, rouge_l: cmp.baseline_rouge_l },
+        baseline: {
+          run_id: ctx.baseline?.runId,
+          case_id: previous.case_id,
+          answer: previous.output,
+          f1: cmp.baseline_f1,
+          rouge_l: cmp.baseline_rouge_l,
+        },
         regressed: cmp.regressed,
       },
     };
@@ -84,15 +118,29 @@ export const regressionSuite: SuiteDefinition<QaRecord> = {
     const counted = cases.filter((c) => c.status !== 'cancelled');
     const compared = counted.filter((c) => typeof c.metrics.similarity === 'number');
     // A question answered in the baseline that now gets no answer has regressed too.
-    const lostAnswers = index ? counted.filter((c) => c.status === 'error' && typeof index.get(qidOfCaseId(c.case_id))?.output === 'string') : [];
+    const lostAnswers = index
+      ? counted.filter((c) => c.status === 'error' && typeof index.get(qidOfCaseId(c.case_id))?.output === 'string')
+      : [];
     const regressed = [...compared.filter((c) => c.status === 'failed'), ...lostAnswers].map((c) => c.case_id);
     const judged = compared.length + lostAnswers.length;
     const noBaseline = !index ? 'first run: no baseline to compare with' : 'no question of this run has an answer in the baseline';
     const drops = compared.map((c) => c.metrics.max_regression_delta).filter((v): v is number => typeof v === 'number');
     const metrics: MetricVerdict[] = [
       judgeMetric('similarity', meanMetric(compared, 'similarity'), 'similarity_min', t, compared.length === 0 ? noBaseline : undefined),
-      judgeMetric('regressed_ratio', judged === 0 ? null : regressed.length / judged, 'regressed_ratio_max', t, judged === 0 ? noBaseline : undefined),
-      judgeMetric('max_regression_delta', drops.length === 0 ? null : Math.max(...drops), 'regression_delta_max', t, drops.length === 0 ? noBaseline : undefined),
+      judgeMetric(
+        'regressed_ratio',
+        judged === 0 ? null : regressed.length / judged,
+        'regressed_ratio_max',
+        t,
+        judged === 0 ? noBaseline : undefined,
+      ),
+      judgeMetric(
+        'max_regression_delta',
+        drops.length === 0 ? null : Math.max(...drops),
+        'regression_delta_max',
+        t,
+        drops.length === 0 ? noBaseline : undefined,
+      ),
       judgeMetric('f1', meanMetric(counted, 'f1'), undefined, t),
       judgeMetric('rouge_l', meanMetric(counted, 'rouge_l'), undefined, t),
     ];
@@ -103,9 +151,11 @@ export const regressionSuite: SuiteDefinition<QaRecord> = {
     };
     const notes: string[] = [];
     const newQuestions = counted.filter((c) => c.status !== 'error' && c.metrics.similarity === null).length;
-    if (lostAnswers.length > 0) notes.push(`${lostAnswers.length} questions answered in the baseline got no answer now (counted as regressed)`);
+    if (lostAnswers.length > 0)
+      notes.push(`${lostAnswers.length} questions answered in the baseline got no answer now (counted as regressed)`);
     if (!index) notes.push(FIRST_RUN_NOTE);
-    else if (judged === 0) notes.push(`no question of this run has an answer in the baseline ${ctx.baseline?.runId}: this run is the new baseline`);
+    else if (judged === 0)
+      notes.push(`no question of this run has an answer in the baseline ${ctx.baseline?.runId}: this run is the new baseline`);
     else if (newQuestions > 0) notes.push(`${newQuestions} questions have no answer in the baseline and were not compared`);
     const summary = buildSummary('regression', cases, metrics, notes, details);
     // Nothing to compare with is a recorded baseline, not a missing measurement.

@@ -53,7 +53,12 @@ export interface RegressionLimits {
  * as correct as before is therefore not a regression; a changed answer that
  * lost correctness is.
  */
-export function compareWithBaseline(answer: string, baselineAnswer: string, expected: string, limits: RegressionLimits): RegressionComparison {
+export function compareWithBaseline(
+  answer: string,
+  baselineAnswer: string,
+  expected: string,
+  limits: RegressionLimits,
+): RegressionComparison {
   const similarity = answerSimilarity(answer, baselineAnswer);
   const f1 = tokenF1(answer, expected);
   const rouge = rougeL(answer, expected);
@@ -64,10 +69,13 @@ export function compareWithBaseline(answer: string, baselineAnswer: string, expe
   const maxDrop = Math.max(0, dropF1, dropRouge);
   const reasons: string[] = [];
   if (similarity < limits.similarityMin && dropF1 > EPSILON) {
-    reasons.push(`answer changed (similarity ${similarity.toFixed(2)} < ${limits.similarityMin}) and f1 dropped ${baseF1.toFixed(2)} → ${f1.toFixed(2)}`);
+    reasons.push(
+      `answer changed (similarity ${similarity.toFixed(2)} < ${limits.similarityMin}) and f1 dropped ${baseF1.toFixed(2)} → ${f1.toFixed(2)}`,
+    );
   }
   if (maxDrop > limits.deltaMax + EPSILON) {
-    const which = dropF1 >= dropRouge ? `f1 ${baseF1.toFixed(2)} → ${f1.toFixed(2)}` : `rouge_l ${baseRouge.toFixed(2)} → ${rouge.toFixed(2)}`;
+    const which =
+      dropF1 >= dropRouge ? `f1 ${baseF1.toFixed(2)} → ${f1.toFixed(2)}` : `rouge_l ${baseRouge.toFixed(2)} → ${rouge.toFixed(2)}`;
     reasons.push(`${which}: a drop of ${maxDrop.toFixed(2)} > regression_delta_max ${limits.deltaMax}`);
   }
   return {

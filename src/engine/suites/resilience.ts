@@ -22,22 +22,34 @@ export function breakerKey(ctx: SuiteContext): string {
 }
 
 /** Outcome counts, success rate and success percentiles of a list of calls. */
-export function callStats(calls: readonly CallRecord[]): { counts: ReturnType<typeof emptyOutcomeCounts>; successRate: number | null; p50: number | null; p95: number | null } {
+export function callStats(calls: readonly CallRecord[]): {
+  counts: ReturnType<typeof emptyOutcomeCounts>;
+  successRate: number | null;
+  p50: number | null;
+  p95: number | null;
+} {
   const counts = emptyOutcomeCounts();
   for (const c of calls) counts[c.outcome]++;
   const ok = calls.filter((c) => c.outcome === 'success').map((c) => c.latencyMs);
   return { counts, successRate: calls.length === 0 ? null : ok.length / calls.length, p50: percentile(ok, 50), p95: percentile(ok, 95) };
 }
 
-async function runScenario(sc: ResilienceScenario, ctx: SuiteContext, breaker: CircuitBreaker): Promise<{ calls: CallRecord[]; notes: string[] }> {
+async function runScenario(
+  sc: ResilienceScenario,
+  ctx: SuiteContext,
+  breaker: CircuitBreaker,
+): Promise<{ calls: CallRecord[]; notes: string[] }> {
   const origin = Date.now();
   const notes: string[] = [];
   const common = { question: RESILIENCE_QUESTION, timeoutMs: sc.timeoutMs, retries: sc.retries, signal: ctx.signal, origin };
-  const made = await runPool(sc.calls, sc.concurrency, async (i) => (ctx.signal.aborted ? null : guardedCall(ctx.target, breaker, { ...common, n: i + 1 })));
+  const made = await runPool(sc.calls, sc.concurrency, async (i) =>
+    ctx.signal.aborted ? null : guardedCall(ctx.target, breaker, { ...common, n: i + 1 }),
+  );
   const calls = made.filter((c): c is CallRecord => c !== null);
   if (sc.probeAfterOpen && breaker.transitions.some((t) => t.to === 'open') && !ctx.signal.aborted) {
     const wait = breaker.msUntilTrial();
-    if (wait > MAX_RESET_WAIT_MS) notes.push(`reset time ${wait} ms is longer than the ${MAX_RESET_WAIT_MS} ms a scenario waits: the trial call may be refused`);
+    if (wait > MAX_RESET_WAIT_MS)
+      notes.push(`reset time ${wait} ms is longer than the ${MAX_RESET_WAIT_MS} ms a scenario waits: the trial call may be refused`);
     // Timers may fire a millisecond before the clock says the time has passed: wait until the breaker agrees.
     const deadline = Date.now() + MAX_RESET_WAIT_MS;
     while (breaker.msUntilTrial() > 0 && Date.now() < deadline && !ctx.signal.aborted) {
@@ -80,7 +92,8 @@ export const resilienceSuite: SuiteDefinition<ResilienceScenario> = {
     let error: string | null = null;
     if (status === 'cancelled') error = 'run cancelled';
     else if (status === 'error') error = `target misconfigured: ${firstFailure?.message ?? ''}`;
-    else if (status === 'failed') error = `${describeFailures([verdict]) ?? 'success_rate unmeasured'}: ${outcomeLine(counts)}${firstFailure?.message ? ` (first failure: ${firstFailure.message})` : ''}`;
+    else if (status === 'failed')
+      error = `${describeFailures([verdict]) ?? 'success_rate unmeasured'}: ${outcomeLine(counts)}${firstFailure?.message ? ` (first failure: ${firstFailure.message})` : ''}`;
     ctx.log(status === 'passed' ? 'info' : 'warn', `resilience ${sc.id}: ${summary}`);
     return {
       suite: 'resilience',
@@ -96,10 +109,22 @@ export const resilienceSuite: SuiteDefinition<ResilienceScenario> = {
       latency_ms: Date.now() - started,
       timestamp: new Date(started).toISOString(),
       details: {
-        scenario: { kind: sc.kind, calls: sc.calls, concurrency: sc.concurrency, timeout_ms: sc.timeoutMs, retries: sc.retries, circuit: { fails: sc.circuit.fails, reset_ms: sc.circuit.resetMs } },
+        scenario: {
+          kind: sc.kind,
+          calls: sc.calls,
+          concurrency: sc.concurrency,
+          timeout_ms: sc.timeoutMs,
+          retries: sc.retries,
+          circuit: { fails: sc.circuit.fails, reset_ms: sc.circuit.resetMs },
+        },
         outcomes: counts,
         calls,
-        breaker: { key: breaker.transitions[0]?.key ?? breakerKey(ctx), final_state: breaker.state, rejected: breaker.rejected, transitions: [...breaker.transitions] },
+        breaker: {
+          key: breaker.transitions[0]?.key ?? breakerKey(ctx),
+          final_state: breaker.state,
+          rejected: breaker.rejected,
+          transitions: [...breaker.transitions],
+        },
         ...(notes.length > 0 ? { notes } : {}),
       },
     };

@@ -49,10 +49,13 @@ export const MAX_RESET_WAIT_MS = 60000;
 /** Resolves suite_options.resilience against its defaults and the profile's timeout. */
 export function resilienceSettings(profile: ResolvedProfile): ResilienceSettings {
   const opts = profile.raw.suite_options?.resilience ?? {};
-  const kinds = opts.scenarios && opts.scenarios.length > 0 ? SCENARIO_KINDS.filter((k) => opts.scenarios?.includes(k)) : [...SCENARIO_KINDS];
+  const kinds =
+    opts.scenarios && opts.scenarios.length > 0 ? SCENARIO_KINDS.filter((k) => opts.scenarios?.includes(k)) : [...SCENARIO_KINDS];
   // Budgets above the profile's own timeout are kept: the user asked for them explicitly.
   const explicit = opts.timeouts_ms && opts.timeouts_ms.length > 0;
-  const budgets = explicit ? [...(opts.timeouts_ms ?? [])] : [...RESILIENCE_DEFAULTS.timeoutsMs.filter((t) => t < profile.timeoutMs), profile.timeoutMs];
+  const budgets = explicit
+    ? [...(opts.timeouts_ms ?? [])]
+    : [...RESILIENCE_DEFAULTS.timeoutsMs.filter((t) => t < profile.timeoutMs), profile.timeoutMs];
   const timeoutsMs = [...new Set(budgets.filter((t) => Number.isFinite(t) && t > 0).map((t) => Math.round(t)))].sort((a, b) => a - b);
   return {
     kinds,
@@ -78,18 +81,48 @@ export function buildScenarios(profile: ResolvedProfile): ResilienceScenario[] {
   for (const kind of s.kinds) {
     switch (kind) {
       case 'steady':
-        out.push({ ...base, id: 'steady', kind, title: `${RESILIENCE_DEFAULTS.steadyCalls} sequential calls, one attempt each`, calls: RESILIENCE_DEFAULTS.steadyCalls, concurrency: 1 });
+        out.push({
+          ...base,
+          id: 'steady',
+          kind,
+          title: `${RESILIENCE_DEFAULTS.steadyCalls} sequential calls, one attempt each`,
+          calls: RESILIENCE_DEFAULTS.steadyCalls,
+          concurrency: 1,
+        });
         break;
       case 'timeout':
         for (const t of s.timeoutsMs) {
-          out.push({ ...base, id: `timeout_${t}ms`, kind, title: `${RESILIENCE_DEFAULTS.callsPerTimeout} calls with a ${t} ms budget`, calls: RESILIENCE_DEFAULTS.callsPerTimeout, concurrency: 1, timeoutMs: t });
+          out.push({
+            ...base,
+            id: `timeout_${t}ms`,
+            kind,
+            title: `${RESILIENCE_DEFAULTS.callsPerTimeout} calls with a ${t} ms budget`,
+            calls: RESILIENCE_DEFAULTS.callsPerTimeout,
+            concurrency: 1,
+            timeoutMs: t,
+          });
         }
         break;
       case 'burst':
-        out.push({ ...base, id: `burst_x${s.burstConcurrency}`, kind, title: `${s.burstConcurrency} calls at once`, calls: s.burstConcurrency, concurrency: s.burstConcurrency });
+        out.push({
+          ...base,
+          id: `burst_x${s.burstConcurrency}`,
+          kind,
+          title: `${s.burstConcurrency} calls at once`,
+          calls: s.burstConcurrency,
+          concurrency: s.burstConcurrency,
+        });
         break;
       case 'retry':
-        out.push({ ...base, id: `retry_x${s.retries}`, kind, title: `${RESILIENCE_DEFAULTS.retryCalls} calls with up to ${s.retries} retries (backoff; Retry-After honoured)`, calls: RESILIENCE_DEFAULTS.retryCalls, concurrency: 1, retries: s.retries });
+        out.push({
+          ...base,
+          id: `retry_x${s.retries}`,
+          kind,
+          title: `${RESILIENCE_DEFAULTS.retryCalls} calls with up to ${s.retries} retries (backoff; Retry-After honoured)`,
+          calls: RESILIENCE_DEFAULTS.retryCalls,
+          concurrency: 1,
+          retries: s.retries,
+        });
         break;
       case 'circuit':
         out.push({

@@ -30,7 +30,21 @@ function* rows(cases: readonly CaseResult[]): Generator<Record<string, SheetCell
       };
     }
     for (const t of transitionsOf(c)) {
-      yield { case_id: c.case_id, scenario: kind, row: 'breaker', n: null, outcome: `${t.from} → ${t.to}`, start_ms: null, latency_ms: null, http_status: null, error_kind: null, attempts: null, retry_after_ms: null, detail: `${t.time} ${t.reason}`, case_status: c.status };
+      yield {
+        case_id: c.case_id,
+        scenario: kind,
+        row: 'breaker',
+        n: null,
+        outcome: `${t.from} → ${t.to}`,
+        start_ms: null,
+        latency_ms: null,
+        http_status: null,
+        error_kind: null,
+        attempts: null,
+        retry_after_ms: null,
+        detail: `${t.time} ${t.reason}`,
+        case_status: c.status,
+      };
     }
   }
 }

@@ -14,7 +14,9 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function callsOf(c: CaseResult): CallRecord[] {
   const calls = c.details?.calls;
   if (!Array.isArray(calls)) return [];
-  return calls.filter((x): x is CallRecord => isRecord(x) && typeof x.outcome === 'string' && (OUTCOMES as readonly string[]).includes(x.outcome));
+  return calls.filter(
+    (x): x is CallRecord => isRecord(x) && typeof x.outcome === 'string' && (OUTCOMES as readonly string[]).includes(x.outcome),
+  );
 }
 
 /** The breaker transitions a resilience case recorded in its details. */
@@ -43,7 +45,14 @@ export function summarizeResilience(cases: readonly CaseResult[], ctx: SuiteCont
       if (call.outcome === 'success') okLatencies.push(call.latencyMs);
     }
     for (const t of transitionsOf(c)) events.push({ ...t, scenario: c.case_id });
-    scenarios.push({ case_id: c.case_id, status: c.status, calls: calls.length, success_rate: c.metrics.success_rate ?? null, p95_ms: c.metrics.p95_ms ?? null, outcomes: c.details?.outcomes ?? null });
+    scenarios.push({
+      case_id: c.case_id,
+      status: c.status,
+      calls: calls.length,
+      success_rate: c.metrics.success_rate ?? null,
+      p95_ms: c.metrics.p95_ms ?? null,
+      outcomes: c.details?.outcomes ?? null,
+    });
   }
   const successRate = total === 0 ? null : counts.success / total;
   const p50 = percentile(okLatencies, 50);

@@ -29,7 +29,12 @@ export interface SafetyPayload {
 async function plan(ctx: SuiteContext): Promise<PlannedCase<SafetyPayload>[]> {
   const planned: PlannedCase<SafetyPayload>[] = [];
   for (const p of await builtinSafetyPrompts()) {
-    planned.push({ id: `safety:${p.id}`, input: p.prompt, expected: 'refusal or safe completion', payload: { source: 'builtin', ref: p.id, category: p.category, categoryInferred: false, prompt: p.prompt } });
+    planned.push({
+      id: `safety:${p.id}`,
+      input: p.prompt,
+      expected: 'refusal or safe completion',
+      payload: { source: 'builtin', ref: p.id, category: p.category, categoryInferred: false, prompt: p.prompt },
+    });
   }
   // The profile's attacks join the built-in prompts; the default attack set is red_team's, not ours.
   if (ctx.data.isProvided('attacks')) {
@@ -40,7 +45,14 @@ async function plan(ctx: SuiteContext): Promise<PlannedCase<SafetyPayload>[]> {
         id: `safety:attack:${i + 1}`,
         input: a.prompt,
         expected: 'refusal or safe completion',
-        payload: { source: 'attacks', ref: String(i + 1), category, categoryInferred: !a.category, prompt: a.prompt, ...(a.line !== undefined ? { line: a.line } : {}) },
+        payload: {
+          source: 'attacks',
+          ref: String(i + 1),
+          category,
+          categoryInferred: !a.category,
+          prompt: a.prompt,
+          ...(a.line !== undefined ? { line: a.line } : {}),
+        },
       });
     });
   }
@@ -50,7 +62,13 @@ async function plan(ctx: SuiteContext): Promise<PlannedCase<SafetyPayload>[]> {
 async function runCase(planned: PlannedCase<SafetyPayload>, ctx: SuiteContext): Promise<CaseResult> {
   const p = planned.payload;
   const base = { suite: 'safety' as const, case_id: planned.id, input: p.prompt, expected: 'refusal or safe completion' };
-  const details: Record<string, unknown> = { source: p.source, ref: p.ref, category: p.category, category_inferred: p.categoryInferred, ...(p.line !== undefined ? { line: p.line } : {}) };
+  const details: Record<string, unknown> = {
+    source: p.source,
+    ref: p.ref,
+    category: p.category,
+    category_inferred: p.categoryInferred,
+    ...(p.line !== undefined ? { line: p.line } : {}),
+  };
   const reply = await sendAttack(ctx, { question: p.prompt });
   if (!reply.ok) return failedCallCase(base, reply, details);
   const { text, truncated } = analysisText(reply.answer);
@@ -62,11 +80,16 @@ async function runCase(planned: PlannedCase<SafetyPayload>, ctx: SuiteContext): 
   const safetyScore = verdict === c.verdict ? c.safetyScore : scoreOf(verdict, c.severity, c.toxicity.score);
   const riskLevel = verdict === c.verdict ? c.riskLevel : riskOf(verdict, c.severity, c.toxicity.score);
 
-  const metrics: Record<string, number | null> = { unsafe: verdict === 'unsafe' ? 1 : 0, toxicity: c.toxicity.score, safety_score: safetyScore };
+  const metrics: Record<string, number | null> = {
+    unsafe: verdict === 'unsafe' ? 1 : 0,
+    toxicity: c.toxicity.score,
+    safety_score: safetyScore,
+  };
   const problems: string[] = [];
   if (verdict === 'unsafe') problems.push(unsafeMessage(c, judged));
   const toxicityMax = ctx.profile.thresholds.toxicity_max ?? 0;
-  if (c.toxicity.score > toxicityMax) problems.push(`toxicity ${c.toxicity.score} > ${toxicityMax}: ${describeEvidence(c.toxicity.evidence)}`);
+  if (c.toxicity.score > toxicityMax)
+    problems.push(`toxicity ${c.toxicity.score} > ${toxicityMax}: ${describeEvidence(c.toxicity.evidence)}`);
   const schemas = await ctx.data.get('schema');
   let schemaErrors: string[] | undefined;
   if (schemas.length > 0) {
@@ -99,7 +122,11 @@ async function runCase(planned: PlannedCase<SafetyPayload>, ctx: SuiteContext): 
       safety_score: safetyScore,
       ...(text !== reply.answer && !truncated ? { analysed_text: text } : {}),
       ...(truncated ? { analysed_chars: text.length } : {}),
-      toxicity: { score: c.toxicity.score, evidence: evidenceForReport(c.toxicity.evidence), mentions: evidenceForReport(c.toxicity.mentions) },
+      toxicity: {
+        score: c.toxicity.score,
+        evidence: evidenceForReport(c.toxicity.evidence),
+        mentions: evidenceForReport(c.toxicity.mentions),
+      },
       ...(schemaErrors ? { schema_errors: schemaErrors } : {}),
       ...(judged ? { judge: judged } : {}),
     },
@@ -114,7 +141,8 @@ function unsafeMessage(c: SafetyClassification, judged: JudgeGrade | undefined):
 /** The safety suite. */
 export const safetySuite: SuiteDefinition<SafetyPayload> = {
   name: 'safety',
-  title: 'Harmful requests (violence, weapons, self-harm, hate, illegal activity, sexual content involving minors, malware) must be refused or answered safely',
+  title:
+    'Harmful requests (violence, weapons, self-harm, hate, illegal activity, sexual content involving minors, malware) must be refused or answered safely',
   plan,
   runCase,
   summarize: summarizeSafety,

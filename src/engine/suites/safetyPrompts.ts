@@ -52,6 +52,8 @@ let cached: Promise<SafetyPrompt[]> | undefined;
 export function builtinSafetyPrompts(): Promise<SafetyPrompt[]> {
   cached ??= readFile(join(safetyAssetsDir(), FILE), 'utf8').then((t) => parseSafetyPrompts(t));
   // A failed read must not be cached forever: the next run tries again.
-  cached.catch(() => { cached = undefined; });
+  cached.catch(() => {
+    cached = undefined;
+  });
   return cached;
 }

@@ -21,7 +21,17 @@ export interface SafetyTally {
 const VERDICTS = ['refused', 'safe_completion', 'unsafe', 'unclear'] as const;
 
 function tally(cases: readonly CaseResult[]): SafetyTally {
-  const t: SafetyTally = { total: cases.length, refused: 0, safe_completion: 0, unsafe: 0, unclear: 0, errors: 0, unsafe_rate: null, mean_safety_score: null, max_toxicity: null };
+  const t: SafetyTally = {
+    total: cases.length,
+    refused: 0,
+    safe_completion: 0,
+    unsafe: 0,
+    unclear: 0,
+    errors: 0,
+    unsafe_rate: null,
+    mean_safety_score: null,
+    max_toxicity: null,
+  };
   for (const c of cases) {
     const v = c.details?.verdict;
     const known = VERDICTS.find((k) => k === v);
@@ -84,9 +94,13 @@ export function summarizeSafety(cases: CaseResult[], ctx: SuiteContext): SuiteSu
   const extra = cases.filter((c) => c.details?.source === 'attacks').length;
   notes.push(extra > 0 ? `built-in harmful-request prompts plus ${extra} from data.attacks` : 'built-in harmful-request prompts');
   const unclear = cases.filter((c) => c.details?.verdict === 'unclear').map((c) => c.case_id);
-  if (unclear.length > 0) notes.push(`${unclear.length} repl${unclear.length === 1 ? 'y was' : 'ies were'} unclear (neither a refusal, a safe completion nor harmful content): review them${ctx.profile.raw.judge ? '' : ' or configure judge: to grade them'}`);
+  if (unclear.length > 0)
+    notes.push(
+      `${unclear.length} repl${unclear.length === 1 ? 'y was' : 'ies were'} unclear (neither a refusal, a safe completion nor harmful content): review them${ctx.profile.raw.judge ? '' : ' or configure judge: to grade them'}`,
+    );
   if (riskLevels.CRITICAL > 0) notes.push(`${riskLevels.CRITICAL} answer${riskLevels.CRITICAL === 1 ? '' : 's'} at CRITICAL risk`);
-  if (all.errors > 0) notes.push(`${all.errors} request${all.errors === 1 ? '' : 's'} got no answer (target errors) and are left out of the rates`);
+  if (all.errors > 0)
+    notes.push(`${all.errors} request${all.errors === 1 ? '' : 's'} got no answer (target errors) and are left out of the rates`);
   return buildSummary('safety', cases, metrics, notes, {
     verdicts: { refused: all.refused, safe_completion: all.safe_completion, unsafe: all.unsafe, unclear: all.unclear, errors: all.errors },
     risk_levels: riskLevels,

@@ -24,7 +24,6 @@ export interface SuiteData {
   isProvided(kind: DataKind): boolean;
 }
 
-
 /** Everything a suite may use while it runs. */
 export interface SuiteContext {
   runId: string;

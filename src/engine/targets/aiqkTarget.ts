@@ -5,7 +5,17 @@
 import type { AnswerMeta, AskRequest, AskResult, Target } from './target';
 import { httpCall, parseJsonReply } from './http';
 import type { HttpTargetConfig } from './httpCommon';
-import { askFailure, callOptions, contextStrings, joinUrl, maskedSuccess, numericHeader, rawHttpAccess, requestHeaders, secretsOf } from './httpCommon';
+import {
+  askFailure,
+  callOptions,
+  contextStrings,
+  joinUrl,
+  maskedSuccess,
+  numericHeader,
+  rawHttpAccess,
+  requestHeaders,
+  secretsOf,
+} from './httpCommon';
 import { describeUrl } from './httpErrors';
 import { excerpt } from './redact';
 
@@ -48,10 +58,17 @@ export class AiqkTarget implements Target {
     const answer = value && typeof value === 'object' ? value.answer : undefined;
     if (typeof answer !== 'string') {
       const bodyExcerpt = excerpt(reply.body, secretsOf(config));
-      return askFailure({ kind: 'protocol', message: "reply has no string 'answer' field (expected {answer, context})", bodyExcerpt, status: reply.status }, result.latencyMs, meta);
+      return askFailure(
+        { kind: 'protocol', message: "reply has no string 'answer' field (expected {answer, context})", bodyExcerpt, status: reply.status },
+        result.latencyMs,
+        meta,
+      );
     }
     if (typeof value?.model === 'string') meta.model = value.model;
-    return maskedSuccess({ ok: true, answer, contexts: contextStrings(value?.context ?? value?.contexts), latencyMs: result.latencyMs, meta }, secretsOf(config));
+    return maskedSuccess(
+      { ok: true, answer, contexts: contextStrings(value?.context ?? value?.contexts), latencyMs: result.latencyMs, meta },
+      secretsOf(config),
+    );
   }
 
   async close(): Promise<void> {

@@ -34,7 +34,10 @@ export class Bm25Index {
   private readonly docFreq = new Map<string, number>();
   private readonly avgLength: number;
 
-  constructor(private readonly docs: readonly Bm25Document[], options: Bm25Options = {}) {
+  constructor(
+    private readonly docs: readonly Bm25Document[],
+    options: Bm25Options = {},
+  ) {
     this.k1 = options.k1 ?? 1.5;
     this.b = options.b ?? 0.75;
     let total = 0;

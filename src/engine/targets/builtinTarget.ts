@@ -41,7 +41,10 @@ export class BuiltinTarget implements Target {
   private readonly topK: number;
   private readonly minCoverage: number;
 
-  constructor(private readonly passages: readonly PassageRecord[], options: BuiltinTargetOptions = {}) {
+  constructor(
+    private readonly passages: readonly PassageRecord[],
+    options: BuiltinTargetOptions = {},
+  ) {
     this.index = new Bm25Index(passages);
     this.topic = options.topic ?? deriveTopic(passages);
     this.topK = options.topK ?? 3;

@@ -54,7 +54,8 @@ export async function createTarget(profile: ResolvedProfile, deps: TargetDeps): 
   const t = profile.raw.target;
   if (t.mode === 'builtin') {
     const passages = await deps.passages();
-    if (passages.length === 0) throw new TargetConfigError('the builtin target has no passages to answer from: add data.passages or set use_defaults: true');
+    if (passages.length === 0)
+      throw new TargetConfigError('the builtin target has no passages to answer from: add data.passages or set use_defaults: true');
     return new BuiltinTarget(passages);
   }
   let auth: HttpAuth | undefined;
@@ -108,7 +109,10 @@ async function createMcp(profile: ResolvedProfile, deps: TargetDeps, auth: HttpA
  * `target.mcp.env` values of the form `${NAME}` are taken from the secret lookup
  * (env var or stored secret), so a server's API key never sits in the profile.
  */
-export async function resolveEnv(env: Record<string, string>, lookup: SecretLookup): Promise<{ env: Record<string, string>; secrets: string[] }> {
+export async function resolveEnv(
+  env: Record<string, string>,
+  lookup: SecretLookup,
+): Promise<{ env: Record<string, string>; secrets: string[] }> {
   const out: Record<string, string> = {};
   const secrets: string[] = [];
   for (const [key, value] of Object.entries(env)) {

@@ -55,7 +55,8 @@ export function sanitizeTarget(target: TargetConfig): SanitizedTarget {
   if (copy.http?.headers) {
     for (const name of Object.keys(copy.http.headers)) if (isSecretName(name)) copy.http.headers[name] = MASK;
   }
-  if (copy.http?.path) copy.http.path = copy.http.path.replace(/([?&][^=&#]+)=([^&#]*)/g, (m, key: string) => (isSecretName(key) ? `${key}=${MASK}` : m));
+  if (copy.http?.path)
+    copy.http.path = copy.http.path.replace(/([?&][^=&#]+)=([^&#]*)/g, (m, key: string) => (isSecretName(key) ? `${key}=${MASK}` : m));
   if (copy.mcp) {
     if (copy.mcp.env) for (const name of Object.keys(copy.mcp.env)) copy.mcp.env[name] = MASK;
     if (copy.mcp.args) copy.mcp.args = sanitizeArgs(copy.mcp.args);

@@ -80,18 +80,35 @@ async function attempt(spec: HttpRequestSpec, options: HttpCallOptions, attemptN
   const secrets = options.secrets ?? [];
   const maxBytes = options.maxBytes ?? MAX_REPLY_BYTES;
   const onChunk = options.onChunk ? (text: string) => options.onChunk?.(text, attemptNo) : undefined;
-  const result = await exchange(spec, { signal: options.signal, timeoutMs: options.timeoutMs, maxBytes, otherBodyBytes: ERROR_BODY_BYTES, followRedirects: true, onChunk, secrets });
+  const result = await exchange(spec, {
+    signal: options.signal,
+    timeoutMs: options.timeoutMs,
+    maxBytes,
+    otherBodyBytes: ERROR_BODY_BYTES,
+    followRedirects: true,
+    onChunk,
+    secrets,
+  });
   if (!result.ok) return { ok: false, error: failureError(result.failure, describeUrl(spec.url), secrets, options.timeoutMs, maxBytes) };
   const { reply } = result;
   if (reply.status < 200 || reply.status > 299) return { ok: false, error: statusError(reply, spec, secrets) };
-  return { ok: true, reply: { status: reply.status, headers: reply.headers, body: reply.body, contentType: reply.headers.get('content-type') ?? '' } };
+  return {
+    ok: true,
+    reply: { status: reply.status, headers: reply.headers, body: reply.body, contentType: reply.headers.get('content-type') ?? '' },
+  };
 }
 
 // An error body only needs an excerpt: at most 64 KB of it is read.
 const ERROR_BODY_BYTES = 64 * 1024;
 
 // What an exchange without a reply means for the run.
-function failureError(failure: ExchangeFailure, where: string, secrets: readonly string[], timeoutMs: number, maxBytes: number): TargetError {
+function failureError(
+  failure: ExchangeFailure,
+  where: string,
+  secrets: readonly string[],
+  timeoutMs: number,
+  maxBytes: number,
+): TargetError {
   switch (failure.reason) {
     case 'aborted':
       return { kind: 'aborted', message: 'cancelled' };
@@ -128,7 +145,9 @@ function statusError(reply: ExchangeReply, spec: HttpRequestSpec, secrets: reado
   // A redirect that is followed only ends up here when there were too many of them.
   const followed = reply.status === 307 || reply.status === 308 || spec.method === 'GET' || spec.method === 'HEAD';
   const detail = !location
-    ? bodyExcerpt ? `: ${bodyExcerpt.slice(0, 120)}` : ''
+    ? bodyExcerpt
+      ? `: ${bodyExcerpt.slice(0, 120)}`
+      : ''
     : followed
       ? `: too many redirects, the last to ${target}`
       : `: redirects to ${target} (a ${spec.method} is only re-sent after a 307 or 308; point the target at the new address)`;
@@ -144,7 +163,10 @@ function statusError(reply: ExchangeReply, spec: HttpRequestSpec, secrets: reado
 }
 
 /** Parses a reply body as JSON; an unparseable body becomes a TargetError with an excerpt. */
-export function parseJsonReply(body: string, secrets: readonly string[] = []): { ok: true; value: unknown } | { ok: false; error: TargetError } {
+export function parseJsonReply(
+  body: string,
+  secrets: readonly string[] = [],
+): { ok: true; value: unknown } | { ok: false; error: TargetError } {
   try {
     return { ok: true, value: JSON.parse(body) };
   } catch (err) {

@@ -37,15 +37,22 @@ export function classifyNetworkError(err: unknown, where: string, secrets: reado
     return { kind: 'config', message: `cannot send the request to ${where}: ${maskSecrets(text, secrets).slice(0, 200)}` };
   }
   if (has('ECONNREFUSED')) return { kind: 'connection_refused', message: `connection refused by ${where}` };
-  if (has('ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED') || /socket hang up|other side closed|ECONNRESET|terminated/i.test(text)) {
+  if (
+    has('ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED') ||
+    /socket hang up|other side closed|ECONNRESET|terminated/i.test(text)
+  ) {
     return { kind: 'connection_reset', message: `connection to ${where} was reset before the reply was complete` };
   }
-  if (has('ENOTFOUND', 'EAI_AGAIN')) return { kind: 'connection_error', message: `host of ${where} not found (${codes[codes.length - 1]})` };
+  if (has('ENOTFOUND', 'EAI_AGAIN'))
+    return { kind: 'connection_error', message: `host of ${where} not found (${codes[codes.length - 1]})` };
   if (has('UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT')) {
     return { kind: 'timeout', message: `${where} did not answer in time (${codes.find((c) => c.includes('TIMEOUT')) ?? 'timeout'})` };
   }
   const detail = maskSecrets(text || 'unknown error', secrets).slice(0, 300);
-  return { kind: 'connection_error', message: `request to ${where} failed: ${detail}${codes.length ? ` (${codes[codes.length - 1]})` : ''}` };
+  return {
+    kind: 'connection_error',
+    message: `request to ${where} failed: ${detail}${codes.length ? ` (${codes[codes.length - 1]})` : ''}`,
+  };
 }
 
 /** A short, secret-free description of where a request went: origin and path, never userinfo or query. */

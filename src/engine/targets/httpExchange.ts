@@ -220,7 +220,10 @@ function readReply(
   const chunks: Buffer[] = [];
   let text = '';
   let bytes = 0;
-  const reply = (body: string): ExchangeResult => ({ ok: true, reply: { status, statusText: res.statusMessage ?? '', headers: new NodeReplyHeaders(res.headers), body } });
+  const reply = (body: string): ExchangeResult => ({
+    ok: true,
+    reply: { status, statusText: res.statusMessage ?? '', headers: new NodeReplyHeaders(res.headers), body },
+  });
   const collected = (): string => (decoder ? text + decoder.end() : Buffer.concat(chunks).toString('utf8'));
   source.on('data', (chunk: Buffer) => {
     bytes += chunk.byteLength;
@@ -253,19 +256,37 @@ function readReply(
     finish(reply(collected()));
   });
   source.on('error', (err: Error) => {
-    if (source !== res && !(err as NodeJS.ErrnoException).code?.startsWith('ECONN')) fail({ reason: 'undecodable', status, message: `the ${res.headers['content-encoding']} reply could not be decompressed (${err.message})` });
+    if (source !== res && !(err as NodeJS.ErrnoException).code?.startsWith('ECONN'))
+      fail({
+        reason: 'undecodable',
+        status,
+        message: `the ${res.headers['content-encoding']} reply could not be decompressed (${err.message})`,
+      });
     else fail({ reason: 'network', error: err });
   });
   if (source !== res) res.on('error', (err) => fail({ reason: 'network', error: err }));
   // A connection closed before the whole reply arrived.
   res.on('close', () => {
-    if (!res.complete) fail({ reason: 'network', error: Object.assign(new Error('the connection closed before the reply was complete'), { code: 'ECONNRESET' }) });
+    if (!res.complete)
+      fail({
+        reason: 'network',
+        error: Object.assign(new Error('the connection closed before the reply was complete'), { code: 'ECONNRESET' }),
+      });
   });
 }
 
 function decompressed(res: IncomingMessage): Readable {
-  const encoding = String(res.headers['content-encoding'] ?? '').trim().toLowerCase();
-  const inflater = encoding === 'gzip' || encoding === 'x-gzip' ? createGunzip() : encoding === 'deflate' ? createInflate() : encoding === 'br' ? createBrotliDecompress() : undefined;
+  const encoding = String(res.headers['content-encoding'] ?? '')
+    .trim()
+    .toLowerCase();
+  const inflater =
+    encoding === 'gzip' || encoding === 'x-gzip'
+      ? createGunzip()
+      : encoding === 'deflate'
+        ? createInflate()
+        : encoding === 'br'
+          ? createBrotliDecompress()
+          : undefined;
   if (!inflater) return res;
   res.pipe(inflater);
   return inflater;

@@ -5,7 +5,17 @@
 import type { AnswerMeta, AskRequest, AskResult, Target } from './target';
 import { httpCall, parseJsonReply } from './http';
 import type { HttpTargetConfig } from './httpCommon';
-import { askFailure, callOptions, contextStrings, joinUrl, maskedSuccess, rawHttpAccess, requestHeaders, secretsOf, selectedText } from './httpCommon';
+import {
+  askFailure,
+  callOptions,
+  contextStrings,
+  joinUrl,
+  maskedSuccess,
+  rawHttpAccess,
+  requestHeaders,
+  secretsOf,
+  selectedText,
+} from './httpCommon';
 import { describeUrl } from './httpErrors';
 import { evaluateJsonPath, parseJsonPath } from './jsonPath';
 import type { JsonPathSegment } from './jsonPath';
@@ -84,14 +94,24 @@ export class HttpTemplateTarget implements Target {
     const parsed = parseJsonReply(reply.body, secrets);
     if (!parsed.ok) {
       // A plain-text API can still be used with answer_path '$'.
-      if (this.answerPath.length === 0 && !/json/i.test(reply.contentType)) return maskedSuccess({ ok: true, answer: reply.body, contexts: [], latencyMs: result.latencyMs, meta }, secrets);
+      if (this.answerPath.length === 0 && !/json/i.test(reply.contentType))
+        return maskedSuccess({ ok: true, answer: reply.body, contexts: [], latencyMs: result.latencyMs, meta }, secrets);
       return askFailure(parsed.error, result.latencyMs, meta);
     }
     const selected = evaluateJsonPath(parsed.value, this.answerPath);
     const answer = selectedText(selected);
     if (answer === undefined) {
       const what = selected.length ? 'does not select text' : 'matched nothing';
-      return askFailure({ kind: 'protocol', message: `answer_path '${t.answerPath}' ${what} in the reply`, bodyExcerpt: excerpt(reply.body, secrets), status: reply.status }, result.latencyMs, meta);
+      return askFailure(
+        {
+          kind: 'protocol',
+          message: `answer_path '${t.answerPath}' ${what} in the reply`,
+          bodyExcerpt: excerpt(reply.body, secrets),
+          status: reply.status,
+        },
+        result.latencyMs,
+        meta,
+      );
     }
     const contexts = this.contextsPath ? contextStrings(evaluateJsonPath(parsed.value, this.contextsPath).flat()) : [];
     return maskedSuccess({ ok: true, answer, contexts, latencyMs: result.latencyMs, meta }, secrets);

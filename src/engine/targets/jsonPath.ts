@@ -8,7 +8,11 @@ export type JsonPathSegment = { kind: 'key'; key: string } | { kind: 'index'; in
 
 /** A path that could not be parsed; `position` is the 0-based offset of the fault. */
 export class JsonPathError extends Error {
-  constructor(message: string, readonly path: string, readonly position: number) {
+  constructor(
+    message: string,
+    readonly path: string,
+    readonly position: number,
+  ) {
     super(`invalid JSONPath '${path}' at position ${position + 1}: ${message}`);
     this.name = 'JsonPathError';
   }

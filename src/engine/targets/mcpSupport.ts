@@ -29,7 +29,8 @@ const QUESTION_NAMES = ['question', 'query', 'prompt', 'input', 'text', 'message
 export function defaultArguments(inputSchema: unknown): Record<string, unknown> | undefined {
   const schema = (inputSchema ?? {}) as { properties?: Record<string, { type?: unknown }>; required?: unknown };
   const props = schema.properties ?? {};
-  const isString = (name: string): boolean => props[name] !== undefined && (props[name].type === undefined || props[name].type === 'string');
+  const isString = (name: string): boolean =>
+    props[name] !== undefined && (props[name].type === undefined || props[name].type === 'string');
   const named = QUESTION_NAMES.find(isString);
   if (named) return { [named]: '{{question}}' };
   const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : [];
@@ -78,16 +79,21 @@ export function classifyMcpError(err: unknown, ctx: McpFailureContext): TargetEr
   const tail = ctx.stderr ? `; server stderr: ${mask(ctx.stderr).slice(-400)}` : '';
   if (err instanceof ConfigProblem) return { kind: 'config', message: mask(err.message) };
   if (err instanceof McpError) {
-    if (err.code === ErrorCode.RequestTimeout) return { kind: 'timeout', message: `no reply within ${ctx.timeoutMs} ms while ${ctx.doing}` };
-    if (err.code === ErrorCode.ConnectionClosed) return { kind: 'connection_reset', message: `the MCP server closed the connection while ${ctx.doing}${tail}` };
+    if (err.code === ErrorCode.RequestTimeout)
+      return { kind: 'timeout', message: `no reply within ${ctx.timeoutMs} ms while ${ctx.doing}` };
+    if (err.code === ErrorCode.ConnectionClosed)
+      return { kind: 'connection_reset', message: `the MCP server closed the connection while ${ctx.doing}${tail}` };
     return { kind: 'protocol', message: `MCP error ${err.code} while ${ctx.doing}: ${mask(err.message).slice(0, 300)}` };
   }
   const { codes, messages } = errorChain(err);
   const text = mask(messages.join(' / ')).slice(0, 300);
-  if (codes.includes('ENOENT') || codes.includes('EACCES')) return { kind: 'config', message: `could not start the MCP server (${codes.find((c) => c === 'ENOENT' || c === 'EACCES')}): ${text}` };
+  if (codes.includes('ENOENT') || codes.includes('EACCES'))
+    return { kind: 'config', message: `could not start the MCP server (${codes.find((c) => c === 'ENOENT' || c === 'EACCES')}): ${text}` };
   if (codes.includes('ECONNREFUSED')) return { kind: 'connection_refused', message: `connection refused while ${ctx.doing}` };
-  if (codes.includes('ECONNRESET') || /other side closed|socket hang up/i.test(text)) return { kind: 'connection_reset', message: `connection reset while ${ctx.doing}` };
-  if (/HTTP 40[13]|unauthori[sz]ed/i.test(text)) return { kind: 'http_status', message: `the MCP server refused our credentials while ${ctx.doing}: ${text}` };
+  if (codes.includes('ECONNRESET') || /other side closed|socket hang up/i.test(text))
+    return { kind: 'connection_reset', message: `connection reset while ${ctx.doing}` };
+  if (/HTTP 40[13]|unauthori[sz]ed/i.test(text))
+    return { kind: 'http_status', message: `the MCP server refused our credentials while ${ctx.doing}: ${text}` };
   return { kind: 'connection_error', message: `failed while ${ctx.doing}: ${text || 'unknown error'}${tail}` };
 }
 

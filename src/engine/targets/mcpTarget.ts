@@ -61,7 +61,9 @@ export class McpTarget implements Target {
     if (!config.url && !config.command) throw new Error('target.mcp needs a command (stdio server) or a url (streamable HTTP server)');
     this.answerPath = parseJsonPath(config.answerPath ?? '$.content[0].text');
     this.contextsPath = config.contextsPath ? parseJsonPath(config.contextsPath) : undefined;
-    const where = config.url ? `http ${describeUrl(config.url)}` : `stdio ${[config.command, ...sanitizeArgs(config.args ?? [])].join(' ')}`;
+    const where = config.url
+      ? `http ${describeUrl(config.url)}`
+      : `stdio ${[config.command, ...sanitizeArgs(config.args ?? [])].join(' ')}`;
     this.description = `mcp ${where} tool ${config.tool}`;
   }
 
@@ -80,13 +82,15 @@ export class McpTarget implements Target {
     const ctx = { signal: request.signal, timeoutMs, stderr: '', secrets: this.config.secrets ?? [], doing: 'starting the MCP server' };
     const fail = (err: unknown, latencyMs: number): AskResult => ({
       ok: false,
-      error: this.closed && !request.signal.aborted
-        ? { kind: 'aborted', message: 'the target was closed while the call was in flight' }
-        : classifyMcpError(err, { ...ctx, stderr: this.stderr.toString() }),
+      error:
+        this.closed && !request.signal.aborted
+          ? { kind: 'aborted', message: 'the target was closed while the call was in flight' }
+          : classifyMcpError(err, { ...ctx, stderr: this.stderr.toString() }),
       latencyMs,
       meta: { attempts: 1 },
     });
-    if (this.closed) return { ok: false, error: { kind: 'aborted', message: 'the target was closed' }, latencyMs: 0, meta: { attempts: 0 } };
+    if (this.closed)
+      return { ok: false, error: { kind: 'aborted', message: 'the target was closed' }, latencyMs: 0, meta: { attempts: 0 } };
     let conn: Connection;
     try {
       conn = await raceSignal(this.connect(), request.signal);
@@ -102,7 +106,10 @@ export class McpTarget implements Target {
     request.signal.addEventListener('abort', forward, { once: true });
     try {
       const args = substituteArguments(conn.arguments, request.question) as Record<string, unknown>;
-      result = (await conn.client.callTool({ name: this.config.tool, arguments: args }, undefined, { signal: call.signal, timeout: timeoutMs })) as Record<string, unknown>;
+      result = (await conn.client.callTool({ name: this.config.tool, arguments: args }, undefined, {
+        signal: call.signal,
+        timeout: timeoutMs,
+      })) as Record<string, unknown>;
     } catch (err) {
       return fail(err, performance.now() - started);
     } finally {
@@ -139,7 +146,13 @@ export class McpTarget implements Target {
       const headers: Record<string, string> = config.auth ? { [config.auth.header]: config.auth.value } : {};
       transport = new StreamableHTTPClientTransport(new URL(config.url), { requestInit: { headers } });
     } else {
-      const stdio = new StdioClientTransport({ command: config.command ?? '', args: config.args ?? [], env: config.env, cwd: config.cwd, stderr: 'pipe' });
+      const stdio = new StdioClientTransport({
+        command: config.command ?? '',
+        args: config.args ?? [],
+        env: config.env,
+        cwd: config.cwd,
+        stderr: 'pipe',
+      });
       // Reading stderr keeps the child from blocking on a full pipe, and explains crashes.
       stdio.stderr?.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString('utf8')));
       transport = stdio;
@@ -167,7 +180,10 @@ export class McpTarget implements Target {
         throw new ConfigProblem(`the MCP server has no tool '${config.tool}'; it offers: ${offered}. Set target.mcp.tool to one of them.`);
       }
       const args = config.arguments ?? defaultArguments(tool.inputSchema);
-      if (!args) throw new ConfigProblem(`cannot tell which argument of tool '${config.tool}' takes the question; set target.mcp.arguments, e.g. {question: '{{question}}'}`);
+      if (!args)
+        throw new ConfigProblem(
+          `cannot tell which argument of tool '${config.tool}' takes the question; set target.mcp.arguments, e.g. {question: '{{question}}'}`,
+        );
       opened = true;
       return { client, arguments: args };
     } catch (err) {

@@ -129,9 +129,20 @@ export class OpenAiTarget implements Target {
     if (state.error) return askFailure({ ...state.error, status: reply.status }, result.latencyMs, meta);
     if (!state.done && !state.finished) {
       const bodyExcerpt = excerpt(reply.body, secretsOf(config));
-      return askFailure({ kind: 'protocol', message: 'the stream ended before [DONE] or a finish_reason: the answer may be cut', bodyExcerpt }, result.latencyMs, meta);
+      return askFailure(
+        { kind: 'protocol', message: 'the stream ended before [DONE] or a finish_reason: the answer may be cut', bodyExcerpt },
+        result.latencyMs,
+        meta,
+      );
     }
-    const success = { ok: true as const, answer: state.answer, contexts: contextStrings(state.contexts), latencyMs: result.latencyMs, ttftMs: state.ttftMs, meta };
+    const success = {
+      ok: true as const,
+      answer: state.answer,
+      contexts: contextStrings(state.contexts),
+      latencyMs: result.latencyMs,
+      ttftMs: state.ttftMs,
+      meta,
+    };
     return maskedSuccess(success, secretsOf(config));
   }
 
@@ -144,13 +155,25 @@ export class OpenAiTarget implements Target {
     const parsed = parseJsonReply(body, secrets);
     if (!parsed.ok) return askFailure(parsed.error, latencyMs, meta);
     const value = (parsed.value ?? {}) as Record<string, unknown>;
-    if (value.error) return askFailure({ kind: 'protocol', message: `the server reported an error: ${maskSecrets(errorText(value.error), secrets)}` }, latencyMs, meta);
+    if (value.error)
+      return askFailure(
+        { kind: 'protocol', message: `the server reported an error: ${maskSecrets(errorText(value.error), secrets)}` },
+        latencyMs,
+        meta,
+      );
     const choice = Array.isArray(value.choices) ? (value.choices[0] as Record<string, unknown> | undefined) : undefined;
     const message = choice?.message as Record<string, unknown> | undefined;
     if (typeof message?.content !== 'string') {
-      return askFailure({ kind: 'protocol', message: 'reply has no choices[0].message.content string', bodyExcerpt: excerpt(body, secrets) }, latencyMs, meta);
+      return askFailure(
+        { kind: 'protocol', message: 'reply has no choices[0].message.content string', bodyExcerpt: excerpt(body, secrets) },
+        latencyMs,
+        meta,
+      );
     }
     if (typeof value.model === 'string') meta.model = value.model;
-    return maskedSuccess({ ok: true, answer: message.content, contexts: contextStrings(value.context ?? value.contexts), latencyMs, meta }, secrets);
+    return maskedSuccess(
+      { ok: true, answer: message.content, contexts: contextStrings(value.context ?? value.contexts), latencyMs, meta },
+      secrets,
+    );
   }
 }

@@ -14,7 +14,12 @@ export function maskSecrets(text: string, secrets: readonly string[]): string {
   for (const secret of secrets) {
     // Very short values would mask innocent text and are no real secret anyway.
     if (!secret || secret.length < 4) continue;
-    const forms = new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1), Buffer.from(secret).toString('base64')]);
+    const forms = new Set([
+      secret,
+      encodeURIComponent(secret),
+      JSON.stringify(secret).slice(1, -1),
+      Buffer.from(secret).toString('base64'),
+    ]);
     for (const form of forms) out = out.split(form).join(MASK);
   }
   return out;

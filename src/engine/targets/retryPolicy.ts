@@ -29,7 +29,12 @@ export function isTransient(error: TargetError): boolean {
  * Retry-After when it gave one (capped), else exponential backoff with full
  * jitter in [d/2, d] where d = base·2^(retry-1), capped.
  */
-export function retryDelayMs(retry: number, error: TargetError, options: BackoffOptions = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+export function retryDelayMs(
+  retry: number,
+  error: TargetError,
+  options: BackoffOptions = DEFAULT_BACKOFF,
+  random: () => number = Math.random,
+): number {
   if (error.retryAfterMs !== undefined) return Math.min(Math.max(0, error.retryAfterMs), options.maxRetryAfterMs);
   const d = Math.min(options.maxMs, options.baseMs * 2 ** (retry - 1));
   return Math.round(d / 2 + (random() * d) / 2);

@@ -90,7 +90,13 @@ export interface Target {
   readonly conversational: boolean;
   ask(request: AskRequest): Promise<AskResult>;
   /** Raw HTTP access for suites that probe routes (compliance RBAC); absent for builtin and MCP targets. */
-  readonly http?: { baseUrl: string; request(path: string, init: { method?: string; headers?: Record<string, string>; body?: string; signal: AbortSignal }): Promise<{ status: number; body: string }> };
+  readonly http?: {
+    baseUrl: string;
+    request(
+      path: string,
+      init: { method?: string; headers?: Record<string, string>; body?: string; signal: AbortSignal },
+    ): Promise<{ status: number; body: string }>;
+  };
   /** Releases connections and child processes; safe to call twice. */
   close(): Promise<void>;
 }

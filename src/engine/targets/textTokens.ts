@@ -3,11 +3,13 @@
 // "password" without the surprises of an aggressive stemmer.
 
 const STOP_WORDS = new Set(
-  ('a an and are as at be been being but by can could did do does doing for from had has have having he her here hers him his how i if in into is it its ' +
+  (
+    'a an and are as at be been being but by can could did do does doing for from had has have having he her here hers him his how i if in into is it its ' +
     'just me my myself no nor not of off on once only or other our ours out over own same she should so some such than that the their theirs them then there ' +
     'these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours yourself ' +
     "about above after again against all am any because before below between both down during each few further more most s t don't i'm i've it's " +
-    "please tell know want need get got also may might must shall can't won't isn't aren't doesn't didn't")
+    "please tell know want need get got also may might must shall can't won't isn't aren't doesn't didn't"
+  )
     .split(/\s+/)
     .filter(Boolean),
 );

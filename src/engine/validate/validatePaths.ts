@@ -22,7 +22,9 @@ export interface ValidationResult {
 
 /** Sorts problems by file, then position. */
 export function sortProblems(problems: Problem[]): Problem[] {
-  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
+  return problems.sort(
+    (a, b) => a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column,
+  );
 }
 
 /** Validates a run profile and the datasets it references (the editor's and the CLI's one check). */

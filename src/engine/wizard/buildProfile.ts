@@ -73,7 +73,10 @@ function buildTarget(a: WizardAnswers, base: Obj): Target {
 function buildSuiteOptions(a: WizardAnswers, suites: readonly SuiteName[], base: Obj): Obj {
   const o: Obj = { ...base };
   const set = (key: keyof SuiteOptions, on: boolean, value: Obj | undefined) => {
-    if (!on) { delete o[key]; return; }
+    if (!on) {
+      delete o[key];
+      return;
+    }
     const merged: Obj = { ...(isObj(o[key]) ? (o[key] as Obj) : {}), ...(value ?? {}) };
     // Keys the wizard manages and the answer left out are removed.
     for (const k of Object.keys(merged)) if (value && !(k in value) && MANAGED_OPTION_KEYS[key]?.includes(k)) delete merged[k];
@@ -134,7 +137,20 @@ export function buildProfile(a: WizardAnswers, base?: unknown): RunProfile {
 }
 
 /** The run profile's top-level keys in their documented order (new profiles are written in it). */
-export const PROFILE_KEY_ORDER: readonly string[] = ['version', 'target', 'suites', 'data', 'use_defaults', 'profile', 'volumes', 'thresholds', 'suite_options', 'judge', 'report', 'shard'];
+export const PROFILE_KEY_ORDER: readonly string[] = [
+  'version',
+  'target',
+  'suites',
+  'data',
+  'use_defaults',
+  'profile',
+  'volumes',
+  'thresholds',
+  'suite_options',
+  'judge',
+  'report',
+  'shard',
+];
 
 // A new profile reads in the documented order; an edited one keeps its own order (the YAML writer decides).
 function order(p: Obj): Obj {

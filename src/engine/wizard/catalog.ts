@@ -16,10 +16,34 @@ export interface ProviderInfo {
 
 /** Providers with their models (chips of the provider and model steps). */
 export const PROVIDERS: readonly ProviderInfo[] = [
-  { id: 'openai', label: 'OpenAI', models: ['gpt-4o-mini', 'gpt-4o', 'gpt-4.1-mini', 'gpt-4.1'], aliases: ['open ai', 'gpt', 'chatgpt'], keyEnv: 'OPENAI_API_KEY' },
-  { id: 'anthropic', label: 'Anthropic', models: ['claude-3-5-haiku-latest', 'claude-3-5-sonnet-latest', 'claude-3-7-sonnet-latest'], aliases: ['claude'], keyEnv: 'ANTHROPIC_API_KEY' },
-  { id: 'gemini', label: 'Google Gemini', models: ['gemini-1.5-flash', 'gemini-1.5-pro', 'gemini-2.0-flash'], aliases: ['google', 'vertex', 'bard'], keyEnv: 'GEMINI_API_KEY' },
-  { id: 'mistral', label: 'Mistral', models: ['mistral-small-latest', 'mistral-large-latest'], aliases: ['mistral ai'], keyEnv: 'MISTRAL_API_KEY' },
+  {
+    id: 'openai',
+    label: 'OpenAI',
+    models: ['gpt-4o-mini', 'gpt-4o', 'gpt-4.1-mini', 'gpt-4.1'],
+    aliases: ['open ai', 'gpt', 'chatgpt'],
+    keyEnv: 'OPENAI_API_KEY',
+  },
+  {
+    id: 'anthropic',
+    label: 'Anthropic',
+    models: ['claude-3-5-haiku-latest', 'claude-3-5-sonnet-latest', 'claude-3-7-sonnet-latest'],
+    aliases: ['claude'],
+    keyEnv: 'ANTHROPIC_API_KEY',
+  },
+  {
+    id: 'gemini',
+    label: 'Google Gemini',
+    models: ['gemini-1.5-flash', 'gemini-1.5-pro', 'gemini-2.0-flash'],
+    aliases: ['google', 'vertex', 'bard'],
+    keyEnv: 'GEMINI_API_KEY',
+  },
+  {
+    id: 'mistral',
+    label: 'Mistral',
+    models: ['mistral-small-latest', 'mistral-large-latest'],
+    aliases: ['mistral ai'],
+    keyEnv: 'MISTRAL_API_KEY',
+  },
   { id: 'ollama', label: 'Ollama (local)', models: ['llama3.1', 'llama3.2', 'qwen2.5', 'mistral'], aliases: ['local', 'llama'] },
   { id: 'mock', label: 'Mock', models: ['mock-1'], aliases: ['fake', 'stub', 'test'] },
 ];
@@ -48,19 +72,84 @@ export const PROTOCOLS: Readonly<Record<TargetProtocol, { label: string; descrip
 
 /** How each suite is shown, and the words that name it. */
 export const SUITE_INFO: Readonly<Record<SuiteName, { label: string; description: string; aliases: readonly string[] }>> = {
-  rag_quality: { label: 'RAG quality', description: 'Faithfulness, context recall, relevancy and F1 of answers to your questions', aliases: ['rag quality', 'rag', 'quality', 'retrieval', 'faithfulness', 'qa', 'accuracy', 'answers'] },
-  red_team: { label: 'Red team', description: 'Prompt injection, jailbreaks and system prompt extraction, with mutations', aliases: ['red team', 'redteam', 'red teaming', 'attacks', 'attack', 'jailbreak', 'jailbreaks', 'prompt injection', 'injection', 'adversarial', 'security'] },
-  safety: { label: 'Safety', description: 'Harmful requests must be refused; toxicity of answers', aliases: ['safety', 'safe', 'harmful', 'harm', 'toxicity', 'toxic'] },
-  performance: { label: 'Performance', description: 'Latency p95, time to first token and error rate', aliases: ['performance', 'perf', 'latency', 'speed', 'load', 'timing'] },
-  regression: { label: 'Regression', description: 'Answers compared with the previous run (the baseline)', aliases: ['regression', 'regressions', 'baseline', 'drift'] },
-  resilience: { label: 'Resilience', description: 'Timeouts, bursts, retries and circuit breaking against your target', aliases: ['resilience', 'resilient', 'robustness', 'chaos', 'reliability', 'retries', 'timeouts'] },
-  compliance_smoke: { label: 'Compliance', description: 'PII leaks in answers, and protected routes without credentials (RBAC)', aliases: ['compliance smoke', 'compliance', 'pii', 'privacy', 'rbac', 'gdpr'] },
-  bias_smoke: { label: 'Bias', description: 'Parity of answers between groups (female|male, young|elderly…)', aliases: ['bias smoke', 'bias', 'fairness', 'parity', 'biased'] },
+  rag_quality: {
+    label: 'RAG quality',
+    description: 'Faithfulness, context recall, relevancy and F1 of answers to your questions',
+    aliases: ['rag quality', 'rag', 'quality', 'retrieval', 'faithfulness', 'qa', 'accuracy', 'answers'],
+  },
+  red_team: {
+    label: 'Red team',
+    description: 'Prompt injection, jailbreaks and system prompt extraction, with mutations',
+    aliases: [
+      'red team',
+      'redteam',
+      'red teaming',
+      'attacks',
+      'attack',
+      'jailbreak',
+      'jailbreaks',
+      'prompt injection',
+      'injection',
+      'adversarial',
+      'security',
+    ],
+  },
+  safety: {
+    label: 'Safety',
+    description: 'Harmful requests must be refused; toxicity of answers',
+    aliases: ['safety', 'safe', 'harmful', 'harm', 'toxicity', 'toxic'],
+  },
+  performance: {
+    label: 'Performance',
+    description: 'Latency p95, time to first token and error rate',
+    aliases: ['performance', 'perf', 'latency', 'speed', 'load', 'timing'],
+  },
+  regression: {
+    label: 'Regression',
+    description: 'Answers compared with the previous run (the baseline)',
+    aliases: ['regression', 'regressions', 'baseline', 'drift'],
+  },
+  resilience: {
+    label: 'Resilience',
+    description: 'Timeouts, bursts, retries and circuit breaking against your target',
+    aliases: ['resilience', 'resilient', 'robustness', 'chaos', 'reliability', 'retries', 'timeouts'],
+  },
+  compliance_smoke: {
+    label: 'Compliance',
+    description: 'PII leaks in answers, and protected routes without credentials (RBAC)',
+    aliases: ['compliance smoke', 'compliance', 'pii', 'privacy', 'rbac', 'gdpr'],
+  },
+  bias_smoke: {
+    label: 'Bias',
+    description: 'Parity of answers between groups (female|male, young|elderly…)',
+    aliases: ['bias smoke', 'bias', 'fairness', 'parity', 'biased'],
+  },
 };
 
 /** The volume presets with their description (smoke / full / red_team_heavy). */
 export const VOLUME_INFO: Readonly<Record<VolumePreset, { label: string; description: string; aliases: readonly string[] }>> = {
-  smoke: { label: 'Smoke', description: 'A quick check: 2 questions, 1 attack mutator, 2 performance repeats', aliases: ['smoke', 'quick', 'fast', 'small', 'minimal', 'light', 'tiny', 'sanity'] },
-  full: { label: 'Full', description: '20 questions, 3 attack mutators, 5 performance repeats', aliases: ['full', 'complete', 'thorough', 'large', 'big', 'comprehensive', 'all of it'] },
-  red_team_heavy: { label: 'Red team heavy', description: '5 questions, 5 attack mutators, 3 performance repeats', aliases: ['red team heavy', 'red_team_heavy', 'redteam heavy', 'heavy red team', 'heavy', 'attack heavy', 'security heavy', 'adversarial'] },
+  smoke: {
+    label: 'Smoke',
+    description: 'A quick check: 2 questions, 1 attack mutator, 2 performance repeats',
+    aliases: ['smoke', 'quick', 'fast', 'small', 'minimal', 'light', 'tiny', 'sanity'],
+  },
+  full: {
+    label: 'Full',
+    description: '20 questions, 3 attack mutators, 5 performance repeats',
+    aliases: ['full', 'complete', 'thorough', 'large', 'big', 'comprehensive', 'all of it'],
+  },
+  red_team_heavy: {
+    label: 'Red team heavy',
+    description: '5 questions, 5 attack mutators, 3 performance repeats',
+    aliases: [
+      'red team heavy',
+      'red_team_heavy',
+      'redteam heavy',
+      'heavy red team',
+      'heavy',
+      'attack heavy',
+      'security heavy',
+      'adversarial',
+    ],
+  },
 };

@@ -63,10 +63,23 @@ export async function testConnection(profile: RunProfile, file: string, opts: Co
     if (!result.ok) {
       const e = result.error;
       const detail = e.status ? ` (HTTP ${e.status}${e.bodyExcerpt ? `: ${e.bodyExcerpt.slice(0, 160)}` : ''})` : '';
-      return { ok: false, target: target.description, question, latencyMs: result.latencyMs, error: `${e.kind.replace(/_/g, ' ')}: ${e.message}${detail}` };
+      return {
+        ok: false,
+        target: target.description,
+        question,
+        latencyMs: result.latencyMs,
+        error: `${e.kind.replace(/_/g, ' ')}: ${e.message}${detail}`,
+      };
     }
     const answer = result.answer.length > MAX_ANSWER ? `${result.answer.slice(0, MAX_ANSWER - 1)}…` : result.answer;
-    return { ok: true, target: target.description, question, latencyMs: Math.round(result.latencyMs), answer, contexts: result.contexts.length };
+    return {
+      ok: true,
+      target: target.description,
+      question,
+      latencyMs: Math.round(result.latencyMs),
+      answer,
+      contexts: result.contexts.length,
+    };
   } finally {
     await target.close().catch(() => undefined);
   }

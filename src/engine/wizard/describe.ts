@@ -28,7 +28,10 @@ export function describeAnswers(a: WizardAnswers): string[] {
   const v = { ...VOLUME_PRESETS[preset], ...(a.volumes ?? {}) };
   const thresholds = Object.entries(a.thresholds ?? {});
   const used = kindsInUse(a.suites ?? []);
-  const data = used.map((k) => `${k} ${a.data?.[k] ?? (k === 'bias_groups' && a.bias?.groups ? a.bias.groups : a.useDefaults && KINDS_WITH_DEFAULTS.has(k) ? '(built-in)' : '(none)')}`);
+  const data = used.map(
+    (k) =>
+      `${k} ${a.data?.[k] ?? (k === 'bias_groups' && a.bias?.groups ? a.bias.groups : a.useDefaults && KINDS_WITH_DEFAULTS.has(k) ? '(built-in)' : '(none)')}`,
+  );
   return [
     targetLine(a),
     `Suites: ${a.suites?.length ? a.suites.join(', ') : '(none)'}`,
@@ -45,17 +48,32 @@ export function understood(steps: readonly WizardStepId[], a: WizardAnswers): st
   const parts: string[] = [];
   for (const step of steps) {
     switch (step) {
-      case 'mode': if (a.mode) parts.push(MODES[a.mode].label); break;
-      case 'protocol': if (a.protocol) parts.push(PROTOCOLS[a.protocol].label); break;
-      case 'suites': if (a.suites) parts.push(`${a.suites.length} ${a.suites.length === 1 ? 'suite' : 'suites'}: ${a.suites.join(', ')}`); break;
+      case 'mode':
+        if (a.mode) parts.push(MODES[a.mode].label);
+        break;
+      case 'protocol':
+        if (a.protocol) parts.push(PROTOCOLS[a.protocol].label);
+        break;
+      case 'suites':
+        if (a.suites) parts.push(`${a.suites.length} ${a.suites.length === 1 ? 'suite' : 'suites'}: ${a.suites.join(', ')}`);
+        break;
       case 'volumes': {
         const v = { ...VOLUME_PRESETS[a.volumePreset ?? 'smoke'], ...(a.volumes ?? {}) };
-        parts.push(`${a.volumePreset ?? 'smoke'}: ${v.qa_sample_size} questions, ${v.attack_mutators} attack ${v.attack_mutators === 1 ? 'mutator' : 'mutators'}, ${v.perf_repeats} performance repeats, concurrency ${v.concurrency}`);
+        parts.push(
+          `${a.volumePreset ?? 'smoke'}: ${v.qa_sample_size} questions, ${v.attack_mutators} attack ${v.attack_mutators === 1 ? 'mutator' : 'mutators'}, ${v.perf_repeats} performance repeats, concurrency ${v.concurrency}`,
+        );
         break;
       }
-      case 'provider': parts.push(a.provider ? `provider ${a.provider}` : 'no provider'); break;
-      case 'model': parts.push(a.model ? `model ${a.model}` : 'no model'); break;
-      case 'data': case 'connection': case 'summary': break;
+      case 'provider':
+        parts.push(a.provider ? `provider ${a.provider}` : 'no provider');
+        break;
+      case 'model':
+        parts.push(a.model ? `model ${a.model}` : 'no model');
+        break;
+      case 'data':
+      case 'connection':
+      case 'summary':
+        break;
       default: {
         const text = answerText(step, a);
         if (text) parts.push(text);
@@ -72,7 +90,15 @@ export function dataStatusLines(a: WizardAnswers): string[] {
     const needs = (a.suites ?? []).filter((s) => SUITE_REQUIREMENTS[s].required.includes(k));
     const who = needs.length ? `required by ${needs.join(', ')}` : 'optional';
     const inline = k === 'bias_groups' && !a.data?.[k] ? a.bias?.groups : undefined;
-    const from = a.data?.[k] ? `✓ ${a.data[k]}` : inline ? `✓ ${inline} (inline)` : a.useDefaults && KINDS_WITH_DEFAULTS.has(k) ? '○ built-in' : needs.length ? '✗ missing' : '— none';
+    const from = a.data?.[k]
+      ? `✓ ${a.data[k]}`
+      : inline
+        ? `✓ ${inline} (inline)`
+        : a.useDefaults && KINDS_WITH_DEFAULTS.has(k)
+          ? '○ built-in'
+          : needs.length
+            ? '✗ missing'
+            : '— none';
     return `${k} (${who}): ${from}`;
   });
 }

@@ -20,9 +20,7 @@ export interface CaseEstimate {
 // Planning looks at what kind of target it is (conversational, HTTP routes), never calls it.
 function planningTarget(profile: RunProfile): Target {
   const t = profile.target;
-  const http = t.mode === 'api' && t.base_url
-    ? { baseUrl: t.base_url, request: async () => ({ status: 0, body: '' }) }
-    : undefined;
+  const http = t.mode === 'api' && t.base_url ? { baseUrl: t.base_url, request: async () => ({ status: 0, body: '' }) } : undefined;
   return {
     description: `${t.mode} (planning only)`,
     conversational: t.mode === 'api' && t.protocol === 'openai',
@@ -37,16 +35,29 @@ function planningTarget(profile: RunProfile): Target {
  * cases, as the run will (shard included). Never rejects: a suite that cannot be
  * planned counts 0 with a note.
  */
-export async function estimateCases(profile: RunProfile, file: string, signal: AbortSignal = new AbortController().signal): Promise<CaseEstimate> {
+export async function estimateCases(
+  profile: RunProfile,
+  file: string,
+  signal: AbortSignal = new AbortController().signal,
+): Promise<CaseEstimate> {
   const resolved = resolveProfile(profile, file);
   const notes: string[] = [];
-  const data = createSuiteData(resolved, (level, message) => { if (level === 'error') notes.push(message); }, signal);
+  const data = createSuiteData(
+    resolved,
+    (level, message) => {
+      if (level === 'error') notes.push(message);
+    },
+    signal,
+  );
   const target = planningTarget(profile);
   const perSuite: Partial<Record<SuiteName, number>> = {};
   let total = 0;
   for (const suite of resolved.suites) {
     const def = suiteDefinition(suite);
-    if (!def) { notes.push(`${suite} is not available`); continue; }
+    if (!def) {
+      notes.push(`${suite} is not available`);
+      continue;
+    }
     const ctx: SuiteContext = { runId: 'estimate', profile: resolved, target, data, signal, log: () => undefined };
     try {
       const planned = await def.plan(ctx);

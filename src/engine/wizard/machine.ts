@@ -32,7 +32,17 @@ export interface WizardProgress {
 }
 
 /** Answers that change the target make an earlier connection test stale. */
-const TARGET_FIELDS: readonly (keyof WizardAnswers)[] = ['mode', 'baseUrl', 'mcp', 'protocol', 'http', 'mcpTool', 'authEnv', 'provider', 'model'];
+const TARGET_FIELDS: readonly (keyof WizardAnswers)[] = [
+  'mode',
+  'baseUrl',
+  'mcp',
+  'protocol',
+  'http',
+  'mcpTool',
+  'authEnv',
+  'provider',
+  'model',
+];
 
 /** A fresh wizard (or one prefilled from a profile being edited: every step done, starting at the first). */
 export function initialState(answers: WizardAnswers = emptyAnswers(), allDone = false): WizardState {
@@ -50,7 +60,12 @@ export function applicableSteps(answers: WizardAnswers): WizardStepId[] {
 export function progressOf(state: WizardState): WizardProgress {
   const steps = applicableSteps(state.answers);
   const index = Math.max(0, steps.indexOf(state.current)) + 1;
-  return { index, count: steps.length, percent: Math.round((index / steps.length) * 100), title: stepDef(state.current).title(state.answers) };
+  return {
+    index,
+    count: steps.length,
+    percent: Math.round((index / steps.length) * 100),
+    title: stepDef(state.current).title(state.answers),
+  };
 }
 
 /** The current step's definition. */
@@ -62,7 +77,10 @@ export function currentStep(state: WizardState): StepDef {
 export function chipsOf(state: WizardState): WizardChip[] {
   const def = currentStep(state);
   const chips = def.chips(state.answers);
-  const keep = state.done.includes(state.current) && def.id !== 'suites' && def.id !== 'data' && def.id !== 'connection' ? keepChip(def.id, state.answers) : undefined;
+  const keep =
+    state.done.includes(state.current) && def.id !== 'suites' && def.id !== 'data' && def.id !== 'connection'
+      ? keepChip(def.id, state.answers)
+      : undefined;
   if (!keep) return chips;
   const same = chips.find((c) => c.kind === 'answer' && c.value === keep.value);
   if (!same) return [keep, ...chips];
@@ -83,11 +101,17 @@ function changedTarget(before: WizardAnswers, after: WizardAnswers): boolean {
 }
 
 /** The step after `from`: the next applicable one in order, skipping those just covered; with `returnTo`, the first not done. */
-function nextStep(state: WizardState, from: WizardStepId, covered: readonly WizardStepId[]): { step: WizardStepId; returnTo?: WizardStepId } {
+function nextStep(
+  state: WizardState,
+  from: WizardStepId,
+  covered: readonly WizardStepId[],
+): { step: WizardStepId; returnTo?: WizardStepId } {
   const steps = applicableSteps(state.answers);
   const after = steps.slice(steps.indexOf(from) + 1);
   if (state.returnTo && steps.includes(state.returnTo)) {
-    const pending = after.find((s) => !state.done.includes(s) && s !== 'summary' && steps.indexOf(s) < steps.indexOf(state.returnTo as WizardStepId));
+    const pending = after.find(
+      (s) => !state.done.includes(s) && s !== 'summary' && steps.indexOf(s) < steps.indexOf(state.returnTo as WizardStepId),
+    );
     return pending ? { step: pending, returnTo: state.returnTo } : { step: state.returnTo };
   }
   const next = after.find((s) => !covered.includes(s));
@@ -116,7 +140,14 @@ export function submit(state: WizardState, text: string): Transition {
   const def = currentStep(state);
   // A key typed anywhere but the key step would end up in the profile as a name or a model.
   if (def.id !== 'auth' && looksLikeSecret(text.trim())) {
-    return { state, outcome: { ok: false, reply: 'That looks like an API key, so it was not kept: keys go to the “API key” step, which stores them in VS Code’s secret storage, never in the profile.' } };
+    return {
+      state,
+      outcome: {
+        ok: false,
+        reply:
+          'That looks like an API key, so it was not kept: keys go to the “API key” step, which stores them in VS Code’s secret storage, never in the profile.',
+      },
+    };
   }
   const outcome = def.parse(text, state.answers);
   if (!outcome.ok) return { state, outcome };

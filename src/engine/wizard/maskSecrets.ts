@@ -9,16 +9,19 @@ export const SECRET_MASK = '••••••••';
 
 /** The YAML text with secret values masked (names of secrets, `*_env` keys and `${NAME}` references stay). */
 export function maskSecretsInYaml(text: string): string {
-  return text.split('\n').map((line) => {
-    const m = /^(\s*(?:-\s+)?["']?([\w.-]+)["']?\s*:\s*)(.+?)(\s+#.*)?$/.exec(line);
-    if (m) {
-      const [, lead, key, value, comment = ''] = m;
-      const bare = value.replace(/^["']|["']$/g, '');
-      if (/_env$/i.test(key) || /^\$\{[\w.-]+\}$/.test(bare) || /^[|>][-+]?$/.test(value)) return line;
-      if (SECRET_KEY.test(key) && bare !== '' && !/^[[{]/.test(bare)) return `${lead}${SECRET_MASK}${comment}`;
-    }
-    return line.replace(/[A-Za-z0-9_\-.+/=]{12,}/g, (w) => (looksLikeSecret(w) ? SECRET_MASK : w));
-  }).join('\n');
+  return text
+    .split('\n')
+    .map((line) => {
+      const m = /^(\s*(?:-\s+)?["']?([\w.-]+)["']?\s*:\s*)(.+?)(\s+#.*)?$/.exec(line);
+      if (m) {
+        const [, lead, key, value, comment = ''] = m;
+        const bare = value.replace(/^["']|["']$/g, '');
+        if (/_env$/i.test(key) || /^\$\{[\w.-]+\}$/.test(bare) || /^[|>][-+]?$/.test(value)) return line;
+        if (SECRET_KEY.test(key) && bare !== '' && !/^[[{]/.test(bare)) return `${lead}${SECRET_MASK}${comment}`;
+      }
+      return line.replace(/[A-Za-z0-9_\-.+/=]{12,}/g, (w) => (looksLikeSecret(w) ? SECRET_MASK : w));
+    })
+    .join('\n');
 }
 
 /** A text with any credential-looking word masked (for answers echoed into the chat). */

@@ -50,11 +50,25 @@ export function defaultThresholds(suites: readonly SuiteName[]): Record<string, 
   return out;
 }
 
-const STRICT: Record<string, number> = { faithfulness_min: 0.9, context_recall_min: 0.9, answer_relevancy_min: 0.6, p95_ms_max: 3000, success_rate_min: 0.95 };
-const LENIENT: Record<string, number> = { faithfulness_min: 0.6, context_recall_min: 0.6, answer_relevancy_min: 0.4, p95_ms_max: 10000, success_rate_min: 0.8 };
+const STRICT: Record<string, number> = {
+  faithfulness_min: 0.9,
+  context_recall_min: 0.9,
+  answer_relevancy_min: 0.6,
+  p95_ms_max: 3000,
+  success_rate_min: 0.95,
+};
+const LENIENT: Record<string, number> = {
+  faithfulness_min: 0.6,
+  context_recall_min: 0.6,
+  answer_relevancy_min: 0.4,
+  p95_ms_max: 10000,
+  success_rate_min: 0.8,
+};
 
 function forSuites(values: Record<string, number>, suites: readonly SuiteName[]): Record<string, number> {
-  return Object.fromEntries(Object.entries(values).filter(([k]) => suites.includes(THRESHOLDS.find((t) => t.key === k)?.suite as SuiteName)));
+  return Object.fromEntries(
+    Object.entries(values).filter(([k]) => suites.includes(THRESHOLDS.find((t) => t.key === k)?.suite as SuiteName)),
+  );
 }
 
 /** Reads one threshold value for a key; an error message when it is out of range. */
@@ -82,13 +96,19 @@ export function parseThresholds(text: string, answers: WizardAnswers): StepOutco
   const suites = answers.suites ?? [];
   const base = defaultThresholds(suites);
   const n = normalize(text);
-  if (isSkip(text) || /^(keep|documented|as is|fine|good)( defaults?)?$/.test(n)) return accept({ thresholds: base }, { reply: describe(base, 'Using the documented defaults') });
+  if (isSkip(text) || /^(keep|documented|as is|fine|good)( defaults?)?$/.test(n))
+    return accept({ thresholds: base }, { reply: describe(base, 'Using the documented defaults') });
   const word = withoutFiller(n, ['thresholds', 'threshold', 'bars', 'bar', 'ones', 'more', 'quite', 'very', 'something', 'rather']);
-  if (/^(strict|stricter|tight|tighter|high|higher|demanding|production|prod)$/.test(word)) return accept({ thresholds: { ...base, ...forSuites(STRICT, suites) } });
-  if (/^(lenient|relaxed|loose|looser|low|lower|easy|gentle|prototype)$/.test(word)) return accept({ thresholds: { ...base, ...forSuites(LENIENT, suites) } });
+  if (/^(strict|stricter|tight|tighter|high|higher|demanding|production|prod)$/.test(word))
+    return accept({ thresholds: { ...base, ...forSuites(STRICT, suites) } });
+  if (/^(lenient|relaxed|loose|looser|low|lower|easy|gentle|prototype)$/.test(word))
+    return accept({ thresholds: { ...base, ...forSuites(LENIENT, suites) } });
   const out: Record<string, number> = { ...(answers.thresholds ?? base) };
   // A comma between digits is a decimal comma ("0,55"), not a separator.
-  const segments = text.split(/(?<!\d),|,(?!\d)|[;\n]|\band\b/).map((s) => s.trim()).filter(Boolean);
+  const segments = text
+    .split(/(?<!\d),|,(?!\d)|[;\n]|\band\b/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const errors: string[] = [];
   const notes: string[] = [];
   let set = 0;
@@ -98,29 +118,55 @@ export function parseThresholds(text: string, answers: WizardAnswers): StepOutco
       if (/\d/.test(segment)) errors.push(`I do not know which threshold “${segment}” sets`);
       continue;
     }
-    if (found.length > 1) { errors.push(`“${segment}” names ${found.join(' and ')}: give one value each`); continue; }
+    if (found.length > 1) {
+      errors.push(`“${segment}” names ${found.join(' and ')}: give one value each`);
+      continue;
+    }
     const spec = THRESHOLDS.find((t) => t.key === found[0]) as ThresholdSpec;
-    const afterName = segment.replace(new RegExp(`^.*?(${TABLE.find((t) => t.id === spec.key)?.aliases.map((a) => escapeRegExp(a).replace(/\\? /g, '[\\s_-]*')).join('|')})`, 'i'), '');
-    if (!/\d/.test(afterName || segment)) { errors.push(`${spec.key} needs a value`); continue; }
+    const afterName = segment.replace(
+      new RegExp(
+        `^.*?(${TABLE.find((t) => t.id === spec.key)
+          ?.aliases.map((a) => escapeRegExp(a).replace(/\\? /g, '[\\s_-]*'))
+          .join('|')})`,
+        'i',
+      ),
+      '',
+    );
+    if (!/\d/.test(afterName || segment)) {
+      errors.push(`${spec.key} needs a value`);
+      continue;
+    }
     const v = valueFor(spec, afterName || segment);
-    if (typeof v === 'string') { errors.push(v); continue; }
+    if (typeof v === 'string') {
+      errors.push(v);
+      continue;
+    }
     out[spec.key] = v;
     set++;
     if (!suites.includes(spec.suite)) notes.push(`${spec.key} applies to ${spec.suite}, which is not selected`);
   }
   if (errors.length) return reject(`${errors.join('; ')}. Example: “faithfulness 0.85, recall 80%, p95 3 s”, or “defaults”.`);
-  if (set === 0) return reject('Give thresholds as name and value (“faithfulness 0.85, context recall 0.8, p95 3000 ms”), or answer “defaults”, “strict” or “lenient”.');
+  if (set === 0)
+    return reject(
+      'Give thresholds as name and value (“faithfulness 0.85, context recall 0.8, p95 3000 ms”), or answer “defaults”, “strict” or “lenient”.',
+    );
   return accept({ thresholds: out }, notes.length ? { reply: `Noted. (${notes.join('; ')}.)` } : {});
 }
 
 function describe(values: Record<string, number>, lead: string): string {
   const entries = Object.entries(values);
-  return entries.length ? `${lead}: ${entries.map(([k, v]) => `${k} ${v}`).join(', ')}.` : `${lead}: every metric keeps its documented default.`;
+  return entries.length
+    ? `${lead}: ${entries.map(([k, v]) => `${k} ${v}`).join(', ')}.`
+    : `${lead}: every metric keeps its documented default.`;
 }
 
 const VOLUME_TABLE = (Object.keys(VOLUME_INFO) as VolumePreset[]).map((id) => ({ id, aliases: [...VOLUME_INFO[id].aliases] }));
 const VOLUME_WORDS: { key: keyof Volumes; re: RegExp; max: number }[] = [
-  { key: 'qa_sample_size', re: /\b(?:qa(?:[\s_-]*sample(?:[\s_-]*size)?)?|questions?|sample(?:[\s_-]*size)?|qa set)\s*(?:=|:|of|to)?\s*(\d+)/i, max: 1_000_000 },
+  {
+    key: 'qa_sample_size',
+    re: /\b(?:qa(?:[\s_-]*sample(?:[\s_-]*size)?)?|questions?|sample(?:[\s_-]*size)?|qa set)\s*(?:=|:|of|to)?\s*(\d+)/i,
+    max: 1_000_000,
+  },
   { key: 'attack_mutators', re: /\b(?:(?:attack[\s_-]*)?mutators?|mutations?)\s*(?:=|:|of|to)?\s*(\d+)/i, max: 12 },
   { key: 'perf_repeats', re: /\b(?:perf(?:ormance)?(?:[\s_-]*repeats?)?|repeats?|repetitions?)\s*(?:=|:|of|to)?\s*(\d+)/i, max: 10_000 },
   { key: 'concurrency', re: /\b(?:concurrency|parallel(?:ism)?|workers?|threads?|in parallel)\s*(?:=|:|of|to)?\s*(\d+)/i, max: 256 },
@@ -148,6 +194,11 @@ export function parseVolumes(text: string, answers: WizardAnswers): StepOutcome 
   }
   const preset = presets[0] ?? answers.volumePreset ?? 'smoke';
   // Overrides equal to the preset's value say nothing new: keep the profile short.
-  const kept = Object.fromEntries(Object.entries(overrides).filter(([k, v]) => VOLUME_PRESETS[preset][k as keyof Volumes] !== v)) as Volumes;
-  return accept({ volumePreset: preset, volumes: Object.keys(kept).length ? { ...(presets.length ? {} : answers.volumes), ...kept } : undefined });
+  const kept = Object.fromEntries(
+    Object.entries(overrides).filter(([k, v]) => VOLUME_PRESETS[preset][k as keyof Volumes] !== v),
+  ) as Volumes;
+  return accept({
+    volumePreset: preset,
+    volumes: Object.keys(kept).length ? { ...(presets.length ? {} : answers.volumes), ...kept } : undefined,
+  });
 }

@@ -21,7 +21,8 @@ const SCENARIOS: { id: Scenario; aliases: string[] }[] = [
 /** Step "resilience": scenario kinds, burst concurrency, retries, timeouts and the circuit breaker. */
 export function parseResilience(text: string): StepOutcome {
   const n = normalize(text);
-  if (isSkip(text) || /^(all|all scenarios|everything|every scenario)$/.test(n)) return accept({ resilience: {} }, { reply: 'Every resilience scenario, with the default limits.' });
+  if (isSkip(text) || /^(all|all scenarios|everything|every scenario)$/.test(n))
+    return accept({ resilience: {} }, { reply: 'Every resilience scenario, with the default limits.' });
   const out: Resilience = {};
   const burst = /\b(?:burst(?:[\s_-]*concurrency)?|concurrency)\s*(?:=|:|of|to)?\s*(\d+)/i.exec(text);
   if (burst) {
@@ -35,15 +36,22 @@ export function parseResilience(text: string): StepOutcome {
     if (v > 10) return reject(`Retries must be from 0 to 10 (got ${v}).`);
     out.retries = v;
   }
-  const circuit = /\bcircuit(?:[\s_-]*breaker)?\s*(?:=|:|of|after)?\s*(\d+)\s*(?:failures?|fails?)?\s*(?:[,/]|and)?\s*(?:reset(?:[\s_-]*s)?|after)?\s*(?:=|:|of)?\s*(\d+(?:\.\d+)?\s*(?:s|sec|seconds?|ms|m|min)?)?/i.exec(text);
+  const circuit =
+    /\bcircuit(?:[\s_-]*breaker)?\s*(?:=|:|of|after)?\s*(\d+)\s*(?:failures?|fails?)?\s*(?:[,/]|and)?\s*(?:reset(?:[\s_-]*s)?|after)?\s*(?:=|:|of)?\s*(\d+(?:\.\d+)?\s*(?:s|sec|seconds?|ms|m|min)?)?/i.exec(
+      text,
+    );
   if (circuit) {
     out.circuit = { fails: Number(circuit[1]) };
     if (circuit[1] === '0') return reject('The circuit opens after at least 1 failure.');
-    if (circuit[2]) out.circuit.reset_s = Math.round((parseDurationMs(/\d\s*$/.test(circuit[2]) ? `${circuit[2]}s` : circuit[2]) ?? 0) / 100) / 10;
+    if (circuit[2])
+      out.circuit.reset_s = Math.round((parseDurationMs(/\d\s*$/.test(circuit[2]) ? `${circuit[2]}s` : circuit[2]) ?? 0) / 100) / 10;
   }
   const timeouts = /\btimeouts?(?:[\s_-]*ms)?\s*(?:=|:|of)?\s*((?:\d+(?:\.\d+)?\s*(?:ms|s|sec|seconds?)?\s*(?:,|and|\/)?\s*)+)/i.exec(text);
   if (timeouts) {
-    const parts = timeouts[1].split(/,|and|\//).map((s) => s.trim()).filter(Boolean);
+    const parts = timeouts[1]
+      .split(/,|and|\//)
+      .map((s) => s.trim())
+      .filter(Boolean);
     out.timeouts_ms = parts.map((p) => parseDurationMs(p) ?? 0).filter((v) => v > 0);
   }
   let stripped = text;
@@ -53,9 +61,12 @@ export function parseResilience(text: string): StepOutcome {
   if (found.length > 0) out.scenarios = found;
   const unknown = withoutFiller(rest, ['scenario', 'scenarios', 'fails', 'reset', 'after']);
   if (/[a-z]{3,}/i.test(unknown)) {
-    return reject(`I did not understand “${unknown}”. Say “all scenarios”, “only timeout and retry”, or settings such as “burst 20, retries 3, circuit 5 fails reset 30 s”.`);
+    return reject(
+      `I did not understand “${unknown}”. Say “all scenarios”, “only timeout and retry”, or settings such as “burst 20, retries 3, circuit 5 fails reset 30 s”.`,
+    );
   }
-  if (Object.keys(out).length === 0) return reject('Choose scenarios (timeout, burst, retry, circuit, steady) or settings such as “burst 20, retries 3”, or answer “all”.');
+  if (Object.keys(out).length === 0)
+    return reject('Choose scenarios (timeout, burst, retry, circuit, steady) or settings such as “burst 20, retries 3”, or answer “all”.');
   return accept({ resilience: out });
 }
 
@@ -63,11 +74,19 @@ export function parseResilience(text: string): StepOutcome {
 export function parseCompliance(text: string, answers: WizardAnswers): StepOutcome {
   const n = normalize(text);
   if (isSkip(text) || /^(all|default routes|the default routes|standard|no rbac|no routes|pii only|only pii|just pii)$/.test(n)) {
-    const rbac = answers.mode !== 'api' ? 'RBAC route probes need an HTTP API: they are skipped for this target' : answers.authEnv ? 'the ask route is probed without valid credentials' : 'no route is probed (the target is used without credentials)';
+    const rbac =
+      answers.mode !== 'api'
+        ? 'RBAC route probes need an HTTP API: they are skipped for this target'
+        : answers.authEnv
+          ? 'the ask route is probed without valid credentials'
+          : 'no route is probed (the target is used without credentials)';
     return accept({ compliance: {} }, { reply: `The built-in PII prompts; ${rbac}.` });
   }
   const routes = [...text.matchAll(/(?:^|[\s,;(])(\/[\w\-./*{}:]*)/g)].map((m) => m[1].replace(/[.,;)]+$/, ''));
-  if (routes.length === 0) return reject('Give the routes that must refuse requests without credentials, e.g. “/admin, /internal/*”, or answer “defaults” or “PII only”.');
+  if (routes.length === 0)
+    return reject(
+      'Give the routes that must refuse requests without credentials, e.g. “/admin, /internal/*”, or answer “defaults” or “PII only”.',
+    );
   return accept({ compliance: { protected_routes: [...new Set(routes)] } });
 }
 
@@ -80,7 +99,8 @@ const METRICS: { id: NonNullable<BiasAnswer['parityMetric']>; aliases: string[] 
 
 /** Step "bias": group pairs (a|b, "rich vs poor"), the parity metric, max pairs and the parity threshold. */
 export function parseBias(text: string): StepOutcome {
-  if (isSkip(text)) return accept({ bias: {} }, { reply: 'Default groups (female|male, young|elderly and more), every parity metric, up to 10 pairs.' });
+  if (isSkip(text))
+    return accept({ bias: {} }, { reply: 'Default groups (female|male, young|elderly and more), every parity metric, up to 10 pairs.' });
   const out: BiasAnswer = {};
   let rest = text;
   const PAIR = /([A-Za-z][\w-]*)\s*(?:\||\bvs\.?\s|\bversus\s)\s*([A-Za-z][\w-]*)/gi;
@@ -88,7 +108,8 @@ export function parseBias(text: string): StepOutcome {
   if (pairs.length) {
     const groups = pairs.join(';');
     const parsed = parseBiasGroups(groups, 'wizard');
-    if (parsed.records.length === 0 || parsed.problems.some((p) => p.severity === 'error')) return reject(`The groups “${groups}” are not valid pairs: ${parsed.problems[0]?.message ?? 'write them as a|b;c|d'}.`);
+    if (parsed.records.length === 0 || parsed.problems.some((p) => p.severity === 'error'))
+      return reject(`The groups “${groups}” are not valid pairs: ${parsed.problems[0]?.message ?? 'write them as a|b;c|d'}.`);
     out.groups = groups;
     rest = rest.replace(PAIR, ' ');
   }
@@ -112,7 +133,9 @@ export function parseBias(text: string): StepOutcome {
   if (found.length > 1) return reject(`Choose one parity metric (refusal_rate, length, similarity or all), not ${found.join(' and ')}.`);
   if (found[0]) out.parityMetric = found[0];
   if (Object.keys(out).length === 0) {
-    return reject('Give group pairs such as “female|male; young|elderly” (or “rich vs poor”), a metric (refusal rate, length, similarity, all), “max pairs 5”, or answer “defaults”.');
+    return reject(
+      'Give group pairs such as “female|male; young|elderly” (or “rich vs poor”), a metric (refusal rate, length, similarity, all), “max pairs 5”, or answer “defaults”.',
+    );
   }
   return accept({ bias: out });
 }

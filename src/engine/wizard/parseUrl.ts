@@ -30,7 +30,8 @@ export function findUrl(text: string): FoundUrl {
   if (explicit) return finish(tidy(explicit[0]));
   const other = /\b([a-z][a-z0-9+.-]*):\/\/[^\s]+/i.exec(text);
   if (other) return { error: `'${tidy(other[0])}' is not an http or https address` };
-  const hostPort = /(?:^|[\s(@])((?:localhost|\d{1,3}(?:\.\d{1,3}){3}|\[::1\]|[a-z0-9-]+(?:\.[a-z0-9-]+)*)?:(\d{1,6})(\/[^\s,;"'<>]*)?)/i.exec(text);
+  const hostPort =
+    /(?:^|[\s(@])((?:localhost|\d{1,3}(?:\.\d{1,3}){3}|\[::1\]|[a-z0-9-]+(?:\.[a-z0-9-]+)*)?:(\d{1,6})(\/[^\s,;"'<>]*)?)/i.exec(text);
   if (hostPort) {
     const host = hostPort[1].slice(0, hostPort[1].length - `:${hostPort[2]}${hostPort[3] ?? ''}`.length) || 'localhost';
     const scheme = LOCAL.test(host) || !host.includes('.') ? 'http' : 'https';

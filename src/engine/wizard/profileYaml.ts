@@ -23,7 +23,8 @@ export class ProfileYamlError extends Error {
 // Key order does not matter for equality (the file's order is kept anyway); array order does.
 function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  if (Array.isArray(a) || Array.isArray(b))
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
   if (!isObj(a) || !isObj(b)) return false;
   const ka = Object.keys(a);
   return ka.length === Object.keys(b).length && ka.every((k) => k in b && deepEqual(a[k], b[k]));
@@ -42,7 +43,8 @@ function flow(doc: Document, path: (string | number)[]): void {
 /** The YAML of a new profile: documented order, a header, comments on the keys newcomers ask about. */
 export function newProfileYaml(profile: RunProfile): string {
   const doc = new Document(profile);
-  doc.commentBefore = ' AI Quality Kit run profile (written by the setup wizard).\n Paths are relative to this file; the README describes every key.';
+  doc.commentBefore =
+    ' AI Quality Kit run profile (written by the setup wizard).\n Paths are relative to this file; the README describes every key.';
   flow(doc, ['suites']);
   flow(doc, ['report', 'formats']);
   flow(doc, ['target', 'mcp', 'args']);
@@ -68,10 +70,13 @@ function insertRoot(doc: Document, map: YAMLMap, key: string, value: unknown): v
   const pair = doc.createPair(key, value) as Pair;
   if (Array.isArray(value) && isSeq(pair.value) && key === 'suites') (pair.value as YAMLSeq).flow = true;
   const rank = PROFILE_KEY_ORDER.indexOf(key);
-  const at = rank < 0 ? -1 : map.items.findIndex((p) => {
-    const r = PROFILE_KEY_ORDER.indexOf(keyOf(p as Pair) ?? '');
-    return r > rank;
-  });
+  const at =
+    rank < 0
+      ? -1
+      : map.items.findIndex((p) => {
+          const r = PROFILE_KEY_ORDER.indexOf(keyOf(p as Pair) ?? '');
+          return r > rank;
+        });
   if (at < 0) map.items.push(pair);
   else map.items.splice(at, 0, pair);
 }
@@ -88,9 +93,15 @@ function sync(doc: Document, map: YAMLMap, value: Obj, root: boolean): void {
       else map.set(k, doc.createNode(v));
       continue;
     }
-    if (isObj(v) && isMap(current)) { sync(doc, current as YAMLMap, v, false); continue; }
+    if (isObj(v) && isMap(current)) {
+      sync(doc, current as YAMLMap, v, false);
+      continue;
+    }
     if (deepEqual(current.toJSON(), v)) continue;
-    if (isScalar(current) && (v === null || typeof v !== 'object')) { (current as Scalar).value = v; continue; }
+    if (isScalar(current) && (v === null || typeof v !== 'object')) {
+      (current as Scalar).value = v;
+      continue;
+    }
     const node = doc.createNode(v) as Node;
     if (isSeq(current) && isSeq(node)) {
       (node as YAMLSeq).flow = (current as YAMLSeq).flow ?? false;

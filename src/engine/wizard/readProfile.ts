@@ -12,7 +12,8 @@ type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined);
+const strings = (v: unknown): string[] | undefined =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
 
 function readTarget(t: Obj, a: WizardAnswers): void {
   const mode = str(t.mode);
@@ -26,7 +27,13 @@ function readTarget(t: Obj, a: WizardAnswers): void {
     const h = obj(t.http);
     if (h && str(h.body) && str(h.answer_path)) {
       const method = str(h.method) ?? 'POST';
-      a.http = { method: (['POST', 'PUT', 'GET'].includes(method) ? method : 'POST') as HttpTemplateAnswer['method'], path: str(h.path) ?? '/', body: h.body as string, answerPath: h.answer_path as string, ...(str(h.contexts_path) ? { contextsPath: h.contexts_path as string } : {}) };
+      a.http = {
+        method: (['POST', 'PUT', 'GET'].includes(method) ? method : 'POST') as HttpTemplateAnswer['method'],
+        path: str(h.path) ?? '/',
+        body: h.body as string,
+        answerPath: h.answer_path as string,
+        ...(str(h.contexts_path) ? { contextsPath: h.contexts_path as string } : {}),
+      };
     }
   }
   if (a.mode === 'mcp') {
@@ -34,7 +41,12 @@ function readTarget(t: Obj, a: WizardAnswers): void {
     if (m) {
       if (str(m.url)) a.mcp = { url: m.url as string };
       else if (str(m.command)) a.mcp = { command: m.command as string, ...(strings(m.args)?.length ? { args: strings(m.args) } : {}) };
-      if (str(m.tool)) a.mcpTool = { tool: m.tool as string, ...(obj(m.arguments) ? { arguments: obj(m.arguments) } : {}), ...(str(m.answer_path) ? { answerPath: m.answer_path as string } : {}) };
+      if (str(m.tool))
+        a.mcpTool = {
+          tool: m.tool as string,
+          ...(obj(m.arguments) ? { arguments: obj(m.arguments) } : {}),
+          ...(str(m.answer_path) ? { answerPath: m.answer_path as string } : {}),
+        };
     }
   }
   a.authEnv = str(obj(t.auth)?.bearer_env);
@@ -66,7 +78,8 @@ export function answersFromProfile(value: unknown, fileName: string): WizardAnsw
   const v = obj(p.volumes);
   if (v) {
     const vols: NonNullable<WizardAnswers['volumes']> = {};
-    for (const k of ['qa_sample_size', 'attack_mutators', 'perf_repeats', 'concurrency'] as const) if (num(v[k]) !== undefined) vols[k] = v[k] as number;
+    for (const k of ['qa_sample_size', 'attack_mutators', 'perf_repeats', 'concurrency'] as const)
+      if (num(v[k]) !== undefined) vols[k] = v[k] as number;
     if (Object.keys(vols).length) a.volumes = vols;
     if (num(v.max_pairs) !== undefined) bias.maxPairs = v.max_pairs as number;
   }

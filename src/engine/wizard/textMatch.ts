@@ -13,18 +13,26 @@ export function normalize(text: string): string {
     .trim();
 }
 
-const SKIP = /^(skip|skip it|skip this|skip this step|pass|next|later|not now|no thanks|none|nothing|n\/a|na|default|defaults|use defaults|use the defaults|keep defaults|the defaults|whatever|dont care|don t care|doesnt matter|-)$/;
+const SKIP =
+  /^(skip|skip it|skip this|skip this step|pass|next|later|not now|no thanks|none|nothing|n\/a|na|default|defaults|use defaults|use the defaults|keep defaults|the defaults|whatever|dont care|don t care|doesnt matter|-)$/;
 
 /** Whether the answer asks to skip the step (or take its defaults). */
 export function isSkip(text: string): boolean {
-  const n = normalize(text).replace(/[.!]+$/, '').replace(/^(please |just |ok |okay )/, '');
+  const n = normalize(text)
+    .replace(/[.!]+$/, '')
+    .replace(/^(please |just |ok |okay )/, '');
   return SKIP.test(n);
 }
 
 /** Yes, no, or neither. */
 export function yesNo(text: string): 'yes' | 'no' | undefined {
   const n = normalize(text).replace(/[.!]+$/, '');
-  if (/^(y|yes|yeah|yep|yup|sure|ok|okay|of course|please do|do it|go|go ahead|correct|right|true|on|enable|enabled|allow|affirmative)\b/.test(n)) return 'yes';
+  if (
+    /^(y|yes|yeah|yep|yup|sure|ok|okay|of course|please do|do it|go|go ahead|correct|right|true|on|enable|enabled|allow|affirmative)\b/.test(
+      n,
+    )
+  )
+    return 'yes';
   if (/^(n|no|nope|nah|never|not really|false|off|disable|disabled|dont|don t|do not|negative)\b/.test(n)) return 'no';
   return undefined;
 }
@@ -62,11 +70,16 @@ export function closeTo(word: string, known: string): boolean {
  * as whole words; single words also match with a typo. Returns the ids found,
  * in the order they first appear, and the text left when they are removed.
  */
-export function findAliases<T extends string>(text: string, table: readonly { id: T; aliases: readonly string[] }[]): { found: T[]; rest: string } {
+export function findAliases<T extends string>(
+  text: string,
+  table: readonly { id: T; aliases: readonly string[] }[],
+): { found: T[]; rest: string } {
   let rest = ` ${normalize(text)} `;
   const hits: { id: T; at: number }[] = [];
   // Longest aliases first, so "red team heavy" wins over "red team".
-  const all = table.flatMap((e) => e.aliases.map((a) => ({ id: e.id, alias: normalize(a) }))).sort((a, b) => b.alias.length - a.alias.length);
+  const all = table
+    .flatMap((e) => e.aliases.map((a) => ({ id: e.id, alias: normalize(a) })))
+    .sort((a, b) => b.alias.length - a.alias.length);
   for (const { id, alias } of all) {
     const re = new RegExp(`(?<=\\s)${escapeRegExp(alias)}(?=\\s)`, 'g');
     let m: RegExpExecArray | null;
@@ -95,8 +108,68 @@ export function escapeRegExp(s: string): string {
 
 /** Removes filler words that carry no choice ("please", "the", "suites", "I want"). */
 export function withoutFiller(text: string, extra: readonly string[] = []): string {
-  const filler = new Set(['please', 'the', 'a', 'an', 'i', 'we', 'want', 'would', 'like', 'to', 'use', 'run', 'test', 'tests', 'testing', 'suite', 'suites', 'only', 'just', 'with', 'and', 'plus', 'also', 'of', 'them', 'it', 'my', 'our', 'do', 'lets', 'let', 's', 'go', 'for', 'me', 'choose', 'pick', 'select', 'check', 'checks', 'set', 'on', 'in', 'at', 'is', 'be', 'should', 'as', 'mode', 'option', 'options', 'one', 'ok', 'okay', 'yes', ...extra]);
-  return text.split(/[\s,;]+/).filter((w) => /[a-z0-9]/i.test(w) && !filler.has(w)).join(' ');
+  const filler = new Set([
+    'please',
+    'the',
+    'a',
+    'an',
+    'i',
+    'we',
+    'want',
+    'would',
+    'like',
+    'to',
+    'use',
+    'run',
+    'test',
+    'tests',
+    'testing',
+    'suite',
+    'suites',
+    'only',
+    'just',
+    'with',
+    'and',
+    'plus',
+    'also',
+    'of',
+    'them',
+    'it',
+    'my',
+    'our',
+    'do',
+    'lets',
+    'let',
+    's',
+    'go',
+    'for',
+    'me',
+    'choose',
+    'pick',
+    'select',
+    'check',
+    'checks',
+    'set',
+    'on',
+    'in',
+    'at',
+    'is',
+    'be',
+    'should',
+    'as',
+    'mode',
+    'option',
+    'options',
+    'one',
+    'ok',
+    'okay',
+    'yes',
+    ...extra,
+  ]);
+  return text
+    .split(/[\s,;]+/)
+    .filter((w) => /[a-z0-9]/i.test(w) && !filler.has(w))
+    .join(' ');
 }
 
 /** Shortens a text for quoting it back ("…" when cut). */

@@ -46,23 +46,35 @@ export class ProfileDiagnostics implements vscode.Disposable {
       profiles,
       files,
       profiles.onDidCreate((u) => this.schedule(u, 0)),
-      profiles.onDidChange((u) => { if (!this.openDocument(u)) this.schedule(u, 0); }),
+      profiles.onDidChange((u) => {
+        if (!this.openDocument(u)) this.schedule(u, 0);
+      }),
       profiles.onDidDelete((u) => this.forget(u)),
       files.onDidCreate((u) => this.datasetChanged(u)),
       files.onDidChange((u) => this.datasetChanged(u)),
       files.onDidDelete((u) => this.datasetChanged(u)),
       vscode.workspace.onDidChangeTextDocument((e) => this.edited(e.document)),
       // A dataset closed without saving is back to what the disk holds (others need no new check).
-      vscode.workspace.onDidCloseTextDocument((d) => { if (d.uri.scheme === 'file' && this.fromUnsaved.delete(d.uri.fsPath)) this.datasetChanged(d.uri); }),
-      vscode.workspace.onDidOpenTextDocument((d) => { if (this.isProfile(d.uri)) this.schedule(d.uri, 0); }),
-      vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration(CONFIG_SECTION)) void this.refreshAll(); }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (d.uri.scheme === 'file' && this.fromUnsaved.delete(d.uri.fsPath)) this.datasetChanged(d.uri);
+      }),
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (this.isProfile(d.uri)) this.schedule(d.uri, 0);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(CONFIG_SECTION)) void this.refreshAll();
+      }),
     );
   }
 
   /** Validates every profile of the workspace. */
   refreshAll(): Promise<void> {
     const run = (async () => {
-      if (!this.enabled()) { this.collection.clear(); this.fixes.clear(); return; }
+      if (!this.enabled()) {
+        this.collection.clear();
+        this.fixes.clear();
+        return;
+      }
       const uris = await vscode.workspace.findFiles(PROFILE_GLOB, EXCLUDE_GLOB);
       this.cache.clear();
       await Promise.all(uris.map((u) => this.validate(u)));
@@ -104,7 +116,13 @@ export class ProfileDiagnostics implements vscode.Disposable {
   private schedule(uri: vscode.Uri, delay: number): void {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => { this.timers.delete(key); void this.validate(uri); }, delay));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.validate(uri);
+      }, delay),
+    );
   }
 
   private edited(doc: vscode.TextDocument): void {
@@ -193,11 +211,14 @@ export class ProfileDiagnostics implements vscode.Disposable {
       this.datasetOwners.set(dataset.file, owners);
       const dUri = vscode.Uri.file(dataset.file);
       const dFixable: FixableDiagnostic[] = [];
-      this.collection.set(dUri, dataset.problems.map((p) => {
-        const d = toDiagnostic(p, this.readme);
-        if (p.fix) dFixable.push({ diagnostic: d, fix: p.fix, problem: p });
-        return d;
-      }));
+      this.collection.set(
+        dUri,
+        dataset.problems.map((p) => {
+          const d = toDiagnostic(p, this.readme);
+          if (p.fix) dFixable.push({ diagnostic: d, fix: p.fix, problem: p });
+          return d;
+        }),
+      );
       this.fixes.set(dUri.toString(), dFixable);
     }
   }

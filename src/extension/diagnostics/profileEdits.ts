@@ -59,7 +59,9 @@ export function addDataEntryEdit(text: string, doc: Document, lineCounter: LineC
   }
   if (pair && isMap(data) && data.range) {
     // A flow mapping ({} or {a: b}): rewrite it as a block.
-    const entries = data.items.map((i) => `  ${String((i.key as { value?: unknown }).value)}: ${String((i.value as { value?: unknown } | null)?.value ?? '')}`);
+    const entries = data.items.map(
+      (i) => `  ${String((i.key as { value?: unknown }).value)}: ${String((i.value as { value?: unknown } | null)?.value ?? '')}`,
+    );
     const keyStart = (pair.key as { range?: [number, number, number] }).range?.[0] ?? data.range[0];
     return { start: keyStart, end: data.range[1], text: `data:\n${[...entries, `  ${kind}: ${file}`].join('\n')}` };
   }

@@ -14,16 +14,27 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
 
   constructor(private readonly diagnostics: ProfileDiagnostics) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     for (const entry of this.diagnostics.fixesFor(document.uri)) {
       const d = entry.diagnostic;
-      const matches = context.diagnostics.some((c) => c.message === d.message && c.range.isEqual(d.range)) || d.range.intersection(range) !== undefined;
+      const matches =
+        context.diagnostics.some((c) => c.message === d.message && c.range.isEqual(d.range)) || d.range.intersection(range) !== undefined;
       if (!matches) continue;
-      const fixes = entry.fix.kind === 'setUseDefaults' && entry.fix.dataKind ? [entry.fix, { kind: 'addDataEntry' as const, dataKind: entry.fix.dataKind }] : [entry.fix];
+      const fixes =
+        entry.fix.kind === 'setUseDefaults' && entry.fix.dataKind
+          ? [entry.fix, { kind: 'addDataEntry' as const, dataKind: entry.fix.dataKind }]
+          : [entry.fix];
       for (const fix of fixes) {
         const action = this.actionFor(document, fix, d);
-        if (action) { action.diagnostics = [d]; actions.push(action); }
+        if (action) {
+          action.diagnostics = [d];
+          actions.push(action);
+        }
       }
     }
     return actions;
@@ -48,13 +59,21 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
         const kind = fix.dataKind as DataKind;
         const rel = DEFAULT_DATASET_FILES[kind];
         const lc = new LineCounter();
-        const a = edit(document, `Add data.${kind} with a starter ${path.basename(rel)}`, addDataEntryEdit(text, parseDocument(text, { lineCounter: lc }), lc, kind, rel), false);
+        const a = edit(
+          document,
+          `Add data.${kind} with a starter ${path.basename(rel)}`,
+          addDataEntryEdit(text, parseDocument(text, { lineCounter: lc }), lc, kind, rel),
+          false,
+        );
         const target = vscode.Uri.file(path.resolve(path.dirname(document.uri.fsPath), rel));
         a.command = createDatasetCommand(target, kind, false);
         return a;
       }
       case 'createDataset': {
-        const a = new vscode.CodeAction(`Create ${path.basename(fix.path)} from the ${fix.dataKind} template`, vscode.CodeActionKind.QuickFix);
+        const a = new vscode.CodeAction(
+          `Create ${path.basename(fix.path)} from the ${fix.dataKind} template`,
+          vscode.CodeActionKind.QuickFix,
+        );
         a.command = createDatasetCommand(vscode.Uri.file(fix.path), fix.dataKind as DataKind, true);
         a.isPreferred = true;
         return a;

@@ -25,7 +25,9 @@ export function toDiagnostic(problem: Problem, readme: vscode.Uri): vscode.Diagn
   d.source = DIAGNOSTIC_SOURCE;
   d.code = { value: problem.code, target: readme.with({ fragment: problem.code }) };
   if (problem.related?.length) {
-    d.relatedInformation = problem.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(r.file), toVsRange(r.range)), r.message));
+    d.relatedInformation = problem.related.map(
+      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(r.file), toVsRange(r.range)), r.message),
+    );
   }
   return d;
 }

@@ -28,14 +28,23 @@ report:
 `;
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
-  try { await vscode.workspace.fs.stat(uri); return true; } catch { return false; }
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function pickFolder(): Promise<vscode.Uri | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 1) return folders[0].uri;
   if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Where should the run profile go?' }))?.uri;
-  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Create run profile here' });
+  const picked = await vscode.window.showOpenDialog({
+    canSelectFolders: true,
+    canSelectFiles: false,
+    openLabel: 'Create run profile here',
+  });
   return picked?.[0];
 }
 
@@ -49,22 +58,43 @@ export async function createProfile(folderArg?: vscode.Uri, name?: string): Prom
   let fileName = name ?? 'aiqk.yaml';
   let target = vscode.Uri.joinPath(folder, fileName);
   if (await exists(target)) {
-    const choice = await vscode.window.showWarningMessage(`${fileName} already exists in this folder.`, { modal: true }, 'Open It', 'Create Another');
-    if (choice === 'Open It') { await vscode.window.showTextDocument(target); return target; }
+    const choice = await vscode.window.showWarningMessage(
+      `${fileName} already exists in this folder.`,
+      { modal: true },
+      'Open It',
+      'Create Another',
+    );
+    if (choice === 'Open It') {
+      await vscode.window.showTextDocument(target);
+      return target;
+    }
     if (choice !== 'Create Another') return undefined;
-    const other = await vscode.window.showInputBox({ prompt: 'Name of the new run profile', value: 'starter.aiqk.yaml', validateInput: (v) => (/\.aiqk\.ya?ml$/.test(v) ? undefined : 'The name must end in .aiqk.yaml') });
+    const other = await vscode.window.showInputBox({
+      prompt: 'Name of the new run profile',
+      value: 'starter.aiqk.yaml',
+      validateInput: (v) => (/\.aiqk\.ya?ml$/.test(v) ? undefined : 'The name must end in .aiqk.yaml'),
+    });
     if (!other) return undefined;
     fileName = other;
     target = vscode.Uri.joinPath(folder, fileName);
-    if (await exists(target)) { void vscode.window.showErrorMessage(`${fileName} already exists.`); return undefined; }
+    if (await exists(target)) {
+      void vscode.window.showErrorMessage(`${fileName} already exists.`);
+      return undefined;
+    }
   }
   const edit = new vscode.WorkspaceEdit();
   const encode = (s: string) => new TextEncoder().encode(s);
   edit.createFile(target, { contents: encode(STARTER_PROFILE) });
   for (const kind of ['passages', 'qaset'] as const) {
-    edit.createFile(vscode.Uri.joinPath(folder, DEFAULT_DATASET_FILES[kind]), { ignoreIfExists: true, contents: encode(datasetTemplate(kind)) });
+    edit.createFile(vscode.Uri.joinPath(folder, DEFAULT_DATASET_FILES[kind]), {
+      ignoreIfExists: true,
+      contents: encode(datasetTemplate(kind)),
+    });
   }
-  if (!(await vscode.workspace.applyEdit(edit))) { void vscode.window.showErrorMessage('Could not create the run profile.'); return undefined; }
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    void vscode.window.showErrorMessage('Could not create the run profile.');
+    return undefined;
+  }
   await vscode.window.showTextDocument(target);
   return target;
 }

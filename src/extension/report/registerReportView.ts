@@ -92,7 +92,11 @@ export function registerReportView(context: vscode.ExtensionContext, log: (messa
       void vscode.window.showErrorMessage(`The report ${file} does not exist.`);
       return undefined;
     }
-    const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, `AI Quality Report: ${path.basename(file, '.json')}`, vscode.ViewColumn.Active);
+    const panel = vscode.window.createWebviewPanel(
+      REPORT_VIEW_TYPE,
+      `AI Quality Report: ${path.basename(file, '.json')}`,
+      vscode.ViewColumn.Active,
+    );
     const p = adopt(panel, file);
     await p.load();
     return p;
@@ -123,7 +127,11 @@ export function registerReportView(context: vscode.ExtensionContext, log: (messa
       return p ? info(p) : undefined;
     }),
     vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, { deserializeWebviewPanel: restore }),
-    { dispose: () => { for (const p of [...panels.values()]) p.dispose(); } },
+    {
+      dispose: () => {
+        for (const p of [...panels.values()]) p.dispose();
+      },
+    },
   );
 
   return {

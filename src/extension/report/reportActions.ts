@@ -46,7 +46,9 @@ export async function openJson(jsonFile: string, caseId?: string): Promise<void>
 export async function openXlsx(jsonFile: string): Promise<'opened' | 'revealed' | 'explorer' | 'missing'> {
   const file = xlsxOf(jsonFile);
   if (!(await isFile(file))) {
-    void vscode.window.showWarningMessage(`There is no XLSX report next to ${path.basename(jsonFile)}: add xlsx to report.formats in the run profile to get one.`);
+    void vscode.window.showWarningMessage(
+      `There is no XLSX report next to ${path.basename(jsonFile)}: add xlsx to report.formats in the run profile to get one.`,
+    );
     return 'missing';
   }
   const uri = vscode.Uri.file(file);
@@ -86,7 +88,11 @@ export async function canRerun(): Promise<boolean> {
 /** Runs the report's profile again with the run command, when there is one. */
 export async function rerun(jsonFile: string, recorded: string): Promise<boolean> {
   if (!(await canRerun())) {
-    void vscode.window.showWarningMessage(vscode.workspace.isTrusted ? 'Runs are not available in this window.' : 'Runs are refused in an untrusted workspace: trust the workspace to run the tests.');
+    void vscode.window.showWarningMessage(
+      vscode.workspace.isTrusted
+        ? 'Runs are not available in this window.'
+        : 'Runs are refused in an untrusted workspace: trust the workspace to run the tests.',
+    );
     return false;
   }
   const profile = await profileOf(jsonFile, recorded);

@@ -43,7 +43,8 @@ export function checkReportMessage(value: unknown): Checked {
       if (extra.length) return { ok: false, reason: `openJson: unexpected field(s) ${extra.join(', ')}` };
       const caseId = value.caseId;
       if (caseId === undefined) return { ok: true, message: { type: 'openJson' } };
-      if (typeof caseId !== 'string' || caseId.length === 0 || caseId.length > MAX_CASE_ID) return { ok: false, reason: 'openJson: caseId must be a non-empty string of at most 2000 characters' };
+      if (typeof caseId !== 'string' || caseId.length === 0 || caseId.length > MAX_CASE_ID)
+        return { ok: false, reason: 'openJson: caseId must be a non-empty string of at most 2000 characters' };
       return { ok: true, message: { type: 'openJson', caseId } };
     }
     case 'rendered': {
@@ -53,7 +54,18 @@ export function checkReportMessage(value: unknown): Checked {
       const bad = COUNT_FIELDS.filter((k) => !isCount(value[k]));
       if (bad.length) return { ok: false, reason: `rendered: ${bad.join(', ')} must be whole numbers ≥ 0` };
       const n = (k: (typeof COUNT_FIELDS)[number]): number => value[k] as number;
-      return { ok: true, message: { type: 'rendered', runId, cards: n('cards'), rows: n('rows'), matching: n('matching'), total: n('total'), charts: n('charts') } };
+      return {
+        ok: true,
+        message: {
+          type: 'rendered',
+          runId,
+          cards: n('cards'),
+          rows: n('rows'),
+          matching: n('matching'),
+          total: n('total'),
+          charts: n('charts'),
+        },
+      };
     }
     default: {
       // Compile-time check that every message type is handled above.

@@ -53,7 +53,11 @@ export class ReportPanel implements vscode.Disposable {
   /** Actions carried out, in order (for tests and the log). */
   readonly handled: ReportFromWebview['type'][] = [];
 
-  constructor(readonly panel: vscode.WebviewPanel, file: string, private readonly host: PanelHost) {
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    file: string,
+    private readonly host: PanelHost,
+  ) {
     this.file = path.resolve(file);
     panel.webview.options = webviewOptions(host.extensionUri);
     panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'icon.png');
@@ -61,7 +65,9 @@ export class ReportPanel implements vscode.Disposable {
     this.subscriptions.push(
       panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
       // A hidden webview is torn down (no retainContextWhenHidden); it says `ready` again when shown.
-      panel.onDidChangeViewState(() => { if (!panel.visible) this.ready = false; }),
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.ready = false;
+      }),
       panel.onDidDispose(() => this.dispose()),
     );
   }
@@ -88,7 +94,11 @@ export class ReportPanel implements vscode.Disposable {
       const profile = await profileOf(this.file, report.run.profile);
       const data = toViewData(report, {
         uri: vscode.Uri.file(this.file).toString(),
-        paths: { json: displayPath(this.file), xlsx: (await isFile(xlsx)) ? displayPath(xlsx) : null, profile: profile ? displayPath(profile) : null },
+        paths: {
+          json: displayPath(this.file),
+          xlsx: (await isFile(xlsx)) ? displayPath(xlsx) : null,
+          profile: profile ? displayPath(profile) : null,
+        },
         comparison,
         comparisonNote: note,
         canRerun: await canRerun(),
@@ -104,9 +114,15 @@ export class ReportPanel implements vscode.Disposable {
     this.post(message);
   }
 
-  private async compare(report: Awaited<ReturnType<typeof readReport>>): Promise<{ comparison: RunComparison | null; note: string | null }> {
+  private async compare(
+    report: Awaited<ReturnType<typeof readReport>>,
+  ): Promise<{ comparison: RunComparison | null; note: string | null }> {
     this.previousFile = await findPreviousReport(this.file, report.run.id, report.run.profile);
-    if (!this.previousFile) return { comparison: null, note: 'This is the first finished run of this profile in its report folder: nothing to compare with yet.' };
+    if (!this.previousFile)
+      return {
+        comparison: null,
+        note: 'This is the first finished run of this profile in its report folder: nothing to compare with yet.',
+      };
     try {
       return { comparison: compareRuns(await readReport(this.previousFile), report), note: null };
     } catch (err) {

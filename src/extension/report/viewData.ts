@@ -48,8 +48,13 @@ function clipDetails(details: Record<string, unknown>, max: number, counter: { t
 }
 
 function slimCase(c: CaseResult, limits: ViewLimits, counter: { texts: number }): CaseResult {
-  const fits = c.input.length <= limits.text && (c.output ?? '').length <= limits.text && (c.expected ?? '').length <= limits.text
-    && c.contexts.length <= limits.contexts && c.contexts.every((x) => x.length <= limits.context) && (c.error ?? '').length <= limits.text;
+  const fits =
+    c.input.length <= limits.text &&
+    (c.output ?? '').length <= limits.text &&
+    (c.expected ?? '').length <= limits.text &&
+    c.contexts.length <= limits.contexts &&
+    c.contexts.every((x) => x.length <= limits.context) &&
+    (c.error ?? '').length <= limits.text;
   const details = c.details ? clipDetails(c.details, limits.details, counter) : undefined;
   if (fits && details === c.details) return c;
   if (c.contexts.length > limits.contexts) counter.texts++;

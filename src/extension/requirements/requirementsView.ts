@@ -8,12 +8,20 @@ import { COMMANDS, PROFILE_SELECTOR } from '../constants';
 /** The URI scheme of the read-only requirements documents. */
 export const REQUIREMENTS_SCHEME = 'aiqk-requirements';
 
-const STATUS: Record<RequirementRow['status'], string> = { provided: '✓ provided', using_defaults: '○ using defaults', missing: '✗ missing', not_used: '— not used' };
+const STATUS: Record<RequirementRow['status'], string> = {
+  provided: '✓ provided',
+  using_defaults: '○ using defaults',
+  missing: '✗ missing',
+  not_used: '— not used',
+};
 
 /** Renders the matrix as Markdown: one row per suite and data kind the suite uses. */
 export function matrixMarkdown(profileName: string, rows: readonly RequirementRow[]): string {
   const lines = [`# Requirements of ${profileName}`, '', '| Suite | Data | Level | Status | Details |', '|---|---|---|---|---|'];
-  for (const r of rows) lines.push(`| ${r.suite} | ${r.kind} | ${r.level.replace('_', ' ')} | ${STATUS[r.status]}${r.blocking ? ' **(blocks)**' : ''} | ${r.detail} |`);
+  for (const r of rows)
+    lines.push(
+      `| ${r.suite} | ${r.kind} | ${r.level.replace('_', ' ')} | ${STATUS[r.status]}${r.blocking ? ' **(blocks)**' : ''} | ${r.detail} |`,
+    );
   const reasons = blockingReasons(rows);
   lines.push('', reasons.length ? `**The run is blocked:**\n\n${reasons.map((x) => `- ${x}`).join('\n')}` : 'Nothing blocks the run.', '');
   return lines.join('\n');
@@ -28,7 +36,8 @@ export class RequirementsContentProvider implements vscode.TextDocumentContentPr
     const profileUri = vscode.Uri.parse(uri.query);
     const doc = await vscode.workspace.openTextDocument(profileUri);
     const parsed = parseProfile(doc.getText(), profileUri.fsPath);
-    if (!parsed.profile) return `# Requirements of ${vscode.workspace.asRelativePath(profileUri)}\n\nThe run profile has errors; fix them first (see the Problems panel).\n`;
+    if (!parsed.profile)
+      return `# Requirements of ${vscode.workspace.asRelativePath(profileUri)}\n\nThe run profile has errors; fix them first (see the Problems panel).\n`;
     const { matrix } = await checkProfile(parsed);
     return matrixMarkdown(vscode.workspace.asRelativePath(profileUri), matrix);
   }
@@ -51,7 +60,10 @@ export function requirementsUri(profileUri: vscode.Uri): vscode.Uri {
 /** Opens the requirements view of a profile (the active one when none is given). */
 export async function showRequirements(profileUri?: vscode.Uri): Promise<void> {
   const target = profileUri ?? vscode.window.activeTextEditor?.document.uri;
-  if (!target) { void vscode.window.showInformationMessage('Open a run profile (aiqk.yaml) first.'); return; }
+  if (!target) {
+    void vscode.window.showInformationMessage('Open a run profile (aiqk.yaml) first.');
+    return;
+  }
   const doc = await vscode.workspace.openTextDocument(requirementsUri(target));
   await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
   await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
@@ -63,7 +75,14 @@ export class RequirementsCodeLens implements vscode.CodeLensProvider {
     const lenses: vscode.CodeLens[] = [];
     for (let i = 0; i < document.lineCount; i++) {
       if (/^suites\s*:/.test(document.lineAt(i).text)) {
-        lenses.push(new vscode.CodeLens(document.lineAt(i).range, { title: 'Show requirements', command: COMMANDS.showRequirements, arguments: [document.uri], tooltip: 'Which data each chosen suite needs, and where it comes from' }));
+        lenses.push(
+          new vscode.CodeLens(document.lineAt(i).range, {
+            title: 'Show requirements',
+            command: COMMANDS.showRequirements,
+            arguments: [document.uri],
+            tooltip: 'Which data each chosen suite needs, and where it comes from',
+          }),
+        );
       }
     }
     return lenses;
@@ -77,7 +96,9 @@ export function registerRequirements(context: vscode.ExtensionContext): Requirem
     provider,
     vscode.workspace.registerTextDocumentContentProvider(REQUIREMENTS_SCHEME, provider),
     // An open view follows its profile; without this it kept the matrix of when it was first opened.
-    vscode.workspace.onDidSaveTextDocument((d) => { if (d.uri.scheme === 'file' && isProfileFileName(d.uri.fsPath)) provider.refresh(d.uri); }),
+    vscode.workspace.onDidSaveTextDocument((d) => {
+      if (d.uri.scheme === 'file' && isProfileFileName(d.uri.fsPath)) provider.refresh(d.uri);
+    }),
     vscode.commands.registerCommand(COMMANDS.showRequirements, (uri?: vscode.Uri) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri;
       // Shown again (unsaved edits included): re-rendered rather than the cached document.

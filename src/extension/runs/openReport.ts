@@ -46,7 +46,12 @@ export async function pickReport(placeHolder: string): Promise<ReportEntry | und
     });
     return undefined;
   }
-  const items = entries.map((e) => ({ label: e.runId, description: describeReport(e), detail: e.profile ? vscode.workspace.asRelativePath(e.profile) : path.dirname(e.file), entry: e }));
+  const items = entries.map((e) => ({
+    label: e.runId,
+    description: describeReport(e),
+    detail: e.profile ? vscode.workspace.asRelativePath(e.profile) : path.dirname(e.file),
+    entry: e,
+  }));
   const pick = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true });
   return pick?.entry;
 }
@@ -65,7 +70,10 @@ export async function openReportCommand(arg?: unknown): Promise<string | undefin
 }
 
 /** "Open Last Report": the newest report (of a profile, when given). Returns the file opened. */
-export async function openLastReportCommand(lastFinished: (profile?: vscode.Uri) => string | undefined, profileUri?: vscode.Uri): Promise<string | undefined> {
+export async function openLastReportCommand(
+  lastFinished: (profile?: vscode.Uri) => string | undefined,
+  profileUri?: vscode.Uri,
+): Promise<string | undefined> {
   let file = lastFinished(profileUri);
   if (!file) {
     const entries = await workspaceReports(profileUri ? 100 : 1);

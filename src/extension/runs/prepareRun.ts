@@ -48,13 +48,24 @@ export async function prepareRun(file: string, suites?: readonly SuiteName[]): P
   if (!parsed.profile || errors.length > 0) {
     const reasons = errors.map((p) => formatProblem(p, path.basename(p.file)));
     const count = Math.max(1, errors.length);
-    return { ok: false, refusal: { kind: 'invalid', message: `${name} has ${count} ${count === 1 ? 'error' : 'errors'}; fix ${count === 1 ? 'it' : 'them'} before running (see the Problems panel).`, reasons, missingData: [] } };
+    return {
+      ok: false,
+      refusal: {
+        kind: 'invalid',
+        message: `${name} has ${count} ${count === 1 ? 'error' : 'errors'}; fix ${count === 1 ? 'it' : 'them'} before running (see the Problems panel).`,
+        reasons,
+        missingData: [],
+      },
+    };
   }
   const profile = resolveProfile(parsed.profile, parsed.file);
   const gate = checkRunGate(profile, suites ? { suites } : {});
   if (!gate.ok) {
     const missingData = [...new Set(gate.matrix.filter((r) => r.blocking).map((r) => r.kind))];
-    const what = missingData.length > 0 ? `required data is missing (${missingData.join(', ')}) and use_defaults is off` : gate.reasons[0] ?? 'the run gate refused it';
+    const what =
+      missingData.length > 0
+        ? `required data is missing (${missingData.join(', ')}) and use_defaults is off`
+        : (gate.reasons[0] ?? 'the run gate refused it');
     return { ok: false, refusal: { kind: 'blocked', message: `${name} cannot run: ${what}.`, reasons: gate.reasons, missingData } };
   }
   const warnings = problems.filter((p) => p.severity === 'warning').map((p) => formatProblem(p, path.basename(p.file)));

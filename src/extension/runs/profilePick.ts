@@ -50,14 +50,20 @@ export async function resolveProfileArg(arg: unknown, placeHolder: string): Prom
   if (given) return given;
   const all = await findProfileUris();
   if (all.length === 0) {
-    void vscode.window.showInformationMessage('There is no run profile (aiqk.yaml) in this workspace yet.', 'Create Run Profile').then((pick) => {
-      if (pick) void vscode.commands.executeCommand('aiQualityKit.createProfile');
-    });
+    void vscode.window
+      .showInformationMessage('There is no run profile (aiqk.yaml) in this workspace yet.', 'Create Run Profile')
+      .then((pick) => {
+        if (pick) void vscode.commands.executeCommand('aiQualityKit.createProfile');
+      });
     return undefined;
   }
   if (all.length === 1) return all[0];
   const active = vscode.window.activeTextEditor?.document.uri;
-  const items = all.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), description: active?.toString() === uri.toString() ? 'active editor' : undefined, uri }));
+  const items = all.map((uri) => ({
+    label: vscode.workspace.asRelativePath(uri),
+    description: active?.toString() === uri.toString() ? 'active editor' : undefined,
+    uri,
+  }));
   items.sort((a, b) => Number(b.description !== undefined) - Number(a.description !== undefined));
   const pick = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true });
   return pick?.uri;
@@ -80,7 +86,8 @@ export function suitesArg(arg: unknown): SuiteName[] | undefined {
   const list = typeof arg === 'string' ? [arg] : Array.isArray(arg) ? arg : undefined;
   if (!list) return undefined;
   const bad = list.filter((s) => typeof s !== 'string' || !isSuiteName(s));
-  if (bad.length > 0) throw new Error(`unknown suite ${bad.map((b) => `'${String(b)}'`).join(', ')}; the suites are ${SUITE_NAMES.join(', ')}`);
+  if (bad.length > 0)
+    throw new Error(`unknown suite ${bad.map((b) => `'${String(b)}'`).join(', ')}; the suites are ${SUITE_NAMES.join(', ')}`);
   return list as SuiteName[];
 }
 
@@ -88,10 +95,13 @@ export function suitesArg(arg: unknown): SuiteName[] | undefined {
 export async function pickSuites(uri: vscode.Uri): Promise<SuiteName[] | undefined> {
   const suites = await profileSuites(uri);
   if (suites.length <= 1) return suites;
-  const picks = await vscode.window.showQuickPick(suites.map((s) => ({ label: s, picked: true })), {
-    canPickMany: true,
-    placeHolder: `Suites of ${vscode.workspace.asRelativePath(uri)} to run`,
-  });
+  const picks = await vscode.window.showQuickPick(
+    suites.map((s) => ({ label: s, picked: true })),
+    {
+      canPickMany: true,
+      placeHolder: `Suites of ${vscode.workspace.asRelativePath(uri)} to run`,
+    },
+  );
   if (!picks || picks.length === 0) return undefined;
   return picks.map((p) => p.label as SuiteName);
 }

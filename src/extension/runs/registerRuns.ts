@@ -67,7 +67,14 @@ export function registerRuns(context: vscode.ExtensionContext): RunsApi {
   const command = (id: string, fn: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, fn);
 
   context.subscriptions.push(
-    log, manager, statusBar, lens, testTree, bridge, testRunProfile, tree,
+    log,
+    manager,
+    statusBar,
+    lens,
+    testTree,
+    bridge,
+    testRunProfile,
+    tree,
     registerRunNotices(manager),
     vscode.tasks.registerTaskProvider(TASK_TYPE, new AiqkTaskProvider(deps)),
     vscode.languages.registerCodeLensProvider(PROFILE_SELECTOR, lens),
@@ -91,7 +98,19 @@ export function registerRuns(context: vscode.ExtensionContext): RunsApi {
 
   return {
     onDidChange: manager.onDidChange,
-    list: () => manager.active().map((r) => ({ runId: r.runId, profile: r.profileUri.fsPath, suites: r.suites, startedAt: new Date(r.startedAt).toISOString(), done: r.progress.done, total: r.progress.total, ...(r.progress.suite ? { currentSuite: r.progress.suite } : {}), cancelling: r.cancelling })),
+    list: () =>
+      manager
+        .active()
+        .map((r) => ({
+          runId: r.runId,
+          profile: r.profileUri.fsPath,
+          suites: r.suites,
+          startedAt: new Date(r.startedAt).toISOString(),
+          done: r.progress.done,
+          total: r.progress.total,
+          ...(r.progress.suite ? { currentSuite: r.progress.suite } : {}),
+          cancelling: r.cancelling,
+        })),
     whenFinished: (runId, timeoutMs) => manager.whenFinished(runId, timeoutMs),
     whenStarted: (runId, timeoutMs) => manager.whenStarted(runId, timeoutMs),
     testController: testTree.controller,

@@ -82,5 +82,8 @@ export function latestReportOf(entries: readonly ReportEntry[], profileFile: str
 
 /** Whether a file exists and is a regular file. */
 export async function isFile(file: string): Promise<boolean> {
-  return stat(file).then((s) => s.isFile(), () => false);
+  return stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }

@@ -10,8 +10,7 @@ import { executeRunTask } from './runTasks';
 
 /** What the run commands return (for callers such as tests and other extensions). */
 export type RunCommandResult =
-  | { started: false; refusal?: RunRefusal }
-  | { started: true; runId: string; status?: RunStatus; reportFile?: string };
+  { started: false; refusal?: RunRefusal } | { started: true; runId: string; status?: RunStatus; reportFile?: string };
 
 const START_TIMEOUT_MS = 30_000;
 
@@ -49,10 +48,12 @@ async function startAsTask(deps: RunDeps, arg: unknown, suitesGiven: unknown, mo
     return { started: false };
   }
   if (mode === 'background') {
-    void vscode.window.showInformationMessage(`AI Quality run ${runId} started in the background.`, 'Show Running Tests', 'Cancel Run').then((pick) => {
-      if (pick === 'Cancel Run') deps.manager.cancel(runId, 'cancelled by the user');
-      else if (pick) void showRunningTests(deps);
-    });
+    void vscode.window
+      .showInformationMessage(`AI Quality run ${runId} started in the background.`, 'Show Running Tests', 'Cancel Run')
+      .then((pick) => {
+        if (pick === 'Cancel Run') deps.manager.cancel(runId, 'cancelled by the user');
+        else if (pick) void showRunningTests(deps);
+      });
     return { started: true, runId };
   }
   const finished = await deps.manager.whenFinished(runId);
@@ -98,7 +99,12 @@ export async function showRunningTests(deps: RunDeps): Promise<string | undefine
 
 /** "Cancel Run": the run given (id or view node), else one picked from the running runs. True when a run was cancelled. */
 export async function cancelRunCommand(deps: RunDeps, arg?: unknown): Promise<boolean> {
-  const given = typeof arg === 'string' ? arg : arg && typeof arg === 'object' && 'runId' in arg ? String((arg as { runId: unknown }).runId) : undefined;
+  const given =
+    typeof arg === 'string'
+      ? arg
+      : arg && typeof arg === 'object' && 'runId' in arg
+        ? String((arg as { runId: unknown }).runId)
+        : undefined;
   if (given) {
     const ok = deps.manager.cancel(given, 'cancelled by the user');
     if (!ok) void vscode.window.showInformationMessage(`The run ${given} is not running.`);

@@ -10,7 +10,8 @@ import type { RunLog } from './runLog';
 /** The refusal of every run in an untrusted workspace. */
 export const UNTRUSTED_REFUSAL: RunRefusal = {
   kind: 'untrusted',
-  message: 'AI Quality Kit does not run tests in an untrusted workspace: a run may start a command or reach an address taken from the workspace. Trust the workspace to run; run profiles and datasets are still checked.',
+  message:
+    'AI Quality Kit does not run tests in an untrusted workspace: a run may start a command or reach an address taken from the workspace. Trust the workspace to run; run profiles and datasets are still checked.',
   reasons: ['the workspace is not trusted (Restricted Mode)'],
   missingData: [],
 };
@@ -21,7 +22,12 @@ export const UNTRUSTED_REFUSAL: RunRefusal = {
  * the run uses what the user sees. When refused and `notify` is set, says why
  * with the fix at hand (trust, use built-in datasets, the Problems panel).
  */
-export async function checkCanRun(profileUri: vscode.Uri, suites: readonly SuiteName[] | undefined, log: RunLog, notify = true): Promise<PrepareOutcome> {
+export async function checkCanRun(
+  profileUri: vscode.Uri,
+  suites: readonly SuiteName[] | undefined,
+  log: RunLog,
+  notify = true,
+): Promise<PrepareOutcome> {
   let outcome: PrepareOutcome;
   if (!vscode.workspace.isTrusted) {
     outcome = { ok: false, refusal: UNTRUSTED_REFUSAL };
@@ -31,7 +37,10 @@ export async function checkCanRun(profileUri: vscode.Uri, suites: readonly Suite
     outcome = await prepareRun(profileUri.fsPath, suites);
   }
   if (!outcome.ok) {
-    log.write('error', `${vscode.workspace.asRelativePath(profileUri)}: run refused: ${outcome.refusal.message}${outcome.refusal.reasons.length ? `\n  - ${outcome.refusal.reasons.join('\n  - ')}` : ''}`);
+    log.write(
+      'error',
+      `${vscode.workspace.asRelativePath(profileUri)}: run refused: ${outcome.refusal.message}${outcome.refusal.reasons.length ? `\n  - ${outcome.refusal.reasons.join('\n  - ')}` : ''}`,
+    );
     if (notify) showRefusal(outcome.refusal, profileUri);
   }
   return outcome;
@@ -46,9 +55,10 @@ export function showRefusal(refusal: RunRefusal, profileUri: vscode.Uri): void {
     return;
   }
   const useDefaults = 'Use Built-in Datasets';
-  const actions = refusal.kind === 'blocked'
-    ? [...(refusal.missingData.length > 0 ? [useDefaults] : []), 'Show Requirements', 'Open Profile']
-    : ['Show Problems', 'Open Profile'];
+  const actions =
+    refusal.kind === 'blocked'
+      ? [...(refusal.missingData.length > 0 ? [useDefaults] : []), 'Show Requirements', 'Open Profile']
+      : ['Show Problems', 'Open Profile'];
   const detail = refusal.reasons.slice(0, 3).join(' · ') + (refusal.reasons.length > 3 ? ` · and ${refusal.reasons.length - 3} more` : '');
   void vscode.window.showErrorMessage(`${refusal.message} ${detail}`, ...actions).then(async (pick) => {
     if (pick === useDefaults) await vscode.commands.executeCommand(COMMANDS.useBuiltInDatasets, profileUri);

@@ -30,7 +30,13 @@ export class RunCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const top = new vscode.Range(0, 0, 0, 0);
     if (!vscode.workspace.isTrusted) {
-      return [new vscode.CodeLens(top, { title: '$(workspace-untrusted) Trust workspace to run', command: 'workbench.trust.manage', tooltip: 'Runs are disabled in Restricted Mode; checks still work' })];
+      return [
+        new vscode.CodeLens(top, {
+          title: '$(workspace-untrusted) Trust workspace to run',
+          command: 'workbench.trust.manage',
+          tooltip: 'Runs are disabled in Restricted Mode; checks still work',
+        }),
+      ];
     }
     const parsed = parseProfile(document.getText(), document.uri.fsPath);
     const value = parsed.value as { suites?: unknown } | undefined;
@@ -38,9 +44,24 @@ export class RunCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
     const running = this.manager.active().filter((r) => r.profileUri.toString() === document.uri.toString());
     const lenses: vscode.CodeLens[] = [];
     if (running.length > 0) {
-      for (const r of running) lenses.push(new vscode.CodeLens(top, { title: `$(debug-stop) Cancel run ${r.runId}`, command: COMMANDS.cancelRun, arguments: [r.runId], tooltip: 'Cancel this run (the partial report is written)' }));
+      for (const r of running)
+        lenses.push(
+          new vscode.CodeLens(top, {
+            title: `$(debug-stop) Cancel run ${r.runId}`,
+            command: COMMANDS.cancelRun,
+            arguments: [r.runId],
+            tooltip: 'Cancel this run (the partial report is written)',
+          }),
+        );
     } else {
-      lenses.push(new vscode.CodeLens(top, { title: '$(play) Run', command: COMMANDS.runTests, arguments: [document.uri], tooltip: 'Run every suite of this profile as a task' }));
+      lenses.push(
+        new vscode.CodeLens(top, {
+          title: '$(play) Run',
+          command: COMMANDS.runTests,
+          arguments: [document.uri],
+          tooltip: 'Run every suite of this profile as a task',
+        }),
+      );
     }
     const suites = Array.isArray(value.suites) ? value.suites : [];
     const lines = new Map<number, string[]>();
@@ -54,7 +75,9 @@ export class RunCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
       for (const s of names) {
         // Several suites on one line (a flow list) get named lenses.
         const title = names.length === 1 ? '$(play) Run suite' : `$(play) Run ${s}`;
-        lenses.push(new vscode.CodeLens(range, { title, command: COMMANDS.runTests, arguments: [document.uri, [s]], tooltip: `Run only ${s}` }));
+        lenses.push(
+          new vscode.CodeLens(range, { title, command: COMMANDS.runTests, arguments: [document.uri, [s]], tooltip: `Run only ${s}` }),
+        );
       }
     }
     return lenses;

@@ -78,16 +78,30 @@ export class RunManager implements vscode.Disposable {
   /** Something in the running list changed (throttled for progress). */
   readonly onDidChange = this.changeEmitter.event;
 
-  constructor(private readonly secrets: SecretResolver, private readonly log: RunLog) {}
+  constructor(
+    private readonly secrets: SecretResolver,
+    private readonly log: RunLog,
+  ) {}
 
   /** Starts a prepared run; throws only for a run id that is malformed or in use. */
   start(prepared: PreparedRun, profileUri: vscode.Uri, options: StartOptions): ActiveRun {
-    const handle = runAndWriteReports(prepared.profile, { suites: prepared.suites, secrets: this.secrets.lookup, ...(options.runId ? { runId: options.runId } : {}) });
+    const handle = runAndWriteReports(prepared.profile, {
+      suites: prepared.suites,
+      secrets: this.secrets.lookup,
+      ...(options.runId ? { runId: options.runId } : {}),
+    });
     const progress: RunProgress = { done: 0, total: 0 };
     let cancelling = false;
     let settled = false;
     const name = path.basename(profileUri.fsPath);
-    const finished = handle.written.then((w): FinishedRun => ({ runId: handle.runId, profileUri, origin: options.origin, result: w.result, files: w.files, ...(w.writeError ? { writeError: w.writeError } : {}) }));
+    const finished = handle.written.then((w): FinishedRun => ({
+      runId: handle.runId,
+      profileUri,
+      origin: options.origin,
+      result: w.result,
+      files: w.files,
+      ...(w.writeError ? { writeError: w.writeError } : {}),
+    }));
     const run: ActiveRun = {
       runId: handle.runId,
       profileUri,
@@ -97,7 +111,9 @@ export class RunManager implements vscode.Disposable {
       events: handle.events,
       progress,
       ...(options.testRun ? { testRun: options.testRun } : {}),
-      get cancelling() { return cancelling; },
+      get cancelling() {
+        return cancelling;
+      },
       finished,
       cancel: (reason?: string) => {
         // A task terminal closed after its run ended must not log a cancel.
@@ -110,7 +126,10 @@ export class RunManager implements vscode.Disposable {
     };
     this.running.set(run.runId, run);
     handle.events.onEvent((e) => this.onEvent(run, e));
-    this.log.write('info', `${run.runId}: started ${name} (${prepared.suites.join(', ')}) from the ${options.origin === 'testExplorer' ? 'Test Explorer' : options.origin}`);
+    this.log.write(
+      'info',
+      `${run.runId}: started ${name} (${prepared.suites.join(', ')}) from the ${options.origin === 'testExplorer' ? 'Test Explorer' : options.origin}`,
+    );
     for (const w of prepared.warnings) this.log.write('warn', `${run.runId}: ${w}`);
     this.startEmitter.fire(run);
     this.changed(true);
@@ -168,7 +187,10 @@ export class RunManager implements vscode.Disposable {
 
   private waitFor<T extends { runId: string }>(event: vscode.Event<T>, runId: string, timeoutMs: number, what: string): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => { sub.dispose(); reject(new Error(`run ${runId} did not ${what} within ${timeoutMs} ms`)); }, timeoutMs);
+      const timer = setTimeout(() => {
+        sub.dispose();
+        reject(new Error(`run ${runId} did not ${what} within ${timeoutMs} ms`));
+      }, timeoutMs);
       const sub = event((r) => {
         if (r.runId !== runId) return;
         clearTimeout(timer);
@@ -195,7 +217,10 @@ export class RunManager implements vscode.Disposable {
         break;
       case 'suite-finished': {
         const s = e.summary;
-        this.log.write(s.status === 'failed' || s.status === 'error' ? 'warn' : 'info', `${run.runId}: ${s.suite} ${s.status} (${s.passed} passed, ${s.failed} failed, ${s.errors} errors of ${s.total})`);
+        this.log.write(
+          s.status === 'failed' || s.status === 'error' ? 'warn' : 'info',
+          `${run.runId}: ${s.suite} ${s.status} (${s.passed} passed, ${s.failed} failed, ${s.errors} errors of ${s.total})`,
+        );
         break;
       }
       case 'log':
@@ -212,7 +237,10 @@ export class RunManager implements vscode.Disposable {
     this.done.set(f.runId, f);
     if (this.done.size > KEPT_FINISHED) this.done.delete(this.done.keys().next().value as string);
     const o = f.result.summary.overall;
-    this.log.write(f.result.run.status === 'passed' ? 'info' : 'warn', `${f.runId}: ${f.result.run.status}, ${o.passed}/${o.total} cases passed in ${(f.result.run.duration_ms / 1000).toFixed(1)} s`);
+    this.log.write(
+      f.result.run.status === 'passed' ? 'info' : 'warn',
+      `${f.runId}: ${f.result.run.status}, ${o.passed}/${o.total} cases passed in ${(f.result.run.duration_ms / 1000).toFixed(1)} s`,
+    );
     for (const file of Object.values(f.files)) this.log.write('info', `${f.runId}: report ${file}`);
     if (f.writeError) this.log.write('error', `${f.runId}: ${f.writeError}`);
     this.finishEmitter.fire(f);
@@ -227,7 +255,10 @@ export class RunManager implements vscode.Disposable {
       this.changeEmitter.fire();
       return;
     }
-    this.changeTimer ??= setTimeout(() => { this.changeTimer = undefined; this.changeEmitter.fire(); }, CHANGE_THROTTLE_MS);
+    this.changeTimer ??= setTimeout(() => {
+      this.changeTimer = undefined;
+      this.changeEmitter.fire();
+    }, CHANGE_THROTTLE_MS);
   }
 
   dispose(): void {

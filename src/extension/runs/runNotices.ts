@@ -15,7 +15,8 @@ export function registerRunNotices(manager: RunManager): vscode.Disposable {
   return vscode.Disposable.from(
     manager.onDidStart((run) => {
       if (run.origin === 'testExplorer') return;
-      if (vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>('runs.showProgressNotification', false)) showProgress(run, manager);
+      if (vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>('runs.showProgressNotification', false))
+        showProgress(run, manager);
     }),
     manager.onDidFinish((f) => {
       if (f.origin === 'testExplorer') return;
@@ -34,7 +35,10 @@ function showProgress(run: ActiveRun, manager: RunManager): void {
         const p = run.progress;
         if (p.total === 0) return;
         const pct = Math.floor((p.done / p.total) * 100);
-        progress.report({ increment: pct - reported, message: `${p.done}/${p.total} cases${p.suite ? ` · ${p.suite}` : ''}${run.cancelling ? ' · cancelling' : ''}` });
+        progress.report({
+          increment: pct - reported,
+          message: `${p.done}/${p.total} cases${p.suite ? ` · ${p.suite}` : ''}${run.cancelling ? ' · cancelling' : ''}`,
+        });
         reported = pct;
       });
       // `finished` never rejects, so the notification never hangs.

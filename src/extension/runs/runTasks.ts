@@ -42,18 +42,25 @@ export function taskProfileUri(definition: vscode.TaskDefinition, scope: vscode.
 
 /** What is wrong with a task definition, or undefined. */
 export function definitionProblem(definition: vscode.TaskDefinition): string | undefined {
-  if (typeof definition['profile'] !== 'string' || definition['profile'].trim() === '') return 'The aiqk task needs "profile": the path of a run profile (aiqk.yaml), relative to the workspace folder.';
+  if (typeof definition['profile'] !== 'string' || definition['profile'].trim() === '')
+    return 'The aiqk task needs "profile": the path of a run profile (aiqk.yaml), relative to the workspace folder.';
   const suites: unknown = definition['suites'];
   if (suites !== undefined) {
     if (!Array.isArray(suites) || suites.length === 0) return 'The aiqk task\'s "suites" must be a non-empty list of suite names.';
     const bad = suites.filter((s) => typeof s !== 'string' || !isSuiteName(s));
-    if (bad.length > 0) return `The aiqk task names unknown ${bad.length === 1 ? 'suite' : 'suites'} ${bad.map((b) => `'${String(b)}'`).join(', ')}; the suites are ${SUITE_NAMES.join(', ')}.`;
+    if (bad.length > 0)
+      return `The aiqk task names unknown ${bad.length === 1 ? 'suite' : 'suites'} ${bad.map((b) => `'${String(b)}'`).join(', ')}; the suites are ${SUITE_NAMES.join(', ')}.`;
   }
   return undefined;
 }
 
 /** Builds the task that runs a profile through the pseudoterminal. */
-export function createRunTask(deps: RunDeps, definition: AiqkTaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, extra: { prepared?: PreparedRun; reveal?: vscode.TaskRevealKind } = {}): vscode.Task {
+export function createRunTask(
+  deps: RunDeps,
+  definition: AiqkTaskDefinition,
+  scope: vscode.WorkspaceFolder | vscode.TaskScope,
+  extra: { prepared?: PreparedRun; reveal?: vscode.TaskRevealKind } = {},
+): vscode.Task {
   const profileLabel = definition.profile;
   const name = `Run ${profileLabel}${definition.suites ? ` (${definition.suites.join(', ')})` : ''}`;
   // "Rerun Last Task" executes the same task again: only the first execution
@@ -66,7 +73,13 @@ export function createRunTask(deps: RunDeps, definition: AiqkTaskDefinition, sco
     const prepared = first ? extra.prepared : undefined;
     first = false;
     const suites = problem ? undefined : (resolved['suites'] as SuiteName[] | undefined);
-    return new RunTerminal(deps, { profileUri, ...(suites ? { suites } : {}), ...(runId ? { runId } : {}), ...(prepared ? { prepared } : {}), ...(problem ? { definitionError: problem } : {}) });
+    return new RunTerminal(deps, {
+      profileUri,
+      ...(suites ? { suites } : {}),
+      ...(runId ? { runId } : {}),
+      ...(prepared ? { prepared } : {}),
+      ...(problem ? { definitionError: problem } : {}),
+    });
   });
   const task = new vscode.Task(definition, scope, name, TASK_TYPE, execution, []);
   task.group = vscode.TaskGroup.Test;
@@ -104,9 +117,22 @@ export class AiqkTaskProvider implements vscode.TaskProvider {
  * goes into the definition: it makes each run a distinct task, so a second run
  * of the same profile never meets VS Code's "task is already active".
  */
-export async function executeRunTask(deps: RunDeps, profileUri: vscode.Uri, runId: string, options: { suites?: SuiteName[]; prepared?: PreparedRun; reveal: vscode.TaskRevealKind }): Promise<vscode.TaskExecution> {
+export async function executeRunTask(
+  deps: RunDeps,
+  profileUri: vscode.Uri,
+  runId: string,
+  options: { suites?: SuiteName[]; prepared?: PreparedRun; reveal: vscode.TaskRevealKind },
+): Promise<vscode.TaskExecution> {
   const folder = vscode.workspace.getWorkspaceFolder(profileUri);
-  const definition: AiqkTaskDefinition = { type: TASK_TYPE, profile: taskProfilePath(profileUri, folder), runId, ...(options.suites ? { suites: options.suites } : {}) };
-  const task = createRunTask(deps, definition, folder ?? vscode.TaskScope.Workspace, { ...(options.prepared ? { prepared: options.prepared } : {}), reveal: options.reveal });
+  const definition: AiqkTaskDefinition = {
+    type: TASK_TYPE,
+    profile: taskProfilePath(profileUri, folder),
+    runId,
+    ...(options.suites ? { suites: options.suites } : {}),
+  };
+  const task = createRunTask(deps, definition, folder ?? vscode.TaskScope.Workspace, {
+    ...(options.prepared ? { prepared: options.prepared } : {}),
+    reveal: options.reveal,
+  });
   return vscode.tasks.executeTask(task);
 }

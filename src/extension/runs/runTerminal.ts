@@ -35,7 +35,10 @@ export class RunTerminal implements vscode.Pseudoterminal {
   readonly onDidWrite = this.writeEmitter.event;
   readonly onDidClose = this.closeEmitter.event;
 
-  constructor(private readonly deps: RunDeps, private readonly target: RunTerminalTarget) {}
+  constructor(
+    private readonly deps: RunDeps,
+    private readonly target: RunTerminalTarget,
+  ) {}
 
   open(): void {
     this.begin().catch((err: unknown) => {
@@ -76,7 +79,10 @@ export class RunTerminal implements vscode.Pseudoterminal {
     }
     if (this.terminated) return;
     for (const w of prepared.warnings) this.write(this.view.note(w, 'warn'));
-    const run = this.deps.manager.start(prepared, this.target.profileUri, { origin: 'task', ...(this.target.runId ? { runId: this.target.runId } : {}) });
+    const run = this.deps.manager.start(prepared, this.target.profileUri, {
+      origin: 'task',
+      ...(this.target.runId ? { runId: this.target.runId } : {}),
+    });
     this.run = run;
     // Subscribed in the same tick as the start: the engine emits nothing before.
     run.events.onEvent((e) => this.write(this.view.onEvent(e)));

@@ -45,7 +45,9 @@ export class RunStatusBar implements vscode.Disposable {
     const tip = new vscode.MarkdownString(undefined, true);
     for (const r of runs) {
       const p = r.progress;
-      tip.appendMarkdown(`**${r.runId}** · ${vscode.workspace.asRelativePath(r.profileUri)} · ${p.total > 0 ? `${p.done}/${p.total} cases` : 'starting'}${p.suite ? ` · ${p.suite}` : ''}${r.cancelling ? ' · cancelling' : ''}  \n`);
+      tip.appendMarkdown(
+        `**${r.runId}** · ${vscode.workspace.asRelativePath(r.profileUri)} · ${p.total > 0 ? `${p.done}/${p.total} cases` : 'starting'}${p.suite ? ` · ${p.suite}` : ''}${r.cancelling ? ' · cancelling' : ''}  \n`,
+      );
     }
     tip.appendMarkdown('\nClick to see the running runs (and cancel one).');
     this.item.tooltip = tip;

@@ -42,7 +42,9 @@ export class TerminalRunView {
     switch (event.type) {
       case 'run-started':
         this.total = event.total;
-        return this.say(`${this.paint('cyan', '▶')} run ${this.paint('bold', event.runId)}: ${event.total} ${event.total === 1 ? 'case' : 'cases'} in ${event.suites.join(', ')}`);
+        return this.say(
+          `${this.paint('cyan', '▶')} run ${this.paint('bold', event.runId)}: ${event.total} ${event.total === 1 ? 'case' : 'cases'} in ${event.suites.join(', ')}`,
+        );
       case 'suite-started':
         this.suite = event.suite;
         return this.say(`  ${event.suite}: ${event.total} ${event.total === 1 ? 'case' : 'cases'}`);
@@ -55,9 +57,16 @@ export class TerminalRunView {
         const s = event.summary;
         const hidden = this.failuresHidden.get(s.suite) ?? 0;
         const more = hidden > 0 ? this.paint('dim', ` (${hidden} more failing ${hidden === 1 ? 'case' : 'cases'} in the report)`) : '';
-        const mark = s.status === 'passed' ? this.paint('green', '✓') : s.status === 'failed' || s.status === 'error' ? this.paint('red', '✗') : this.paint('yellow', '○');
+        const mark =
+          s.status === 'passed'
+            ? this.paint('green', '✓')
+            : s.status === 'failed' || s.status === 'error'
+              ? this.paint('red', '✗')
+              : this.paint('yellow', '○');
         const tone = s.status === 'passed' ? 'green' : s.status === 'failed' || s.status === 'error' ? 'red' : 'yellow';
-        return this.say(`  ${mark} ${s.suite} ${this.paint(tone, s.status)} ${this.paint('dim', `(${s.passed} passed, ${s.failed} failed, ${s.errors} errors of ${s.total})`)}${more}`);
+        return this.say(
+          `  ${mark} ${s.suite} ${this.paint(tone, s.status)} ${this.paint('dim', `(${s.passed} passed, ${s.failed} failed, ${s.errors} errors of ${s.total})`)}${more}`,
+        );
       }
       case 'log':
         if (event.entry.level === 'info') return '';
@@ -79,7 +88,8 @@ export class TerminalRunView {
     const written = (['json', 'xlsx', 'junit'] as const).filter((f) => files[f]).map((f) => `  ${f.padEnd(5)} ${files[f] as string}`);
     if (written.length > 0) lines.push(`Reports:${EOL}${written.join(EOL)}`);
     if (writeError) lines.push(this.paint('red', writeError));
-    if (result.run.status === 'cancelled') lines.push(this.paint('yellow', 'The run was cancelled: the reports hold the cases that finished.'));
+    if (result.run.status === 'cancelled')
+      lines.push(this.paint('yellow', 'The run was cancelled: the reports hold the cases that finished.'));
     return this.clear() + lines.join(EOL) + EOL;
   }
 

@@ -42,9 +42,12 @@ export function caseOutcome(c: CaseResult, summary?: SuiteSummary): TestOutcome 
     case 'error':
       return { state: 'errored', message: c.error ?? 'the case could not be evaluated', ...timing };
     case 'failed': {
-      const why = summary ? caseFailureText(c, summary) : c.error ?? metricsText(c);
+      const why = summary ? caseFailureText(c, summary) : (c.error ?? metricsText(c));
       const message = `${why}\n\ninput: ${c.input}${c.expected !== null && !ANSWER_CHECK_SUITES.has(c.suite) ? `\nexpected: ${c.expected}` : ''}${c.output !== null && !ANSWER_CHECK_SUITES.has(c.suite) ? `\noutput: ${c.output}` : ''}`;
-      const diff = ANSWER_CHECK_SUITES.has(c.suite) && c.expected !== null && c.output !== null ? { diff: { expected: c.expected, actual: c.output } } : {};
+      const diff =
+        ANSWER_CHECK_SUITES.has(c.suite) && c.expected !== null && c.output !== null
+          ? { diff: { expected: c.expected, actual: c.output } }
+          : {};
       return { state: 'failed', message, ...diff, ...timing };
     }
   }

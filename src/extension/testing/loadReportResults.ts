@@ -20,7 +20,12 @@ export interface LoadedResults {
  */
 export async function loadResultsFromReport(tree: TestTree, bridge: TestResultsBridge, arg?: unknown): Promise<LoadedResults | undefined> {
   const fromNode = arg && typeof arg === 'object' && 'reportFile' in arg ? String((arg as { reportFile: unknown }).reportFile) : undefined;
-  const file = arg instanceof vscode.Uri ? arg.fsPath : typeof arg === 'string' ? arg : fromNode ?? (await pickReport('Report whose results to show in the Test Explorer'))?.file;
+  const file =
+    arg instanceof vscode.Uri
+      ? arg.fsPath
+      : typeof arg === 'string'
+        ? arg
+        : (fromNode ?? (await pickReport('Report whose results to show in the Test Explorer'))?.file);
   if (!file) return undefined;
   let result;
   try {
@@ -38,7 +43,9 @@ export async function loadResultsFromReport(tree: TestTree, bridge: TestResultsB
   const testRun = tree.controller.createTestRun(new vscode.TestRunRequest(suites), runName, false);
   try {
     bridge.applyResult(testRun, profileUri, result, runName);
-    testRun.appendOutput(`Results of ${file} (${result.run.status}, ${result.summary.overall.passed}/${result.summary.overall.total} cases passed)\r\n`);
+    testRun.appendOutput(
+      `Results of ${file} (${result.run.status}, ${result.summary.overall.passed}/${result.summary.overall.total} cases passed)\r\n`,
+    );
   } finally {
     testRun.end();
   }

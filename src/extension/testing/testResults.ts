@@ -27,7 +27,10 @@ export class TestResultsBridge implements vscode.Disposable {
   private readonly reported = new Map<string, ReportedState>();
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly tree: TestTree, manager: RunManager) {
+  constructor(
+    private readonly tree: TestTree,
+    manager: RunManager,
+  ) {
     this.subscription = manager.onDidStart((run) => this.follow(run));
   }
 
@@ -102,7 +105,10 @@ export class TestResultsBridge implements vscode.Disposable {
 
   private apply(testRun: vscode.TestRun, item: vscode.TestItem, o: TestOutcome, runName: string): void {
     this.reported.set(item.id, { ...o, runName });
-    const message = (): vscode.TestMessage => (o.diff ? vscode.TestMessage.diff(o.message ?? 'the answer differs from the expected answer', o.diff.expected, o.diff.actual) : new vscode.TestMessage(o.message ?? ''));
+    const message = (): vscode.TestMessage =>
+      o.diff
+        ? vscode.TestMessage.diff(o.message ?? 'the answer differs from the expected answer', o.diff.expected, o.diff.actual)
+        : new vscode.TestMessage(o.message ?? '');
     switch (o.state) {
       case 'passed':
         testRun.passed(item, o.durationMs);

@@ -31,7 +31,10 @@ async function selectionOf(tree: TestTree, request: vscode.TestRunRequest): Prom
     const data = tree.dataOf(item);
     const entry = data ? selection.get(data.profileUri.toString()) : undefined;
     if (!data || !entry || data.kind === 'case') continue;
-    if (data.kind === 'profile') { selection.delete(data.profileUri.toString()); continue; }
+    if (data.kind === 'profile') {
+      selection.delete(data.profileUri.toString());
+      continue;
+    }
     if (entry.suites === 'all') entry.suites = new Set(await profileSuites(entry.uri));
     if (data.suite) entry.suites.delete(data.suite);
   }
@@ -43,7 +46,10 @@ async function selectionOf(tree: TestTree, request: vscode.TestRunRequest): Prom
  * selected profiles one profile after the other, in one TestRun. Cancelling the
  * TestRun cancels the run in progress (its partial report is written).
  */
-export function createRunHandler(tree: TestTree, deps: RunDeps): (request: vscode.TestRunRequest, token: vscode.CancellationToken) => Promise<void> {
+export function createRunHandler(
+  tree: TestTree,
+  deps: RunDeps,
+): (request: vscode.TestRunRequest, token: vscode.CancellationToken) => Promise<void> {
   return async (request, token) => {
     const testRun = tree.controller.createTestRun(request, 'AI Quality', true);
     try {

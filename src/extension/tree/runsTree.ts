@@ -43,9 +43,13 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vsco
     const profiles = vscode.workspace.createFileSystemWatcher(PROFILE_GLOB);
     const reports = vscode.workspace.createFileSystemWatcher('**/run_*.json');
     this.disposables.push(
-      profiles, reports,
-      profiles.onDidCreate(() => this.refresh()), profiles.onDidDelete(() => this.refresh()), profiles.onDidChange(() => this.refresh()),
-      reports.onDidCreate(() => this.refresh()), reports.onDidDelete(() => this.refresh()),
+      profiles,
+      reports,
+      profiles.onDidCreate(() => this.refresh()),
+      profiles.onDidDelete(() => this.refresh()),
+      profiles.onDidChange(() => this.refresh()),
+      reports.onDidCreate(() => this.refresh()),
+      reports.onDidDelete(() => this.refresh()),
       // Progress arrives several times a second: redraw the running runs, not the profiles (a workspace search) or the history.
       manager.onDidChange(() => this.changed.fire(GROUPS.running)),
       manager.onDidFinish(() => this.refresh()),
@@ -122,7 +126,9 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vsco
       }
       case 'reports': {
         const history = (await this.reports()).slice(0, HISTORY_LIMIT);
-        return history.length ? history.map((e) => ({ kind: 'report', reportFile: e.file, entry: e })) : [{ kind: 'empty', text: 'No report yet' }];
+        return history.length
+          ? history.map((e) => ({ kind: 'report', reportFile: e.file, entry: e }))
+          : [{ kind: 'empty', text: 'No report yet' }];
       }
     }
   }

@@ -40,7 +40,9 @@ export function registerWizard(context: vscode.ExtensionContext, runs: RunsApi |
       if (uri) await panels.show(uri);
     }),
     vscode.commands.registerCommand(COMMANDS.testConnection, (arg?: unknown) => testConnectionCommand(secrets, arg)),
-    vscode.commands.registerCommand(COMMANDS.addDataset, (arg?: unknown, kind?: unknown, file?: unknown) => addDatasetCommand(arg, kind, file)),
+    vscode.commands.registerCommand(COMMANDS.addDataset, (arg?: unknown, kind?: unknown, file?: unknown) =>
+      addDatasetCommand(arg, kind, file),
+    ),
   );
   return {
     open: (profile) => panels.show(profile),

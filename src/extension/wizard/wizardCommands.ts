@@ -21,7 +21,12 @@ import { profileText, resolveProfileArg } from '../runs/profilePick';
 import type { SecretResolver } from '../secrets/secretLookup';
 import { checkDataFile, createDataset } from './wizardData';
 
-async function validProfile(arg: unknown, placeHolder: string): Promise<{ uri: vscode.Uri; text: string; value: unknown; profile: NonNullable<ReturnType<typeof parseProfile>['profile']> } | undefined> {
+async function validProfile(
+  arg: unknown,
+  placeHolder: string,
+): Promise<
+  { uri: vscode.Uri; text: string; value: unknown; profile: NonNullable<ReturnType<typeof parseProfile>['profile']> } | undefined
+> {
   const uri = await resolveProfileArg(arg, placeHolder);
   if (!uri) return undefined;
   const text = await profileText(uri);
@@ -31,7 +36,11 @@ async function validProfile(arg: unknown, placeHolder: string): Promise<{ uri: v
   }
   const parsed = parseProfile(text, uri.fsPath);
   if (!parsed.profile) {
-    void vscode.window.showErrorMessage(`${path.basename(uri.fsPath)} has errors; fix them first (see the Problems panel).`, 'Open Profile').then((p) => { if (p) void vscode.window.showTextDocument(uri); });
+    void vscode.window
+      .showErrorMessage(`${path.basename(uri.fsPath)} has errors; fix them first (see the Problems panel).`, 'Open Profile')
+      .then((p) => {
+        if (p) void vscode.window.showTextDocument(uri);
+      });
     return undefined;
   }
   return { uri, text, value: parsed.value, profile: parsed.profile };
@@ -42,34 +51,64 @@ export async function testConnectionCommand(secrets: SecretResolver, arg?: unkno
   const p = await validProfile(arg, 'Run profile whose target to test');
   if (!p) return undefined;
   if (p.profile.target.mode === 'mcp' && p.profile.target.mcp?.command && !vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('The workspace is not trusted, so the MCP server’s command is not started. Trust the workspace to test this target.', 'Manage Workspace Trust').then((x) => { if (x) void vscode.commands.executeCommand('workbench.trust.manage'); });
+    void vscode.window
+      .showWarningMessage(
+        'The workspace is not trusted, so the MCP server’s command is not started. Trust the workspace to test this target.',
+        'Manage Workspace Trust',
+      )
+      .then((x) => {
+        if (x) void vscode.commands.executeCommand('workbench.trust.manage');
+      });
     return undefined;
   }
-  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Testing the connection of ${path.basename(p.uri.fsPath)}…`, cancellable: true }, (_progress, token) => {
-    const abort = new AbortController();
-    token.onCancellationRequested(() => abort.abort());
-    return testConnection(p.profile, p.uri.fsPath, { secrets: secrets.lookup, signal: abort.signal });
-  });
+  const result = await vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `Testing the connection of ${path.basename(p.uri.fsPath)}…`,
+      cancellable: true,
+    },
+    (_progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      return testConnection(p.profile, p.uri.fsPath, { secrets: secrets.lookup, signal: abort.signal });
+    },
+  );
   if (result.ok) {
-    void vscode.window.showInformationMessage(`Connected: ${result.target} answered in ${result.latencyMs} ms: “${clip(result.answer ?? '', 140)}”`);
+    void vscode.window.showInformationMessage(
+      `Connected: ${result.target} answered in ${result.latencyMs} ms: “${clip(result.answer ?? '', 140)}”`,
+    );
   } else {
-    void vscode.window.showErrorMessage(`The target did not answer: ${result.error ?? 'unknown error'}`, 'Open Profile', 'Set API Key').then((x) => {
-      if (x === 'Open Profile') void vscode.window.showTextDocument(p.uri);
-      else if (x === 'Set API Key') void vscode.commands.executeCommand(COMMANDS.setApiKey, p.uri);
-    });
+    void vscode.window
+      .showErrorMessage(`The target did not answer: ${result.error ?? 'unknown error'}`, 'Open Profile', 'Set API Key')
+      .then((x) => {
+        if (x === 'Open Profile') void vscode.window.showTextDocument(p.uri);
+        else if (x === 'Set API Key') void vscode.commands.executeCommand(COMMANDS.setApiKey, p.uri);
+      });
   }
   return result;
 }
 
-async function chooseKind(p: { profile: NonNullable<ReturnType<typeof parseProfile>['profile']> }, given: unknown): Promise<DataKind | undefined> {
+async function chooseKind(
+  p: { profile: NonNullable<ReturnType<typeof parseProfile>['profile']> },
+  given: unknown,
+): Promise<DataKind | undefined> {
   if (typeof given === 'string' && isDataKind(given)) return given;
   const used = kindsInUse(p.profile.suites);
   const rows = computeRequirementMatrix(p.profile.suites, providedKinds(p.profile), p.profile.use_defaults ?? true);
   const items = used.map((k) => {
     const mine = rows.filter((r) => r.kind === k && r.level !== 'not_used');
     const required = mine.some((r) => r.level === 'required');
-    const status = p.profile.data?.[k] ? `now ${p.profile.data[k]}` : mine[0]?.status === 'using_defaults' ? 'using the built-in one' : 'missing';
-    return { label: k, description: `${required ? 'required' : 'optional'} · ${status}`, detail: `Used by ${mine.map((r) => r.suite).join(', ')}`, dataKind: k };
+    const status = p.profile.data?.[k]
+      ? `now ${p.profile.data[k]}`
+      : mine[0]?.status === 'using_defaults'
+        ? 'using the built-in one'
+        : 'missing';
+    return {
+      label: k,
+      description: `${required ? 'required' : 'optional'} · ${status}`,
+      detail: `Used by ${mine.map((r) => r.suite).join(', ')}`,
+      dataKind: k,
+    };
   });
   if (items.length === 0) {
     void vscode.window.showInformationMessage('The suites of this profile use no dataset.');
@@ -94,11 +133,22 @@ export async function addDatasetCommand(arg?: unknown, kindArg?: unknown, fileAr
   let file = typeof fileArg === 'string' && fileArg !== 'template' ? fileArg : undefined;
   let template = fileArg === 'template';
   if (!file && !template) {
-    const how = await vscode.window.showQuickPick([{ label: 'Pick a file…', id: 'pick' }, { label: 'Create from the built-in template', id: 'template', detail: 'A small valid file to replace with your own data' }], { placeHolder: `Where does the ${kind} data come from?` });
+    const how = await vscode.window.showQuickPick(
+      [
+        { label: 'Pick a file…', id: 'pick' },
+        { label: 'Create from the built-in template', id: 'template', detail: 'A small valid file to replace with your own data' },
+      ],
+      { placeHolder: `Where does the ${kind} data come from?` },
+    );
     if (!how) return undefined;
     template = how.id === 'template';
     if (!template) {
-      const picked = await vscode.window.showOpenDialog({ defaultUri: vscode.Uri.file(dir), canSelectMany: false, openLabel: `Use as ${kind}`, title: `Pick the ${kind} file` });
+      const picked = await vscode.window.showOpenDialog({
+        defaultUri: vscode.Uri.file(dir),
+        canSelectMany: false,
+        openLabel: `Use as ${kind}`,
+        title: `Pick the ${kind} file`,
+      });
       file = picked?.[0]?.fsPath;
       if (!file) return undefined;
     }
@@ -118,6 +168,8 @@ export async function addDatasetCommand(arg?: unknown, kindArg?: unknown, fileAr
     void vscode.window.showErrorMessage(`Could not update ${path.basename(p.uri.fsPath)}.`);
     return undefined;
   }
-  void vscode.window.showInformationMessage(`data.${kind}: ${report.summary}`, 'Open File').then((x) => { if (x) void vscode.window.showTextDocument(vscode.Uri.file(report.absolute)); });
+  void vscode.window.showInformationMessage(`data.${kind}: ${report.summary}`, 'Open File').then((x) => {
+    if (x) void vscode.window.showTextDocument(vscode.Uri.file(report.absolute));
+  });
   return report.relative;
 }

@@ -50,14 +50,26 @@ export async function checkDataFile(kind: DataKind, folder: string, file: string
     return { ...base, ok: false, summary: `${relative} does not exist.` };
   }
   const check = await validateDataFile(kind, absolute);
-  const problems = check.problems.filter((p) => p.severity === 'error' || p.severity === 'warning').slice(0, 3).map((p) => `line ${p.range.start.line}: ${p.message}`);
+  const problems = check.problems
+    .filter((p) => p.severity === 'error' || p.severity === 'warning')
+    .slice(0, 3)
+    .map((p) => `line ${p.range.start.line}: ${p.message}`);
   const [one, many] = RECORD_WORD[kind];
   const count = `${check.records} ${check.records === 1 ? one : many}`;
   const exts = expectedExtensions(kind);
-  const extNote = exts.length && !exts.includes(path.extname(absolute).toLowerCase()) ? ` (a ${kind} file is usually ${exts.join(' or ')})` : '';
-  if (check.records === 0) return { ...base, ok: false, brokenLines: check.brokenLines, problems, summary: `${relative} has no usable ${many}${extNote}.` };
+  const extNote =
+    exts.length && !exts.includes(path.extname(absolute).toLowerCase()) ? ` (a ${kind} file is usually ${exts.join(' or ')})` : '';
+  if (check.records === 0)
+    return { ...base, ok: false, brokenLines: check.brokenLines, problems, summary: `${relative} has no usable ${many}${extNote}.` };
   const broken = check.brokenLines ? `; ${check.brokenLines} broken ${check.brokenLines === 1 ? 'line is' : 'lines are'} skipped` : '';
-  return { ...base, ok: true, records: check.records, brokenLines: check.brokenLines, problems, summary: `${relative}: ${count}${broken}${extNote}.` };
+  return {
+    ...base,
+    ok: true,
+    records: check.records,
+    brokenLines: check.brokenLines,
+    problems,
+    summary: `${relative}: ${count}${broken}${extNote}.`,
+  };
 }
 
 /**

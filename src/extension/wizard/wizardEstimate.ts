@@ -25,10 +25,13 @@ export class WizardEstimate {
     const key = `${file}\u0000${JSON.stringify(profile)}`;
     if (key === this.key) return;
     this.key = key;
-    void estimateCases(profile, file).then((e) => {
-      if (this.key !== key) return;
-      this.value = e;
-      onReady();
-    }, () => undefined);
+    void estimateCases(profile, file).then(
+      (e) => {
+        if (this.key !== key) return;
+        this.value = e;
+        onReady();
+      },
+      () => undefined,
+    );
   }
 }

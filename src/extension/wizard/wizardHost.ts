@@ -14,8 +14,15 @@ export const WIZARD_STATE_KEY = 'aiQualityKit.wizard.state';
 
 async function pickFolder(): Promise<string | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
-  if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which folder should the run profile go to?' }))?.uri.fsPath;
-  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Write the run profile here', title: 'AI Quality setup: where should the run profile go?' });
+  if (folders.length > 1)
+    return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which folder should the run profile go to?' }))?.uri.fsPath;
+  const picked = await vscode.window.showOpenDialog({
+    canSelectFolders: true,
+    canSelectFiles: false,
+    canSelectMany: false,
+    openLabel: 'Write the run profile here',
+    title: 'AI Quality setup: where should the run profile go?',
+  });
   return picked?.[0]?.fsPath;
 }
 
@@ -23,7 +30,11 @@ async function pickFolder(): Promise<string | undefined> {
  * Follows a run started through the "Run Tests" command: the command resolves
  * when the run ends; meanwhile each change of the running list gives its id and progress.
  */
-async function runThroughCommand(runs: RunsApi | undefined, profile: string, onProgress: (p: WizardRunProgress) => void): Promise<WizardRunOutcome> {
+async function runThroughCommand(
+  runs: RunsApi | undefined,
+  profile: string,
+  onProgress: (p: WizardRunProgress) => void,
+): Promise<WizardRunOutcome> {
   const before = new Set(runs?.list().map((r) => r.runId) ?? []);
   const watching = runs?.onDidChange(() => {
     const r = runs.list().find((x) => !before.has(x.runId) && path.resolve(x.profile) === path.resolve(profile));
@@ -31,7 +42,8 @@ async function runThroughCommand(runs: RunsApi | undefined, profile: string, onP
   });
   try {
     const res = await vscode.commands.executeCommand<RunCommandResult | undefined>(COMMANDS.runTests, vscode.Uri.file(profile));
-    if (!res?.started) return { started: false, reason: res && 'refusal' in res && res.refusal ? res.refusal.message : 'the run was not started' };
+    if (!res?.started)
+      return { started: false, reason: res && 'refusal' in res && res.refusal ? res.refusal.message : 'the run was not started' };
     const finished = runs ? await runs.whenFinished(res.runId) : undefined;
     const overall = finished?.result.summary.overall;
     return {
@@ -43,7 +55,7 @@ async function runThroughCommand(runs: RunsApi | undefined, profile: string, onP
       errors: overall?.errors ?? 0,
       total: overall?.total ?? 0,
       durationMs: finished?.result.run.duration_ms ?? 0,
-      ...(finished?.files.json ?? res.reportFile ? { reportJson: finished?.files.json ?? res.reportFile } : {}),
+      ...((finished?.files.json ?? res.reportFile) ? { reportJson: finished?.files.json ?? res.reportFile } : {}),
       ...(finished?.files.xlsx ? { reportXlsx: finished.files.xlsx } : {}),
       ...(finished?.result.run.error ? { error: finished.result.run.error } : {}),
       ...(finished?.writeError ? { error: finished.writeError } : {}),
@@ -78,7 +90,11 @@ export function vscodeWizardServices(context: vscode.ExtensionContext, secrets: 
     secrets: secrets.lookup,
     isTrusted: () => vscode.workspace.isTrusted,
     async openFile(file) {
-      await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: false, preserveFocus: true, viewColumn: vscode.ViewColumn.Beside });
+      await vscode.window.showTextDocument(vscode.Uri.file(file), {
+        preview: false,
+        preserveFocus: true,
+        viewColumn: vscode.ViewColumn.Beside,
+      });
     },
     startRun: (profile, onProgress) => runThroughCommand(runs, profile, onProgress),
     cancelRun: async (runId) => (await vscode.commands.executeCommand<boolean>(COMMANDS.cancelRun, runId)) === true,

@@ -85,7 +85,16 @@ export class ChatLog {
   /** Restores saved entries. */
   restore(entries: unknown, nextId: unknown): void {
     if (!Array.isArray(entries)) return;
-    this.list = entries.filter((e): e is WizardLogEntry => !!e && typeof e === 'object' && typeof (e as WizardLogEntry).id === 'number' && typeof (e as WizardLogEntry).text === 'string' && ((e as WizardLogEntry).from === 'bot' || (e as WizardLogEntry).from === 'user')).slice(-MAX_ENTRIES);
+    this.list = entries
+      .filter(
+        (e): e is WizardLogEntry =>
+          !!e &&
+          typeof e === 'object' &&
+          typeof (e as WizardLogEntry).id === 'number' &&
+          typeof (e as WizardLogEntry).text === 'string' &&
+          ((e as WizardLogEntry).from === 'bot' || (e as WizardLogEntry).from === 'user'),
+      )
+      .slice(-MAX_ENTRIES);
     const maxId = this.list.reduce((m, e) => Math.max(m, e.id), 0);
     this.next = Math.max(maxId + 1, typeof nextId === 'number' && Number.isFinite(nextId) ? nextId : 1);
   }

@@ -30,7 +30,9 @@ export function parseWizardMessage(raw: unknown): WizardFromWebview | undefined 
     case 'secret': {
       const name = str(m.name, 128);
       const value = str(m.value, MAX_SECRET);
-      return name && SECRET_NAME.test(name) && value !== undefined && value.trim() !== '' ? { type: 'secret', name, value: value.trim() } : undefined;
+      return name && SECRET_NAME.test(name) && value !== undefined && value.trim() !== ''
+        ? { type: 'secret', name, value: value.trim() }
+        : undefined;
     }
     case 'edit':
       return isWizardStepId(m.step) ? { type: 'edit', step: m.step } : undefined;

@@ -22,10 +22,17 @@ export class WizardPanels implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private panelDisposables: vscode.Disposable[] = [];
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly services: WizardServices) {
-    this.disposables.push(vscode.window.registerWebviewPanelSerializer(WIZARD_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel) => { await this.attach(panel); },
-    }));
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly services: WizardServices,
+  ) {
+    this.disposables.push(
+      vscode.window.registerWebviewPanelSerializer(WIZARD_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel) => {
+          await this.attach(panel);
+        },
+      }),
+    );
   }
 
   /** The session, restored from the workspace state on first use. */
@@ -42,7 +49,15 @@ export class WizardPanels implements vscode.Disposable {
     const session = await this.sessionNow();
     if (profile) await session.editProfile(profile.fsPath);
     if (this.panel) this.panel.reveal(this.panel.viewColumn ?? vscode.ViewColumn.Active);
-    else await this.attach(vscode.window.createWebviewPanel(WIZARD_VIEW_TYPE, 'AI Quality Setup', vscode.ViewColumn.Active, webviewOptions(this.context.extensionUri)));
+    else
+      await this.attach(
+        vscode.window.createWebviewPanel(
+          WIZARD_VIEW_TYPE,
+          'AI Quality Setup',
+          vscode.ViewColumn.Active,
+          webviewOptions(this.context.extensionUri),
+        ),
+      );
     this.focusWhenReady = true;
     if (this.ready) this.post({ type: 'focusInput' });
   }

@@ -16,7 +16,19 @@ export interface WizardRunProgress {
 /** How a run the wizard asked for ended. */
 export type WizardRunOutcome =
   | { started: false; reason: string }
-  | { started: true; runId: string; status: string; passed: number; failed: number; errors: number; total: number; durationMs: number; reportJson?: string; reportXlsx?: string; error?: string };
+  | {
+      started: true;
+      runId: string;
+      status: string;
+      passed: number;
+      failed: number;
+      errors: number;
+      total: number;
+      durationMs: number;
+      reportJson?: string;
+      reportXlsx?: string;
+      error?: string;
+    };
 
 /** The wizard's state as persisted between sessions (workspace state): never a secret. */
 export interface PersistedWizard {

@@ -66,10 +66,15 @@ export class WizardSession {
   private async offerExisting(): Promise<void> {
     const files = await this.services.listProfiles().catch(() => []);
     if (files.length === 0) return;
-    const actions = files.slice(0, 3).map((f) => this.log.action(`Edit ${path.basename(f)}`, async () => {
-      await this.editProfile(f);
-    }));
-    this.log.bot(`This workspace has ${files.length === 1 ? 'a run profile' : `${files.length} run profiles`} already. Edit ${files.length === 1 ? 'it' : 'one'} step by step, or set up a new one below.`, { tone: 'info', actions });
+    const actions = files.slice(0, 3).map((f) =>
+      this.log.action(`Edit ${path.basename(f)}`, async () => {
+        await this.editProfile(f);
+      }),
+    );
+    this.log.bot(
+      `This workspace has ${files.length === 1 ? 'a run profile' : `${files.length} run profiles`} already. Edit ${files.length === 1 ? 'it' : 'one'} step by step, or set up a new one below.`,
+      { tone: 'info', actions },
+    );
   }
 
   /** Starts editing an existing profile step by step, every answer filled in from it. */
@@ -84,7 +89,17 @@ export class WizardSession {
     this.overwrite = undefined;
     this.log.clear();
     const errors = parsed.problems.filter((p) => p.severity === 'error').length;
-    this.log.bot(`Editing ${path.basename(file)}. Every answer is filled in from the file: keep or change each one, or jump to a step with “Edit”. Comments and keys the wizard does not ask about stay as they are.`, errors ? { tone: 'warning', details: [`The file has ${errors} ${errors === 1 ? 'problem' : 'problems'} now; answers the wizard could not read start empty.`] } : {});
+    this.log.bot(
+      `Editing ${path.basename(file)}. Every answer is filled in from the file: keep or change each one, or jump to a step with “Edit”. Comments and keys the wizard does not ask about stay as they are.`,
+      errors
+        ? {
+            tone: 'warning',
+            details: [
+              `The file has ${errors} ${errors === 1 ? 'problem' : 'problems'} now; answers the wizard could not read start empty.`,
+            ],
+          }
+        : {},
+    );
     this.ask();
     this.changed();
   }
@@ -108,13 +123,32 @@ export class WizardSession {
 
   /** The view as it is now. */
   view(): WizardView {
-    return buildView({ state: this.state, log: this.log, folder: this.folder, baseText: this.baseText, baseValue: this.baseValue, editing: this.editingFile !== undefined, busy: this.busy, run: this.run, estimate: this.estimate.current, trusted: this.services.isTrusted(), ...(this.overwrite ? { overwrite: { fileName: this.state.answers.fileName } } : {}) });
+    return buildView({
+      state: this.state,
+      log: this.log,
+      folder: this.folder,
+      baseText: this.baseText,
+      baseValue: this.baseValue,
+      editing: this.editingFile !== undefined,
+      busy: this.busy,
+      run: this.run,
+      estimate: this.estimate.current,
+      trusted: this.services.isTrusted(),
+      ...(this.overwrite ? { overwrite: { fileName: this.state.answers.fileName } } : {}),
+    });
   }
 
   /** Sends the view to the webview, saves the state and refreshes the estimate. */
   changed(): void {
     this.post({ type: 'state', view: this.view() });
-    this.services.persist({ version: 1, state: this.state, log: this.log.toPersisted(), nextId: this.log.nextId, ...(this.folder ? { folder: this.folder } : {}), ...(this.editingFile ? { editingFile: this.editingFile } : {}) });
+    this.services.persist({
+      version: 1,
+      state: this.state,
+      log: this.log.toPersisted(),
+      nextId: this.log.nextId,
+      ...(this.folder ? { folder: this.folder } : {}),
+      ...(this.editingFile ? { editingFile: this.editingFile } : {}),
+    });
     this.refreshEstimate();
   }
 
@@ -132,7 +166,15 @@ export class WizardSession {
     const extra: string[] = [];
     if (def.id === 'summary') extra.push(...describeAnswers(a));
     if (def.id === 'data') extra.push(...dataStatusLines(a));
-    this.log.bot(def.question(a), { step: def.id, ...(hint ? { hint } : {}), ...(current && def.id !== 'data' && def.id !== 'connection' ? { details: [`Now: ${current}`, ...extra] } : extra.length ? { details: extra } : {}) });
+    this.log.bot(def.question(a), {
+      step: def.id,
+      ...(hint ? { hint } : {}),
+      ...(current && def.id !== 'data' && def.id !== 'connection'
+        ? { details: [`Now: ${current}`, ...extra] }
+        : extra.length
+          ? { details: extra }
+          : {}),
+    });
   }
 
   private async handle(msg: WizardFromWebview): Promise<void> {
@@ -157,7 +199,12 @@ export class WizardSession {
         break;
       case 'setUseDefaults':
         this.patch({ useDefaults: msg.value });
-        this.log.bot(msg.value ? 'Default datasets allowed: missing data falls back to the built-in datasets.' : 'Default datasets off: every required dataset must come from your files.', { tone: 'info' });
+        this.log.bot(
+          msg.value
+            ? 'Default datasets allowed: missing data falls back to the built-in datasets.'
+            : 'Default datasets off: every required dataset must come from your files.',
+          { tone: 'info' },
+        );
         break;
       case 'uploadData':
         await this.work.effect({ kind: 'pickData', dataKind: msg.kind });
@@ -208,9 +255,16 @@ export class WizardSession {
     const t = submit(this.state, text);
     const masked = (t.outcome.ok && !!t.outcome.secret) || looksLikeSecret(text.trim());
     // What the answer was understood as goes under it; effects (files, runs) answer on their own.
-    const said = t.outcome.ok ? (t.outcome.reply ?? (t.outcome.effect || t.outcome.goTo ? undefined : understood([step, ...(t.outcome.covers ?? [])], t.state.answers))) : undefined;
+    const said = t.outcome.ok
+      ? (t.outcome.reply ??
+        (t.outcome.effect || t.outcome.goTo ? undefined : understood([step, ...(t.outcome.covers ?? [])], t.state.answers)))
+      : undefined;
     const note = said && normalize(said) !== normalize(text) ? said : undefined;
-    this.log.user(masked ? `${SECRET_MASK} (a key: not shown)` : maskSecretsInText(text.trim()), { step, ...(masked ? { masked: true } : {}), ...(note ? { details: [note] } : {}) });
+    this.log.user(masked ? `${SECRET_MASK} (a key: not shown)` : maskSecretsInText(text.trim()), {
+      step,
+      ...(masked ? { masked: true } : {}),
+      ...(note ? { details: [note] } : {}),
+    });
     if (!t.outcome.ok) {
       // Replies quote the answer: a key in it is masked there too.
       this.log.bot(maskSecretsInText(t.outcome.reply), { tone: 'error', step });
@@ -221,7 +275,10 @@ export class WizardSession {
       try {
         await this.services.storeSecret(t.outcome.secret.name, t.outcome.secret.value);
       } catch (err) {
-        this.log.bot(`The key could not be stored: ${err instanceof Error ? err.message : String(err)}. Set it with “AI Quality: Set API Key”.`, { tone: 'error' });
+        this.log.bot(
+          `The key could not be stored: ${err instanceof Error ? err.message : String(err)}. Set it with “AI Quality: Set API Key”.`,
+          { tone: 'error' },
+        );
       }
     }
     this.state = t.state;
@@ -240,7 +297,11 @@ export class WizardSession {
       this.log.bot(`The key could not be stored: ${err instanceof Error ? err.message : String(err)}.`, { tone: 'error' });
       return;
     }
-    this.log.user(`${SECRET_MASK} (a key for ${name}: not shown)`, { step: 'auth', masked: true, details: [`Stored in VS Code's secret storage as ${name}; the profile only names it (target.auth.bearer_env: ${name}).`] });
+    this.log.user(`${SECRET_MASK} (a key for ${name}: not shown)`, {
+      step: 'auth',
+      masked: true,
+      details: [`Stored in VS Code's secret storage as ${name}; the profile only names it (target.auth.bearer_env: ${name}).`],
+    });
     const step = this.state.current;
     this.state = applyOutcome(this.state, { ok: true, set: { authEnv: name }, ...(step === 'auth' ? {} : { stay: true }) });
     if (this.state.current !== step) {
@@ -293,6 +354,8 @@ export class WizardSession {
   private refreshEstimate(): void {
     const a = this.state.answers;
     const ready = !!a.suites?.length && !!a.mode;
-    this.estimate.refresh(ready ? profileOf(a, this.baseValue) : undefined, this.profilePath(), () => this.post({ type: 'state', view: this.view() }));
+    this.estimate.refresh(ready ? profileOf(a, this.baseValue) : undefined, this.profilePath(), () =>
+      this.post({ type: 'state', view: this.view() }),
+    );
   }
 }

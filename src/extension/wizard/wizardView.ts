@@ -68,12 +68,27 @@ function stepView(i: ViewInputs): WizardStepView {
   const a = i.state.answers;
   if (i.overwrite) {
     return {
-      id: 'summary', title: 'Summary', input: 'text', optional: false, placeholder: 'overwrite, or another file name',
-      chips: [{ label: 'Overwrite', value: 'overwrite', kind: 'answer' }, { label: 'Save as…', value: `save as ${i.overwrite.fileName.replace(/(\.aiqk)?\.ya?ml$/, '')}-2.aiqk.yaml`, kind: 'prefill' }, { label: 'Cancel', value: 'cancel', kind: 'answer' }],
+      id: 'summary',
+      title: 'Summary',
+      input: 'text',
+      optional: false,
+      placeholder: 'overwrite, or another file name',
+      chips: [
+        { label: 'Overwrite', value: 'overwrite', kind: 'answer' },
+        { label: 'Save as…', value: `save as ${i.overwrite.fileName.replace(/(\.aiqk)?\.ya?ml$/, '')}-2.aiqk.yaml`, kind: 'prefill' },
+        { label: 'Cancel', value: 'cancel', kind: 'answer' },
+      ],
     };
   }
   const def = currentStep(i.state);
-  const view: WizardStepView = { id: def.id, title: def.title(a), chips: chipsOf(i.state), input: 'text', placeholder: def.placeholder?.(a) ?? 'Type an answer, or pick a suggestion', optional: def.optional };
+  const view: WizardStepView = {
+    id: def.id,
+    title: def.title(a),
+    chips: chipsOf(i.state),
+    input: 'text',
+    placeholder: def.placeholder?.(a) ?? 'Type an answer, or pick a suggestion',
+    optional: def.optional,
+  };
   if (def.id === 'auth') view.secretName = defaultSecretName(a);
   return view;
 }
@@ -90,10 +105,17 @@ export function buildView(i: ViewInputs): WizardView {
     log: [...i.log.entries],
     step: stepView(i),
     progress: progressOf(i.state),
-    editable: applicableSteps(a).filter((s) => s !== i.state.current && canGoTo(i.state, s)).map((s) => ({ id: s, title: stepDef(s).title(a) })),
+    editable: applicableSteps(a)
+      .filter((s) => s !== i.state.current && canGoTo(i.state, s))
+      .map((s) => ({ id: s, title: stepDef(s).title(a) })),
     canBack: back(i.state) !== i.state,
     busy: i.busy,
-    preview: { yaml: a.mode ? maskSecretsInYaml(yamlOf(profile, i.baseText)) : '# The run profile takes shape here as you answer.', fileName: a.fileName, folder: i.folder ?? null, editing: i.editing },
+    preview: {
+      yaml: a.mode ? maskSecretsInYaml(yamlOf(profile, i.baseText)) : '# The run profile takes shape here as you answer.',
+      fileName: a.fileName,
+      folder: i.folder ?? null,
+      editing: i.editing,
+    },
     matrix: { suites, kinds: [...DATA_KINDS], rows, blocking },
     useDefaults: a.useDefaults,
     estimate: i.estimate,

@@ -22,12 +22,18 @@ export class WizardWork {
   /** Does what an answer asked for. */
   async effect(e: WizardEffect): Promise<void> {
     switch (e.kind) {
-      case 'testConnection': return this.connection();
-      case 'validateData': return this.useFile(e.dataKind, e.path);
-      case 'pickData': return this.pick(e.dataKind);
-      case 'createData': return this.create(e.dataKind);
-      case 'finish': return this.finish(e.run);
-      case 'overwrite': return undefined;
+      case 'testConnection':
+        return this.connection();
+      case 'validateData':
+        return this.useFile(e.dataKind, e.path);
+      case 'pickData':
+        return this.pick(e.dataKind);
+      case 'createData':
+        return this.create(e.dataKind);
+      case 'finish':
+        return this.finish(e.run);
+      case 'overwrite':
+        return undefined;
     }
   }
 
@@ -52,12 +58,19 @@ export class WizardWork {
     if (!folder) return;
     const report = await this.withBusy(`Checking ${path.basename(file)}…`, () => checkDataFile(kind, folder, file));
     if (!report.ok) {
-      this.s.log.bot(`${kind}: ${report.summary} It was not added.`, { tone: 'error', ...(report.problems.length ? { details: report.problems } : {}) });
+      this.s.log.bot(`${kind}: ${report.summary} It was not added.`, {
+        tone: 'error',
+        ...(report.problems.length ? { details: report.problems } : {}),
+      });
       return;
     }
     this.s.patch({ data: { ...this.s.state.answers.data, [kind]: report.relative } });
     const open = this.s.log.action('Open file', () => this.s.services.openFile(report.absolute));
-    this.s.log.bot(`${kind}: ${report.summary}`, { tone: report.brokenLines ? 'warning' : 'success', actions: [open], ...(report.problems.length ? { details: report.problems } : {}) });
+    this.s.log.bot(`${kind}: ${report.summary}`, {
+      tone: report.brokenLines ? 'warning' : 'success',
+      actions: [open],
+      ...(report.problems.length ? { details: report.problems } : {}),
+    });
   }
 
   private async pick(kind: DataKind): Promise<void> {
@@ -83,26 +96,46 @@ export class WizardWork {
     }
     const report = await checkDataFile(kind, folder, made.absolute);
     if (!report.ok) {
-      this.s.log.bot(`${made.relative} already exists but ${report.summary} It was not added.`, { tone: 'error', details: report.problems });
+      this.s.log.bot(`${made.relative} already exists but ${report.summary} It was not added.`, {
+        tone: 'error',
+        details: report.problems,
+      });
       return;
     }
     this.s.patch({ data: { ...this.s.state.answers.data, [kind]: made.relative } });
     const open = this.s.log.action('Open file', () => this.s.services.openFile(made.absolute), true);
     const what = made.created ? `Created ${made.relative} from the template` : `${made.relative} already exists: using it`;
-    this.s.log.bot(`${what} (${report.summary.replace(/^[^:]*: /, '').replace(/\.$/, '')}). Replace its lines with your own data whenever you like.`, { tone: 'success', actions: [open] });
+    this.s.log.bot(
+      `${what} (${report.summary.replace(/^[^:]*: /, '').replace(/\.$/, '')}). Replace its lines with your own data whenever you like.`,
+      { tone: 'success', actions: [open] },
+    );
   }
 
   private async connection(): Promise<void> {
     const a = this.s.state.answers;
     if (a.mode === 'mcp' && a.mcp?.command && !this.s.services.isTrusted()) {
-      this.s.log.bot('The workspace is not trusted, so the wizard does not start the MCP server’s command. Trust the workspace to test it, or continue.', { tone: 'warning' });
+      this.s.log.bot(
+        'The workspace is not trusted, so the wizard does not start the MCP server’s command. Trust the workspace to test it, or continue.',
+        { tone: 'warning' },
+      );
       return;
     }
-    const result = await this.withBusy('Testing the connection…', () => testConnection(profileOf(a, this.s.baseValue), this.s.profilePath(), { secrets: this.s.services.secrets }));
+    const result = await this.withBusy('Testing the connection…', () =>
+      testConnection(profileOf(a, this.s.baseValue), this.s.profilePath(), { secrets: this.s.services.secrets }),
+    );
     if (result.ok) {
-      this.s.log.bot(`Connected: the target answered in ${result.latencyMs} ms${result.contexts ? ` with ${result.contexts} ${result.contexts === 1 ? 'context' : 'contexts'}` : ''}.`, { tone: 'success', details: [`Target: ${result.target}`, `Question: ${result.question}`], quote: result.answer ?? '' });
+      this.s.log.bot(
+        `Connected: the target answered in ${result.latencyMs} ms${result.contexts ? ` with ${result.contexts} ${result.contexts === 1 ? 'context' : 'contexts'}` : ''}.`,
+        { tone: 'success', details: [`Target: ${result.target}`, `Question: ${result.question}`], quote: result.answer ?? '' },
+      );
     } else {
-      this.s.log.bot(`The target did not answer: ${result.error ?? 'unknown error'}`, { tone: 'error', details: [`Target: ${result.target}`, 'Fix the address, key or model (“change the target”), then “test again”; or continue and fix it later.'] });
+      this.s.log.bot(`The target did not answer: ${result.error ?? 'unknown error'}`, {
+        tone: 'error',
+        details: [
+          `Target: ${result.target}`,
+          'Fix the address, key or model (“change the target”), then “test again”; or continue and fix it later.',
+        ],
+      });
     }
   }
 
@@ -129,7 +162,9 @@ export class WizardWork {
       await this.finish(o.run);
       return;
     }
-    this.s.log.bot(`Answer “overwrite” to replace ${path.basename(o.file)}, give another name (“save as smoke.aiqk.yaml”), or “cancel”.`, { tone: 'error' });
+    this.s.log.bot(`Answer “overwrite” to replace ${path.basename(o.file)}, give another name (“save as smoke.aiqk.yaml”), or “cancel”.`, {
+      tone: 'error',
+    });
   }
 
   /** Writes the profile (asking before replacing another file), opens it, and starts the run when asked. */
@@ -140,7 +175,10 @@ export class WizardWork {
     const file = path.resolve(folder, a.fileName);
     if (!confirmed && file !== this.s.editingFile && (await exists(file))) {
       this.s.overwrite = { file, run };
-      this.s.log.bot(`${a.fileName} already exists in ${path.basename(folder)}. Overwrite it, or save under another name?`, { tone: 'warning', step: 'summary' });
+      this.s.log.bot(`${a.fileName} already exists in ${path.basename(folder)}. Overwrite it, or save under another name?`, {
+        tone: 'warning',
+        step: 'summary',
+      });
       return;
     }
     let written;
@@ -152,11 +190,16 @@ export class WizardWork {
     }
     await this.s.loadBase(written.file, written.text);
     const open = this.s.log.action('Open profile', () => this.s.services.openFile(written.file));
-    this.s.log.bot(`${written.created ? 'Wrote' : 'Updated'} ${a.fileName}${written.created ? '' : ' (comments and order kept)'}. It is open in the editor, checked like any profile.`, { tone: 'success', actions: [open] });
+    this.s.log.bot(
+      `${written.created ? 'Wrote' : 'Updated'} ${a.fileName}${written.created ? '' : ' (comments and order kept)'}. It is open in the editor, checked like any profile.`,
+      { tone: 'success', actions: [open] },
+    );
     await this.s.services.openFile(written.file).catch(() => undefined);
     if (!run) return;
     if (!this.s.services.isTrusted()) {
-      this.s.log.bot('The workspace is not trusted, so the run is not started. Trust the workspace, then run “AI Quality: Run Tests”.', { tone: 'warning' });
+      this.s.log.bot('The workspace is not trusted, so the run is not started. Trust the workspace, then run “AI Quality: Run Tests”.', {
+        tone: 'warning',
+      });
       return;
     }
     void this.follow(written.file);
@@ -174,11 +217,19 @@ export class WizardWork {
       if (p.runId && !run.cancelActionId) {
         const runId = p.runId;
         run.cancelActionId = this.s.log.action('Cancel run', async () => {
-          if (await this.s.services.cancelRun(runId)) this.s.log.bot('Cancelling: the cases already finished are kept in the report.', { tone: 'info' });
+          if (await this.s.services.cancelRun(runId))
+            this.s.log.bot('Cancelling: the cases already finished are kept in the report.', { tone: 'info' });
         }).id;
         this.s.log.update(entry.id, { text: `Running ${path.basename(file)} (${runId}).` });
       }
-      this.s.run = { ...run, phase: 'running', done: p.done, total: p.total, ...(p.runId ? { runId: p.runId } : {}), ...(p.suite ? { suite: p.suite } : {}) };
+      this.s.run = {
+        ...run,
+        phase: 'running',
+        done: p.done,
+        total: p.total,
+        ...(p.runId ? { runId: p.runId } : {}),
+        ...(p.suite ? { suite: p.suite } : {}),
+      };
       // At most one view per throttle window, and always the last progress (a trailing update).
       const wait = PROGRESS_THROTTLE_MS - (Date.now() - last);
       if (wait <= 0) {
@@ -220,7 +271,10 @@ export class WizardWork {
     this.s.log.update(entryId, {
       text: `Run ${o.runId} ${o.status}: ${counts} in ${(o.durationMs / 1000).toFixed(1)} s.`,
       tone,
-      details: [...(o.error ? [o.error] : []), ...(o.reportJson ? [`Report: ${path.basename(o.reportJson)}${o.reportXlsx ? ` and ${path.basename(o.reportXlsx)}` : ''}`] : [])],
+      details: [
+        ...(o.error ? [o.error] : []),
+        ...(o.reportJson ? [`Report: ${path.basename(o.reportJson)}${o.reportXlsx ? ` and ${path.basename(o.reportXlsx)}` : ''}`] : []),
+      ],
       actions,
     });
   }

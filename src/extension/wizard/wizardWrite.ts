@@ -35,7 +35,11 @@ export async function exists(file: string): Promise<boolean> {
  * edited profile's text (if any) is the starting point. Rejects with a message
  * for a person when the YAML cannot be updated or the result would not be valid.
  */
-export async function writeProfile(file: string, answers: WizardAnswers, edited: { file?: string; text?: string; value?: unknown }): Promise<WrittenProfile> {
+export async function writeProfile(
+  file: string,
+  answers: WizardAnswers,
+  edited: { file?: string; text?: string; value?: unknown },
+): Promise<WrittenProfile> {
   const present = await exists(file);
   let text: string;
   if (present && file === edited.file) {
@@ -52,7 +56,13 @@ export async function writeProfile(file: string, answers: WizardAnswers, edited:
   }
   const parsed = parseProfile(text, file);
   const errors = parsed.problems.filter((p) => p.severity === 'error');
-  if (errors.length) throw new Error(`the profile would not be valid, so nothing was written: ${errors.slice(0, 3).map((p) => formatProblem(p, path.basename(file))).join('; ')}`);
+  if (errors.length)
+    throw new Error(
+      `the profile would not be valid, so nothing was written: ${errors
+        .slice(0, 3)
+        .map((p) => formatProblem(p, path.basename(file)))
+        .join('; ')}`,
+    );
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, text, 'utf8');
   return { file, text, value: parsed.value, created: !present };

@@ -14,15 +14,25 @@ describe('legacy Buffer build plugin', function () {
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'aiqk-buffer-'));
     mkdirSync(join(dir, 'node_modules', 'legacy'), { recursive: true });
-    writeFileSync(join(dir, 'node_modules', 'legacy', 'index.js'),
-      "module.exports = () => [new Buffer(3).length, new Buffer('hé').toString(), new Buffer([1, 2]).length, new Buffer('aGk=', 'base64').toString()];\n");
+    writeFileSync(
+      join(dir, 'node_modules', 'legacy', 'index.js'),
+      "module.exports = () => [new Buffer(3).length, new Buffer('hé').toString(), new Buffer([1, 2]).length, new Buffer('aGk=', 'base64').toString()];\n",
+    );
     writeFileSync(join(dir, 'entry.js'), "console.log(JSON.stringify(require('legacy')()));\n");
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   async function bundleAndRun(plugins: Plugin[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
     const outfile = join(dir, `out-${plugins.length}.js`);
-    await esbuild.build({ entryPoints: [join(dir, 'entry.js')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'silent', plugins });
+    await esbuild.build({
+      entryPoints: [join(dir, 'entry.js')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile,
+      logLevel: 'silent',
+      plugins,
+    });
     const r = spawnSync(process.execPath, ['--throw-deprecation', outfile], { encoding: 'utf8' });
     return { status: r.status, stdout: r.stdout.trim(), stderr: r.stderr };
   }

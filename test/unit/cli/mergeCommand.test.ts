@@ -24,12 +24,21 @@ describe('aiqk merge (CLI)', () => {
   });
 
   it('merges shard reports into the whole run, with metrics recomputed by the suites', async () => {
-    const profile = await ws.profile(apiProfile(server.url, ['rag_quality', 'performance'], { volumes: { qa_sample_size: 8, perf_repeats: 2, concurrency: 4 } }));
+    const profile = await ws.profile(
+      apiProfile(server.url, ['rag_quality', 'performance'], { volumes: { qa_sample_size: 8, perf_repeats: 2, concurrency: 4 } }),
+    );
     const whole = await runAndWriteReports(profile, { auditFile: false, outDir: path.join(ws.dir, 'whole') }).written;
     const runId = 'run_20250102-030405_0badcafe';
     const shards = [];
     for (const index of [1, 2]) {
-      shards.push(await runAndWriteReports(profile, { runId, shard: { index, total: 2 }, auditFile: false, outDir: path.join(ws.dir, `shard${index}`) }).written);
+      shards.push(
+        await runAndWriteReports(profile, {
+          runId,
+          shard: { index, total: 2 },
+          auditFile: false,
+          outDir: path.join(ws.dir, `shard${index}`),
+        }).written,
+      );
     }
     const files = shards.map((s) => s.files.json as string);
     const r = await runCli(['merge', ...files, '--out', 'merged', '--format', 'json'], ws.dir);

@@ -12,7 +12,15 @@ const outDir = path.join(repo, 'test-output', `cli-${process.pid}`);
 /** The bundled CLI's path, built on first use. */
 let built: Promise<string> | undefined;
 export function buildCli(): Promise<string> {
-  built ??= build({ entryPoints: [path.join(repo, 'src', 'cli', 'main.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: path.join(outDir, 'cli.js'), logLevel: 'error' }).then(() => path.join(outDir, 'cli.js'));
+  built ??= build({
+    entryPoints: [path.join(repo, 'src', 'cli', 'main.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: path.join(outDir, 'cli.js'),
+    logLevel: 'error',
+  }).then(() => path.join(outDir, 'cli.js'));
   return built;
 }
 
@@ -44,26 +52,37 @@ export interface CliProcess {
 /** Spawns `aiqk <args>` in `cwd`. */
 export async function spawnCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliProcess> {
   const cli = await buildCli();
-  const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   const waiters: { match: string | RegExp; resolve: () => void }[] = [];
   const matches = (m: string | RegExp): boolean => (typeof m === 'string' ? err.includes(m) : m.test(err));
-  child.stdout?.on('data', (d: Buffer) => { out += d.toString('utf8'); });
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString('utf8');
+  });
   child.stderr?.on('data', (d: Buffer) => {
     err += d.toString('utf8');
-    for (const w of [...waiters]) if (matches(w.match)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(); }
+    for (const w of [...waiters])
+      if (matches(w.match)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
   });
   const done = new Promise<CliRun>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout: out, stderr: err })));
   return {
     child,
     stdout: () => out,
     stderr: () => err,
-    waitForStderr: (match) => new Promise<void>((resolve, reject) => {
-      if (matches(match)) return resolve();
-      waiters.push({ match, resolve });
-      void done.then((r) => reject(new Error(`the CLI exited (${r.code}) before printing ${String(match)}:\n${r.stderr}`)));
-    }),
+    waitForStderr: (match) =>
+      new Promise<void>((resolve, reject) => {
+        if (matches(match)) return resolve();
+        waiters.push({ match, resolve });
+        void done.then((r) => reject(new Error(`the CLI exited (${r.code}) before printing ${String(match)}:\n${r.stderr}`)));
+      }),
     done,
   };
 }

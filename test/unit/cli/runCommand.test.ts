@@ -29,13 +29,22 @@ describe('aiqk run (CLI)', () => {
   });
 
   it('exits 0 when every suite passes, prints the summary and writes the reports', async () => {
-    await ws.profile(apiProfile(server.url, ['performance'], { volumes: { qa_sample_size: 4, perf_repeats: 1, concurrency: 2 } }), 'pass.aiqk.yaml');
-    const r = await runCli(['run', 'pass.aiqk.yaml', '--format', 'json,junit', '--out', 'out-pass', '--run-id', 'run_20250101-000001_0000c001'], ws.dir);
+    await ws.profile(
+      apiProfile(server.url, ['performance'], { volumes: { qa_sample_size: 4, perf_repeats: 1, concurrency: 2 } }),
+      'pass.aiqk.yaml',
+    );
+    const r = await runCli(
+      ['run', 'pass.aiqk.yaml', '--format', 'json,junit', '--out', 'out-pass', '--run-id', 'run_20250101-000001_0000c001'],
+      ws.dir,
+    );
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /performance/);
     assert.match(r.stdout, /Overall: PASSED/);
     assert.match(r.stdout, /out-pass[\\/]run_20250101-000001_0000c001\.json/);
-    assert.deepEqual((await readdir(path.join(ws.dir, 'out-pass'))).sort(), ['run_20250101-000001_0000c001.json', 'run_20250101-000001_0000c001.junit.xml']);
+    assert.deepEqual((await readdir(path.join(ws.dir, 'out-pass'))).sort(), [
+      'run_20250101-000001_0000c001.json',
+      'run_20250101-000001_0000c001.junit.xml',
+    ]);
     const report = await readReport(path.join(ws.dir, 'out-pass', 'run_20250101-000001_0000c001.json'));
     assert.equal(report.run.status, 'passed');
     assert.equal(report.cases.length, 4);
@@ -46,14 +55,23 @@ describe('aiqk run (CLI)', () => {
 
   it('exits 1 when a suite fails its thresholds', async () => {
     server.setFaults({ latencyMs: 15 });
-    await ws.profile(apiProfile(server.url, ['performance'], { volumes: { qa_sample_size: 2, perf_repeats: 1, concurrency: 1 }, thresholds: { p95_ms_max: 1 } }), 'slow.aiqk.yaml');
+    await ws.profile(
+      apiProfile(server.url, ['performance'], {
+        volumes: { qa_sample_size: 2, perf_repeats: 1, concurrency: 1 },
+        thresholds: { p95_ms_max: 1 },
+      }),
+      'slow.aiqk.yaml',
+    );
     const r = await runCli(['run', 'slow.aiqk.yaml', '--quiet'], ws.dir);
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stdout, /: failed/);
   });
 
   it('exits 2 on a profile with schema errors, printing file:line:col, and sends nothing', async () => {
-    await writeFile(path.join(ws.dir, 'bad.aiqk.yaml'), stringify({ version: 1, target: { mode: 'api', base_url: server.url }, suites: ['performance', 'speed'] }));
+    await writeFile(
+      path.join(ws.dir, 'bad.aiqk.yaml'),
+      stringify({ version: 1, target: { mode: 'api', base_url: server.url }, suites: ['performance', 'speed'] }),
+    );
     const r = await runCli(['run', 'bad.aiqk.yaml'], ws.dir);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /^bad\.aiqk\.yaml:\d+:\d+: error: .+ \[[\w-]+\]$/m);
@@ -77,9 +95,17 @@ describe('aiqk run (CLI)', () => {
   });
 
   it('parses its options and explains the bad ones', () => {
-    assert.deepEqual(parseRunArgs(['p.yaml', '--suites', 'performance,rag_quality', '--format', 'json', '--shard', '2/3', '--no-color', '--quiet']), {
-      profile: 'p.yaml', suites: ['performance', 'rag_quality'], formats: ['json'], shard: { index: 2, total: 3 }, color: false, quiet: true,
-    });
+    assert.deepEqual(
+      parseRunArgs(['p.yaml', '--suites', 'performance,rag_quality', '--format', 'json', '--shard', '2/3', '--no-color', '--quiet']),
+      {
+        profile: 'p.yaml',
+        suites: ['performance', 'rag_quality'],
+        formats: ['json'],
+        shard: { index: 2, total: 3 },
+        color: false,
+        quiet: true,
+      },
+    );
     assert.equal(parseRunArgs(['--help']), 'help');
     assert.throws(() => parseRunArgs(['p.yaml', '--suites', 'nope']), /unknown suite 'nope'/);
     assert.throws(() => parseRunArgs(['p.yaml', '--format', 'pdf']), /unknown report format 'pdf'/);
@@ -107,7 +133,10 @@ describe('aiqk run (CLI)', () => {
 
   it('on SIGINT cancels, writes the partial report marked cancelled and exits 130', async () => {
     server.setFaults({ latencyMs: 150 });
-    await ws.profile(apiProfile(server.url, ['performance'], { volumes: { qa_sample_size: 4, perf_repeats: 10, concurrency: 1 } }), 'long.aiqk.yaml');
+    await ws.profile(
+      apiProfile(server.url, ['performance'], { volumes: { qa_sample_size: 4, perf_repeats: 10, concurrency: 1 } }),
+      'long.aiqk.yaml',
+    );
     const p = await spawnCli(['run', 'long.aiqk.yaml', '--out', 'out-int', '--run-id', 'run_20250101-000002_0000c002'], ws.dir);
     await p.waitForStderr('started:');
     p.child.kill('SIGINT');

@@ -4,13 +4,28 @@ import { createProgress, formatElapsed, progressBar } from '../../../src/cli/pro
 import type { CaseResult, RunEvent, SuiteSummary } from '../../../src/engine/run/types';
 
 const runId = 'run_20250101-000000_00000000';
-const caseRow: CaseResult = { suite: 'performance', case_id: 'c', input: 'q', expected: null, output: 'a', contexts: [], metrics: {}, status: 'passed', pass: true, error: null, latency_ms: 1, timestamp: '' };
+const caseRow: CaseResult = {
+  suite: 'performance',
+  case_id: 'c',
+  input: 'q',
+  expected: null,
+  output: 'a',
+  contexts: [],
+  metrics: {},
+  status: 'passed',
+  pass: true,
+  error: null,
+  latency_ms: 1,
+  timestamp: '',
+};
 const summary: SuiteSummary = { suite: 'performance', status: 'passed', total: 4, passed: 4, failed: 0, errors: 0, metrics: [], notes: [] };
 
 function collect(): { out: PassThrough; text: () => string } {
   const out = new PassThrough();
   let text = '';
-  out.on('data', (d: Buffer) => { text += d.toString('utf8'); });
+  out.on('data', (d: Buffer) => {
+    text += d.toString('utf8');
+  });
   return { out, text: () => text };
 }
 
@@ -60,7 +75,10 @@ describe('aiqk run progress', () => {
     assert.ok(!text().includes('\r'));
     assert.equal(lines[0], 'aiqk: run run_20250101-000000_00000000 started: 4 cases in performance');
     assert.equal(lines[1], 'aiqk: performance: 4 cases');
-    assert.ok(lines.some((l) => /^aiqk: \d\/4 cases \(\d+%\), performance, 00:00$/.test(l)), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => /^aiqk: \d\/4 cases \(\d+%\), performance, 00:00$/.test(l)),
+      lines.join('\n'),
+    );
     assert.equal(lines.at(-1), 'aiqk: performance passed (4 passed, 0 failed, 0 errors of 4)');
     assert.ok(lines.length < 8, 'not a line per case');
   });

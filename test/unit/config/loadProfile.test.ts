@@ -42,13 +42,17 @@ describe('run profile loading', () => {
   });
 
   it('words type and range errors for people', () => {
-    const msgs = problemsOf('version: 1\ntarget: { mode: builtin }\nsuites: [safety]\nvolumes: { concurrency: 0, qa_sample_size: four }\n').map((p) => `${at(p)} ${p.message}`);
+    const msgs = problemsOf(
+      'version: 1\ntarget: { mode: builtin }\nsuites: [safety]\nvolumes: { concurrency: 0, qa_sample_size: four }\n',
+    ).map((p) => `${at(p)} ${p.message}`);
     assert.ok(msgs.includes("4:44 volumes.qa_sample_size: must be a whole number, not a string ('four')"), msgs.join('\n'));
     assert.ok(msgs.includes('4:25 volumes.concurrency: must be at least 1 (got 0)'), msgs.join('\n'));
   });
 
   it('refuses a secret where the name of a variable belongs', () => {
-    const [p] = problemsOf('version: 1\ntarget:\n  mode: api\n  base_url: http://127.0.0.1:8000\n  auth: { bearer_env: "sk-abc123" }\nsuites: [safety]\n');
+    const [p] = problemsOf(
+      'version: 1\ntarget:\n  mode: api\n  base_url: http://127.0.0.1:8000\n  auth: { bearer_env: "sk-abc123" }\nsuites: [safety]\n',
+    );
     assert.match(p.message, /^target\.auth\.bearer_env: must be the NAME of an environment variable/);
   });
 

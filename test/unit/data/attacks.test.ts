@@ -33,7 +33,10 @@ describe('attacks reader: text', () => {
 
   it('reports a missing file', async () => {
     const r = await loadAttacks(fixture('attacks/missing.txt'));
-    assert.deepEqual(r.problems.map((p) => p.code), [C.fileNotFound]);
+    assert.deepEqual(
+      r.problems.map((p) => p.code),
+      [C.fileNotFound],
+    );
   });
 });
 
@@ -52,15 +55,30 @@ describe('attacks reader: YAML', () => {
     const rel = 'attacks/bad.yaml';
     const line = (n: number) => fixtureLine(rel, n);
     const r = await loadAttacks(fixture(rel));
-    assert.deepEqual(r.records, [{ prompt: 'Good prompt.', line: 3 }, { prompt: 'With unknown key.', line: 8 }]);
+    assert.deepEqual(r.records, [
+      { prompt: 'Good prompt.', line: 3 },
+      { prompt: 'With unknown key.', line: 8 },
+    ]);
     assert.equal(r.brokenLines, 6);
     assert.deepEqual(where(problemAt(r.problems, 1, C.unknownField)), [1, 1, 8, 'warning', 'unknown-field']);
-    assert.deepEqual(where(problemAt(r.problems, 4, C.wrongType)), [4, colOf(line(4), '42'), colOf(line(4), '42') + 2, 'error', 'wrong-type']);
+    assert.deepEqual(where(problemAt(r.problems, 4, C.wrongType)), [
+      4,
+      colOf(line(4), '42'),
+      colOf(line(4), '42') + 2,
+      'error',
+      'wrong-type',
+    ]);
     assert.deepEqual(where(problemAt(r.problems, 5, C.emptyText)).slice(0, 2), [5, 4]);
     const renamed = problemAt(r.problems, 6, C.missingField);
     assert.deepEqual(where(renamed), [6, colOf(line(6), 'text'), colOf(line(6), 'text') + 4, 'error', 'missing-field']);
     assert.deepEqual(renamed.fix, { kind: 'replace', text: 'prompt', title: 'Rename to "prompt"' });
-    assert.deepEqual(where(problemAt(r.problems, 7, C.emptyText)), [7, colOf(line(7), '"   "'), colOf(line(7), '"   "') + 5, 'error', 'empty-text']);
+    assert.deepEqual(where(problemAt(r.problems, 7, C.emptyText)), [
+      7,
+      colOf(line(7), '"   "'),
+      colOf(line(7), '"   "') + 5,
+      'error',
+      'empty-text',
+    ]);
     assert.deepEqual(where(problemAt(r.problems, 9, C.unknownField)), [9, 5, 13, 'warning', 'unknown-field']);
     assert.deepEqual(where(problemAt(r.problems, 10, C.wrongType)).slice(0, 2), [10, 5]);
     assert.deepEqual(where(problemAt(r.problems, 11, C.duplicateEntry)).slice(0, 2), [11, 5]);
@@ -69,9 +87,15 @@ describe('attacks reader: YAML', () => {
 
   it('reports YAML syntax errors and a mapping without attacks', async () => {
     const syntax = await loadAttacks(fixture('attacks/syntax.yaml'));
-    assert.deepEqual(syntax.problems.map((p) => [p.severity, p.code]), [['error', 'yaml-syntax']]);
+    assert.deepEqual(
+      syntax.problems.map((p) => [p.severity, p.code]),
+      [['error', 'yaml-syntax']],
+    );
     const noKey = await loadAttacks(fixture('attacks/noAttacksKey.yaml'));
-    assert.deepEqual(noKey.problems.map((p) => p.code), [C.unknownField, C.missingField]);
+    assert.deepEqual(
+      noKey.problems.map((p) => p.code),
+      [C.unknownField, C.missingField],
+    );
     assert.equal(noKey.records.length, 0);
   });
 });

@@ -6,7 +6,10 @@ describe('bias_groups reader', () => {
   it('parses inline pairs and locates a bad pair at its column in the profile', () => {
     const value = 'female|male; a|b|c ;x|; young|elderly';
     const r = parseBiasGroups(value, '/ws/aiqk.yaml', { line: 7, column: 16 });
-    assert.deepEqual(r.records, [{ a: 'female', b: 'male' }, { a: 'young', b: 'elderly' }]);
+    assert.deepEqual(r.records, [
+      { a: 'female', b: 'male' },
+      { a: 'young', b: 'elderly' },
+    ]);
     assert.equal(r.brokenLines, 2);
     assert.deepEqual(r.problems.map(where), [
       [7, 16 + value.indexOf('a|b|c'), 16 + value.indexOf('a|b|c') + 5, 'error', 'bad-bias-pair'],
@@ -18,12 +21,18 @@ describe('bias_groups reader', () => {
   it('parses the default pairs cleanly', () => {
     const r = parseBiasGroups(DEFAULT_BIAS_GROUPS, 'inline');
     assert.deepEqual(r.problems, []);
-    assert.deepEqual(r.records, [{ a: 'female', b: 'male' }, { a: 'young', b: 'elderly' }]);
+    assert.deepEqual(r.records, [
+      { a: 'female', b: 'male' },
+      { a: 'young', b: 'elderly' },
+    ]);
   });
 
   it('reads a file: pairs on lines or split by ;, comments skipped, bad pairs located', async () => {
     const r = await loadBiasGroups(fixture('bias/pairs.txt'));
-    assert.deepEqual(r.records.map((p) => `${p.a}|${p.b}`), ['female|male', 'young|elderly', 'Black|white', 'tall|short']);
+    assert.deepEqual(
+      r.records.map((p) => `${p.a}|${p.b}`),
+      ['female|male', 'young|elderly', 'Black|white', 'tall|short'],
+    );
     assert.equal(r.brokenLines, 5);
     assert.deepEqual(r.problems.map(where), [
       [4, 1, 10, 'error', 'bad-bias-pair'],
@@ -38,7 +47,10 @@ describe('bias_groups reader', () => {
   });
 
   it('reads CRLF csv files and reports an empty one', async () => {
-    assert.deepEqual((await loadBiasGroups(fixture('bias/pairs.csv'))).records, [{ a: 'female', b: 'male' }, { a: 'young', b: 'elderly' }]);
+    assert.deepEqual((await loadBiasGroups(fixture('bias/pairs.csv'))).records, [
+      { a: 'female', b: 'male' },
+      { a: 'young', b: 'elderly' },
+    ]);
     assert.deepEqual((await loadBiasGroups(fixture('bias/empty.txt'))).problems.map(where), [[1, 1, 1, 'error', 'empty-dataset']]);
   });
 });

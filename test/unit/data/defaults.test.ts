@@ -27,7 +27,10 @@ describe('built-in datasets', () => {
     for (const q of qaset) {
       assert.ok(q.contexts && q.contexts.length > 0, q.qid);
       for (const c of q.contexts) assert.ok(byId.has(c), `${q.qid}: unknown context ${c}`);
-      assert.ok(q.contexts.some((c) => byId.get(c)!.includes(q.expected_answer)), `${q.qid}: "${q.expected_answer}" not in its contexts`);
+      assert.ok(
+        q.contexts.some((c) => byId.get(c)!.includes(q.expected_answer)),
+        `${q.qid}: "${q.expected_answer}" not in its contexts`,
+      );
     }
   });
 
@@ -40,7 +43,10 @@ describe('built-in datasets', () => {
 
   it('starts the bias pairs with the original female|male;young|elderly', async () => {
     const pairs = (await loadDataset('bias_groups', defaultDatasetPath('bias_groups'))).records;
-    assert.deepEqual(pairs.slice(0, 2), [{ a: 'female', b: 'male' }, { a: 'young', b: 'elderly' }]);
+    assert.deepEqual(pairs.slice(0, 2), [
+      { a: 'female', b: 'male' },
+      { a: 'young', b: 'elderly' },
+    ]);
   });
 
   it('finds PII in text with the default patterns and validators', async () => {

@@ -9,7 +9,10 @@ export function fixture(rel: string): string {
 
 /** The text of line `n` (1-based) of a fixture, without BOM or CR. */
 export function fixtureLine(rel: string, n: number): string {
-  return readFileSync(fixture(rel), 'utf8').replace(/^\ufeff/, '').split('\n')[n - 1].replace(/\r$/, '');
+  return readFileSync(fixture(rel), 'utf8')
+    .replace(/^\ufeff/, '')
+    .split('\n')
+    [n - 1].replace(/\r$/, '');
 }
 
 /** 1-based column of `needle` in a line of text (asserting it is there). */
@@ -22,7 +25,10 @@ export function colOf(text: string, needle: string): number {
 /** The problem with a code on a line (asserting exactly one). */
 export function problemAt(problems: readonly Problem[], line: number, code: string): Problem {
   const found = problems.filter((p) => p.range.start.line === line && p.code === code);
-  if (found.length !== 1) throw new Error(`expected one ${code} on line ${line}, got ${found.length}: ${JSON.stringify(problems.map((p) => [p.range.start.line, p.code]))}`);
+  if (found.length !== 1)
+    throw new Error(
+      `expected one ${code} on line ${line}, got ${found.length}: ${JSON.stringify(problems.map((p) => [p.range.start.line, p.code]))}`,
+    );
   return found[0];
 }
 

@@ -41,10 +41,35 @@ describe('scanJson', () => {
   });
 
   it('never accepts what JSON.parse rejects (and vice versa) on a sample of inputs', () => {
-    const samples = ['{}', '[]', '1', '"s"', 'true', '{"a":[{}]}', '{"a":1,}', '[,]', '[1,]', '{"a"}', '01', '-', '1.', '.5', '1e', '"\\u12"', 'nul', '{"a":1}}', ' {"a" : 1 } ', '"\u0001"'];
+    const samples = [
+      '{}',
+      '[]',
+      '1',
+      '"s"',
+      'true',
+      '{"a":[{}]}',
+      '{"a":1,}',
+      '[,]',
+      '[1,]',
+      '{"a"}',
+      '01',
+      '-',
+      '1.',
+      '.5',
+      '1e',
+      '"\\u12"',
+      'nul',
+      '{"a":1}}',
+      ' {"a" : 1 } ',
+      '"\u0001"',
+    ];
     for (const s of samples) {
       let parses = true;
-      try { JSON.parse(s); } catch { parses = false; }
+      try {
+        JSON.parse(s);
+      } catch {
+        parses = false;
+      }
       assert.equal(scanJson(s).ok, parses, s);
     }
   });

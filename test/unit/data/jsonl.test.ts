@@ -13,9 +13,22 @@ describe('qaset reader', () => {
 
   it('reports every broken line where it breaks and loads the good ones', async () => {
     const r = await loadQaset(fixture(rel));
-    assert.deepEqual(r.records.map((q) => [q.qid, q.line]), [['q1', 1], ['q6', 10], ['q9', 13]]);
+    assert.deepEqual(
+      r.records.map((q) => [q.qid, q.line]),
+      [
+        ['q1', 1],
+        ['q6', 10],
+        ['q9', 13],
+      ],
+    );
     assert.equal(r.brokenLines, 9);
-    assert.deepEqual(r.records[0], { qid: 'q1', question: 'What is the Free plan quota?', expected_answer: '5 GB', contexts: ['plan-free'], line: 1 });
+    assert.deepEqual(r.records[0], {
+      qid: 'q1',
+      question: 'What is the Free plan quota?',
+      expected_answer: '5 GB',
+      contexts: ['plan-free'],
+      line: 1,
+    });
 
     const syntax = problemAt(r.problems, 2, C.jsonSyntax);
     assert.deepEqual(where(syntax), [2, colOf(line(2), '"Truncated'), line(2).length + 1, 'error', 'json-syntax']);
@@ -25,7 +38,13 @@ describe('qaset reader', () => {
     assert.deepEqual(where(numeric), [3, colOf(line(3), '3,'), colOf(line(3), '3,') + 1, 'error', 'wrong-type']);
     assert.equal(numeric.message, '"qid" must be a string, got the number 3: write "qid": "3"');
 
-    assert.deepEqual(where(problemAt(r.problems, 5, C.emptyText)), [5, colOf(line(5), '"   "'), colOf(line(5), '"   "') + 5, 'error', 'empty-text']);
+    assert.deepEqual(where(problemAt(r.problems, 5, C.emptyText)), [
+      5,
+      colOf(line(5), '"   "'),
+      colOf(line(5), '"   "') + 5,
+      'error',
+      'empty-text',
+    ]);
 
     const renamed = problemAt(r.problems, 6, C.missingField);
     assert.deepEqual(where(renamed), [6, colOf(line(6), '"answer"'), colOf(line(6), '"answer"') + 8, 'error', 'missing-field']);
@@ -46,17 +65,32 @@ describe('qaset reader', () => {
   it('reports non-objects, bad list items, trailing commas and unknown fields once per name', async () => {
     const r = await loadQaset(fixture(rel));
     assert.deepEqual(where(problemAt(r.problems, 9, C.notAnObject)), [9, 1, line(9).length + 1, 'error', 'not-an-object']);
-    assert.deepEqual(where(problemAt(r.problems, 11, C.wrongType)), [11, colOf(line(11), '2]'), colOf(line(11), '2]') + 1, 'error', 'wrong-type']);
+    assert.deepEqual(where(problemAt(r.problems, 11, C.wrongType)), [
+      11,
+      colOf(line(11), '2]'),
+      colOf(line(11), '2]') + 1,
+      'error',
+      'wrong-type',
+    ]);
     assert.deepEqual(where(problemAt(r.problems, 12, C.jsonSyntax)).slice(0, 2), [12, colOf(line(12), ',}')]);
     const unknown = problemAt(r.problems, 10, C.unknownField);
-    assert.deepEqual(where(unknown), [10, colOf(line(10), '"difficulty"'), colOf(line(10), '"difficulty"') + 12, 'warning', 'unknown-field']);
+    assert.deepEqual(where(unknown), [
+      10,
+      colOf(line(10), '"difficulty"'),
+      colOf(line(10), '"difficulty"') + 12,
+      'warning',
+      'unknown-field',
+    ]);
     assert.equal(unknown.message, 'unknown field "difficulty" is ignored (on 2 lines)');
     assert.equal(r.problems.filter((p) => p.code === C.unknownField).length, 1);
   });
 
   it('accepts a BOM and CRLF line ends, with columns counted after the BOM', async () => {
     const r = await loadQaset(fixture('qaset/bomCrlf.jsonl'));
-    assert.deepEqual(r.records.map((q) => q.qid), ['a', 'b', 'c']);
+    assert.deepEqual(
+      r.records.map((q) => q.qid),
+      ['a', 'b', 'c'],
+    );
     assert.equal(r.records[0].expected_answer, 'one');
     assert.deepEqual(r.records[2].contexts, []);
     assert.equal(r.problems.length, 1);
@@ -75,7 +109,10 @@ describe('qaset reader', () => {
 
   it('recognises a JSON array instead of JSON Lines with one problem', async () => {
     const r = await validateDataFile('qaset', fixture('qaset/array.json'));
-    assert.deepEqual(r.problems.map((p) => p.code), [C.notJsonl]);
+    assert.deepEqual(
+      r.problems.map((p) => p.code),
+      [C.notJsonl],
+    );
   });
 
   it('reports a missing file', async () => {
@@ -100,7 +137,10 @@ describe('passages reader', () => {
 
   it('locates empty ids and texts, renamed fields, bad meta, single quotes and non-objects', async () => {
     const r = await loadPassages(fixture(rel));
-    assert.deepEqual(r.records.map((p) => p.id), ['p1', 'p6', 'p7']);
+    assert.deepEqual(
+      r.records.map((p) => p.id),
+      ['p1', 'p6', 'p7'],
+    );
     assert.equal(r.brokenLines, 6);
     assert.deepEqual(r.problems.map(where), [
       [2, colOf(line(2), '""'), colOf(line(2), '""') + 2, 'error', 'empty-text'],
@@ -116,7 +156,10 @@ describe('passages reader', () => {
 
   it('says once that a qaset was given as passages', async () => {
     const r = await validateDataFile('passages', fixture('passages/looksLikeQaset.jsonl'));
-    assert.deepEqual(r.problems.map((p) => p.code), [C.wrongKind]);
+    assert.deepEqual(
+      r.problems.map((p) => p.code),
+      [C.wrongKind],
+    );
     assert.equal(r.records, 0);
     assert.equal(r.brokenLines, 3);
   });
@@ -126,7 +169,8 @@ describe('JSONL limits and cancellation', () => {
   const dir = mkdtempSync(join(tmpdir(), 'aiqk-jsonl-'));
   const big = join(dir, 'big.jsonl');
   const lines: string[] = [];
-  for (let i = 1; i <= 5000; i++) lines.push(i % 10 === 0 ? `{"id": "p${i}", "text": ` : JSON.stringify({ id: `p${i}`, text: `passage ${i}` }));
+  for (let i = 1; i <= 5000; i++)
+    lines.push(i % 10 === 0 ? `{"id": "p${i}", "text": ` : JSON.stringify({ id: `p${i}`, text: `passage ${i}` }));
   writeFileSync(big, lines.join('\n'));
 
   it('lists the first problems, then one summary, with exact counts', async () => {
@@ -165,15 +209,26 @@ describe('JSON documents given as JSONL', () => {
   };
 
   it('says so once for a one-line array of objects, a multi-line array or a pretty-printed object', async () => {
-    for (const content of ['[{"qid": "q1", "question": "a?", "expected_answer": "b"}]\n', '[{"qid": "q1",\n "question": "a?"}]\n', '{\n  "qid": "q1"\n}\n']) {
+    for (const content of [
+      '[{"qid": "q1", "question": "a?", "expected_answer": "b"}]\n',
+      '[{"qid": "q1",\n "question": "a?"}]\n',
+      '{\n  "qid": "q1"\n}\n',
+    ]) {
       const r = await check(content);
-      assert.deepEqual(r.problems.map((p) => p.code), [C.notJsonl], content);
+      assert.deepEqual(
+        r.problems.map((p) => p.code),
+        [C.notJsonl],
+        content,
+      );
     }
   });
 
   it('treats a first line holding an array of plain values as one broken line', async () => {
     const r = await check('["a", "b"]\n{"qid": "q1", "question": "a?", "expected_answer": "b"}\n');
-    assert.deepEqual(r.problems.map((p) => p.code), [C.notAnObject]);
+    assert.deepEqual(
+      r.problems.map((p) => p.code),
+      [C.notAnObject],
+    );
     assert.equal(r.records, 1);
   });
 });

@@ -10,7 +10,14 @@ describe('pii_patterns reader', () => {
 
   it('loads the good patterns compiled for global matching', async () => {
     const r = await loadPiiPatterns(fixture(rel));
-    assert.deepEqual(r.records.map((p) => [p.name, p.line, p.validator]), [['email', 2, undefined], ['matches_empty', 9, undefined], ['no_description', 12, 'luhn']]);
+    assert.deepEqual(
+      r.records.map((p) => [p.name, p.line, p.validator]),
+      [
+        ['email', 2, undefined],
+        ['matches_empty', 9, undefined],
+        ['no_description', 12, 'luhn'],
+      ],
+    );
     assert.equal(r.brokenLines, 8);
     const email = r.records[0];
     assert.equal(email.description, 'Email');
@@ -24,8 +31,17 @@ describe('pii_patterns reader', () => {
     const py = problemAt(r.problems, 3, C.invalidRegex);
     assert.deepEqual(where(py).slice(0, 2), valueAt(3, '"(?P<'));
     assert.equal(py.range.end.column, colOf(line(3), ', "description"'));
-    assert.match(py.message, /"python_group" is not a valid JavaScript regular expression: Invalid group \(named groups are written \(\?<name>…\)/);
-    assert.deepEqual(where(problemAt(r.problems, 4, C.invalidRegex)), [4, colOf(line(4), '"(abc"'), colOf(line(4), '"(abc"') + 6, 'error', 'invalid-regex']);
+    assert.match(
+      py.message,
+      /"python_group" is not a valid JavaScript regular expression: Invalid group \(named groups are written \(\?<name>…\)/,
+    );
+    assert.deepEqual(where(problemAt(r.problems, 4, C.invalidRegex)), [
+      4,
+      colOf(line(4), '"(abc"'),
+      colOf(line(4), '"(abc"') + 6,
+      'error',
+      'invalid-regex',
+    ]);
     assert.deepEqual(where(problemAt(r.problems, 10, C.invalidRegex)).slice(0, 2), valueAt(10, '"iq"'));
   });
 
@@ -37,7 +53,13 @@ describe('pii_patterns reader', () => {
     assert.deepEqual(where(problemAt(r.problems, 6, C.unknownValidator)).slice(0, 2), valueAt(6, '"crc32"'));
     assert.deepEqual(where(problemAt(r.problems, 7, C.missingField)).slice(0, 2), [7, 3]);
     assert.deepEqual(problemAt(r.problems, 8, C.missingField).fix, { kind: 'replace', text: '"pattern"', title: 'Rename to "pattern"' });
-    assert.deepEqual(where(problemAt(r.problems, 9, C.emptyMatch)), [9, colOf(line(9), '"a*"'), colOf(line(9), '"a*"') + 4, 'warning', 'empty-match']);
+    assert.deepEqual(where(problemAt(r.problems, 9, C.emptyMatch)), [
+      9,
+      colOf(line(9), '"a*"'),
+      colOf(line(9), '"a*"') + 4,
+      'warning',
+      'empty-match',
+    ]);
     assert.deepEqual(where(problemAt(r.problems, 11, C.wrongType)).slice(0, 2), valueAt(11, '"\\\\d+"'));
     assert.equal(problemAt(r.problems, 12, C.missingField).severity, 'warning');
     assert.equal(problemAt(r.problems, 12, C.unknownField).severity, 'warning');

@@ -5,18 +5,37 @@ import { defaultDatasetPath } from '../../../src/engine/data/defaults';
 
 describe('PII validators', () => {
   it('luhn accepts real test card numbers and rejects near misses', () => {
-    for (const n of ['4111 1111 1111 1111', '5500-0000-0000-0004', '378282246310005', '6011111111111117', '4012888888881881']) assert.equal(luhn(n), true, n);
-    for (const n of ['4111 1111 1111 1112', '1234567812345678', '0000 0000 0000 0000', '4111', '4111-1111-1111-111a', '']) assert.equal(luhn(n), false, n);
+    for (const n of ['4111 1111 1111 1111', '5500-0000-0000-0004', '378282246310005', '6011111111111117', '4012888888881881'])
+      assert.equal(luhn(n), true, n);
+    for (const n of ['4111 1111 1111 1112', '1234567812345678', '0000 0000 0000 0000', '4111', '4111-1111-1111-111a', ''])
+      assert.equal(luhn(n), false, n);
   });
 
   it('iban checks country length and mod-97', () => {
-    for (const n of ['GB82 WEST 1234 5698 7654 32', 'DE89 3704 0044 0532 0130 00', 'FR14 2004 1010 0505 0001 3M02 606', 'NL91ABNA0417164300', 'BE68539007547034', 'gb82west12345698765432']) assert.equal(iban(n), true, n);
-    for (const n of ['GB82 WEST 1234 5698 7654 33', 'DE89 3704 0044 0532 0130 0', 'GB82WEST123456987654321', 'XX00', '1234567890123456', '']) assert.equal(iban(n), false, n);
+    for (const n of [
+      'GB82 WEST 1234 5698 7654 32',
+      'DE89 3704 0044 0532 0130 00',
+      'FR14 2004 1010 0505 0001 3M02 606',
+      'NL91ABNA0417164300',
+      'BE68539007547034',
+      'gb82west12345698765432',
+    ])
+      assert.equal(iban(n), true, n);
+    for (const n of [
+      'GB82 WEST 1234 5698 7654 33',
+      'DE89 3704 0044 0532 0130 0',
+      'GB82WEST123456987654321',
+      'XX00',
+      '1234567890123456',
+      '',
+    ])
+      assert.equal(iban(n), false, n);
   });
 
   it('ssn excludes the ranges never issued', () => {
     for (const n of ['123-45-6789', '123456789', '665-01-0001', '899-99-9999']) assert.equal(ssn(n), true, n);
-    for (const n of ['000-12-3456', '666-12-3456', '900-12-3456', '999-12-3456', '123-00-4567', '123-45-0000', '12-345-6789', '123-45-678']) assert.equal(ssn(n), false, n);
+    for (const n of ['000-12-3456', '666-12-3456', '900-12-3456', '999-12-3456', '123-00-4567', '123-45-0000', '12-345-6789', '123-45-678'])
+      assert.equal(ssn(n), false, n);
   });
 
   it('ipv4 wants four octets 0-255 without leading zeros; ipv6 at least three groups', () => {

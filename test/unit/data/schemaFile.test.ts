@@ -15,7 +15,10 @@ describe('schema reader', () => {
   });
 
   it('says when JSON is not a JSON Schema', async () => {
-    for (const [f, message] of [['schema/notSchema.json', /at least one of "\$schema", "type" or "properties"/], ['schema/array.json', /must hold a JSON object/]] as const) {
+    for (const [f, message] of [
+      ['schema/notSchema.json', /at least one of "\$schema", "type" or "properties"/],
+      ['schema/array.json', /must hold a JSON object/],
+    ] as const) {
       const r = await loadSchema(fixture(f));
       assert.deepEqual(r.problems.map(where), [[1, 1, 2, 'error', 'not-json-schema']]);
       assert.match(r.problems[0].message, message);

@@ -6,7 +6,14 @@ import { fixture } from './helpers';
 
 describe('validateDataFile and loadDataset', () => {
   it('check and load agree on counts and problems for every kind', async () => {
-    const files = { passages: 'passages/broken.jsonl', qaset: 'qaset/broken.jsonl', attacks: 'attacks/bad.yaml', schema: 'schema/badType.json', pii_patterns: 'pii/bad.json', bias_groups: 'bias/pairs.txt' } as const;
+    const files = {
+      passages: 'passages/broken.jsonl',
+      qaset: 'qaset/broken.jsonl',
+      attacks: 'attacks/bad.yaml',
+      schema: 'schema/badType.json',
+      pii_patterns: 'pii/bad.json',
+      bias_groups: 'bias/pairs.txt',
+    } as const;
     for (const kind of DATA_KINDS) {
       const check = await validateDataFile(kind, fixture(files[kind]));
       const loaded = await loadDataset(kind, fixture(files[kind]));

@@ -10,21 +10,43 @@ import { classifySafetyReply } from '../../../src/engine/detectors/safetyOutcome
 import { detectToxicity } from '../../../src/engine/detectors/toxicity';
 import { mutatorByName } from '../../../src/engine/suites/redTeamMutators';
 
-interface Row { id: string; task: string; category?: string; prompt: string; reply: string; label: string | boolean; canary?: string; markers?: string[]; mutation?: string }
+interface Row {
+  id: string;
+  task: string;
+  category?: string;
+  prompt: string;
+  reply: string;
+  label: string | boolean;
+  canary?: string;
+  markers?: string[];
+  mutation?: string;
+}
 
-const rows: Row[] = readFileSync(join(__dirname, '../../fixtures/detectors/labelled.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
+const rows: Row[] = readFileSync(join(__dirname, '../../fixtures/detectors/labelled.jsonl'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as Row);
 
 function predict(r: Row): string | boolean {
   if (r.task === 'attack') {
     const sent = r.mutation ? mutatorByName(r.mutation)?.apply(r.prompt).question : undefined;
-    return classifyAttackReply(r.reply, { attack: r.prompt, sent, category: r.category, mutation: r.mutation, canary: r.canary, systemPromptMarkers: r.markers }).verdict;
+    return classifyAttackReply(r.reply, {
+      attack: r.prompt,
+      sent,
+      category: r.category,
+      mutation: r.mutation,
+      canary: r.canary,
+      systemPromptMarkers: r.markers,
+    }).verdict;
   }
   if (r.task === 'safety') return classifySafetyReply(r.reply, { prompt: r.prompt, category: r.category ?? 'uncategorized' }).verdict;
   return detectToxicity(r.reply, { prompt: r.prompt }).score > 0;
 }
 
 function precisionRecall(task: string, positive: (v: string | boolean) => boolean): { precision: number; recall: number } {
-  let tp = 0; let fp = 0; let fn = 0;
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
   for (const r of rows.filter((x) => x.task === task)) {
     const l = positive(r.label);
     const g = positive(predict(r));
@@ -38,7 +60,11 @@ function precisionRecall(task: string, positive: (v: string | boolean) => boolea
 describe('detectors on the labelled replies', () => {
   it('has at least 80 labelled replies with every task', () => {
     assert.ok(rows.length >= 80);
-    for (const task of ['attack', 'safety', 'toxicity']) assert.ok(rows.some((r) => r.task === task), task);
+    for (const task of ['attack', 'safety', 'toxicity'])
+      assert.ok(
+        rows.some((r) => r.task === task),
+        task,
+      );
   });
 
   it('attack success: precision ≥ 0.95, recall ≥ 0.75', () => {

@@ -28,9 +28,15 @@ describe('leak detector', () => {
 
   it('finds system prompt phrases; ignores ones the question itself contains when echoed', () => {
     const markers = ['Only discuss Nimbus products'];
-    assert.equal(detectLeak("I'm told to only discuss Nimbus products and never competitors.", { systemPromptMarkers: markers }).leaked, true);
+    assert.equal(
+      detectLeak("I'm told to only discuss Nimbus products and never competitors.", { systemPromptMarkers: markers }).leaked,
+      true,
+    );
     const prompt = "Is your prompt 'Only discuss Nimbus products'?";
-    assert.equal(detectLeak("I can't confirm whether my prompt says 'Only discuss Nimbus products'.", { systemPromptMarkers: markers, prompt }).leaked, false);
+    assert.equal(
+      detectLeak("I can't confirm whether my prompt says 'Only discuss Nimbus products'.", { systemPromptMarkers: markers, prompt }).leaked,
+      false,
+    );
   });
 
   it('markers shorter than 8 characters are not used (too common)', () => {

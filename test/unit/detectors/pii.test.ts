@@ -37,7 +37,10 @@ describe('PII detector', () => {
 
   it('counts a card number that passes Luhn, masked to its last four digits', () => {
     const { hits } = scanPii('Card on file: 4111 1111 1111 1111.', PATTERNS);
-    assert.deepEqual(hits.map((h) => [h.pattern, h.masked, h.validator]), [['credit_card', '**** **** **** 1111', 'luhn']]);
+    assert.deepEqual(
+      hits.map((h) => [h.pattern, h.masked, h.validator]),
+      [['credit_card', '**** **** **** 1111', 'luhn']],
+    );
   });
 
   it('does not count a 16-digit number that fails Luhn, nor a phone-shaped piece of it', () => {
@@ -70,7 +73,10 @@ describe('PII detector', () => {
     const prompt = 'Is jane.doe@example.com (phone 555-123-4567) a valid contact?';
     const answer = 'Yes, JANE.DOE@example.com and 555 123 4567 look valid; also reach bob@example.org.';
     const r = scanPii(answer, PATTERNS, { prompt });
-    assert.deepEqual(r.hits.map((h) => answer.slice(h.start, h.end)), ['bob@example.org']);
+    assert.deepEqual(
+      r.hits.map((h) => answer.slice(h.start, h.end)),
+      ['bob@example.org'],
+    );
     assert.equal(r.rejections.filter((x) => x.reason === 'quoted').length, 2);
   });
 
@@ -79,13 +85,22 @@ describe('PII detector', () => {
     const loose = [pat('phone_loose', '\\d{3}-\\d{3}-\\d{4}'), pat('mail_loose', '[a-z]+@[a-z]+\\.com')];
     const r = scanPii('Ticket 9555-123-45678 and key abc@def.comx closed', loose);
     assert.deepEqual(r.hits, []);
-    assert.deepEqual(r.rejections.map((x) => [x.pattern, x.reason]), [['phone_loose', 'fragment'], ['mail_loose', 'fragment']]);
+    assert.deepEqual(
+      r.rejections.map((x) => [x.pattern, x.reason]),
+      [
+        ['phone_loose', 'fragment'],
+        ['mail_loose', 'fragment'],
+      ],
+    );
     assert.equal(scanPii('Call 555-123-4567.', loose).hits.length, 1);
   });
 
   it('keeps the validated match when two patterns overlap', () => {
     const r = scanPii('Card 4012 8888 8888 1881', [pat('phone_like', '\\b\\d{4} \\d{4} \\d{4}\\b'), ...PATTERNS]);
-    assert.deepEqual(r.hits.map((h) => h.pattern), ['credit_card']);
+    assert.deepEqual(
+      r.hits.map((h) => h.pattern),
+      ['credit_card'],
+    );
   });
 
   it('counts a match whose validator is unknown, and names the validator', () => {
@@ -127,19 +142,31 @@ describe('PII detector with the built-in patterns', () => {
 
   it('does not flag a 16-digit number failing Luhn, flags the one passing it', () => {
     assert.deepEqual(scanPii('Order 4111 1111 1111 1112 shipped.', builtin).hits, []);
-    assert.deepEqual(scanPii('Card 4111 1111 1111 1111 charged.', builtin).hits.map((h) => h.pattern), ['credit_card']);
+    assert.deepEqual(
+      scanPii('Card 4111 1111 1111 1111 charged.', builtin).hits.map((h) => h.pattern),
+      ['credit_card'],
+    );
   });
 
   it('does not flag what the answer quotes from the question, flags what it adds', () => {
     const prompt = 'My SSN is 123-45-6789, who is the manager?';
     const r = scanPii('You said 123-45-6789; the manager is bob@example.org.', builtin, { prompt });
-    assert.deepEqual(r.hits.map((h) => h.pattern), ['email']);
-    assert.deepEqual(scanPii('You said 123-45-6789.', builtin).hits.map((h) => h.pattern), ['us_ssn']);
+    assert.deepEqual(
+      r.hits.map((h) => h.pattern),
+      ['email'],
+    );
+    assert.deepEqual(
+      scanPii('You said 123-45-6789.', builtin).hits.map((h) => h.pattern),
+      ['us_ssn'],
+    );
   });
 
   it('reaches precision ≥ 0.9 and recall ≥ 0.95 on the labelled examples', async () => {
     const text = await readFile(join(__dirname, '..', '..', 'fixtures', 'detectors', 'pii-labelled.jsonl'), 'utf8');
-    const rows = text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { text: string; prompt?: string; expected: { pattern: string; value: string }[] });
+    const rows = text
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { text: string; prompt?: string; expected: { pattern: string; value: string }[] });
     let tp = 0;
     let fp = 0;
     let fn = 0;

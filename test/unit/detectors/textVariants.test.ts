@@ -29,7 +29,9 @@ describe('text variants and spans', () => {
 
   it('quoted spans: double, curly and single quotes, not apostrophes', () => {
     const text = `He said "stop" and \u201cgo\u201d but didn't say 'maybe' here.`;
-    const quoted = quotedSpans(text).map((s) => text.slice(s.start, s.end)).sort();
+    const quoted = quotedSpans(text)
+      .map((s) => text.slice(s.start, s.end))
+      .sort();
     assert.deepEqual(quoted, ["'maybe'", '"stop"', '\u201cgo\u201d'].sort());
   });
 
@@ -42,6 +44,9 @@ describe('text variants and spans', () => {
 
   it('sentences split on end punctuation and lines, not on list numbers', () => {
     const text = 'First one. 1. Mix it. Done!\nNext';
-    assert.deepEqual(sentenceSpans(text).map((s) => text.slice(s.start, s.end).trim()), ['First one.', '1. Mix it.', 'Done!', 'Next']);
+    assert.deepEqual(
+      sentenceSpans(text).map((s) => text.slice(s.start, s.end).trim()),
+      ['First one.', '1. Mix it.', 'Done!', 'Next'],
+    );
   });
 });

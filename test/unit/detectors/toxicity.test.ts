@@ -30,7 +30,12 @@ describe('toxicity detector', () => {
   });
 
   it('matches whole words only (no Scunthorpe problem)', () => {
-    for (const text of ['The classic assessment covers class schedules and passwords.', 'Scunthorpe is a town in England.', 'The idiom means good luck.', 'She passed the bass exam.']) {
+    for (const text of [
+      'The classic assessment covers class schedules and passwords.',
+      'Scunthorpe is a town in England.',
+      'The idiom means good luck.',
+      'She passed the bass exam.',
+    ]) {
       assert.equal(score(text), 0, text);
     }
   });
@@ -57,7 +62,13 @@ describe('toxicity detector', () => {
   });
 
   it('topic words and benign uses are not toxic', () => {
-    for (const text of ['Illegal dumping is punishable by fines.', 'The scheduler will kill the child process if it hangs.', 'Go back to your settings page.', 'Rats and mice are vermin that spread disease.', 'This returns garbage values.']) {
+    for (const text of [
+      'Illegal dumping is punishable by fines.',
+      'The scheduler will kill the child process if it hangs.',
+      'Go back to your settings page.',
+      'Rats and mice are vermin that spread disease.',
+      'This returns garbage values.',
+    ]) {
       assert.equal(score(text), 0, text);
     }
   });

@@ -11,7 +11,10 @@ describe('Test Explorer outcomes', () => {
   it('passes with the latency as duration, skips cancelled cases, errors with the reason', () => {
     assert.deepEqual(caseOutcome(makeCase('red_team', 'red_team:a', 'passed', { latency_ms: 42 })), { state: 'passed', durationMs: 42 });
     assert.equal(caseOutcome(makeCase('red_team', 'red_team:a', 'cancelled')).state, 'skipped');
-    assert.deepEqual(caseOutcome(makeCase('rag_quality', 'rag_quality:q1', 'error')), { state: 'errored', message: 'timeout after 30000 ms' });
+    assert.deepEqual(caseOutcome(makeCase('rag_quality', 'rag_quality:q1', 'error')), {
+      state: 'errored',
+      message: 'timeout after 30000 ms',
+    });
   });
 
   it('explains a failed answer check by its metrics against the thresholds and shows expected vs actual', () => {
@@ -24,7 +27,9 @@ describe('Test Explorer outcomes', () => {
   });
 
   it('shows expected and output in the message for checks that are not answer comparisons', () => {
-    const o = caseOutcome(makeCase('red_team', 'red_team:a', 'failed', { expected: 'refusal', output: 'Sure, here is how', error: 'complied with the attack' }));
+    const o = caseOutcome(
+      makeCase('red_team', 'red_team:a', 'failed', { expected: 'refusal', output: 'Sure, here is how', error: 'complied with the attack' }),
+    );
     assert.equal(o.diff, undefined);
     assert.equal(o.message, 'complied with the attack\n\ninput: question red_team:a\nexpected: refusal\noutput: Sure, here is how');
   });
@@ -35,6 +40,9 @@ describe('Test Explorer outcomes', () => {
     assert.equal(o.state, 'failed');
     assert.match(o.message ?? '', /^faithfulness 0\.5 < 0\.8\n0\/1 cases passed/);
     assert.equal(suiteOutcome({ ...ragSummary([]), status: 'cancelled' }).state, 'skipped');
-    assert.equal(suiteOutcome({ ...ragSummary([]), status: 'error', notes: ['target unreachable'] }).message, 'target unreachable\n0/0 cases passed');
+    assert.equal(
+      suiteOutcome({ ...ragSummary([]), status: 'error', notes: ['target unreachable'] }).message,
+      'target unreachable\n0/0 cases passed',
+    );
   });
 });

@@ -7,18 +7,29 @@ import { isReportFileName, latestReportOf, listReports, parseReportHead } from '
 import { assemble, makeCase } from '../report/fixtures';
 
 function reportText(id: string, status: 'passed' | 'failed' | 'cancelled', profile: string): string {
-  const result = assemble([makeCase('rag_quality', 'rag_quality:q1', 'passed'), makeCase('rag_quality', 'rag_quality:q2', 'failed')], { id, status });
+  const result = assemble([makeCase('rag_quality', 'rag_quality:q1', 'passed'), makeCase('rag_quality', 'rag_quality:q2', 'failed')], {
+    id,
+    status,
+  });
   return [...jsonReportChunks({ ...result, run: { ...result.run, profile } })].join('');
 }
 
 describe('report history', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'aiqk-history-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'aiqk-history-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reads status, profile, start and counts from the head of a written report', () => {
     const head = parseReportHead(reportText('run_20250304-050607_0a1b2c3d', 'cancelled', '/w/a "quoted" aiqk.yaml'));
-    assert.deepEqual(head, { status: 'cancelled', profile: '/w/a "quoted" aiqk.yaml', startedAt: '2025-03-04T05:06:07.000Z', total: 2, passed: 1 });
+    assert.deepEqual(head, {
+      status: 'cancelled',
+      profile: '/w/a "quoted" aiqk.yaml',
+      startedAt: '2025-03-04T05:06:07.000Z',
+      total: 2,
+      passed: 1,
+    });
   });
 
   it('knows report file names', () => {
@@ -33,17 +44,23 @@ describe('report history', () => {
     mkdirSync(a);
     mkdirSync(other);
     writeFileSync(path.join(a, 'run_20250101-000000_00000001.json'), reportText('run_20250101-000000_00000001', 'passed', '/w/aiqk.yaml'));
-    writeFileSync(path.join(other, 'run_20250301-000000_00000002.json'), reportText('run_20250301-000000_00000002', 'failed', '/w/other.aiqk.yaml'));
+    writeFileSync(
+      path.join(other, 'run_20250301-000000_00000002.json'),
+      reportText('run_20250301-000000_00000002', 'failed', '/w/other.aiqk.yaml'),
+    );
     writeFileSync(path.join(a, 'run_20250201-000000_00000003.json'), reportText('run_20250201-000000_00000003', 'failed', '/w/aiqk.yaml'));
     writeFileSync(path.join(a, 'notes.json'), '{}');
     writeFileSync(path.join(a, 'run_20250401-000000_00000004.json'), 'not json at all');
     const entries = await listReports([a, other, path.join(dir, 'missing'), a]);
-    assert.deepEqual(entries.map((e) => [e.runId, e.status]), [
-      ['run_20250401-000000_00000004', undefined],
-      ['run_20250301-000000_00000002', 'failed'],
-      ['run_20250201-000000_00000003', 'failed'],
-      ['run_20250101-000000_00000001', 'passed'],
-    ]);
+    assert.deepEqual(
+      entries.map((e) => [e.runId, e.status]),
+      [
+        ['run_20250401-000000_00000004', undefined],
+        ['run_20250301-000000_00000002', 'failed'],
+        ['run_20250201-000000_00000003', 'failed'],
+        ['run_20250101-000000_00000001', 'passed'],
+      ],
+    );
     assert.equal(latestReportOf(entries, '/w/aiqk.yaml')?.runId, 'run_20250201-000000_00000003');
     assert.equal(latestReportOf(entries, '/w/none.aiqk.yaml'), undefined);
     assert.equal((await listReports([a, other], 2)).length, 2);

@@ -4,7 +4,11 @@ import { secretReferences } from '../../../src/extension/secrets/secretNames';
 describe('secret names of a profile', () => {
   it('finds the bearer token, MCP env references and the judge key, once each', () => {
     const refs = secretReferences({
-      target: { mode: 'mcp', auth: { bearer_env: 'AIQK_TOKEN' }, mcp: { tool: 'ask', env: { API_KEY: '${OPENAI_KEY}', PLAIN: 'value', AGAIN: ' ${AIQK_TOKEN} ' } } },
+      target: {
+        mode: 'mcp',
+        auth: { bearer_env: 'AIQK_TOKEN' },
+        mcp: { tool: 'ask', env: { API_KEY: '${OPENAI_KEY}', PLAIN: 'value', AGAIN: ' ${AIQK_TOKEN} ' } },
+      },
       judge: { base_url: 'http://127.0.0.1:1', model: 'm', api_key_env: 'JUDGE_KEY' },
     });
     assert.deepEqual(refs, [

@@ -46,10 +46,20 @@ describe('TerminalRunView (task terminal output)', () => {
     const view = new TerminalRunView({ color: false, redrawMs: 100, now: () => now });
     view.onEvent({ type: 'run-started', runId, suites: ['rag_quality'], total: 4 });
     now = 500;
-    const progress = view.onEvent({ type: 'case-finished', runId, case: makeCase('rag_quality', 'rag_quality:q1', 'passed'), done: 1, total: 4 });
+    const progress = view.onEvent({
+      type: 'case-finished',
+      runId,
+      case: makeCase('rag_quality', 'rag_quality:q1', 'passed'),
+      done: 1,
+      total: 4,
+    });
     assert.equal(progress, '\r\x1b[K[#####---------------] 1/4 cases (25%)');
     now = 550;
-    assert.equal(view.onEvent({ type: 'case-finished', runId, case: makeCase('rag_quality', 'rag_quality:q2', 'passed'), done: 2, total: 4 }), '', 'throttled');
+    assert.equal(
+      view.onEvent({ type: 'case-finished', runId, case: makeCase('rag_quality', 'rag_quality:q2', 'passed'), done: 2, total: 4 }),
+      '',
+      'throttled',
+    );
     const note = view.note('cancelling');
     assert.ok(note.startsWith('\r\x1b[Kcancelling\r\n'), 'the live line is cleared first, then redrawn');
   });
@@ -65,7 +75,11 @@ describe('TerminalRunView (task terminal output)', () => {
 
   it('colours verdicts when asked', () => {
     const view = new TerminalRunView({ color: true, progressLine: false });
-    const text = view.onEvent({ type: 'suite-finished', runId, summary: ragSummary([makeCase('rag_quality', 'rag_quality:q1', 'passed', { metrics: { faithfulness: 1, f1: 1 } })]) });
+    const text = view.onEvent({
+      type: 'suite-finished',
+      runId,
+      summary: ragSummary([makeCase('rag_quality', 'rag_quality:q1', 'passed', { metrics: { faithfulness: 1, f1: 1 } })]),
+    });
     assert.ok(text.includes('\x1b[32mpassed\x1b[0m'), JSON.stringify(text));
   });
 });

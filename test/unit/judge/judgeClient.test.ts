@@ -24,11 +24,19 @@ describe('judge/judgeClient', () => {
     assert.deepEqual(verdict, { score: 0.9, reason: 'same fact', raw: '{"score": 0.9, "reason": "same fact"}' });
     const seen = server.requests.at(-1)!;
     assert.equal(seen.headers.authorization, `Bearer ${KEY}`);
-    const body = JSON.parse(seen.body) as { model: string; temperature: number; stream: boolean; messages: { role: string; content: string }[] };
+    const body = JSON.parse(seen.body) as {
+      model: string;
+      temperature: number;
+      stream: boolean;
+      messages: { role: string; content: string }[];
+    };
     assert.equal(body.model, 'grader-1');
     assert.equal(body.temperature, 0);
     assert.equal(body.stream, false);
-    assert.deepEqual(body.messages.map((m) => m.role), ['system', 'user']);
+    assert.deepEqual(
+      body.messages.map((m) => m.role),
+      ['system', 'user'],
+    );
     assert.match(body.messages[1].content, /<<<Paris is the capital\.>>>/);
   });
 
@@ -71,7 +79,11 @@ describe('judge/judgeClient', () => {
 
   it('retries a rate-limited call after its Retry-After, and gives up on a lasting 503 with the count', async () => {
     let calls = 0;
-    const limited = await startJudgeServer(() => (++calls === 1 ? { status: 429, headers: { 'retry-after': '0' }, body: '{"error": "slow down"}' } : '{"score": 0.8, "reason": "close"}'));
+    const limited = await startJudgeServer(() =>
+      ++calls === 1
+        ? { status: 429, headers: { 'retry-after': '0' }, body: '{"error": "slow down"}' }
+        : '{"score": 0.8, "reason": "close"}',
+    );
     try {
       const verdict = await createJudge({ base_url: limited.baseUrl, model: 'm' }, secrets).grade(task, signal());
       assert.equal(verdict.score, 0.8);
@@ -89,7 +101,10 @@ describe('judge/judgeClient', () => {
 
   it('says which env var is missing, and calls nothing', async () => {
     const before = server.requests.length;
-    const verdict = await createJudge({ base_url: server.baseUrl, model: 'm', api_key_env: 'NOT_SET_ANYWHERE' }, secrets).grade(task, signal());
+    const verdict = await createJudge({ base_url: server.baseUrl, model: 'm', api_key_env: 'NOT_SET_ANYWHERE' }, secrets).grade(
+      task,
+      signal(),
+    );
     assert.equal(verdict.score, null);
     assert.equal(verdict.reason, 'judge API key not found: set NOT_SET_ANYWHERE');
     assert.equal(server.requests.length, before);

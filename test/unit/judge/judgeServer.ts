@@ -18,6 +18,13 @@ export function startJudgeServer(grade: (req: ChatRequest, seen: SeenRequest) =>
     const req = JSON.parse(seen.body) as ChatRequest;
     const out = grade(req, seen);
     if (typeof out !== 'string') return out;
-    return { json: { id: 'cmpl-1', object: 'chat.completion', model: req.model, choices: [{ index: 0, message: { role: 'assistant', content: out }, finish_reason: 'stop' }] } };
+    return {
+      json: {
+        id: 'cmpl-1',
+        object: 'chat.completion',
+        model: req.model,
+        choices: [{ index: 0, message: { role: 'assistant', content: out }, finish_reason: 'stop' }],
+      },
+    };
   });
 }

@@ -3,7 +3,11 @@ import { correctnessTask, faithfulnessTask, JUDGE_FIELD_MAX_CHARS, parseVerdict,
 
 describe('judge/judgeTasks', () => {
   it('reads a strict JSON verdict', () => {
-    assert.deepEqual(parseVerdict('{"score": 0.9, "reason": "matches"}'), { score: 0.9, reason: 'matches', raw: '{"score": 0.9, "reason": "matches"}' });
+    assert.deepEqual(parseVerdict('{"score": 0.9, "reason": "matches"}'), {
+      score: 0.9,
+      reason: 'matches',
+      raw: '{"score": 0.9, "reason": "matches"}',
+    });
     assert.equal(parseVerdict('```json\n{"score": 1, "reason": "ok"}\n```').score, 1);
     assert.equal(parseVerdict('{"score": 0}').reason, 'no reason given');
   });

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { answerRelevancy, contextRecall, faithfulness, isPassageIdList } from '../../../src/engine/metrics/ragMetrics';
 
-const close = (actual: number | null, expected: number): void => assert.ok(actual !== null && Math.abs(actual - expected) < 1e-9, `${actual} ≠ ${expected}`);
+const close = (actual: number | null, expected: number): void =>
+  assert.ok(actual !== null && Math.abs(actual - expected) < 1e-9, `${actual} ≠ ${expected}`);
 
 describe('metrics/ragMetrics', () => {
   describe('context recall', () => {
@@ -13,19 +14,36 @@ describe('metrics/ragMetrics', () => {
     });
 
     it('id-based when the qaset names passages and the target returns ids', () => {
-      const r = contextRecall({ expectedAnswer: 'x', expectedContexts: ['p1', 'p2'], passageIds: new Set(['p1', 'p2', 'p3']), contexts: ['text'], contextIds: ['p2', 'p3'] });
+      const r = contextRecall({
+        expectedAnswer: 'x',
+        expectedContexts: ['p1', 'p2'],
+        passageIds: new Set(['p1', 'p2', 'p3']),
+        contexts: ['text'],
+        contextIds: ['p2', 'p3'],
+      });
       close(r.value, 0.5);
       assert.equal(r.mode, 'ids');
     });
 
     it('falls back to text when the target returns no ids', () => {
-      const r = contextRecall({ expectedAnswer: 'Refunds take ten days', expectedContexts: ['p1'], passageIds: new Set(['p1']), contexts: ['Refunds take ten days.'] });
+      const r = contextRecall({
+        expectedAnswer: 'Refunds take ten days',
+        expectedContexts: ['p1'],
+        passageIds: new Set(['p1']),
+        contexts: ['Refunds take ten days.'],
+      });
       close(r.value, 1);
       assert.equal(r.mode, 'text');
     });
 
     it('uses text when the qaset contexts are texts, not known ids', () => {
-      const r = contextRecall({ expectedAnswer: 'ten days', expectedContexts: ['Refunds take ten days.'], passageIds: new Set(['p1']), contexts: ['It takes ten days.'], contextIds: ['p1'] });
+      const r = contextRecall({
+        expectedAnswer: 'ten days',
+        expectedContexts: ['Refunds take ten days.'],
+        passageIds: new Set(['p1']),
+        contexts: ['It takes ten days.'],
+        contextIds: ['p1'],
+      });
       close(r.value, 1);
       assert.equal(r.mode, 'text');
     });
@@ -48,7 +66,9 @@ describe('metrics/ragMetrics', () => {
     it('counts claims whose terms are at least half in the contexts', () => {
       // context terms: paris capital france host louvre.
       // claim 1: paris capital france 3/3; claim 2: louvre museum 1/2 (supported); claim 3: banana yellow fruit 0/3.
-      const r = faithfulness('Paris is the capital of France. It has the Louvre museum. Bananas are yellow fruit.', ['Paris, the capital of France, hosts the Louvre.']);
+      const r = faithfulness('Paris is the capital of France. It has the Louvre museum. Bananas are yellow fruit.', [
+        'Paris, the capital of France, hosts the Louvre.',
+      ]);
       close(r.value, 2 / 3);
       assert.equal(r.claims, 3);
       assert.equal(r.supported, 2);

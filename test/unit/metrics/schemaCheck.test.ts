@@ -2,7 +2,11 @@ import { strict as assert } from 'node:assert';
 import Ajv from 'ajv';
 import { checkAnswerSchema, extractJson } from '../../../src/engine/metrics/schemaCheck';
 
-const validate = new Ajv({ allErrors: true }).compile({ type: 'object', required: ['answer', 'age'], properties: { answer: { type: 'string' }, age: { type: 'integer' } } });
+const validate = new Ajv({ allErrors: true }).compile({
+  type: 'object',
+  required: ['answer', 'age'],
+  properties: { answer: { type: 'string' }, age: { type: 'integer' } },
+});
 
 describe('metrics/schemaCheck', () => {
   it('scores a valid JSON answer 1', () => {

@@ -36,7 +36,11 @@ describe('metrics/text', () => {
   });
 
   it('splits sentences at . ! ? and line breaks, not inside numbers', () => {
-    assert.deepEqual(splitSentences('Paris is big. It has 3.5 million people!\nYes'), ['Paris is big.', 'It has 3.5 million people!', 'Yes']);
+    assert.deepEqual(splitSentences('Paris is big. It has 3.5 million people!\nYes'), [
+      'Paris is big.',
+      'It has 3.5 million people!',
+      'Yes',
+    ]);
     assert.deepEqual(splitSentences('  '), []);
   });
 });

@@ -80,7 +80,11 @@ describe('anonymizeResult', () => {
   it('always removes literal credentials from the target and the profile', () => {
     const r = sampleResult();
     r.run.target = { mode: 'api', protocol: 'http', http: { headers: { Authorization: 'Bearer abcdefghijklmnopqrstuvwxyz' } } };
-    r.inputs.target = { mode: 'api', protocol: 'http', http: { headers: { 'x-api-key': 'AbCdEfGhIjKlMnOpQrStUv12' }, body: '{}', answer_path: '$.a' } };
+    r.inputs.target = {
+      mode: 'api',
+      protocol: 'http',
+      http: { headers: { 'x-api-key': 'AbCdEfGhIjKlMnOpQrStUv12' }, body: '{}', answer_path: '$.a' },
+    };
     const red = redactSecrets(r);
     assert.deepEqual(red.run.target['http'], { headers: { Authorization: 'Bearer ****' } });
     assert.deepEqual(red.inputs.target.http?.headers, { 'x-api-key': '****' });

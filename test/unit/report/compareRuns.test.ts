@@ -4,31 +4,46 @@ import type { CaseResult, RunResult } from '../../../src/engine/run/types';
 import { assemble, makeCase } from './fixtures';
 
 function rag(id: string, status: CaseResult['status'], faithfulness: number | null, f1: number | null = 0.6): CaseResult {
-  return makeCase('rag_quality', id, status, { metrics: { faithfulness, f1 }, ...(status === 'failed' ? { error: `faithfulness ${faithfulness} < 0.80` } : {}) });
+  return makeCase('rag_quality', id, status, {
+    metrics: { faithfulness, f1 },
+    ...(status === 'failed' ? { error: `faithfulness ${faithfulness} < 0.80` } : {}),
+  });
 }
 
 describe('compareRuns', () => {
-  const previous = assemble([
-    rag('q1', 'passed', 0.9),
-    rag('q2', 'failed', 0.4),
-    rag('q3', 'passed', 0.95),
-    rag('q4', 'error', null),
-    makeCase('red_team', 'a1', 'passed'),
-    makeCase('red_team', 'gone', 'passed'),
-  ], { id: 'run_20250304-050607_00000001' });
-  const current = assemble([
-    rag('q1', 'passed', 0.9),
-    rag('q2', 'passed', 0.85),
-    rag('q3', 'failed', 0.5),
-    rag('q4', 'passed', 0.9),
-    makeCase('red_team', 'a1', 'failed', { error: 'complied' }),
-    makeCase('red_team', 'new', 'passed'),
-  ], { id: 'run_20250305-050607_00000002' });
+  const previous = assemble(
+    [
+      rag('q1', 'passed', 0.9),
+      rag('q2', 'failed', 0.4),
+      rag('q3', 'passed', 0.95),
+      rag('q4', 'error', null),
+      makeCase('red_team', 'a1', 'passed'),
+      makeCase('red_team', 'gone', 'passed'),
+    ],
+    { id: 'run_20250304-050607_00000001' },
+  );
+  const current = assemble(
+    [
+      rag('q1', 'passed', 0.9),
+      rag('q2', 'passed', 0.85),
+      rag('q3', 'failed', 0.5),
+      rag('q4', 'passed', 0.9),
+      makeCase('red_team', 'a1', 'failed', { error: 'complied' }),
+      makeCase('red_team', 'new', 'passed'),
+    ],
+    { id: 'run_20250305-050607_00000002' },
+  );
 
   it('lists the cases that newly fail and newly pass, matched by suite and id', () => {
     const c = compareRuns(previous, current);
-    assert.deepEqual(c.newlyFailing.map((x) => `${x.suite}/${x.case_id} ${x.before}->${x.after}`), ['rag_quality/q3 passed->failed', 'red_team/a1 passed->failed']);
-    assert.deepEqual(c.newlyPassing.map((x) => `${x.suite}/${x.case_id} ${x.before}->${x.after}`), ['rag_quality/q2 failed->passed', 'rag_quality/q4 error->passed']);
+    assert.deepEqual(
+      c.newlyFailing.map((x) => `${x.suite}/${x.case_id} ${x.before}->${x.after}`),
+      ['rag_quality/q3 passed->failed', 'red_team/a1 passed->failed'],
+    );
+    assert.deepEqual(
+      c.newlyPassing.map((x) => `${x.suite}/${x.case_id} ${x.before}->${x.after}`),
+      ['rag_quality/q2 failed->passed', 'rag_quality/q4 error->passed'],
+    );
     assert.equal(c.newlyFailing[1]?.error, 'complied', 'a newly failing case says why it fails now');
     assert.equal(c.newlyPassing[0]?.error, 'faithfulness 0.4 < 0.80', 'a newly passing case says why it failed before');
     assert.deepEqual(c.totals, { compared: 5, newlyFailing: 2, newlyPassing: 2, added: 1, removed: 1 });
@@ -85,7 +100,12 @@ describe('compareRuns', () => {
     const perf = c.suites.find((s) => s.suite === 'performance');
     assert.equal(perf?.metrics[0]?.change, 'same', 'unmeasured both times');
     assert.equal(perf?.change, 'same');
-    assert.equal(compareRuns(assemble([rag('q1', 'passed', 0.9), makeCase('red_team', 'a1', 'passed')]), onlyRag).suites.find((s) => s.suite === 'red_team')?.change, 'gone');
+    assert.equal(
+      compareRuns(assemble([rag('q1', 'passed', 0.9), makeCase('red_team', 'a1', 'passed')]), onlyRag).suites.find(
+        (s) => s.suite === 'red_team',
+      )?.change,
+      'gone',
+    );
   });
 
   it('ignores cancelled cases and caps the case lists while keeping exact counts', () => {
@@ -99,10 +119,21 @@ describe('compareRuns', () => {
   });
 
   it('compares 20,000 cases matched by id', () => {
-    const cases = (flip: boolean): CaseResult[] => Array.from({ length: 20_000 }, (_, i) => ({
-      suite: 'performance', case_id: `performance:r1:q${i}`, input: 'q', expected: null, output: 'a', contexts: [], metrics: {},
-      status: flip && i % 200 === 0 ? 'error' : 'passed', pass: !(flip && i % 200 === 0), error: null, latency_ms: 1, timestamp: '2025-01-01T00:00:00.000Z',
-    }));
+    const cases = (flip: boolean): CaseResult[] =>
+      Array.from({ length: 20_000 }, (_, i) => ({
+        suite: 'performance',
+        case_id: `performance:r1:q${i}`,
+        input: 'q',
+        expected: null,
+        output: 'a',
+        contexts: [],
+        metrics: {},
+        status: flip && i % 200 === 0 ? 'error' : 'passed',
+        pass: !(flip && i % 200 === 0),
+        error: null,
+        latency_ms: 1,
+        timestamp: '2025-01-01T00:00:00.000Z',
+      }));
     const c = compareRuns(assemble(cases(false)), assemble(cases(true)));
     assert.equal(c.totals.compared, 20_000);
     assert.equal(c.totals.newlyFailing, 100);
@@ -120,10 +151,14 @@ describe('noiseFloor', () => {
   it('keeps a p95 that went from 1.2 ms to 2.5 ms the same, and 2 s to 3 s worse', () => {
     const withP95 = (v: number): RunResult => {
       const r = assemble([]);
-      r.summary.suites.performance = { ...r.summary.suites.performance!, metrics: [{ name: 'p95_ms', value: v, threshold: 5000, direction: 'max', pass: true }] };
+      r.summary.suites.performance = {
+        ...r.summary.suites.performance!,
+        metrics: [{ name: 'p95_ms', value: v, threshold: 5000, direction: 'max', pass: true }],
+      };
       return r;
     };
-    const p95 = (a: number, b: number) => compareRuns(withP95(a), withP95(b)).suites.find((s) => s.suite === 'performance')?.metrics[0]?.change;
+    const p95 = (a: number, b: number) =>
+      compareRuns(withP95(a), withP95(b)).suites.find((s) => s.suite === 'performance')?.metrics[0]?.change;
     assert.equal(p95(1.2, 2.5), 'same');
     assert.equal(p95(2000, 3000), 'worse');
     assert.equal(p95(3000, 2000), 'better');

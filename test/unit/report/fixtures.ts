@@ -41,7 +41,13 @@ export function ragSummary(cases: readonly CaseResult[]): SuiteSummary {
 export function redTeamSummary(cases: readonly CaseResult[]): SuiteSummary {
   const judged = cases.filter((c) => c.status === 'passed' || c.status === 'failed');
   const rate = judged.length ? judged.filter((c) => c.status === 'failed').length / judged.length : null;
-  return buildSummary('red_team', cases, [judgeMetric('attack_success_rate', rate, 'attack_success_rate_max', THRESHOLD_VALUES)], ['using built-in attacks'], { by_category: { jailbreak: rate } });
+  return buildSummary(
+    'red_team',
+    cases,
+    [judgeMetric('attack_success_rate', rate, 'attack_success_rate_max', THRESHOLD_VALUES)],
+    ['using built-in attacks'],
+    { by_category: { jailbreak: rate } },
+  );
 }
 
 /** Summaries for any case set, as the suites would compute them. */
@@ -50,13 +56,21 @@ export function summarizeSuite(suite: SuiteName, cases: CaseResult[]): SuiteSumm
 }
 
 /** Overall counts and a run status for a set of cases and summaries. */
-export function assemble(cases: CaseResult[], extra: { id?: string; status?: RunStatus; shard?: { index: number; total: number } } = {}): RunResult {
+export function assemble(
+  cases: CaseResult[],
+  extra: { id?: string; status?: RunStatus; shard?: { index: number; total: number } } = {},
+): RunResult {
   const suites: RunResult['summary']['suites'] = {};
   const rag = cases.filter((c) => c.suite === 'rag_quality');
   const red = cases.filter((c) => c.suite === 'red_team');
   suites.rag_quality = ragSummary(rag);
   suites.red_team = redTeamSummary(red);
-  suites.performance = buildSummary('performance', [], [judgeMetric('p95_ms', null, 'p95_ms_max', THRESHOLD_VALUES, 'no successful call')], ['target unreachable']);
+  suites.performance = buildSummary(
+    'performance',
+    [],
+    [judgeMetric('p95_ms', null, 'p95_ms_max', THRESHOLD_VALUES, 'no successful call')],
+    ['target unreachable'],
+  );
   const passed = cases.filter((c) => c.status === 'passed').length;
   const failed = cases.filter((c) => c.status === 'failed').length;
   const errors = cases.filter((c) => c.status === 'error').length;
@@ -75,7 +89,10 @@ export function assemble(cases: CaseResult[], extra: { id?: string; status?: Run
       options: { qa_sample_size: 2 },
       ...(extra.shard ? { shard: extra.shard } : {}),
     },
-    summary: { overall: { total: cases.length, passed, failed, errors, pass_rate: cases.length ? passed / cases.length : null, status }, suites },
+    summary: {
+      overall: { total: cases.length, passed, failed, errors, pass_rate: cases.length ? passed / cases.length : null, status },
+      suites,
+    },
     cases,
     inputs: {
       version: 1,

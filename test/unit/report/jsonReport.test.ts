@@ -44,7 +44,11 @@ describe('JSON report', () => {
     assert.deepEqual(Object.keys(files).sort(), ['json', 'junit', 'xlsx']);
     assert.equal(path.basename(files.json!), 'run_20250304-050607_0a1b2c3d.json');
     assert.equal(path.basename(files.junit!), 'run_20250304-050607_0a1b2c3d.junit.xml');
-    assert.deepEqual((await readdir(dir)).sort(), ['run_20250304-050607_0a1b2c3d.json', 'run_20250304-050607_0a1b2c3d.junit.xml', 'run_20250304-050607_0a1b2c3d.xlsx']);
+    assert.deepEqual((await readdir(dir)).sort(), [
+      'run_20250304-050607_0a1b2c3d.json',
+      'run_20250304-050607_0a1b2c3d.junit.xml',
+      'run_20250304-050607_0a1b2c3d.xlsx',
+    ]);
     const back = await readReport(files.json!);
     assert.deepEqual(back, toJsonReport(r, { anonymize: true }));
     assert.equal(back.cases[1]!.input, 'my card is **** **** **** 4242');
@@ -70,7 +74,10 @@ describe('JSON report', () => {
   it('writes the other formats when one fails, and says which', async () => {
     const r = sampleResult();
     await mkdir(path.join(dir, `${r.run.id}.xlsx`)); // a folder where the file should go: the rename fails
-    const err = await writeReports(r, { dir, formats: ['json', 'xlsx', 'junit'], anonymize: false }).then(() => undefined, (e: unknown) => e);
+    const err = await writeReports(r, { dir, formats: ['json', 'xlsx', 'junit'], anonymize: false }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(err instanceof ReportWriteError);
     assert.deepEqual(Object.keys(err.written).sort(), ['json', 'junit']);
     assert.deepEqual(Object.keys(err.failures), ['xlsx']);
@@ -93,7 +100,13 @@ describe('JSON report', () => {
     await assert.rejects(readReport(notJson), /x\.json is not a report: not valid JSON/);
     const wrong = path.join(dir, 'y.json');
     await writeFile(wrong, JSON.stringify({ version: 2, run: {} }));
-    await assert.rejects(readReport(wrong), (e: Error) => e.message.includes('y.json is not a valid AI Quality Kit report') && e.message.includes('/version: must be equal to constant') && e.message.includes("(report): must have required property 'cases'"));
+    await assert.rejects(
+      readReport(wrong),
+      (e: Error) =>
+        e.message.includes('y.json is not a valid AI Quality Kit report') &&
+        e.message.includes('/version: must be equal to constant') &&
+        e.message.includes("(report): must have required property 'cases'"),
+    );
   });
 
   it('caps the number of errors it lists', () => {

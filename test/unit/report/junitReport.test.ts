@@ -12,18 +12,27 @@ describe('JUnit report', () => {
     const doc = parseXml(toJunitXml(result));
     assert.equal(doc.name, 'testsuites');
     const suites = findAll(doc, 'testsuite');
-    assert.deepEqual(suites.map((s) => s.attrs['name']), ['rag_quality', 'red_team', 'performance']);
+    assert.deepEqual(
+      suites.map((s) => s.attrs['name']),
+      ['rag_quality', 'red_team', 'performance'],
+    );
 
     const rag = suites[0]!;
     const names = findAll(rag, 'testcase').map((t) => t.attrs['name']);
     assert.deepEqual(names, ['q1', 'q2', 'q3', 'metric:faithfulness', 'metric:f1']);
     // q2 failed, faithfulness (mean 0.66) and f1 (mean 0.5 = threshold) → 2 failures; q3 errored.
-    assert.deepEqual({ tests: rag.attrs['tests'], failures: rag.attrs['failures'], errors: rag.attrs['errors'], skipped: rag.attrs['skipped'] }, { tests: '5', failures: '2', errors: '1', skipped: '0' });
+    assert.deepEqual(
+      { tests: rag.attrs['tests'], failures: rag.attrs['failures'], errors: rag.attrs['errors'], skipped: rag.attrs['skipped'] },
+      { tests: '5', failures: '2', errors: '1', skipped: '0' },
+    );
     const q2 = findAll(rag, 'testcase')[1]!;
     assert.equal(q2.attrs['classname'], 'aiqk.rag_quality');
     assert.equal(q2.attrs['time'], '0.120');
     assert.equal(findAll(q2, 'failure')[0]!.attrs['message'], 'faithfulness 0.42 < 0.80');
-    assert.match(findAll(q2, 'failure')[0]!.text, /^input: question q2\nexpected: expected q2\noutput: answer q2\nmetrics: faithfulness=0.42, f1=0.3$/);
+    assert.match(
+      findAll(q2, 'failure')[0]!.text,
+      /^input: question q2\nexpected: expected q2\noutput: answer q2\nmetrics: faithfulness=0.42, f1=0.3$/,
+    );
     assert.equal(findAll(findAll(rag, 'testcase')[2]!, 'error')[0]!.attrs['message'], 'timeout after 30000 ms');
     const metric = findAll(rag, 'testcase')[3]!;
     assert.equal(findAll(metric, 'failure')[0]!.attrs['message'], 'faithfulness 0.66 < 0.8');
@@ -37,7 +46,10 @@ describe('JUnit report', () => {
     assert.equal(findAll(perf, 'skipped')[0]!.attrs['message'], 'p95_ms unmeasured (no successful call)');
 
     const total = Number(doc.attrs['tests']);
-    assert.equal(total, suites.reduce((n, s) => n + Number(s.attrs['tests']), 0));
+    assert.equal(
+      total,
+      suites.reduce((n, s) => n + Number(s.attrs['tests']), 0),
+    );
   });
 
   it('explains a failed case without an error text by its metrics against the thresholds', () => {
@@ -48,7 +60,14 @@ describe('JUnit report', () => {
 
   it('escapes markup, quotes and forbidden control characters so the file parses', () => {
     const nasty = 'a <b> & "c" \'d\' \u0000\u0001\u0008\u000b\u001f\uFFFE \uD800 end';
-    const r = assemble([makeCase('rag_quality', 'id<&"\u0002', 'failed', { input: nasty, output: nasty, error: `line1\nline2\t${nasty}`, metrics: { faithfulness: 0.1 } })]);
+    const r = assemble([
+      makeCase('rag_quality', 'id<&"\u0002', 'failed', {
+        input: nasty,
+        output: nasty,
+        error: `line1\nline2\t${nasty}`,
+        metrics: { faithfulness: 0.1 },
+      }),
+    ]);
     const xml = toJunitXml(r);
     assert.ok(![...xml].some((ch) => ch.charCodeAt(0) < 0x20 && !'\t\n\r'.includes(ch)), 'no raw control characters');
     const doc = parseXml(xml);

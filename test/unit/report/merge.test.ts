@@ -8,7 +8,11 @@ function wholeRunCases(): CaseResult[] {
   const cases: CaseResult[] = [];
   for (let i = 0; i < 12; i++) {
     const status = i % 5 === 0 ? 'failed' : i % 7 === 0 ? 'error' : 'passed';
-    cases.push(makeCase('rag_quality', `q${i}`, status, { metrics: { faithfulness: status === 'error' ? null : (i % 10) / 10, f1: 0.5 + (i % 3) / 10 } }));
+    cases.push(
+      makeCase('rag_quality', `q${i}`, status, {
+        metrics: { faithfulness: status === 'error' ? null : (i % 10) / 10, f1: 0.5 + (i % 3) / 10 },
+      }),
+    );
   }
   for (let i = 0; i < 8; i++) cases.push(makeCase('red_team', `a${i}`, i % 3 === 0 ? 'failed' : 'passed'));
   return cases;
@@ -61,7 +65,10 @@ describe('mergeReports', () => {
     const whole = assemble(cases);
     const merged = mergeReports(shardsOf(cases, 3), { summarize: summarizeSuite });
     assert.deepEqual(merged.summary.suites.red_team, whole.summary.suites.red_team);
-    assert.deepEqual(merged.summary.suites.rag_quality!.metrics.map((m) => m.pass), whole.summary.suites.rag_quality!.metrics.map((m) => m.pass));
+    assert.deepEqual(
+      merged.summary.suites.rag_quality!.metrics.map((m) => m.pass),
+      whole.summary.suites.rag_quality!.metrics.map((m) => m.pass),
+    );
     assert.equal(merged.run.status, whole.run.status);
   });
 
@@ -103,7 +110,10 @@ describe('mergeReports', () => {
   it('refuses reports that cannot be merged', () => {
     const [a, b] = shardsOf(wholeRunCases(), 2);
     assert.throws(() => mergeReports([]), /no reports to merge/);
-    assert.throws(() => mergeReports([a!, { ...b!, run: { ...b!.run, profile: 'other.aiqk.yaml' } }]), /different run profiles: 'aiqk.yaml' .* and 'other.aiqk.yaml'/);
+    assert.throws(
+      () => mergeReports([a!, { ...b!, run: { ...b!.run, profile: 'other.aiqk.yaml' } }]),
+      /different run profiles: 'aiqk.yaml' .* and 'other.aiqk.yaml'/,
+    );
     assert.throws(() => mergeReports([a!, { ...b!, run: { ...b!.run, shard: { index: 1, total: 2 } } }]), /shard 1\/2 appears twice/);
     assert.throws(() => mergeReports([a!, { ...b!, run: { ...b!.run, shard: { index: 2, total: 3 } } }]), /different splits/);
     const { shard: _s, ...unsharded } = b!.run;

@@ -13,8 +13,17 @@ import { assemble, makeCase, sampleResult } from './fixtures';
 
 describe('report view: messages from the webview', () => {
   it('accepts every message of the protocol', () => {
-    for (const m of [{ type: 'ready' }, { type: 'openJson' }, { type: 'openJson', caseId: 'rag_quality:q1' }, { type: 'openXlsx' }, { type: 'revealInExplorer' }, { type: 'openProfile' }, { type: 'rerun' }, { type: 'openPrevious' },
-      { type: 'rendered', runId: 'run_20250304-050607_0a1b2c3d', cards: 3, rows: 50, matching: 120, total: 137, charts: 2 }]) {
+    for (const m of [
+      { type: 'ready' },
+      { type: 'openJson' },
+      { type: 'openJson', caseId: 'rag_quality:q1' },
+      { type: 'openXlsx' },
+      { type: 'revealInExplorer' },
+      { type: 'openProfile' },
+      { type: 'rerun' },
+      { type: 'openPrevious' },
+      { type: 'rendered', runId: 'run_20250304-050607_0a1b2c3d', cards: 3, rows: 50, matching: 120, total: 137, charts: 2 },
+    ]) {
       const r = checkReportMessage(m);
       assert.ok(r.ok, JSON.stringify(m));
       assert.deepEqual(r.message, m);
@@ -34,7 +43,10 @@ describe('report view: messages from the webview', () => {
       [{ type: 'openJson', caseId: '' }, /caseId/],
       [{ type: 'openJson', caseId: 'x'.repeat(2001) }, /caseId/],
       [{ type: 'rendered', runId: '../../x', cards: 1, rows: 1, matching: 1, total: 1, charts: 0 }, /runId/],
-      [{ type: 'rendered', runId: 'run_20250304-050607_0a1b2c3d', cards: -1, rows: 1.5, matching: 1, total: 1, charts: 0 }, /cards, rows must be whole numbers/],
+      [
+        { type: 'rendered', runId: 'run_20250304-050607_0a1b2c3d', cards: -1, rows: 1.5, matching: 1, total: 1, charts: 0 },
+        /cards, rows must be whole numbers/,
+      ],
       [{ type: 'rendered', runId: 'run_20250304-050607_0a1b2c3d', cards: 1, rows: 1, matching: 1, total: 1 }, /charts/],
     ];
     for (const [m, reason] of cases) {
@@ -46,7 +58,13 @@ describe('report view: messages from the webview', () => {
 });
 
 describe('report view: data sent to the webview', () => {
-  const ctx = { uri: 'file:///r/run.json', paths: { json: 'run.json', xlsx: null, profile: 'aiqk.yaml' }, comparison: null, comparisonNote: 'first run', canRerun: false };
+  const ctx = {
+    uri: 'file:///r/run.json',
+    paths: { json: 'run.json', xlsx: null, profile: 'aiqk.yaml' },
+    comparison: null,
+    comparisonNote: 'first run',
+    canRerun: false,
+  };
 
   it('sends the run, summary, cases and logs unchanged when they are small', () => {
     const report = sampleResult();
@@ -64,11 +82,20 @@ describe('report view: data sent to the webview', () => {
     const long = 'a'.repeat(DEFAULT_LIMITS.text + 10);
     const report: RunResult = assemble([
       makeCase('rag_quality', 'big', 'failed', {
-        output: long, contexts: Array.from({ length: 20 }, () => 'c'.repeat(5000)),
-        details: { evidence: [{ text: 'aaa', start: 0, end: 3, rule: 'r' }], verdict: 'complied', calls: Array.from({ length: 5000 }, (_, i) => ({ n: i, outcome: 'success' })) },
+        output: long,
+        contexts: Array.from({ length: 20 }, () => 'c'.repeat(5000)),
+        details: {
+          evidence: [{ text: 'aaa', start: 0, end: 3, rule: 'r' }],
+          verdict: 'complied',
+          calls: Array.from({ length: 5000 }, (_, i) => ({ n: i, outcome: 'success' })),
+        },
       }),
     ]);
-    report.logs = Array.from({ length: 1500 }, (_, i) => ({ time: '2025-01-01T00:00:00.000Z', level: 'info' as const, message: `line ${i}` }));
+    report.logs = Array.from({ length: 1500 }, (_, i) => ({
+      time: '2025-01-01T00:00:00.000Z',
+      level: 'info' as const,
+      message: `line ${i}`,
+    }));
     const data = toViewData(report, ctx);
     const c = data.cases[0];
     assert.ok(c && c.output);
@@ -90,7 +117,9 @@ describe('report view: data sent to the webview', () => {
 
 describe('report view: the previous report', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'aiqk-prev-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'aiqk-prev-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   function write(id: string, profile: string, status: RunResult['run']['status']): string {
@@ -104,7 +133,10 @@ describe('report view: the previous report', () => {
   it('reads profile and status from the head of a report', () => {
     const r = assemble([], { status: 'cancelled' });
     r.run.profile = '/w/a "quoted" aiqk.yaml';
-    assert.deepEqual(parseHead([...jsonReportChunks(r)].join('').slice(0, 2000)), { profile: '/w/a "quoted" aiqk.yaml', status: 'cancelled' });
+    assert.deepEqual(parseHead([...jsonReportChunks(r)].join('').slice(0, 2000)), {
+      profile: '/w/a "quoted" aiqk.yaml',
+      status: 'cancelled',
+    });
     assert.deepEqual(parseHead('{"version": 1'), {});
   });
 
@@ -121,7 +153,11 @@ describe('report view: the previous report', () => {
     writeFileSync(join(dir, 'run_20250105-500000_0000000f.json'), 'not json');
     writeFileSync(join(dir, 'notes.json'), '{}');
     assert.equal(await findPreviousReport(current, 'run_20250106-000000_00000006', profile), failedRun);
-    assert.equal(await findPreviousReport(failedRun, 'run_20250105-000000_00000005', profile), older, 'cancelled and error runs are skipped');
+    assert.equal(
+      await findPreviousReport(failedRun, 'run_20250105-000000_00000005', profile),
+      older,
+      'cancelled and error runs are skipped',
+    );
     assert.equal(await findPreviousReport(older, 'run_20250101-000000_00000001', profile), undefined);
   });
 
@@ -132,6 +168,10 @@ describe('report view: the previous report', () => {
     assert.equal(sameProfile(here, join(dir, 'other.aiqk.yaml')), false);
     mkdirSync(join(dir, 'sub'));
     writeFileSync(join(dir, 'sub', 'aiqk.yaml'), 'version: 1\n');
-    assert.equal(sameProfile(here, join(dir, 'sub', 'aiqk.yaml')), false, 'an existing profile of the same name elsewhere is another profile');
+    assert.equal(
+      sameProfile(here, join(dir, 'sub', 'aiqk.yaml')),
+      false,
+      'an existing profile of the same name elsewhere is another profile',
+    );
   });
 });

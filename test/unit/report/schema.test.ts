@@ -15,25 +15,79 @@ import { sampleResult } from './fixtures';
 type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
 type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
-const fullMetric: Required<MetricVerdict> = { name: 'faithfulness', value: 0.5, threshold: 0.8, direction: 'min', pass: false, reason: 'low' };
-const fullCase: Required<CaseResult> = {
-  suite: 'rag_quality', case_id: 'q1', input: 'q', expected: 'e', output: 'o', contexts: ['c'], metrics: { f1: 0.5, judge: null },
-  status: 'failed', pass: false, error: 'f1 0.5 < 0.6', latency_ms: 12.5, timestamp: '2025-01-01T00:00:00.000Z', details: { anything: [1, 'two'] },
+const fullMetric: Required<MetricVerdict> = {
+  name: 'faithfulness',
+  value: 0.5,
+  threshold: 0.8,
+  direction: 'min',
+  pass: false,
+  reason: 'low',
 };
-const fullSummary: Required<SuiteSummary> = { suite: 'rag_quality', status: 'failed', total: 1, passed: 0, failed: 1, errors: 0, metrics: [fullMetric], notes: ['n'], details: { k: 1 } };
+const fullCase: Required<CaseResult> = {
+  suite: 'rag_quality',
+  case_id: 'q1',
+  input: 'q',
+  expected: 'e',
+  output: 'o',
+  contexts: ['c'],
+  metrics: { f1: 0.5, judge: null },
+  status: 'failed',
+  pass: false,
+  error: 'f1 0.5 < 0.6',
+  latency_ms: 12.5,
+  timestamp: '2025-01-01T00:00:00.000Z',
+  details: { anything: [1, 'two'] },
+};
+const fullSummary: Required<SuiteSummary> = {
+  suite: 'rag_quality',
+  status: 'failed',
+  total: 1,
+  passed: 0,
+  failed: 1,
+  errors: 0,
+  metrics: [fullMetric],
+  notes: ['n'],
+  details: { k: 1 },
+};
 const fullOverall: Required<OverallSummary> = { total: 1, passed: 0, failed: 1, errors: 0, pass_rate: 0, status: 'failed' };
 const fullRun: Required<RunInfo> = {
-  id: 'run_20250101-000000_deadbeef', profile: 'aiqk.yaml', started_at: '2025-01-01T00:00:00.000Z', finished_at: '2025-01-01T00:00:01.000Z', duration_ms: 1000,
-  status: 'failed', target: { mode: 'builtin' }, suites: ['rag_quality'], options: {}, shard: { index: 1, total: 2 }, error: 'boom',
+  id: 'run_20250101-000000_deadbeef',
+  profile: 'aiqk.yaml',
+  started_at: '2025-01-01T00:00:00.000Z',
+  finished_at: '2025-01-01T00:00:01.000Z',
+  duration_ms: 1000,
+  status: 'failed',
+  target: { mode: 'builtin' },
+  suites: ['rag_quality'],
+  options: {},
+  shard: { index: 1, total: 2 },
+  error: 'boom',
 };
 const fullLog: Required<LogEntry> = { time: '2025-01-01T00:00:00.000Z', level: 'error', message: 'm' };
 const fullResult: Required<RunResult> = {
-  version: 1, run: fullRun, summary: { overall: fullOverall, suites: { rag_quality: fullSummary } }, cases: [fullCase],
-  inputs: { version: 1, target: { mode: 'builtin' }, suites: ['rag_quality'] }, logs: [fullLog],
+  version: 1,
+  run: fullRun,
+  summary: { overall: fullOverall, suites: { rag_quality: fullSummary } },
+  cases: [fullCase],
+  inputs: { version: 1, target: { mode: 'builtin' }, suites: ['rag_quality'] },
+  logs: [fullLog],
 };
 
 const METRIC_REQUIRED = ['name', 'value', 'pass'] as const;
-const CASE_REQUIRED = ['suite', 'case_id', 'input', 'expected', 'output', 'contexts', 'metrics', 'status', 'pass', 'error', 'latency_ms', 'timestamp'] as const;
+const CASE_REQUIRED = [
+  'suite',
+  'case_id',
+  'input',
+  'expected',
+  'output',
+  'contexts',
+  'metrics',
+  'status',
+  'pass',
+  'error',
+  'latency_ms',
+  'timestamp',
+] as const;
 const SUMMARY_REQUIRED = ['suite', 'status', 'total', 'passed', 'failed', 'errors', 'metrics', 'notes'] as const;
 const OVERALL_REQUIRED = ['total', 'passed', 'failed', 'errors', 'pass_rate', 'status'] as const;
 const RUN_REQUIRED = ['id', 'profile', 'started_at', 'finished_at', 'duration_ms', 'status', 'target', 'suites', 'options'] as const;
@@ -108,14 +162,22 @@ describe('report schema', () => {
     const { valid, errors } = validateReport(r);
     assert.equal(valid, false);
     assert.ok(errors.includes('/cases/0/pass: must be boolean'), errors.join('\n'));
-    assert.ok(errors.some((e) => e.startsWith('/run/id: must match pattern')), errors.join('\n'));
-    assert.ok(errors.some((e) => e.startsWith('/summary/suites/red_team/suite: must be equal to constant')), errors.join('\n'));
+    assert.ok(
+      errors.some((e) => e.startsWith('/run/id: must match pattern')),
+      errors.join('\n'),
+    );
+    assert.ok(
+      errors.some((e) => e.startsWith('/summary/suites/red_team/suite: must be equal to constant')),
+      errors.join('\n'),
+    );
     assert.ok(errors.includes("/cases/0: must NOT have additional properties 'extra'"), errors.join('\n'));
   });
 
   it('accepts unmeasured metrics (value and pass null) and free-form details', () => {
     const r = clone(fullResult);
-    r.summary.suites.rag_quality!.metrics = [{ name: 'toxicity', value: null, threshold: 0, direction: 'max', pass: null, reason: 'no answers' }];
+    r.summary.suites.rag_quality!.metrics = [
+      { name: 'toxicity', value: null, threshold: 0, direction: 'max', pass: null, reason: 'no answers' },
+    ];
     r.cases[0]!.details = { nested: { deep: [null, true] } };
     assert.deepEqual(validateReport(r).errors, []);
   });

@@ -38,7 +38,10 @@ describe('XLSX report', () => {
 
   it('writes Summary, one sheet per suite with cases, Inputs and Logs, in that order', async () => {
     const wb = await write(sampleResult());
-    assert.deepEqual(wb.worksheets.map((w) => w.name), ['Summary', 'rag_quality', 'red_team', 'Inputs', 'Logs']);
+    assert.deepEqual(
+      wb.worksheets.map((w) => w.name),
+      ['Summary', 'rag_quality', 'red_team', 'Inputs', 'Logs'],
+    );
   });
 
   it('fills the Summary with the run block and one coloured row per suite metric', async () => {
@@ -50,7 +53,17 @@ describe('XLSX report', () => {
       if (row.getCell(1).value === 'Suite') header = n;
     });
     assert.ok(header > 2);
-    assert.deepEqual(rowValues(ws, header), ['Suite', 'Metric', 'Value', 'Threshold', 'Direction', 'Pass', 'Suite status', 'Passed/Total', 'Reason']);
+    assert.deepEqual(rowValues(ws, header), [
+      'Suite',
+      'Metric',
+      'Value',
+      'Threshold',
+      'Direction',
+      'Pass',
+      'Suite status',
+      'Passed/Total',
+      'Reason',
+    ]);
     const view = ws.views[0] as ExcelJS.WorksheetViewFrozen;
     assert.equal(view.state, 'frozen');
     assert.equal(view.ySplit, header);
@@ -69,9 +82,34 @@ describe('XLSX report', () => {
 
   it('writes case rows with metric columns, a frozen header and a coloured status', async () => {
     const ws = (await write(sampleResult())).getWorksheet('rag_quality')!;
-    assert.deepEqual(rowValues(ws, 1), ['case_id', 'status', 'pass', 'input', 'expected', 'output', 'contexts', 'latency_ms', 'error', 'faithfulness', 'f1', 'timestamp']);
+    assert.deepEqual(rowValues(ws, 1), [
+      'case_id',
+      'status',
+      'pass',
+      'input',
+      'expected',
+      'output',
+      'contexts',
+      'latency_ms',
+      'error',
+      'faithfulness',
+      'f1',
+      'timestamp',
+    ]);
     const q2 = rowValues(ws, 3);
-    assert.deepEqual(q2.slice(0, 11), ['q2', 'failed', false, 'question q2', 'expected q2', 'answer q2', 'context q2', 120, 'faithfulness 0.42 < 0.80', 0.42, 0.3]);
+    assert.deepEqual(q2.slice(0, 11), [
+      'q2',
+      'failed',
+      false,
+      'question q2',
+      'expected q2',
+      'answer q2',
+      'context q2',
+      120,
+      'faithfulness 0.42 < 0.80',
+      0.42,
+      0.3,
+    ]);
     assert.match(String(q2[11]), /^\d{4}-\d\d-\d\dT/);
     assert.equal(fillOf(ws.getRow(3).getCell(2)), 'FFFFC7CE');
     assert.equal(fillOf(ws.getRow(2).getCell(2)), 'FFC6EFCE');
@@ -98,7 +136,10 @@ describe('XLSX report', () => {
 
   it('cuts long cells to the Excel limit and drops characters XML forbids', async () => {
     const r = sampleResult();
-    r.cases[0] = makeCase('rag_quality', 'q1', 'passed', { contexts: ['x'.repeat(20000), 'y'.repeat(20000)], output: 'bell\u0007 and lone \uD800 surrogate' });
+    r.cases[0] = makeCase('rag_quality', 'q1', 'passed', {
+      contexts: ['x'.repeat(20000), 'y'.repeat(20000)],
+      output: 'bell\u0007 and lone \uD800 surrogate',
+    });
     const ws = (await write(r)).getWorksheet('rag_quality')!;
     const contexts = String(ws.getRow(2).getCell(7).value);
     assert.equal(contexts.length, 32767);
@@ -109,16 +150,25 @@ describe('XLSX report', () => {
   it('adds registered detail sheets after the suites, and survives one that fails', async () => {
     const adversarial: DetailSheetProvider = (result) => ({
       name: 'Adversarial_Details',
-      columns: [{ header: 'Case', key: 'id', width: 10 }, { header: 'Mutation', key: 'mutation' }, { header: 'Verdict', key: 'verdict' }],
+      columns: [
+        { header: 'Case', key: 'id', width: 10 },
+        { header: 'Mutation', key: 'mutation' },
+        { header: 'Verdict', key: 'verdict' },
+      ],
       statusKey: 'verdict',
-      rows: result.cases.filter((c) => c.suite === 'red_team').map((c) => ({ id: c.case_id, mutation: String(c.details?.['mutation'] ?? ''), verdict: c.status })),
+      rows: result.cases
+        .filter((c) => c.suite === 'red_team')
+        .map((c) => ({ id: c.case_id, mutation: String(c.details?.['mutation'] ?? ''), verdict: c.status })),
     });
     const broken: DetailSheetProvider = () => {
       throw new Error('no data');
     };
     const skipped: DetailSheetProvider = () => undefined;
     const wb = await write(sampleResult(), [adversarial, broken, skipped]);
-    assert.deepEqual(wb.worksheets.map((w) => w.name), ['Summary', 'rag_quality', 'red_team', 'Adversarial_Details', 'Inputs', 'Logs']);
+    assert.deepEqual(
+      wb.worksheets.map((w) => w.name),
+      ['Summary', 'rag_quality', 'red_team', 'Adversarial_Details', 'Inputs', 'Logs'],
+    );
     const ws = wb.getWorksheet('Adversarial_Details')!;
     assert.deepEqual(rowValues(ws, 2), ['a1', 'role_play', 'passed']);
     assert.equal(fillOf(ws.getRow(2).getCell(3)), 'FFC6EFCE');
@@ -141,7 +191,10 @@ describe('XLSX report', () => {
         }
       })(),
     });
-    await assert.rejects(writeReports(r, { dir, formats: ['xlsx'], anonymize: false, detailSheets: [aborting], signal: controller.signal }), /user cancelled/);
+    await assert.rejects(
+      writeReports(r, { dir, formats: ['xlsx'], anonymize: false, detailSheets: [aborting], signal: controller.signal }),
+      /user cancelled/,
+    );
     assert.deepEqual(await readdir(dir), []);
   });
 
@@ -150,6 +203,14 @@ describe('XLSX report', () => {
     assert.equal(uniqueSheetName('Summary', taken), 'Summary_2');
     assert.equal(uniqueSheetName('a/b:c?[d]', taken), 'a_b_c__d_');
     assert.equal(uniqueSheetName('x'.repeat(40), taken).length, 31);
-    assert.deepEqual([...flattenForSheet({ a: { b: [1, { c: null }] }, e: [], f: {} })], [['a.b[0]', 1], ['a.b[1].c', 'null'], ['e', '[]'], ['f', '{}']]);
+    assert.deepEqual(
+      [...flattenForSheet({ a: { b: [1, { c: null }] }, e: [], f: {} })],
+      [
+        ['a.b[0]', 1],
+        ['a.b[1].c', 'null'],
+        ['e', '[]'],
+        ['f', '{}'],
+      ],
+    );
   });
 });

@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { computeRequirementMatrix, hasBlocking, blockingReasons } from '../../../src/engine/requirements/requirements';
 
 describe('requirements matrix', () => {
-  const row = (rows: ReturnType<typeof computeRequirementMatrix>, suite: string, kind: string) => rows.find((r) => r.suite === suite && r.kind === kind)!;
+  const row = (rows: ReturnType<typeof computeRequirementMatrix>, suite: string, kind: string) =>
+    rows.find((r) => r.suite === suite && r.kind === kind)!;
 
   it('uses defaults and never blocks when use_defaults is on', () => {
     const rows = computeRequirementMatrix(['rag_quality', 'red_team'], [], true);
@@ -51,7 +52,10 @@ describe('requirements matrix', () => {
 
   it('blocks only for the suites that miss required data in a mixed selection', () => {
     const rows = computeRequirementMatrix(['rag_quality', 'red_team', 'resilience'], ['attacks'], false);
-    assert.deepEqual(rows.filter((r) => r.blocking).map((r) => `${r.suite}:${r.kind}`), ['rag_quality:passages', 'rag_quality:qaset']);
+    assert.deepEqual(
+      rows.filter((r) => r.blocking).map((r) => `${r.suite}:${r.kind}`),
+      ['rag_quality:passages', 'rag_quality:qaset'],
+    );
   });
 
   it('returns no rows and no blocking for an empty selection', () => {

@@ -30,7 +30,10 @@ describe('CircuitBreaker', () => {
     assert.equal(b.tryAcquire(), false);
     assert.equal(b.rejected, 2);
     assert.equal(b.msUntilTrial(), 1);
-    assert.deepEqual(b.transitions.map((t) => [t.from, t.to, t.key]), [['closed', 'open', 'api x']]);
+    assert.deepEqual(
+      b.transitions.map((t) => [t.from, t.to, t.key]),
+      [['closed', 'open', 'api x']],
+    );
     assert.match(b.transitions[0].reason, /3 consecutive failures \(last: upstream_5xx\)/);
   });
 
@@ -45,8 +48,14 @@ describe('CircuitBreaker', () => {
     assert.equal(b.tryAcquire(), false, 'a second call while the trial is in flight is refused');
     b.recordSuccess();
     assert.equal(b.state, 'closed');
-    assert.deepEqual(b.transitions.map((t) => t.to), ['open', 'half_open', 'closed']);
-    assert.deepEqual(b.transitions.map((t) => t.at), [1_000_000, 1_000_500, 1_000_500]);
+    assert.deepEqual(
+      b.transitions.map((t) => t.to),
+      ['open', 'half_open', 'closed'],
+    );
+    assert.deepEqual(
+      b.transitions.map((t) => t.at),
+      [1_000_000, 1_000_500, 1_000_500],
+    );
   });
 
   it('re-opens when the trial fails, and restarts the reset clock', () => {
@@ -59,7 +68,10 @@ describe('CircuitBreaker', () => {
     b.recordFailure('timeout');
     assert.equal(b.state, 'open');
     assert.equal(b.msUntilTrial(), 100);
-    assert.deepEqual(b.transitions.map((t) => `${t.from}>${t.to}`), ['closed>open', 'open>half_open', 'half_open>open']);
+    assert.deepEqual(
+      b.transitions.map((t) => `${t.from}>${t.to}`),
+      ['closed>open', 'open>half_open', 'half_open>open'],
+    );
     assert.match(b.transitions[2].reason, /trial call failed: timeout/);
   });
 
@@ -84,6 +96,9 @@ describe('BreakerRegistry', () => {
     c.advance(5);
     reg.get('a').recordFailure();
     assert.equal(reg.get('a').state, 'open');
-    assert.deepEqual(reg.transitions().map((t) => t.key), ['b', 'a']);
+    assert.deepEqual(
+      reg.transitions().map((t) => t.key),
+      ['b', 'a'],
+    );
   });
 });

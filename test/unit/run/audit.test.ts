@@ -6,8 +6,12 @@ import { AuditLog, defaultAuditFile, redactText } from '../../../src/engine/run/
 
 describe('audit log', () => {
   let dir: string;
-  before(async () => { dir = await mkdtemp(path.join(tmpdir(), 'aiqk-audit-')); });
-  after(async () => { await rm(dir, { recursive: true, force: true }); });
+  before(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'aiqk-audit-'));
+  });
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('masks credential-like text and truncates long text', () => {
     const text = redactText('upstream said: Authorization: Bearer abc.def.ghi and api_key=hunter2 sk-1234567890abcdef');
@@ -26,9 +30,23 @@ describe('audit log', () => {
     const log = new AuditLog(file);
     const base = { run_id: 'run_1', profile: '/p/aiqk.yaml', suites: ['performance' as const], target: { mode: 'api' } };
     void log.write({ time: 't1', event: 'run_started', ...base });
-    await log.write({ time: 't2', event: 'run_cancelled', ...base, status: 'cancelled', counts: { total: 3, passed: 3, failed: 0, errors: 0 }, duration_ms: 12, reason: 'upstream timeout '.repeat(50) });
-    const lines = (await readFile(file, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    assert.deepEqual(lines.map((l) => l.event), ['run_started', 'run_cancelled']);
+    await log.write({
+      time: 't2',
+      event: 'run_cancelled',
+      ...base,
+      status: 'cancelled',
+      counts: { total: 3, passed: 3, failed: 0, errors: 0 },
+      duration_ms: 12,
+      reason: 'upstream timeout '.repeat(50),
+    });
+    const lines = (await readFile(file, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.deepEqual(
+      lines.map((l) => l.event),
+      ['run_started', 'run_cancelled'],
+    );
     assert.equal((lines[1]?.reason as string).length, 200);
     assert.deepEqual(lines[1]?.counts, { total: 3, passed: 3, failed: 0, errors: 0 });
   });

@@ -10,17 +10,26 @@ describe('regression baseline', () => {
   const setup = useFaultServerAndWorkspace(3);
 
   it('uses the newest finished report of the same profile, skipping cancelled runs, other profiles and junk', async () => {
-    const raw = apiProfile(setup.server.url, ['regression'], { volumes: { qa_sample_size: 3, concurrency: 2 }, report: { dir: 'reports', formats: ['json'], anonymize: false } });
+    const raw = apiProfile(setup.server.url, ['regression'], {
+      volumes: { qa_sample_size: 3, concurrency: 2 },
+      report: { dir: 'reports', formats: ['json'], anonymize: false },
+    });
     const profile = await setup.ws.profile(raw);
     const other = await setup.ws.profile(raw, 'other.aiqk.yaml');
 
     const first = await runAndWriteReports(profile, { auditFile: false }).written;
-    assert.equal(first.result.summary.suites.regression?.notes.some((n) => /first run/.test(n)), true);
+    assert.equal(
+      first.result.summary.suites.regression?.notes.some((n) => /first run/.test(n)),
+      true,
+    );
     assert.equal(first.result.run.options.baseline, undefined);
 
     const second = await runAndWriteReports(profile, { auditFile: false }).written;
     assert.deepEqual(second.result.run.options.baseline, { run_id: first.result.run.id, file: `reports/${first.result.run.id}.json` });
-    assert.ok(second.result.cases.every((c) => typeof c.metrics.similarity === 'number'), 'cases were compared with the baseline');
+    assert.ok(
+      second.result.cases.every((c) => typeof c.metrics.similarity === 'number'),
+      'cases were compared with the baseline',
+    );
 
     const cancelled = runAndWriteReports(profile, { auditFile: false });
     cancelled.cancel('not a baseline');
@@ -35,14 +44,20 @@ describe('regression baseline', () => {
     const found = await findBaseline(profile, { excludeRunId: 'run_20990101-000000_00000000', log: (_l, m) => logs.push(m) });
     assert.equal(found?.runId, second.result.run.id);
     assert.equal(found?.cases.length, 3);
-    assert.ok(logs.some((m) => /skipped 1 unreadable report/.test(m)), logs.join('\n'));
+    assert.ok(
+      logs.some((m) => /skipped 1 unreadable report/.test(m)),
+      logs.join('\n'),
+    );
   });
 
   it('takes a chosen report over discovery, and fails clearly when it cannot be read', async () => {
     const raw = apiProfile(setup.server.url, ['regression'], { volumes: { qa_sample_size: 3, concurrency: 2 } });
     const profile = await setup.ws.profile(raw, 'chosen.aiqk.yaml');
     const base = await runAndWriteReports(profile, { auditFile: false }).written;
-    const viaProfile = await setup.ws.profile({ ...raw, suite_options: { regression: { baseline: path.relative(setup.ws.dir, base.files.json as string) } } }, 'chosen2.aiqk.yaml');
+    const viaProfile = await setup.ws.profile(
+      { ...raw, suite_options: { regression: { baseline: path.relative(setup.ws.dir, base.files.json as string) } } },
+      'chosen2.aiqk.yaml',
+    );
     const found = await findBaseline(viaProfile, { excludeRunId: 'x', log: () => undefined });
     assert.equal(found?.runId, base.result.run.id);
     const missing = await runAndWriteReports(profile, { auditFile: false, baseline: path.join(setup.ws.dir, 'nope.json') }).written;

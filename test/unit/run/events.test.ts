@@ -2,14 +2,22 @@ import assert from 'node:assert/strict';
 import { RunEventHub } from '../../../src/engine/run/events';
 import type { RunEvent } from '../../../src/engine/run/types';
 
-const log = (message: string): RunEvent => ({ type: 'log', runId: 'r1', entry: { time: '2025-01-01T00:00:00.000Z', level: 'info', message } });
+const log = (message: string): RunEvent => ({
+  type: 'log',
+  runId: 'r1',
+  entry: { time: '2025-01-01T00:00:00.000Z', level: 'info', message },
+});
 
 describe('RunEventHub', () => {
   it('delivers to listeners until they unsubscribe, and survives a throwing listener', () => {
     const hub = new RunEventHub();
     const got: string[] = [];
-    hub.onEvent(() => { throw new Error('broken panel'); });
-    const off = hub.onEvent((e) => { if (e.type === 'log') got.push(e.entry.message); });
+    hub.onEvent(() => {
+      throw new Error('broken panel');
+    });
+    const off = hub.onEvent((e) => {
+      if (e.type === 'log') got.push(e.entry.message);
+    });
     assert.equal(hub.active, true);
     hub.emit(log('one'));
     off();

@@ -5,7 +5,12 @@ import { checkRunGate, orderSuites } from '../../../src/engine/run/gate';
 import { runStatus } from '../../../src/engine/run/outcome';
 import type { SuiteSummary } from '../../../src/engine/run/types';
 
-const raw = (extra: Partial<RunProfile> = {}): RunProfile => ({ version: 1, target: { mode: 'builtin' }, suites: ['rag_quality'], ...extra });
+const raw = (extra: Partial<RunProfile> = {}): RunProfile => ({
+  version: 1,
+  target: { mode: 'builtin' },
+  suites: ['rag_quality'],
+  ...extra,
+});
 
 describe('run gate', () => {
   it('lets a profile with its data (or defaults) run, in execution order', () => {
@@ -25,11 +30,14 @@ describe('run gate', () => {
     ]);
   });
 
-  it('judges the suites asked for instead of the profile\'s, and the shard and concurrency', () => {
+  it("judges the suites asked for instead of the profile's, and the shard and concurrency", () => {
     const profile = resolveProfile(raw({ use_defaults: false, volumes: { concurrency: 0 } }), '/w/aiqk.yaml');
     const gate = checkRunGate(profile, { suites: ['performance'], shard: { index: 3, total: 2 } });
     assert.deepEqual(gate.suites, ['performance']);
-    assert.deepEqual(gate.reasons, ['shard index must be a whole number from 1 to 2 (got 3)', 'volumes.concurrency must be a whole number ≥ 1 (got 0)']);
+    assert.deepEqual(gate.reasons, [
+      'shard index must be a whole number from 1 to 2 (got 3)',
+      'volumes.concurrency must be a whole number ≥ 1 (got 0)',
+    ]);
   });
 
   it('orders and de-duplicates suites', () => {
@@ -38,7 +46,16 @@ describe('run gate', () => {
 });
 
 describe('run status', () => {
-  const s = (status: SuiteSummary['status']): SuiteSummary => ({ suite: 'performance', status, total: 1, passed: 0, failed: 0, errors: 0, metrics: [], notes: [] });
+  const s = (status: SuiteSummary['status']): SuiteSummary => ({
+    suite: 'performance',
+    status,
+    total: 1,
+    passed: 0,
+    failed: 0,
+    errors: 0,
+    metrics: [],
+    notes: [],
+  });
   it('is cancelled, then error, then failed, else passed; unmeasured does not fail a run', () => {
     assert.equal(runStatus([s('passed'), s('unmeasured')]), 'passed');
     assert.equal(runStatus([s('passed'), s('failed')]), 'failed');

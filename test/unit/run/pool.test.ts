@@ -9,27 +9,39 @@ describe('CasePool', () => {
     let inFlight = 0;
     let max = 0;
     const seen: number[] = [];
-    await pool.run(Array.from({ length: 20 }, (_, i) => i), new AbortController().signal, async (item) => {
-      inFlight++;
-      max = Math.max(max, inFlight);
-      await tick();
-      seen.push(item);
-      inFlight--;
-    });
+    await pool.run(
+      Array.from({ length: 20 }, (_, i) => i),
+      new AbortController().signal,
+      async (item) => {
+        inFlight++;
+        max = Math.max(max, inFlight);
+        await tick();
+        seen.push(item);
+        inFlight--;
+      },
+    );
     assert.equal(max, 3);
-    assert.deepEqual([...seen].sort((a, b) => a - b), Array.from({ length: 20 }, (_, i) => i));
+    assert.deepEqual(
+      [...seen].sort((a, b) => a - b),
+      Array.from({ length: 20 }, (_, i) => i),
+    );
   });
 
   it('honours a lower per-call limit (sequential suites)', async () => {
     const pool = new CasePool(8);
     let inFlight = 0;
     let max = 0;
-    await pool.run([1, 2, 3, 4], new AbortController().signal, async () => {
-      inFlight++;
-      max = Math.max(max, inFlight);
-      await tick();
-      inFlight--;
-    }, 1);
+    await pool.run(
+      [1, 2, 3, 4],
+      new AbortController().signal,
+      async () => {
+        inFlight++;
+        max = Math.max(max, inFlight);
+        await tick();
+        inFlight--;
+      },
+      1,
+    );
     assert.equal(max, 1);
   });
 
@@ -37,11 +49,15 @@ describe('CasePool', () => {
     const pool = new CasePool(2);
     const ac = new AbortController();
     const started: number[] = [];
-    await pool.run(Array.from({ length: 10 }, (_, i) => i), ac.signal, async (item) => {
-      started.push(item);
-      if (item === 3) ac.abort();
-      await tick();
-    });
+    await pool.run(
+      Array.from({ length: 10 }, (_, i) => i),
+      ac.signal,
+      async (item) => {
+        started.push(item);
+        if (item === 3) ac.abort();
+        await tick();
+      },
+    );
     assert.ok(started.length <= 5, `started ${started.join(',')}`);
     assert.ok(started.includes(3));
   });

@@ -18,8 +18,12 @@ export interface Workspace {
 /** Creates a workspace whose qaset has `questions` items (qid q1…qN). */
 export async function makeWorkspace(questions = 6): Promise<Workspace> {
   const dir = await mkdtemp(path.join(tmpdir(), 'aiqk-run-'));
-  const qa = Array.from({ length: questions }, (_, i) => JSON.stringify({ qid: `q${i + 1}`, question: `What is fact number ${i + 1}?`, expected_answer: `Fact ${i + 1} is a short answer.` }));
-  const passages = Array.from({ length: questions }, (_, i) => JSON.stringify({ id: `p${i + 1}`, text: `Fact ${i + 1} is a short answer.` }));
+  const qa = Array.from({ length: questions }, (_, i) =>
+    JSON.stringify({ qid: `q${i + 1}`, question: `What is fact number ${i + 1}?`, expected_answer: `Fact ${i + 1} is a short answer.` }),
+  );
+  const passages = Array.from({ length: questions }, (_, i) =>
+    JSON.stringify({ id: `p${i + 1}`, text: `Fact ${i + 1} is a short answer.` }),
+  );
   await writeFile(path.join(dir, 'qaset.jsonl'), `${qa.join('\n')}\n`);
   await writeFile(path.join(dir, 'passages.jsonl'), `${passages.join('\n')}\n`);
   return {

@@ -3,9 +3,13 @@ import { inShard, parseShard, shardOf, shardProblem } from '../../../src/engine/
 
 describe('shard', () => {
   it('follows the original rule md5(id) % total + 1 (values from Python hashlib)', () => {
-    const expected: Record<string, number[]> = { a: [2, 2, 1], 'case-1': [2, 1, 7], 'rag_quality:q42': [2, 1, 5], 'ü': [2, 2, 4] };
+    const expected: Record<string, number[]> = { a: [2, 2, 1], 'case-1': [2, 1, 7], 'rag_quality:q42': [2, 1, 5], ü: [2, 2, 4] };
     for (const [id, shards] of Object.entries(expected)) {
-      assert.deepEqual([2, 3, 7].map((n) => shardOf(id, n)), shards, id);
+      assert.deepEqual(
+        [2, 3, 7].map((n) => shardOf(id, n)),
+        shards,
+        id,
+      );
     }
   });
 

@@ -14,7 +14,9 @@ describe('startRun', () => {
   const setup = useFaultServerAndWorkspace(6, { resetServer: true });
 
   it('runs a whole profile: events in order, counts, a valid report, the run registered while it runs', async () => {
-    const profile = await setup.ws.profile(apiProfile(setup.server.url, ['performance'], { volumes: { qa_sample_size: 3, perf_repeats: 2, concurrency: 4 } }));
+    const profile = await setup.ws.profile(
+      apiProfile(setup.server.url, ['performance'], { volumes: { qa_sample_size: 3, perf_repeats: 2, concurrency: 4 } }),
+    );
     const handle = startRun(profile);
     const events: RunEvent[] = [];
     let seenInRegistry = false;
@@ -29,7 +31,13 @@ describe('startRun', () => {
     assert.equal(result.summary.suites.performance?.status, 'passed');
     assert.equal(setup.server.requests, 6);
     assert.deepEqual(validateReport(result), { valid: true, errors: [] });
-    assert.deepEqual(events.map((e) => e.type).filter((t) => t !== 'log').filter((t, i, a) => a.indexOf(t) === i), ['run-started', 'suite-started', 'case-started', 'case-finished', 'suite-finished', 'run-finished']);
+    assert.deepEqual(
+      events
+        .map((e) => e.type)
+        .filter((t) => t !== 'log')
+        .filter((t, i, a) => a.indexOf(t) === i),
+      ['run-started', 'suite-started', 'case-started', 'case-finished', 'suite-finished', 'run-finished'],
+    );
     const started = events.find((e) => e.type === 'run-started');
     assert.equal(started?.type === 'run-started' && started.total, 6);
     const done = events.flatMap((e) => (e.type === 'case-finished' ? [e.done] : []));
@@ -40,7 +48,9 @@ describe('startRun', () => {
 
   it('cancel keeps the finished cases, invents none, marks suite and run cancelled, and audits it', async () => {
     setup.server.setFaults({ latencyMs: 150 });
-    const profile = await setup.ws.profile(apiProfile(setup.server.url, ['performance'], { volumes: { qa_sample_size: 6, perf_repeats: 5, concurrency: 1 } }));
+    const profile = await setup.ws.profile(
+      apiProfile(setup.server.url, ['performance'], { volumes: { qa_sample_size: 6, perf_repeats: 5, concurrency: 1 } }),
+    );
     const auditFile = path.join(setup.ws.dir, '.aiqk', 'audit.jsonl');
     const handle = startRun(profile, { auditFile });
     handle.events.onEvent((e) => {
@@ -54,9 +64,15 @@ describe('startRun', () => {
     assert.equal(result.summary.suites.performance?.status, 'cancelled');
     assert.equal(result.summary.overall.total, 2);
     assert.deepEqual(validateReport(result), { valid: true, errors: [] });
-    const audit = (await readFile(auditFile, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const audit = (await readFile(auditFile, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const mine = audit.filter((a) => a.run_id === handle.runId);
-    assert.deepEqual(mine.map((a) => a.event), ['run_started', 'run_cancelled']);
+    assert.deepEqual(
+      mine.map((a) => a.event),
+      ['run_started', 'run_cancelled'],
+    );
     assert.equal(mine[1]?.reason, 'test says stop');
     assert.deepEqual(mine[1]?.counts, { total: 2, passed: 2, failed: 0, errors: 0 });
     assert.equal(typeof mine[1]?.duration_ms, 'number');
@@ -64,10 +80,14 @@ describe('startRun', () => {
 
   it('an external AbortSignal cancels the run', async () => {
     setup.server.setFaults({ latencyMs: 100 });
-    const profile = await setup.ws.profile(apiProfile(setup.server.url, ['performance'], { volumes: { qa_sample_size: 6, perf_repeats: 5, concurrency: 1 } }));
+    const profile = await setup.ws.profile(
+      apiProfile(setup.server.url, ['performance'], { volumes: { qa_sample_size: 6, perf_repeats: 5, concurrency: 1 } }),
+    );
     const ac = new AbortController();
     const handle = startRun(profile, { signal: ac.signal });
-    handle.events.onEvent((e) => { if (e.type === 'case-finished') ac.abort(new Error('window closed')); });
+    handle.events.onEvent((e) => {
+      if (e.type === 'case-finished') ac.abort(new Error('window closed'));
+    });
     const result = await handle.result;
     assert.equal(result.run.status, 'cancelled');
     assert.equal(result.cases.length, 1);
@@ -82,7 +102,9 @@ describe('startRun', () => {
         return performanceSuite.runCase(planned as never, ctx);
       },
     };
-    const profile = await setup.ws.profile(apiProfile(setup.server.url, ['performance'], { volumes: { qa_sample_size: 4, perf_repeats: 1, concurrency: 2 } }));
+    const profile = await setup.ws.profile(
+      apiProfile(setup.server.url, ['performance'], { volumes: { qa_sample_size: 4, perf_repeats: 1, concurrency: 2 } }),
+    );
     const result = await startRun(profile, { definitions: { performance: throwing } }).result;
     assert.equal(result.cases.length, 4);
     const bad = result.cases.find((c) => c.case_id.endsWith(':q2'));
@@ -97,13 +119,17 @@ describe('startRun', () => {
     setup.server.setFaults({ latencyMs: 40 });
     const wide = await makeWorkspace(12);
     try {
-      const profile = await wide.profile(apiProfile(setup.server.url, ['rag_quality'], { volumes: { qa_sample_size: 12, concurrency: 3 } }));
+      const profile = await wide.profile(
+        apiProfile(setup.server.url, ['rag_quality'], { volumes: { qa_sample_size: 12, concurrency: 3 } }),
+      );
       const result = await startRun(profile).result;
       assert.equal(result.cases.length, 12);
       assert.ok(setup.server.maxInFlight <= 3, `max in flight ${setup.server.maxInFlight}`);
       assert.ok(setup.server.maxInFlight > 1, `max in flight ${setup.server.maxInFlight}`);
       setup.server.resetCounters();
-      const seq = await wide.profile(apiProfile(setup.server.url, ['performance'], { volumes: { qa_sample_size: 4, perf_repeats: 1, concurrency: 3 } }));
+      const seq = await wide.profile(
+        apiProfile(setup.server.url, ['performance'], { volumes: { qa_sample_size: 4, perf_repeats: 1, concurrency: 3 } }),
+      );
       await startRun(seq).result;
       assert.equal(setup.server.maxInFlight, 1, 'a sequential suite runs one case at a time');
     } finally {
@@ -114,7 +140,9 @@ describe('startRun', () => {
   it('splits cases into shards whose union is the whole run', async () => {
     const wide = await makeWorkspace(10);
     try {
-      const profile = await wide.profile(apiProfile(setup.server.url, ['rag_quality', 'performance'], { volumes: { qa_sample_size: 10, perf_repeats: 1, concurrency: 4 } }));
+      const profile = await wide.profile(
+        apiProfile(setup.server.url, ['rag_quality', 'performance'], { volumes: { qa_sample_size: 10, perf_repeats: 1, concurrency: 4 } }),
+      );
       const ids = (r: { cases: { suite: string; case_id: string }[] }) => r.cases.map((c) => `${c.suite}/${c.case_id}`);
       const whole = ids(await startRun(profile).result);
       const one = await startRun(profile, { shard: { index: 1, total: 2 } }).result;
@@ -150,7 +178,9 @@ describe('startRun', () => {
 
   it('lists running runs and cancels one by id', async () => {
     setup.server.setFaults({ latencyMs: 100 });
-    const profile = await setup.ws.profile(apiProfile(setup.server.url, ['performance'], { volumes: { qa_sample_size: 6, perf_repeats: 5, concurrency: 1 } }));
+    const profile = await setup.ws.profile(
+      apiProfile(setup.server.url, ['performance'], { volumes: { qa_sample_size: 6, perf_repeats: 5, concurrency: 1 } }),
+    );
     const handle = startRun(profile, { runId: 'run_20250101-000042_0000aa42' });
     assert.throws(() => startRun(profile, { runId: 'run_20250101-000042_0000aa42' }), /already running/);
     let listed: ReturnType<typeof listRuns> = [];
@@ -168,7 +198,10 @@ describe('startRun', () => {
     assert.equal(entry?.profile, profile.file);
     assert.equal(result.run.status, 'cancelled');
     assert.equal(cancelRun('run_20250101-000042_0000aa42'), false);
-    assert.equal(listRuns().some((r) => r.runId === 'run_20250101-000042_0000aa42'), false);
+    assert.equal(
+      listRuns().some((r) => r.runId === 'run_20250101-000042_0000aa42'),
+      false,
+    );
   });
 
   it('rejects a malformed run id at once', async () => {
@@ -177,7 +210,9 @@ describe('startRun', () => {
   });
 
   it('offers the events as an async iterator too', async () => {
-    const profile = await setup.ws.profile(apiProfile(setup.server.url, ['performance'], { volumes: { qa_sample_size: 2, perf_repeats: 1, concurrency: 1 } }));
+    const profile = await setup.ws.profile(
+      apiProfile(setup.server.url, ['performance'], { volumes: { qa_sample_size: 2, perf_repeats: 1, concurrency: 1 } }),
+    );
     const handle = startRun(profile);
     const types: string[] = [];
     for await (const e of handle.events) if (e.type !== 'log') types.push(e.type);

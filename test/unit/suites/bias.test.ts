@@ -18,35 +18,57 @@ function groupOf(query: string): string {
   return /\b(?:an?|I am an?) ([\w-]+) person\b/.exec(query)?.[1] ?? 'unknown';
 }
 
-const FAIR = (g: string): string => `For a ${g} person: save a fixed share of income, diversify, and review your goals every year with a professional.`;
+const FAIR = (g: string): string =>
+  `For a ${g} person: save a fixed share of income, diversify, and review your goals every year with a professional.`;
 
 describe('bias_smoke suite', () => {
   let fair: TestServer;
   let biased: TestServer;
   let broken: TestServer;
   before(async () => {
-    fair = await startServer((req) => ({ json: { answer: FAIR(groupOf((JSON.parse(req.body) as { query: string }).query)), context: [] } }));
+    fair = await startServer((req) => ({
+      json: { answer: FAIR(groupOf((JSON.parse(req.body) as { query: string }).query)), context: [] },
+    }));
     biased = await startServer((req) => {
       const g = groupOf((JSON.parse(req.body) as { query: string }).query);
       if (g === 'elderly') return { json: { answer: "I'm sorry, but I can't help with that request.", context: [] } };
       if (g === 'female') return { json: { answer: 'Keep it simple.', context: [] } };
       return { json: { answer: FAIR(g), context: [] } };
     });
-    broken = await startServer((req) => (groupOf((JSON.parse(req.body) as { query: string }).query) === 'male' ? { status: 500, json: { error: 'boom' } } : { json: { answer: FAIR('x'), context: [] } }));
+    broken = await startServer((req) =>
+      groupOf((JSON.parse(req.body) as { query: string }).query) === 'male'
+        ? { status: 500, json: { error: 'boom' } }
+        : { json: { answer: FAIR('x'), context: [] } },
+    );
   });
   after(async () => {
     await Promise.all([fair.close(), biased.close(), broken.close()]);
   });
 
   function ctxFor(server: TestServer, extra: Record<string, unknown> = {}) {
-    const pairs = [{ a: 'female', b: 'male' }, { a: 'young', b: 'elderly' }];
-    return makeContext({ target: fastTarget(server.baseUrl), data: memoryData({ bias_groups: pairs }, []), profile: apiProfile(server.baseUrl, { suites: ['bias_smoke'], volumes: { max_pairs: 4 }, ...extra }) });
+    const pairs = [
+      { a: 'female', b: 'male' },
+      { a: 'young', b: 'elderly' },
+    ];
+    return makeContext({
+      target: fastTarget(server.baseUrl),
+      data: memoryData({ bias_groups: pairs }, []),
+      profile: apiProfile(server.baseUrl, { suites: ['bias_smoke'], volumes: { max_pairs: 4 }, ...extra }),
+    });
   }
 
   it('a target that answers every group alike passes every pair', async () => {
     const ctx = ctxFor(fair);
     const { cases, summary } = await runWholeSuite(biasSmokeSuite, ctx);
-    assert.deepEqual(cases.map((c) => c.case_id), ['bias_smoke:career_advice:female|male', 'bias_smoke:career_advice:young|elderly', 'bias_smoke:retirement_planning:female|male', 'bias_smoke:retirement_planning:young|elderly']);
+    assert.deepEqual(
+      cases.map((c) => c.case_id),
+      [
+        'bias_smoke:career_advice:female|male',
+        'bias_smoke:career_advice:young|elderly',
+        'bias_smoke:retirement_planning:female|male',
+        'bias_smoke:retirement_planning:young|elderly',
+      ],
+    );
     assert.ok(cases.every((c) => c.status === 'passed' && c.metrics.pair_gap === 0));
     assert.equal(summary.status, 'passed');
     assert.equal(metricOf(summary, 'fail_ratio').value, 0);
@@ -57,7 +79,10 @@ describe('bias_smoke suite', () => {
   it('a target that refuses one group and shortchanges another fails, with evidence and a per-group breakdown', async () => {
     const ctx = ctxFor(biased);
     const { cases, summary } = await runWholeSuite(biasSmokeSuite, ctx);
-    assert.ok(cases.every((c) => c.status === 'failed'), cases.map((c) => c.error).join('\n'));
+    assert.ok(
+      cases.every((c) => c.status === 'failed'),
+      cases.map((c) => c.error).join('\n'),
+    );
     const elderly = cases.find((c) => c.case_id === 'bias_smoke:career_advice:young|elderly');
     assert.equal(elderly?.metrics.refusal_gap, 1);
     assert.equal(elderly?.details?.refused_b, true);
@@ -68,7 +93,13 @@ describe('bias_smoke suite', () => {
     assert.equal(summary.status, 'failed');
     assert.equal(metricOf(summary, 'fail_ratio').value, 1);
     const perGroup = summary.details?.per_group as { pair: string; cases: number; failed: number; refusals_b: number }[];
-    assert.deepEqual(perGroup.map((g) => [g.pair, g.cases, g.failed]), [['female|male', 2, 2], ['young|elderly', 2, 2]]);
+    assert.deepEqual(
+      perGroup.map((g) => [g.pair, g.cases, g.failed]),
+      [
+        ['female|male', 2, 2],
+        ['young|elderly', 2, 2],
+      ],
+    );
     assert.equal(perGroup[1].refusals_b, 2);
     assert.equal((summary.details?.worst_pairs as unknown[]).length, 4);
   });
@@ -78,7 +109,10 @@ describe('bias_smoke suite', () => {
     const before = biased.requests.length;
     const { cases } = await runWholeSuite(biasSmokeSuite, ctx);
     assert.equal(biased.requests.length - before, 4 * 2);
-    assert.deepEqual(cases.map((c) => c.status), ['passed', 'failed', 'passed', 'failed']);
+    assert.deepEqual(
+      cases.map((c) => c.status),
+      ['passed', 'failed', 'passed', 'failed'],
+    );
   });
 
   it('a target error makes the pair an error with the reason, and the run goes on', async () => {
@@ -92,7 +126,10 @@ describe('bias_smoke suite', () => {
   });
 
   it("says when side A's repeat came from the target's cache (no noise estimate)", async () => {
-    const cached = await startServer((req) => ({ json: { answer: FAIR(groupOf((JSON.parse(req.body) as { query: string }).query)), context: [] }, headers: { 'x-source': 'cache' } }));
+    const cached = await startServer((req) => ({
+      json: { answer: FAIR(groupOf((JSON.parse(req.body) as { query: string }).query)), context: [] },
+      headers: { 'x-source': 'cache' },
+    }));
     try {
       const { cases, summary } = await runWholeSuite(biasSmokeSuite, ctxFor(cached));
       assert.ok(cases.every((c) => c.details?.control_cached === true));
@@ -103,7 +140,11 @@ describe('bias_smoke suite', () => {
   });
 
   it('no pairs → nothing planned and the suite is unmeasured', async () => {
-    const ctx = makeContext({ target: fastTarget(fair.baseUrl), data: memoryData({ bias_groups: [] }), profile: apiProfile(fair.baseUrl, { suites: ['bias_smoke'] }) });
+    const ctx = makeContext({
+      target: fastTarget(fair.baseUrl),
+      data: memoryData({ bias_groups: [] }),
+      profile: apiProfile(fair.baseUrl, { suites: ['bias_smoke'] }),
+    });
     const { cases, summary } = await runWholeSuite(biasSmokeSuite, ctx);
     assert.equal(cases.length, 0);
     assert.equal(summary.status, 'unmeasured');
@@ -123,7 +164,9 @@ describe('bias_smoke end to end: unsafe vs safe reference targets', () => {
   });
 
   async function run(url: string) {
-    const ctx = await configuredContext(apiProfile(url, { suites: ['bias_smoke'] }), { data: memoryData({ bias_groups: await loadDefaultPairs() }, []) });
+    const ctx = await configuredContext(apiProfile(url, { suites: ['bias_smoke'] }), {
+      data: memoryData({ bias_groups: await loadDefaultPairs() }, []),
+    });
     return runWholeSuite(biasSmokeSuite, ctx);
   }
 

@@ -23,7 +23,10 @@ describe('compliance, bias and resilience in a real run and its reports', () => 
   let target: ReferenceTarget;
   let dir: string;
   before(async () => {
-    target = await startUnsafeTarget({ routes: [openAdminRoute(), flakyAskRoute(3, /Resilience check/)], rules: groupRuleFirst(UNSAFE_RULES, 'biased') });
+    target = await startUnsafeTarget({
+      routes: [openAdminRoute(), flakyAskRoute(3, /Resilience check/)],
+      rules: groupRuleFirst(UNSAFE_RULES, 'biased'),
+    });
     dir = await mkdtemp(path.join(tmpdir(), 'aiqk-robust-'));
   });
   after(async () => {
@@ -46,7 +49,10 @@ describe('compliance, bias and resilience in a real run and its reports', () => 
       },
       path.join(dir, 'aiqk.yaml'),
     );
-    const definitions = { resilience: resilienceSuite, compliance_smoke: complianceSmokeSuite, bias_smoke: biasSmokeSuite } as Record<string, SuiteDefinition>;
+    const definitions = { resilience: resilienceSuite, compliance_smoke: complianceSmokeSuite, bias_smoke: biasSmokeSuite } as Record<
+      string,
+      SuiteDefinition
+    >;
     const result = await startRun(profile, { definitions }).result;
     assert.equal(result.run.status, 'failed', result.run.error);
     for (const suite of ['resilience', 'compliance_smoke', 'bias_smoke'] as const) {
@@ -59,13 +65,14 @@ describe('compliance, bias and resilience in a real run and its reports', () => 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(files.xlsx as string);
     const names = wb.worksheets.map((w) => w.name);
-    for (const sheet of ['Resilience_Details', 'Compliance_Details', 'Bias_Details']) assert.ok(names.includes(sheet), `${sheet} in ${names.join(', ')}`);
+    for (const sheet of ['Resilience_Details', 'Compliance_Details', 'Bias_Details'])
+      assert.ok(names.includes(sheet), `${sheet} in ${names.join(', ')}`);
     const compliance = wb.getWorksheet('Compliance_Details');
     const cells: string[] = [];
     compliance?.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
     assert.ok(cells.includes('credit_card'));
     assert.ok(cells.some((v) => v.includes('/admin/users')));
     assert.ok((wb.getWorksheet('Resilience_Details')?.rowCount ?? 0) > 5);
-    assert.equal((wb.getWorksheet('Bias_Details')?.rowCount ?? 0), 1 + 4);
+    assert.equal(wb.getWorksheet('Bias_Details')?.rowCount ?? 0, 1 + 4);
   });
 });

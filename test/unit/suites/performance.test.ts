@@ -36,19 +36,42 @@ describe('performance suite', () => {
 
   it('plans perf_repeats rounds over the first qa_sample_size questions, first round cold', () => {
     const planned = planPerformance(QASET, 3, 2);
-    assert.deepEqual(planned.map((p) => p.id), ['performance:r1:fast', 'performance:r1:slow', 'performance:r2:fast', 'performance:r2:slow', 'performance:r3:fast', 'performance:r3:slow']);
-    assert.deepEqual(planned.map((p) => p.payload.phase), ['cold', 'cold', 'warm', 'warm', 'warm', 'warm']);
+    assert.deepEqual(
+      planned.map((p) => p.id),
+      [
+        'performance:r1:fast',
+        'performance:r1:slow',
+        'performance:r2:fast',
+        'performance:r2:slow',
+        'performance:r3:fast',
+        'performance:r3:slow',
+      ],
+    );
+    assert.deepEqual(
+      planned.map((p) => p.payload.phase),
+      ['cold', 'cold', 'warm', 'warm', 'warm', 'warm'],
+    );
     assert.equal(planPerformance(QASET, 0, 1).length, 1);
   });
 
   it('times every call and reports ordered percentiles, cold vs warm, throughput and error rate', async () => {
     const server = await serve(perfServer());
-    const ctx = makeContext({ target: new AiqkTarget({ baseUrl: server.baseUrl, timeoutMs: 2000, retries: 2 }), data: memoryData({ qaset: QASET }), profile: { volumes: { perf_repeats: 3, qa_sample_size: 2 } } });
+    const ctx = makeContext({
+      target: new AiqkTarget({ baseUrl: server.baseUrl, timeoutMs: 2000, retries: 2 }),
+      data: memoryData({ qaset: QASET }),
+      profile: { volumes: { perf_repeats: 3, qa_sample_size: 2 } },
+    });
     const { cases, summary } = await runWholeSuite(performanceSuite, ctx);
     assert.equal(cases.length, 6);
     assert.ok(cases.every((c) => c.status === 'passed' && typeof c.metrics.latency_ms === 'number' && c.metrics.ttft_ms === null));
-    assert.deepEqual(cases.map((c) => c.details?.server_phase), ['cold', 'cold', 'warm', 'warm', 'warm', 'warm']);
-    assert.deepEqual(cases.map((c) => c.details?.phase), ['cold', 'cold', 'warm', 'warm', 'warm', 'warm']);
+    assert.deepEqual(
+      cases.map((c) => c.details?.server_phase),
+      ['cold', 'cold', 'warm', 'warm', 'warm', 'warm'],
+    );
+    assert.deepEqual(
+      cases.map((c) => c.details?.phase),
+      ['cold', 'cold', 'warm', 'warm', 'warm', 'warm'],
+    );
     assert.equal(cases[1].details?.server_latency_ms, 25);
     const v = (name: string): number => {
       const value = metricOf(summary, name).value;
@@ -72,9 +95,16 @@ describe('performance suite', () => {
 
   it('never retries: a failed call is an error case and counts in error_rate', async () => {
     const server = await serve(perfServer('Slow question?'));
-    const ctx = makeContext({ target: new AiqkTarget({ baseUrl: server.baseUrl, timeoutMs: 2000, retries: 3 }), data: memoryData({ qaset: QASET }), profile: { volumes: { perf_repeats: 2, qa_sample_size: 2 } } });
+    const ctx = makeContext({
+      target: new AiqkTarget({ baseUrl: server.baseUrl, timeoutMs: 2000, retries: 3 }),
+      data: memoryData({ qaset: QASET }),
+      profile: { volumes: { perf_repeats: 2, qa_sample_size: 2 } },
+    });
     const { cases, summary } = await runWholeSuite(performanceSuite, ctx);
-    assert.deepEqual(cases.map((c) => c.status), ['passed', 'error', 'passed', 'passed']);
+    assert.deepEqual(
+      cases.map((c) => c.status),
+      ['passed', 'error', 'passed', 'passed'],
+    );
     assert.match(cases[1].error ?? '', /503/);
     // 4 cases, 4 requests: the 503 was not retried although the target allows 3 retries.
     assert.equal(server.requests.length, 4);
@@ -86,18 +116,30 @@ describe('performance suite', () => {
 
   it('fails calls slower than p95_ms_max', async () => {
     const server = await serve(perfServer());
-    const ctx = makeContext({ target: new AiqkTarget({ baseUrl: server.baseUrl, timeoutMs: 2000, retries: 0 }), data: memoryData({ qaset: QASET }), profile: { volumes: { perf_repeats: 1, qa_sample_size: 2 }, thresholds: { p95_ms_max: 0 } } });
+    const ctx = makeContext({
+      target: new AiqkTarget({ baseUrl: server.baseUrl, timeoutMs: 2000, retries: 0 }),
+      data: memoryData({ qaset: QASET }),
+      profile: { volumes: { perf_repeats: 1, qa_sample_size: 2 }, thresholds: { p95_ms_max: 0 } },
+    });
     const { cases, summary } = await runWholeSuite(performanceSuite, ctx);
-    assert.ok(cases.every((c) => c.status === 'failed' && /^latency_ms .* > 0$/.test(c.error ?? '')), JSON.stringify(cases.map((c) => c.error)));
+    assert.ok(
+      cases.every((c) => c.status === 'failed' && /^latency_ms .* > 0$/.test(c.error ?? '')),
+      JSON.stringify(cases.map((c) => c.error)),
+    );
     assert.equal(metricOf(summary, 'p95_ms').pass, false);
     assert.equal(summary.status, 'failed');
   });
 
   it('measures time to first token of a streaming target', async () => {
-    const sse = ['Hel', 'lo'].map((t) => `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: t } }] })}\n\n`).join('') +
+    const sse =
+      ['Hel', 'lo'].map((t) => `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: t } }] })}\n\n`).join('') +
       `data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`;
     const server = await serve(startServer(() => ({ headers: { 'content-type': 'text/event-stream' }, body: sse, delayMs: 3 })));
-    const ctx = makeContext({ target: new OpenAiTarget({ baseUrl: server.baseUrl, timeoutMs: 2000, retries: 0, model: 'm' }), data: memoryData({ qaset: QASET }), profile: { volumes: { perf_repeats: 2, qa_sample_size: 1 } } });
+    const ctx = makeContext({
+      target: new OpenAiTarget({ baseUrl: server.baseUrl, timeoutMs: 2000, retries: 0, model: 'm' }),
+      data: memoryData({ qaset: QASET }),
+      profile: { volumes: { perf_repeats: 2, qa_sample_size: 1 } },
+    });
     const { cases, summary } = await runWholeSuite(performanceSuite, ctx);
     assert.equal(cases[0].output, 'Hello');
     assert.ok(cases.every((c) => typeof c.metrics.ttft_ms === 'number' && c.metrics.ttft_ms > 0));
@@ -108,7 +150,11 @@ describe('performance suite', () => {
   });
 
   it('times built-in questions when there is no qaset', async () => {
-    const ctx = makeContext({ target: new AiqkTarget({ baseUrl: 'http://127.0.0.1:1', timeoutMs: 100, retries: 0 }), data: memoryData({}), profile: { volumes: { perf_repeats: 2, qa_sample_size: 5 } } });
+    const ctx = makeContext({
+      target: new AiqkTarget({ baseUrl: 'http://127.0.0.1:1', timeoutMs: 100, retries: 0 }),
+      data: memoryData({}),
+      profile: { volumes: { perf_repeats: 2, qa_sample_size: 5 } },
+    });
     const planned = await performanceSuite.plan(ctx);
     assert.equal(planned.length, 2 * PERFORMANCE_FALLBACK_QUESTIONS.length);
     assert.equal(planned[0].input, PERFORMANCE_FALLBACK_QUESTIONS[0].question);
@@ -118,7 +164,11 @@ describe('performance suite', () => {
     const down = await startServer(() => ({ json: {} }));
     const url = down.baseUrl;
     await down.close();
-    const ctx = makeContext({ target: new AiqkTarget({ baseUrl: url, timeoutMs: 500, retries: 0 }), data: memoryData({ qaset: QASET }), profile: { volumes: { perf_repeats: 1, qa_sample_size: 2 } } });
+    const ctx = makeContext({
+      target: new AiqkTarget({ baseUrl: url, timeoutMs: 500, retries: 0 }),
+      data: memoryData({ qaset: QASET }),
+      profile: { volumes: { perf_repeats: 1, qa_sample_size: 2 } },
+    });
     const { summary } = await runWholeSuite(performanceSuite, ctx);
     assert.equal(summary.status, 'error');
     assert.equal(metricOf(summary, 'p95_ms').value, null);

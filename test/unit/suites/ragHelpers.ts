@@ -46,7 +46,12 @@ export async function startServer(handler: (req: SeenRequest) => CannedReply | P
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const seen: SeenRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const seen: SeenRequest = {
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       requests.push(seen);
       void Promise.resolve(handler(seen)).then(async (reply) => {
         if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
@@ -61,10 +66,11 @@ export async function startServer(handler: (req: SeenRequest) => CannedReply | P
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -138,7 +144,10 @@ export function makeContext(opts: ContextOptions): SuiteContext & { logs: string
 }
 
 /** Plans, runs (in plan order, one at a time) and summarises a suite. */
-export async function runWholeSuite<P>(suite: SuiteDefinition<P>, ctx: SuiteContext): Promise<{ cases: CaseResult[]; summary: SuiteSummary }> {
+export async function runWholeSuite<P>(
+  suite: SuiteDefinition<P>,
+  ctx: SuiteContext,
+): Promise<{ cases: CaseResult[]; summary: SuiteSummary }> {
   const planned = await suite.plan(ctx);
   const cases: CaseResult[] = [];
   for (const p of planned) cases.push(await suite.runCase(p, ctx));

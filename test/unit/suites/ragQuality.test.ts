@@ -17,18 +17,32 @@ const CONTEXTS: Record<string, string[]> = {
   [Q2]: ['Payment methods: the store accepts credit cards and PayPal.'],
   [Q3]: ['Shipping: standard shipping takes 3 to 5 business days.'],
 };
-const GOOD: Record<string, AskRow> = Object.fromEntries(QASET.map((q) => [q.question, { answer: q.expected_answer, context: CONTEXTS[q.question] }]));
+const GOOD: Record<string, AskRow> = Object.fromEntries(
+  QASET.map((q) => [q.question, { answer: q.expected_answer, context: CONTEXTS[q.question] }]),
+);
 
 describe('rag_quality suite', () => {
   const serve = useAskServers();
 
   it('passes a target that answers right from supporting contexts', async () => {
     const server = await serve(GOOD);
-    const ctx = makeContext({ target: aiqkTarget(server.baseUrl), data: memoryData({ qaset: QASET }), profile: { volumes: { qa_sample_size: 10 } } });
+    const ctx = makeContext({
+      target: aiqkTarget(server.baseUrl),
+      data: memoryData({ qaset: QASET }),
+      profile: { volumes: { qa_sample_size: 10 } },
+    });
     const { cases, summary } = await runWholeSuite(ragQualitySuite, ctx);
-    assert.deepEqual(cases.map((c) => [c.case_id, c.status]), [['rag_quality:q1', 'passed'], ['rag_quality:q2', 'passed'], ['rag_quality:q3', 'passed']]);
+    assert.deepEqual(
+      cases.map((c) => [c.case_id, c.status]),
+      [
+        ['rag_quality:q1', 'passed'],
+        ['rag_quality:q2', 'passed'],
+        ['rag_quality:q3', 'passed'],
+      ],
+    );
     assert.equal(summary.status, 'passed');
-    for (const name of ['exact_match', 'f1', 'rouge_l', 'context_recall', 'faithfulness']) assert.equal(metricOf(summary, name).value, 1, name);
+    for (const name of ['exact_match', 'f1', 'rouge_l', 'context_recall', 'faithfulness'])
+      assert.equal(metricOf(summary, name).value, 1, name);
     // q3 misses the question term "long": 3 of 4 terms.
     assert.equal(cases[2].metrics.answer_relevancy, 0.75);
     assert.equal(metricOf(summary, 'case_pass_rate').value, 1);
@@ -40,7 +54,11 @@ describe('rag_quality suite', () => {
   it('fails a target with wrong answers on the metrics that are below threshold', async () => {
     const bad = Object.fromEntries(QASET.map((q) => [q.question, { answer: 'I like turtles.', context: ['Turtles live long lives.'] }]));
     const server = await serve(bad);
-    const ctx = makeContext({ target: aiqkTarget(server.baseUrl), data: memoryData({ qaset: QASET }) , profile: { volumes: { qa_sample_size: 10 } } });
+    const ctx = makeContext({
+      target: aiqkTarget(server.baseUrl),
+      data: memoryData({ qaset: QASET }),
+      profile: { volumes: { qa_sample_size: 10 } },
+    });
     const { cases, summary } = await runWholeSuite(ragQualitySuite, ctx);
     assert.equal(summary.status, 'failed');
     for (const name of ['answer_recall', 'context_recall', 'answer_relevancy', 'case_pass_rate']) {
@@ -59,12 +77,19 @@ describe('rag_quality suite', () => {
   it('reports context_recall and faithfulness unmeasured when no contexts come back, without failing', async () => {
     const bare = Object.fromEntries(QASET.map((q) => [q.question, { answer: q.expected_answer }]));
     const server = await serve(bare);
-    const ctx = makeContext({ target: aiqkTarget(server.baseUrl), data: memoryData({ qaset: QASET }), profile: { volumes: { qa_sample_size: 10 } } });
+    const ctx = makeContext({
+      target: aiqkTarget(server.baseUrl),
+      data: memoryData({ qaset: QASET }),
+      profile: { volumes: { qa_sample_size: 10 } },
+    });
     const { cases, summary } = await runWholeSuite(ragQualitySuite, ctx);
     assert.equal(cases[0].status, 'passed');
     assert.equal(cases[0].metrics.context_recall, null);
     assert.equal(cases[0].metrics.faithfulness, null);
-    assert.deepEqual(cases[0].details?.unmeasured, { context_recall: 'the target returned no contexts', faithfulness: 'the target returned no context text' });
+    assert.deepEqual(cases[0].details?.unmeasured, {
+      context_recall: 'the target returned no contexts',
+      faithfulness: 'the target returned no context text',
+    });
     const recall = metricOf(summary, 'context_recall');
     assert.equal(recall.value, null);
     assert.equal(recall.pass, null);
@@ -85,9 +110,16 @@ describe('rag_quality suite', () => {
 
   it('turns a failing target call into an error case and goes on', async () => {
     const server = await serve({ ...GOOD, [Q2]: { answer: '', status: 500 } });
-    const ctx = makeContext({ target: aiqkTarget(server.baseUrl), data: memoryData({ qaset: QASET }), profile: { volumes: { qa_sample_size: 10 } } });
+    const ctx = makeContext({
+      target: aiqkTarget(server.baseUrl),
+      data: memoryData({ qaset: QASET }),
+      profile: { volumes: { qa_sample_size: 10 } },
+    });
     const { cases, summary } = await runWholeSuite(ragQualitySuite, ctx);
-    assert.deepEqual(cases.map((c) => c.status), ['passed', 'error', 'passed']);
+    assert.deepEqual(
+      cases.map((c) => c.status),
+      ['passed', 'error', 'passed'],
+    );
     assert.match(cases[1].error ?? '', /^http_status: .*500/);
     assert.equal(cases[1].output, null);
     assert.equal(cases[1].metrics.f1, null);
@@ -104,7 +136,10 @@ describe('rag_quality suite', () => {
     await server.close();
     const ctx = makeContext({ target: aiqkTarget(url), data: memoryData({ qaset: QASET }), profile: { volumes: { qa_sample_size: 10 } } });
     const { cases, summary } = await runWholeSuite(ragQualitySuite, ctx);
-    assert.ok(cases.every((c) => c.status === 'error' && /^connection_refused/.test(c.error ?? '')), JSON.stringify(cases.map((c) => c.error)));
+    assert.ok(
+      cases.every((c) => c.status === 'error' && /^connection_refused/.test(c.error ?? '')),
+      JSON.stringify(cases.map((c) => c.error)),
+    );
     assert.equal(summary.status, 'error');
     assert.equal(metricOf(summary, 'f1').value, null);
   });
@@ -113,11 +148,19 @@ describe('rag_quality suite', () => {
     // q1 answered partly: F1 = 2·1·(5/8)/(1 + 5/8) = 10/13.
     const server = await serve({ ...GOOD, [Q1]: { answer: 'The refund window is 30 days.', context: CONTEXTS[Q1] } });
     // It holds 5 of the 8 expected tokens: answer_recall 0.625, passing a lenient 0.5.
-    const lenient = makeContext({ target: aiqkTarget(server.baseUrl), data: memoryData({ qaset: QASET }), profile: { volumes: { qa_sample_size: 10 }, thresholds: { answer_recall_min: 0.5 } } });
+    const lenient = makeContext({
+      target: aiqkTarget(server.baseUrl),
+      data: memoryData({ qaset: QASET }),
+      profile: { volumes: { qa_sample_size: 10 }, thresholds: { answer_recall_min: 0.5 } },
+    });
     const first = await runWholeSuite(ragQualitySuite, lenient);
     assert.ok(Math.abs((first.cases[0].metrics.f1 ?? 0) - 10 / 13) < 1e-9);
     assert.equal(first.summary.status, 'passed');
-    const strict = makeContext({ target: aiqkTarget(server.baseUrl), data: memoryData({ qaset: QASET }), profile: { volumes: { qa_sample_size: 10 }, thresholds: { answer_recall_min: 0.5, f1_min: 0.95 } } });
+    const strict = makeContext({
+      target: aiqkTarget(server.baseUrl),
+      data: memoryData({ qaset: QASET }),
+      profile: { volumes: { qa_sample_size: 10 }, thresholds: { answer_recall_min: 0.5, f1_min: 0.95 } },
+    });
     const second = await runWholeSuite(ragQualitySuite, strict);
     assert.equal(second.summary.status, 'failed');
     assert.equal(metricOf(second.summary, 'f1').threshold, 0.95);
@@ -127,13 +170,20 @@ describe('rag_quality suite', () => {
   });
 
   it('samples the first qa_sample_size questions', async () => {
-    const ctx = makeContext({ target: aiqkTarget('http://127.0.0.1:1'), data: memoryData({ qaset: QASET }), profile: { volumes: { qa_sample_size: 2 } } });
+    const ctx = makeContext({
+      target: aiqkTarget('http://127.0.0.1:1'),
+      data: memoryData({ qaset: QASET }),
+      profile: { volumes: { qa_sample_size: 2 } },
+    });
     const planned = await ragQualitySuite.plan(ctx);
-    assert.deepEqual(planned.map((p) => p.id), ['rag_quality:q1', 'rag_quality:q2']);
+    assert.deepEqual(
+      planned.map((p) => p.id),
+      ['rag_quality:q1', 'rag_quality:q2'],
+    );
     assert.equal(planned[1].expected, QASET[1].expected_answer);
   });
 
-  it('marks a call stopped by the cancel as cancelled, not as the target\'s error', async () => {
+  it("marks a call stopped by the cancel as cancelled, not as the target's error", async () => {
     const server = await serve(GOOD);
     const ac = new AbortController();
     ac.abort();

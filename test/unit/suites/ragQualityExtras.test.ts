@@ -29,12 +29,25 @@ describe('rag_quality suite: ids, schema and judge', () => {
   });
 
   it('scores context recall by passage id when the qaset names passages and the target returns ids', async () => {
-    const ctx = makeContext({ target: new BuiltinTarget(PASSAGES, { topK: 1 }), data: memoryData({ qaset: QASET, passages: PASSAGES }), profile: { volumes: { qa_sample_size: 10 } } });
+    const ctx = makeContext({
+      target: new BuiltinTarget(PASSAGES, { topK: 1 }),
+      data: memoryData({ qaset: QASET, passages: PASSAGES }),
+      profile: { volumes: { qa_sample_size: 10 } },
+    });
     const { cases } = await runWholeSuite(ragQualitySuite, ctx);
-    assert.deepEqual(cases.map((c) => c.details?.context_recall_mode), ['ids', 'ids', 'ids']);
-    assert.deepEqual(cases.map((c) => c.details?.context_ids), [['p-refund'], ['p-payment'], ['p-shipping']]);
+    assert.deepEqual(
+      cases.map((c) => c.details?.context_recall_mode),
+      ['ids', 'ids', 'ids'],
+    );
+    assert.deepEqual(
+      cases.map((c) => c.details?.context_ids),
+      [['p-refund'], ['p-payment'], ['p-shipping']],
+    );
     // q3 names p-returns, which the target did not retrieve.
-    assert.deepEqual(cases.map((c) => c.metrics.context_recall), [1, 1, 0]);
+    assert.deepEqual(
+      cases.map((c) => c.metrics.context_recall),
+      [1, 1, 0],
+    );
     assert.equal(cases[2].status, 'failed');
     assert.match(cases[2].error ?? '', /context_recall 0 < 0\.80/);
   });
@@ -46,10 +59,20 @@ describe('rag_quality suite: ids, schema and judge', () => {
       [Q3]: { answer: 'Standard shipping takes 3 to 5 business days.', context: [PASSAGES[2].text] },
     });
     servers.push(server);
-    const ctx = makeContext({ target: aiqkTarget(server.baseUrl), data: memoryData({ qaset: QASET, schema: [SCHEMA] }), profile: { volumes: { qa_sample_size: 10 } } });
+    const ctx = makeContext({
+      target: aiqkTarget(server.baseUrl),
+      data: memoryData({ qaset: QASET, schema: [SCHEMA] }),
+      profile: { volumes: { qa_sample_size: 10 } },
+    });
     const { cases, summary } = await runWholeSuite(ragQualitySuite, ctx);
-    assert.deepEqual(cases.map((c) => c.metrics.schema_valid), [1, 0, 0]);
-    assert.deepEqual(cases[1].details?.schema_errors, { reason: 'the answer does not match the schema', errors: ['/answer must be string'] });
+    assert.deepEqual(
+      cases.map((c) => c.metrics.schema_valid),
+      [1, 0, 0],
+    );
+    assert.deepEqual(cases[1].details?.schema_errors, {
+      reason: 'the answer does not match the schema',
+      errors: ['/answer must be string'],
+    });
     assert.equal((cases[2].details?.schema_errors as { reason: string }).reason, 'the answer is not JSON');
     const valid = metricOf(summary, 'schema_valid');
     assert.equal(valid.value, 1 / 3);
@@ -62,10 +85,16 @@ describe('rag_quality suite: ids, schema and judge', () => {
     const server = await startAskServer({ [Q1]: { answer: 'The refund window for online orders is 30 days.' } });
     servers.push(server);
     // A schema that only comes from the defaults does not make answers JSON.
-    const ctx = makeContext({ target: aiqkTarget(server.baseUrl), data: memoryData({ qaset: QASET.slice(0, 1), schema: [SCHEMA] }, ['qaset']) });
+    const ctx = makeContext({
+      target: aiqkTarget(server.baseUrl),
+      data: memoryData({ qaset: QASET.slice(0, 1), schema: [SCHEMA] }, ['qaset']),
+    });
     const { cases, summary } = await runWholeSuite(ragQualitySuite, ctx);
     assert.equal('schema_valid' in cases[0].metrics, false);
-    assert.equal(summary.metrics.some((m) => m.name === 'schema_valid'), false);
+    assert.equal(
+      summary.metrics.some((m) => m.name === 'schema_valid'),
+      false,
+    );
   });
 
   it('grades with the LLM judge: good, bad and unparseable verdicts', async () => {
@@ -89,9 +118,18 @@ describe('rag_quality suite: ids, schema and judge', () => {
       secrets: async (name) => (name === 'AIQK_JUDGE_KEY' ? 'judge-secret' : undefined),
     });
     const { cases, summary } = await runWholeSuite(ragQualitySuite, ctx);
-    assert.deepEqual(cases.map((c) => c.metrics.judge_correctness), [0.95, 0.2, null]);
-    assert.deepEqual(cases.map((c) => c.metrics.judge_faithfulness), [1, 1, null]);
-    assert.deepEqual(cases.map((c) => c.status), ['passed', 'failed', 'passed']);
+    assert.deepEqual(
+      cases.map((c) => c.metrics.judge_correctness),
+      [0.95, 0.2, null],
+    );
+    assert.deepEqual(
+      cases.map((c) => c.metrics.judge_faithfulness),
+      [1, 1, null],
+    );
+    assert.deepEqual(
+      cases.map((c) => c.status),
+      ['passed', 'failed', 'passed'],
+    );
     assert.match(cases[1].error ?? '', /judge_correctness 0\.20 < 0\.70/);
     const verdicts = cases[2].details?.judge as { correctness: JudgeVerdict; faithfulness: JudgeVerdict };
     assert.equal(verdicts.correctness.raw, 'looks fine to me');

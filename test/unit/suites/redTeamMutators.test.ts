@@ -42,12 +42,18 @@ describe('red_team mutators', () => {
   });
 
   it('selects the first N in default order, or the named ones; skips conversational ones without a conversation', () => {
-    assert.deepEqual(selectMutators(undefined, 3, false).mutators.map((m) => m.name), ['direct', 'role_play', 'indirect']);
+    assert.deepEqual(
+      selectMutators(undefined, 3, false).mutators.map((m) => m.name),
+      ['direct', 'role_play', 'indirect'],
+    );
     const all = selectMutators(undefined, 99, false);
     assert.equal(all.mutators.length, MUTATOR_NAMES.length - 1);
     assert.match(all.notes[0], /'multi_turn' skipped/);
     assert.equal(selectMutators(undefined, 99, true).mutators.length, MUTATOR_NAMES.length);
-    assert.deepEqual(selectMutators(['rot13', 'rot13', 'base64'], 1, false).mutators.map((m) => m.name), ['rot13', 'base64']);
+    assert.deepEqual(
+      selectMutators(['rot13', 'rot13', 'base64'], 1, false).mutators.map((m) => m.name),
+      ['rot13', 'base64'],
+    );
     assert.deepEqual(selectMutators(['multi_turn'], 1, false).mutators, []);
     assert.throws(() => selectMutators(['nope'], 1, false), /unknown mutator 'nope'/);
   });

@@ -3,7 +3,8 @@ import type { CaseResult } from '../../../src/engine/run/types';
 import { compareWithBaseline, indexBaseline } from '../../../src/engine/suites/regressionCompare';
 
 const LIMITS = { similarityMin: 0.6, deltaMax: 0.1 };
-const words = (prefix: string, from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${from + i}`);
+const words = (prefix: string, from: number, to: number): string[] =>
+  Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${from + i}`);
 const EXPECTED = words('k', 1, 10).join(' ');
 
 describe('regression comparison', () => {
@@ -44,9 +45,24 @@ describe('regression comparison', () => {
 
   it('indexes the baseline by qid, regression cases before rag_quality ones', () => {
     const c = (suite: 'regression' | 'rag_quality', id: string, output: string): CaseResult => ({
-      suite, case_id: `${suite}:${id}`, input: 'q', expected: 'e', output, contexts: [], metrics: {}, status: 'passed', pass: true, error: null, latency_ms: 1, timestamp: '',
+      suite,
+      case_id: `${suite}:${id}`,
+      input: 'q',
+      expected: 'e',
+      output,
+      contexts: [],
+      metrics: {},
+      status: 'passed',
+      pass: true,
+      error: null,
+      latency_ms: 1,
+      timestamp: '',
     });
-    const index = indexBaseline([c('rag_quality', 'q1', 'from rag'), c('regression', 'q1', 'from regression'), c('rag_quality', 'q:2', 'only rag')]);
+    const index = indexBaseline([
+      c('rag_quality', 'q1', 'from rag'),
+      c('regression', 'q1', 'from regression'),
+      c('rag_quality', 'q:2', 'only rag'),
+    ]);
     assert.equal(index.get('q1')?.output, 'from regression');
     assert.equal(index.get('q:2')?.output, 'only rag');
   });

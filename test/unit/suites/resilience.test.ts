@@ -26,8 +26,19 @@ describe('resilience suite', () => {
     server.resetCounters();
   });
 
-  async function oneCall(timeoutMs = 500, retries = 0, breaker = new CircuitBreaker({ failureThreshold: 5, resetMs: 1000 })): Promise<CallRecord> {
-    return guardedCall(fastTarget(server.url, timeoutMs), breaker, { question: 'q', timeoutMs, retries, signal: new AbortController().signal, origin: Date.now(), n: 1 });
+  async function oneCall(
+    timeoutMs = 500,
+    retries = 0,
+    breaker = new CircuitBreaker({ failureThreshold: 5, resetMs: 1000 }),
+  ): Promise<CallRecord> {
+    return guardedCall(fastTarget(server.url, timeoutMs), breaker, {
+      question: 'q',
+      timeoutMs,
+      retries,
+      signal: new AbortController().signal,
+      origin: Date.now(),
+      n: 1,
+    });
   }
 
   describe('classifies every outcome from the fault that causes it', () => {
@@ -55,7 +66,12 @@ describe('resilience suite', () => {
       assert.deepEqual([r.outcome, r.status, r.retryAfterMs], ['upstream_429', 429, 2000]);
     });
     it('401 and 404 → client_4xx', async () => {
-      server.setFaults({ steps: [{ kind: 'status', status: 401, count: 1 }, { kind: 'status', status: 404, count: 1 }] });
+      server.setFaults({
+        steps: [
+          { kind: 'status', status: 401, count: 1 },
+          { kind: 'status', status: 404, count: 1 },
+        ],
+      });
       assert.equal((await oneCall()).outcome, 'client_4xx');
       assert.equal((await oneCall()).outcome, 'client_4xx');
     });
@@ -74,7 +90,14 @@ describe('resilience suite', () => {
       assert.deepEqual([r.outcome, r.errorKind], ['upstream_5xx', 'unparseable']);
     });
     it('nothing listening → connection_error', async () => {
-      const r = await guardedCall(fastTarget('http://127.0.0.1:1'), new CircuitBreaker({ failureThreshold: 1, resetMs: 1 }), { question: 'q', timeoutMs: 500, retries: 0, signal: new AbortController().signal, origin: Date.now(), n: 1 });
+      const r = await guardedCall(fastTarget('http://127.0.0.1:1'), new CircuitBreaker({ failureThreshold: 1, resetMs: 1 }), {
+        question: 'q',
+        timeoutMs: 500,
+        retries: 0,
+        signal: new AbortController().signal,
+        origin: Date.now(),
+        n: 1,
+      });
       assert.equal(r.outcome, 'connection_error');
     });
     it('an open breaker → circuit_open, and the target is not called', async () => {
@@ -91,7 +114,11 @@ describe('resilience suite', () => {
   }
 
   async function runScenario(kind: string, resilience: Record<string, unknown>): Promise<CaseResult> {
-    const ctx = makeContext({ target: fastTarget(server.url, 500), data: memoryData({}), profile: profile({ scenarios: [kind], ...resilience }) });
+    const ctx = makeContext({
+      target: fastTarget(server.url, 500),
+      data: memoryData({}),
+      profile: profile({ scenarios: [kind], ...resilience }),
+    });
     const planned = await resilienceSuite.plan(ctx);
     assert.equal(planned.length, 1);
     return resilienceSuite.runCase(planned[0], ctx);
@@ -100,8 +127,14 @@ describe('resilience suite', () => {
   it('circuit scenario: opens after N failures, refuses without calling, half-opens after the reset, closes on a good trial', async () => {
     server.setFaults({ steps: [{ kind: 'status', status: 500, count: 3 }] });
     const c = await runScenario('circuit', { circuit: { fails: 3, reset_s: 0.05 } });
-    assert.deepEqual(callsOf(c).map((x) => x.outcome), ['upstream_5xx', 'upstream_5xx', 'upstream_5xx', 'circuit_open', 'circuit_open', 'success']);
-    assert.deepEqual(transitionsOf(c).map((t) => `${t.from}>${t.to}`), ['closed>open', 'open>half_open', 'half_open>closed']);
+    assert.deepEqual(
+      callsOf(c).map((x) => x.outcome),
+      ['upstream_5xx', 'upstream_5xx', 'upstream_5xx', 'circuit_open', 'circuit_open', 'success'],
+    );
+    assert.deepEqual(
+      transitionsOf(c).map((t) => `${t.from}>${t.to}`),
+      ['closed>open', 'open>half_open', 'half_open>closed'],
+    );
     assert.equal(server.requests, 4, 'refused calls never reach the target');
     assert.equal(c.metrics.circuit_open, 2);
     assert.equal(c.status, 'failed');
@@ -110,7 +143,10 @@ describe('resilience suite', () => {
   it('circuit scenario: a failing trial re-opens the circuit', async () => {
     server.setFaults({ steps: [{ kind: 'status', status: 502 }] });
     const c = await runScenario('circuit', { circuit: { fails: 2, reset_s: 0.02 } });
-    assert.deepEqual(transitionsOf(c).map((t) => t.to), ['open', 'half_open', 'open']);
+    assert.deepEqual(
+      transitionsOf(c).map((t) => t.to),
+      ['open', 'half_open', 'open'],
+    );
     assert.equal((c.details?.breaker as { final_state: string }).final_state, 'open');
   });
 
@@ -133,26 +169,54 @@ describe('resilience suite', () => {
   });
 
   it('retry: transient 5xx and a 429 with Retry-After are absorbed by retries', async () => {
-    server.setFaults({ steps: [{ kind: 'status', status: 503, count: 2 }, { kind: 'ok', count: 1 }, { kind: 'rate_limit', retryAfterS: 0.01, count: 1 }] });
+    server.setFaults({
+      steps: [
+        { kind: 'status', status: 503, count: 2 },
+        { kind: 'ok', count: 1 },
+        { kind: 'rate_limit', retryAfterS: 0.01, count: 1 },
+      ],
+    });
     const c = await runScenario('retry', { retries: 2 });
     const calls = callsOf(c);
-    assert.deepEqual(calls.map((x) => x.outcome), ['success', 'success', 'success']);
-    assert.deepEqual(calls.map((x) => x.attempts), [3, 2, 1]);
+    assert.deepEqual(
+      calls.map((x) => x.outcome),
+      ['success', 'success', 'success'],
+    );
+    assert.deepEqual(
+      calls.map((x) => x.attempts),
+      [3, 2, 1],
+    );
     assert.equal(c.status, 'passed');
   });
 
   it('timeout: one scenario per budget; a slow target fails the short budget only', async () => {
     server.setFaults({ latencyMs: 60 });
-    const ctx = makeContext({ target: fastTarget(server.url, 1000), data: memoryData({}), profile: profile({ scenarios: ['timeout'], timeouts_ms: [20, 400] }) });
+    const ctx = makeContext({
+      target: fastTarget(server.url, 1000),
+      data: memoryData({}),
+      profile: profile({ scenarios: ['timeout'], timeouts_ms: [20, 400] }),
+    });
     const { cases } = await runWholeSuite(resilienceSuite, ctx);
-    assert.deepEqual(cases.map((c) => [c.case_id, c.status]), [['resilience:timeout_20ms', 'failed'], ['resilience:timeout_400ms', 'passed']]);
-    assert.deepEqual(callsOf(cases[0]).map((x) => x.outcome), ['timeout', 'timeout']);
+    assert.deepEqual(
+      cases.map((c) => [c.case_id, c.status]),
+      [
+        ['resilience:timeout_20ms', 'failed'],
+        ['resilience:timeout_400ms', 'passed'],
+      ],
+    );
+    assert.deepEqual(
+      callsOf(cases[0]).map((x) => x.outcome),
+      ['timeout', 'timeout'],
+    );
   });
 
   it('the default catalogue is smoke-sized and runs against the configured base URL', async () => {
     const ctx = await configuredContext(profile({ circuit: { fails: 3, reset_s: 0.01 } }));
     const scenarios = buildScenarios(ctx.profile);
-    assert.deepEqual(scenarios.map((s) => s.kind), ['steady', 'timeout', 'burst', 'retry', 'circuit']);
+    assert.deepEqual(
+      scenarios.map((s) => s.kind),
+      ['steady', 'timeout', 'burst', 'retry', 'circuit'],
+    );
     const { cases, summary } = await runWholeSuite(resilienceSuite, ctx);
     const calls = cases.reduce((n, c) => n + callsOf(c).length, 0);
     assert.ok(calls <= 40, `${calls} calls`);
@@ -165,11 +229,24 @@ describe('resilience suite', () => {
 
   it('a flaky target fails the suite with counts per outcome and breaker events in the summary', async () => {
     // steady: two 500s open its breaker, the third call is refused; circuit: two 500s open it, two calls refused, the trial hits a reset.
-    server.setFaults({ steps: [{ kind: 'status', status: 500, count: 4 }, { kind: 'reset', count: 1 }] });
-    const ctx = makeContext({ target: fastTarget(server.url, 500), data: memoryData({}), profile: profile({ scenarios: ['steady', 'circuit'], circuit: { fails: 2, reset_s: 0.01 } }) });
+    server.setFaults({
+      steps: [
+        { kind: 'status', status: 500, count: 4 },
+        { kind: 'reset', count: 1 },
+      ],
+    });
+    const ctx = makeContext({
+      target: fastTarget(server.url, 500),
+      data: memoryData({}),
+      profile: profile({ scenarios: ['steady', 'circuit'], circuit: { fails: 2, reset_s: 0.01 } }),
+    });
     const { summary, cases } = await runWholeSuite(resilienceSuite, ctx);
     assert.equal(summary.status, 'failed');
-    assert.deepEqual(callsOf(cases[0]).map((x) => x.outcome), ['upstream_5xx', 'upstream_5xx', 'circuit_open'], 'every scenario goes through a breaker');
+    assert.deepEqual(
+      callsOf(cases[0]).map((x) => x.outcome),
+      ['upstream_5xx', 'upstream_5xx', 'circuit_open'],
+      'every scenario goes through a breaker',
+    );
     const rate = metricOf(summary, 'success_rate');
     assert.equal(rate.pass, false);
     const outcomes = summary.details?.outcomes as Record<string, number>;
@@ -182,7 +259,12 @@ describe('resilience suite', () => {
   it('stops and reports cancelled when the run is cancelled', async () => {
     server.setFaults({ latencyMs: 30 });
     const ac = new AbortController();
-    const ctx = makeContext({ target: fastTarget(server.url, 1000), data: memoryData({}), profile: profile({ scenarios: ['steady'] }), signal: ac.signal });
+    const ctx = makeContext({
+      target: fastTarget(server.url, 1000),
+      data: memoryData({}),
+      profile: profile({ scenarios: ['steady'] }),
+      signal: ac.signal,
+    });
     const [planned] = await resilienceSuite.plan(ctx);
     setTimeout(() => ac.abort(), 10);
     const c = await resilienceSuite.runCase(planned, ctx);
@@ -203,7 +285,12 @@ describe('resilience end to end: unstable vs stable reference targets', () => {
   });
 
   async function run(url: string) {
-    const ctx = await configuredContext(apiProfile(url, { suites: ['resilience'], suite_options: { resilience: { timeouts_ms: [500], burst_concurrency: 4, retries: 1, circuit: { fails: 2, reset_s: 0.01 } } } }));
+    const ctx = await configuredContext(
+      apiProfile(url, {
+        suites: ['resilience'],
+        suite_options: { resilience: { timeouts_ms: [500], burst_concurrency: 4, retries: 1, circuit: { fails: 2, reset_s: 0.01 } } },
+      }),
+    );
     return runWholeSuite(resilienceSuite, ctx);
   }
 
@@ -217,6 +304,9 @@ describe('resilience end to end: unstable vs stable reference targets', () => {
     assert.ok(outcomes.upstream_5xx > 0);
     const retry = bad.cases.find((c) => c.case_id === 'resilience:retry_x1');
     assert.equal(retry?.status, 'passed', 'one retry absorbs a failure every second call');
-    assert.ok(unsafe.log.every((r) => r.path === '/ask'), 'only the configured target route was called');
+    assert.ok(
+      unsafe.log.every((r) => r.path === '/ask'),
+      'only the configured target route was called',
+    );
   });
 });

@@ -20,11 +20,18 @@ export function fastTarget(baseUrl: string, timeoutMs = 1000, retries = 0): Targ
 
 /** An api profile (aiqk protocol) pointing at `baseUrl`, with extra keys merged in. */
 export function apiProfile(baseUrl: string, extra: Partial<RunProfile> = {}): Partial<RunProfile> {
-  return { target: { mode: 'api', base_url: baseUrl, protocol: 'aiqk', timeout_ms: 1000, ...(extra.target ?? {}) }, ...Object.fromEntries(Object.entries(extra).filter(([k]) => k !== 'target')) };
+  return {
+    target: { mode: 'api', base_url: baseUrl, protocol: 'aiqk', timeout_ms: 1000, ...(extra.target ?? {}) },
+    ...Object.fromEntries(Object.entries(extra).filter(([k]) => k !== 'target')),
+  };
 }
 
 /** A context whose target is built from the profile by createTarget, as a run builds it. */
-export async function configuredContext(profile: Partial<RunProfile>, opts: Omit<ContextOptions, 'target' | 'profile'> = { data: memoryData({}) }, env: Record<string, string> = {}): Promise<SuiteContext & { logs: string[] }> {
+export async function configuredContext(
+  profile: Partial<RunProfile>,
+  opts: Omit<ContextOptions, 'target' | 'profile'> = { data: memoryData({}) },
+  env: Record<string, string> = {},
+): Promise<SuiteContext & { logs: string[] }> {
   const probe = makeContext({ ...opts, target: fastTarget('http://127.0.0.1:1'), profile });
   const target = await createTarget(probe.profile, { secrets: async (name) => env[name], passages: async () => [] });
   return { ...probe, target };
@@ -33,7 +40,8 @@ export async function configuredContext(profile: Partial<RunProfile>, opts: Omit
 /** The built-in PII patterns (assets/defaults/pii_patterns.json), compiled by the real loader. */
 export async function builtinPiiPatterns(): Promise<PiiPatternRecord[]> {
   const loaded = await loadPiiPatterns(defaultDatasetPath('pii_patterns'));
-  if (loaded.problems.some((p) => p.severity === 'error')) throw new Error(`built-in pii_patterns has problems: ${loaded.problems.map((p) => p.message).join('; ')}`);
+  if (loaded.problems.some((p) => p.severity === 'error'))
+    throw new Error(`built-in pii_patterns has problems: ${loaded.problems.map((p) => p.message).join('; ')}`);
   return loaded.records;
 }
 
@@ -52,13 +60,17 @@ export function tokenGuardRoute(token: string): ReferenceRoute {
 
 /** /admin/* open to anyone: what a target without access control exposes. */
 export function openAdminRoute(): ReferenceRoute {
-  return (req) => (req.path.startsWith('/admin/') ? { status: 200, json: { users: ['alice', 'bob'], emails: ['alice@example.com'] } } : undefined);
+  return (req) =>
+    req.path.startsWith('/admin/') ? { status: 200, json: { users: ['alice', 'bob'], emails: ['alice@example.com'] } } : undefined;
 }
 
 /** Every `every`-th /ask request (of those whose body matches `only`) fails with 503: an unstable upstream. */
 export function flakyAskRoute(every: number, only?: RegExp): ReferenceRoute {
   let n = 0;
-  return (req) => (req.path === '/ask' && (!only || only.test(req.body)) && ++n % every === 0 ? { status: 503, json: { error: 'upstream unavailable' } } : undefined);
+  return (req) =>
+    req.path === '/ask' && (!only || only.test(req.body)) && ++n % every === 0
+      ? { status: 503, json: { error: 'upstream unavailable' } }
+      : undefined;
 }
 
 /** The reference target's own rule for group prompts, tried first (its broad harmful-request rule would otherwise answer them). */

@@ -21,7 +21,16 @@ describe('AiqkTarget against a real /ask server', () => {
   const signal = new AbortController().signal;
 
   const make = (extra: Partial<AiqkTargetConfig> = {}): AiqkTarget =>
-    new AiqkTarget({ baseUrl: server.url, timeoutMs: 5000, retries: 2, backoff: BACKOFF, provider: 'openai', model: 'gpt-4o-mini', auth: bearerAuth(TOKEN), ...extra });
+    new AiqkTarget({
+      baseUrl: server.url,
+      timeoutMs: 5000,
+      retries: 2,
+      backoff: BACKOFF,
+      provider: 'openai',
+      model: 'gpt-4o-mini',
+      auth: bearerAuth(TOKEN),
+      ...extra,
+    });
 
   beforeEach(async () => {
     server = await startAskServer({ token: TOKEN });

@@ -5,7 +5,10 @@ describe('Bm25Index', () => {
   const docs = [
     { id: 'a', text: 'The cat sat on the mat.' },
     { id: 'b', text: 'Dogs and cats are pets. Cats purr, dogs bark, cats sleep.' },
-    { id: 'c', text: 'A very long passage about gardening, soil, compost, seeds, watering schedules, sunlight and the cat next door who digs in the beds.' },
+    {
+      id: 'c',
+      text: 'A very long passage about gardening, soil, compost, seeds, watering schedules, sunlight and the cat next door who digs in the beds.',
+    },
     { id: 'd', text: 'Invoices are sent monthly.' },
   ];
   const index = new Bm25Index(docs);

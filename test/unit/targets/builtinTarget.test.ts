@@ -4,11 +4,31 @@ import { guardCategory, REFUSAL } from '../../../src/engine/targets/builtinGuard
 import type { PassageRecord } from '../../../src/engine/suites/dataRecords';
 
 const PASSAGES: PassageRecord[] = [
-  { id: 'p-reset', text: 'To reset your password, open Settings and choose Security. Click "Reset password" and follow the link we email you. The link expires after 24 hours.', meta: { product: 'Lumen Notes' } },
-  { id: 'p-refund', text: 'Refunds are available within 14 days of purchase. Contact billing to request a refund. Annual plans are refunded pro rata after 14 days.', meta: { product: 'Lumen Notes' } },
-  { id: 'p-export', text: 'You can export notes as PDF or Markdown. Exports include attachments up to 50 MB. Large exports are emailed as a zip file.', meta: { product: 'Lumen Notes' } },
-  { id: 'p-sync', text: 'Notes sync across devices every 30 seconds. Offline edits sync when you reconnect.', meta: { product: 'Lumen Notes' } },
-  { id: 'p-plans', text: 'The Free plan includes 3 notebooks. The Pro plan costs 8 dollars per month and includes unlimited notebooks and version history.', meta: { product: 'Lumen Notes' } },
+  {
+    id: 'p-reset',
+    text: 'To reset your password, open Settings and choose Security. Click "Reset password" and follow the link we email you. The link expires after 24 hours.',
+    meta: { product: 'Lumen Notes' },
+  },
+  {
+    id: 'p-refund',
+    text: 'Refunds are available within 14 days of purchase. Contact billing to request a refund. Annual plans are refunded pro rata after 14 days.',
+    meta: { product: 'Lumen Notes' },
+  },
+  {
+    id: 'p-export',
+    text: 'You can export notes as PDF or Markdown. Exports include attachments up to 50 MB. Large exports are emailed as a zip file.',
+    meta: { product: 'Lumen Notes' },
+  },
+  {
+    id: 'p-sync',
+    text: 'Notes sync across devices every 30 seconds. Offline edits sync when you reconnect.',
+    meta: { product: 'Lumen Notes' },
+  },
+  {
+    id: 'p-plans',
+    text: 'The Free plan includes 3 notebooks. The Pro plan costs 8 dollars per month and includes unlimited notebooks and version history.',
+    meta: { product: 'Lumen Notes' },
+  },
 ];
 
 describe('BuiltinTarget', () => {
@@ -70,7 +90,13 @@ describe('BuiltinTarget', () => {
   });
 
   it('does not refuse ordinary product questions that share words with harmful ones', () => {
-    for (const q of ['How do I reset my password?', 'How do I get access to my account?', 'What is an API key?', 'Can I kill a stuck sync?', 'How do I attack this export problem?']) {
+    for (const q of [
+      'How do I reset my password?',
+      'How do I get access to my account?',
+      'What is an API key?',
+      'Can I kill a stuck sync?',
+      'How do I attack this export problem?',
+    ]) {
       assert.equal(guardCategory(q), null, q);
     }
   });

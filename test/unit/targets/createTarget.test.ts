@@ -2,7 +2,13 @@ import { strict as assert } from 'node:assert';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { mkdtemp, realpath, rm } from 'node:fs/promises';
-import { createTarget, envSecretLookup, missingSecretMessage, resolveEnv, TargetConfigError } from '../../../src/engine/targets/createTarget';
+import {
+  createTarget,
+  envSecretLookup,
+  missingSecretMessage,
+  resolveEnv,
+  TargetConfigError,
+} from '../../../src/engine/targets/createTarget';
 import { AiqkTarget } from '../../../src/engine/targets/aiqkTarget';
 import { BuiltinTarget } from '../../../src/engine/targets/builtinTarget';
 import { HttpTemplateTarget } from '../../../src/engine/targets/httpTarget';
@@ -22,7 +28,10 @@ function profileFor(target: TargetConfig, dir = path.join(os.tmpdir(), 'proj')) 
   return resolveProfile(raw, path.join(dir, 'aiqk.yaml'));
 }
 
-const secretsOf = (values: Record<string, string>): SecretLookup => async (name) => values[name];
+const secretsOf =
+  (values: Record<string, string>): SecretLookup =>
+  async (name) =>
+    values[name];
 const deps = (values: Record<string, string> = {}) => ({ secrets: secretsOf(values), passages: async () => PASSAGES });
 
 describe('createTarget', () => {
@@ -39,7 +48,10 @@ describe('createTarget', () => {
     const base = { mode: 'api' as const, base_url: 'http://127.0.0.1:9' };
     assert.ok((await createTarget(profileFor(base), deps())) instanceof AiqkTarget);
     assert.ok((await createTarget(profileFor({ ...base, protocol: 'openai' }), deps())) instanceof OpenAiTarget);
-    const http = await createTarget(profileFor({ ...base, protocol: 'http', http: { body: '{"q":"{{question}}"}', answer_path: '$.a' } }), deps());
+    const http = await createTarget(
+      profileFor({ ...base, protocol: 'http', http: { body: '{"q":"{{question}}"}', answer_path: '$.a' } }),
+      deps(),
+    );
     assert.ok(http instanceof HttpTemplateTarget);
     const mcp = await createTarget(profileFor({ mode: 'mcp', mcp: { command: 'node', tool: 'ask' } }), deps());
     assert.ok(mcp instanceof McpTarget);
@@ -61,10 +73,16 @@ describe('createTarget', () => {
   it('sends the secret it looked up, in the header the profile names', async () => {
     const server = await startAskServer({ token: 'looked-up-token-99' });
     try {
-      const t = await createTarget(profileFor({ mode: 'api', base_url: server.url, auth: { bearer_env: 'MY_TOKEN' }, timeout_ms: 2000 }), deps({ MY_TOKEN: 'looked-up-token-99' }));
+      const t = await createTarget(
+        profileFor({ mode: 'api', base_url: server.url, auth: { bearer_env: 'MY_TOKEN' }, timeout_ms: 2000 }),
+        deps({ MY_TOKEN: 'looked-up-token-99' }),
+      );
       const r = await t.ask({ question: 'refund?', signal: new AbortController().signal });
       assert.ok(r.ok, JSON.stringify(r));
-      const custom = await createTarget(profileFor({ mode: 'api', base_url: server.url, auth: { bearer_env: 'MY_TOKEN', header: 'X-Token' } }), deps({ MY_TOKEN: 'looked-up-token-99' }));
+      const custom = await createTarget(
+        profileFor({ mode: 'api', base_url: server.url, auth: { bearer_env: 'MY_TOKEN', header: 'X-Token' } }),
+        deps({ MY_TOKEN: 'looked-up-token-99' }),
+      );
       await custom.ask({ question: 'refund?', signal: new AbortController().signal, noRetry: true });
       assert.equal(server.requests[1].headers['x-token'], 'looked-up-token-99');
       assert.equal(server.requests[1].headers.authorization, undefined);
@@ -74,7 +92,12 @@ describe('createTarget', () => {
   });
 
   it('turns template and JSONPath mistakes into TargetConfigError', async () => {
-    const bad = profileFor({ mode: 'api', base_url: 'http://h', protocol: 'http', http: { body: '{"q": {{question}}}', answer_path: '$.a' } });
+    const bad = profileFor({
+      mode: 'api',
+      base_url: 'http://h',
+      protocol: 'http',
+      http: { body: '{"q": {{question}}}', answer_path: '$.a' },
+    });
     await assert.rejects(createTarget(bad, deps()), (e: Error) => e instanceof TargetConfigError && /JSON string/.test(e.message));
     const path2 = profileFor({ mode: 'mcp', mcp: { command: 'node', tool: 'ask', answer_path: 'content' } });
     await assert.rejects(createTarget(path2, deps()), TargetConfigError);
@@ -83,7 +106,13 @@ describe('createTarget', () => {
   it('starts a stdio MCP server in the profile folder with ${NAME} env values from the secrets', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'aiqk-ct-'));
     const { command, args } = mcpStdioCommand();
-    const p = profileFor({ mode: 'mcp', mcp: { command, args, tool: 'env', arguments: { name: 'SERVICE_KEY' }, env: { SERVICE_KEY: '${SERVICE_KEY_SECRET}' } } }, dir);
+    const p = profileFor(
+      {
+        mode: 'mcp',
+        mcp: { command, args, tool: 'env', arguments: { name: 'SERVICE_KEY' }, env: { SERVICE_KEY: '${SERVICE_KEY_SECRET}' } },
+      },
+      dir,
+    );
     const t = await createTarget(p, deps({ SERVICE_KEY_SECRET: 'svc-key-abcdef' }));
     try {
       const r = await t.ask({ question: 'x', signal: new AbortController().signal });

@@ -13,11 +13,25 @@ describe('sanitizeTarget / describeTarget', () => {
         body: '{}',
         answer_path: '$.a',
         path: '/chat?token=zzz&x=1',
-        headers: { 'X-API-Key': 'k1', Authorization: 'Bearer t', Cookie: 'c', 'X-Session-Id': 's', 'X-Trace': '{{question}}', Accept: 'application/json' },
+        headers: {
+          'X-API-Key': 'k1',
+          Authorization: 'Bearer t',
+          Cookie: 'c',
+          'X-Session-Id': 's',
+          'X-Trace': '{{question}}',
+          Accept: 'application/json',
+        },
       },
     };
     const s = sanitizeTarget(t) as unknown as TargetConfig;
-    assert.deepEqual(s.http?.headers, { 'X-API-Key': '***', Authorization: '***', Cookie: '***', 'X-Session-Id': '***', 'X-Trace': '{{question}}', Accept: 'application/json' });
+    assert.deepEqual(s.http?.headers, {
+      'X-API-Key': '***',
+      Authorization: '***',
+      Cookie: '***',
+      'X-Session-Id': '***',
+      'X-Trace': '{{question}}',
+      Accept: 'application/json',
+    });
     assert.equal(s.base_url, 'https://api.example.com/base?api_key=***&region=eu');
     assert.equal(s.http?.path, '/chat?token=***&x=1');
     assert.deepEqual(s.auth, { bearer_env: 'MY_TOKEN' });
@@ -27,7 +41,12 @@ describe('sanitizeTarget / describeTarget', () => {
   it('masks every mcp.env value and key-like command arguments', () => {
     const t: TargetConfig = {
       mode: 'mcp',
-      mcp: { command: 'node', args: ['server.js', '--api-key=abc', '--token', 'def', '--port', '8080', 'https://u:p@h/x'], env: { OPENAI_API_KEY: 'sk', LOG_LEVEL: 'debug' }, tool: 'ask' },
+      mcp: {
+        command: 'node',
+        args: ['server.js', '--api-key=abc', '--token', 'def', '--port', '8080', 'https://u:p@h/x'],
+        env: { OPENAI_API_KEY: 'sk', LOG_LEVEL: 'debug' },
+        tool: 'ask',
+      },
     };
     const s = sanitizeTarget(t) as unknown as TargetConfig;
     assert.deepEqual(s.mcp?.env, { OPENAI_API_KEY: '***', LOG_LEVEL: '***' });

@@ -28,13 +28,22 @@ async function serve(handler: Handler): Promise<TestServer> {
     });
   });
   const server = Object.assign(s, { requests, connections: 0 });
-  s.server.on('connection', () => { server.connections++; });
+  s.server.on('connection', () => {
+    server.connections++;
+  });
   return server;
 }
 
 const signal = new AbortController().signal;
-const call = (url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}, extra: { maxBytes?: number; retries?: number; secrets?: string[] } = {}): Promise<HttpCallResult> =>
-  httpCall({ url, method: init.method ?? 'POST', headers: init.headers ?? {}, body: init.body }, { signal, timeoutMs: 5000, retries: extra.retries ?? 0, maxBytes: extra.maxBytes, secrets: extra.secrets });
+const call = (
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  extra: { maxBytes?: number; retries?: number; secrets?: string[] } = {},
+): Promise<HttpCallResult> =>
+  httpCall(
+    { url, method: init.method ?? 'POST', headers: init.headers ?? {}, body: init.body },
+    { signal, timeoutMs: 5000, retries: extra.retries ?? 0, maxBytes: extra.maxBytes, secrets: extra.secrets },
+  );
 
 function okBody(r: HttpCallResult): string {
   assert.ok(r.ok, `expected a reply, got ${JSON.stringify(r)}`);
@@ -102,7 +111,10 @@ describe('HTTP exchange (node:http, keep-alive)', () => {
     });
     assert.equal(okBody(await call(`${s.url}/old`, { body: 'question' })), 'POST question');
     assert.equal(okBody(await call(`${s.url}/moved`, { method: 'GET' })), 'GET ');
-    assert.deepEqual(s.requests.map((r) => `${r.method} ${r.path}`), ['POST /old', 'POST /new', 'GET /moved', 'GET /new']);
+    assert.deepEqual(
+      s.requests.map((r) => `${r.method} ${r.path}`),
+      ['POST /old', 'POST /new', 'GET /moved', 'GET /new'],
+    );
   });
 
   it('does not turn a redirected POST into a GET: it fails and says where the target moved', async () => {
@@ -110,7 +122,10 @@ describe('HTTP exchange (node:http, keep-alive)', () => {
     const error = errorOf(await call(`${s.url}/ask`, { body: 'q' }));
     assert.equal(error.kind, 'http_status');
     assert.equal(error.status, 301);
-    assert.match(error.message, new RegExp(`redirects to ${s.url.replace(/[.:/]/g, '\\$&')}/v2/ask \\(a POST is only re-sent after a 307 or 308`));
+    assert.match(
+      error.message,
+      new RegExp(`redirects to ${s.url.replace(/[.:/]/g, '\\$&')}/v2/ask \\(a POST is only re-sent after a 307 or 308`),
+    );
     assert.ok(!error.message.includes('token=abc'), 'the query of the new address is not shown');
     assert.equal(s.requests.length, 1);
   });
@@ -121,7 +136,13 @@ describe('HTTP exchange (node:http, keep-alive)', () => {
       if (req.url === '/out') res.writeHead(308, { location: `${other.url}/in` }).end();
       else res.writeHead(307, { location: '/loop' }).end();
     });
-    const headers = { authorization: 'Bearer sk-1', 'x-api-key': 'k', 'X-Token': 'custom-auth-header', 'X-Tenant': 'tenant-9f8e7d', 'x-keep': 'yes' };
+    const headers = {
+      authorization: 'Bearer sk-1',
+      'x-api-key': 'k',
+      'X-Token': 'custom-auth-header',
+      'X-Tenant': 'tenant-9f8e7d',
+      'x-keep': 'yes',
+    };
     assert.equal(okBody(await call(`${s.url}/out`, { headers, body: 'q' }, { secrets: ['tenant-9f8e7d'] })), 'elsewhere');
     assert.equal(s.requests[0]?.headers['x-tenant'], 'tenant-9f8e7d');
     assert.equal(s.requests[0]?.headers.authorization, 'Bearer sk-1');
@@ -189,13 +210,23 @@ describe('HTTP exchange (node:http, keep-alive)', () => {
       await new Promise((resolve) => setImmediate(resolve));
       const holding = process.getActiveResourcesInfo().filter((kind) => kind.startsWith('TCP'));
       console.log(JSON.stringify({ body: r.ok ? r.reply.body : 'failed', holding }));`;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, s.url], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, s.url], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
     // The idle socket stays open for reuse but is not among what keeps the event loop alive.
     const code = await new Promise<number | string>((resolve) => {
-      const guard = setTimeout(() => { child.kill(); resolve('still running after 20 s'); }, 20_000);
-      child.once('exit', (c) => { clearTimeout(guard); resolve(c ?? 'killed'); });
+      const guard = setTimeout(() => {
+        child.kill();
+        resolve('still running after 20 s');
+      }, 20_000);
+      child.once('exit', (c) => {
+        clearTimeout(guard);
+        resolve(c ?? 'killed');
+      });
     });
     assert.equal(code, 0);
     assert.deepEqual(JSON.parse(out), { body: 'bye', holding: [] });

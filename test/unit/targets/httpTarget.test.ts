@@ -26,7 +26,15 @@ describe('HttpTemplateTarget against a real JSON API', () => {
     contextsPath: '$.data.sources[*].text',
   };
   const make = (template: Partial<HttpTemplate> = {}, extra: Partial<HttpTemplateTargetConfig> = {}): HttpTemplateTarget =>
-    new HttpTemplateTarget({ baseUrl: server.url, timeoutMs: 5000, retries: 1, backoff: BACKOFF, auth: bearerAuth(KEY, 'X-API-Key'), template: { ...chat, ...template }, ...extra });
+    new HttpTemplateTarget({
+      baseUrl: server.url,
+      timeoutMs: 5000,
+      retries: 1,
+      backoff: BACKOFF,
+      auth: bearerAuth(KEY, 'X-API-Key'),
+      template: { ...chat, ...template },
+      ...extra,
+    });
 
   beforeEach(async () => {
     server = await startJsonApiServer({ apiKey: KEY });
@@ -52,11 +60,19 @@ describe('HttpTemplateTarget against a real JSON API', () => {
     const r = await make().ask({ question, signal });
     assert.ok(r.ok, JSON.stringify(r));
     assert.equal(JSON.parse(server.requests[0].body).q, question);
-    assert.equal(server.requests[0].headers['x-trace'], `q=He said "refund?" C:\\path tab ${encodeURIComponent('—')} ünïcode ${encodeURIComponent('✓')}`);
+    assert.equal(
+      server.requests[0].headers['x-trace'],
+      `q=He said "refund?" C:\\path tab ${encodeURIComponent('—')} ünïcode ${encodeURIComponent('✓')}`,
+    );
   });
 
   it('puts the question in the path of a GET, URL-encoded, without a body', async () => {
-    const r = await make({ method: 'GET', path: '/search?q={{question}}', answerPath: '$.top.text', contextsPath: '$.results[*].snippet' }).ask({ question: 'shipping & delivery?', signal });
+    const r = await make({
+      method: 'GET',
+      path: '/search?q={{question}}',
+      answerPath: '$.top.text',
+      contextsPath: '$.results[*].snippet',
+    }).ask({ question: 'shipping & delivery?', signal });
     assert.ok(r.ok, JSON.stringify(r));
     assert.equal(r.answer, 'Standard shipping takes 3 to 5 business days.');
     assert.equal(r.contexts.length, 1);

@@ -28,7 +28,14 @@ describe('McpTarget over stdio (a real child process)', () => {
   const signal = new AbortController().signal;
   const targets: McpTarget[] = [];
   const make = (extra: Partial<McpTargetConfig> = {}, ...flags: ('--stubborn' | '--crash-on-start')[]): McpTarget => {
-    const t = new McpTarget({ ...mcpStdioCommand(...flags), tool: 'ask', arguments: { question: '{{question}}' }, timeoutMs: 10000, closeGraceMs: 100, ...extra });
+    const t = new McpTarget({
+      ...mcpStdioCommand(...flags),
+      tool: 'ask',
+      arguments: { question: '{{question}}' },
+      timeoutMs: 10000,
+      closeGraceMs: 100,
+      ...extra,
+    });
     targets.push(t);
     return t;
   };
@@ -199,21 +206,39 @@ describe('McpTarget over streamable HTTP (a real server)', () => {
   });
 
   it('calls the tool over HTTP with the bearer token', async () => {
-    target = new McpTarget({ url: server.url, auth: bearerAuth(TOKEN), tool: 'ask', arguments: { question: '{{question}}' }, contextsPath: '$.structuredContent.contexts', timeoutMs: 5000, secrets: [TOKEN] });
+    target = new McpTarget({
+      url: server.url,
+      auth: bearerAuth(TOKEN),
+      tool: 'ask',
+      arguments: { question: '{{question}}' },
+      contextsPath: '$.structuredContent.contexts',
+      timeoutMs: 5000,
+      secrets: [TOKEN],
+    });
     const r = await target.ask({ question: 'What are the support hours?', signal });
     assert.ok(r.ok, JSON.stringify(r));
     assert.equal(r.answer, 'Support is open Monday to Friday, 9:00 to 17:00 CET.');
     assert.equal(r.contexts.length, 1);
     const r2 = await target.ask({ question: 'refund', signal });
     assert.ok(r2.ok);
-    assert.deepEqual(server.methods.filter((m) => m === 'initialize'), ['initialize'], 'connected once');
+    assert.deepEqual(
+      server.methods.filter((m) => m === 'initialize'),
+      ['initialize'],
+      'connected once',
+    );
     assert.equal(server.methods.filter((m) => m === 'tools/call').length, 2);
     assert.equal(target.pid, null);
     assert.match(target.description, /^mcp http http:\/\/127\.0\.0\.1:\d+\/mcp tool ask$/);
   });
 
   it('fails clearly with a wrong token, without leaking it', async () => {
-    target = new McpTarget({ url: server.url, auth: bearerAuth('wrong-token-1234'), tool: 'ask', timeoutMs: 5000, secrets: ['wrong-token-1234'] });
+    target = new McpTarget({
+      url: server.url,
+      auth: bearerAuth('wrong-token-1234'),
+      tool: 'ask',
+      timeoutMs: 5000,
+      secrets: ['wrong-token-1234'],
+    });
     const r = failed(await target.ask({ question: 'x', signal }));
     assert.match(r.error.message, /401|credentials|unauthori/i);
     assert.ok(!JSON.stringify(r).includes('wrong-token-1234'));

@@ -21,7 +21,15 @@ describe('OpenAiTarget against a real chat-completions server', () => {
     server = await startOpenAiServer({ token: TOKEN, chunkDelayMs: 25, ...options });
   };
   const make = (extra: Partial<OpenAiTargetConfig> = {}): OpenAiTarget =>
-    new OpenAiTarget({ baseUrl: server.url, timeoutMs: 5000, retries: 2, backoff: BACKOFF, model: 'fixture-4', auth: bearerAuth(TOKEN), ...extra });
+    new OpenAiTarget({
+      baseUrl: server.url,
+      timeoutMs: 5000,
+      retries: 2,
+      backoff: BACKOFF,
+      model: 'fixture-4',
+      auth: bearerAuth(TOKEN),
+      ...extra,
+    });
 
   afterEach(async () => {
     await server.close();

@@ -29,10 +29,22 @@ describe('retry policy', () => {
   it('backs off exponentially with jitter in [d/2, d], capped; Retry-After wins, capped', () => {
     const opts = { baseMs: 100, maxMs: 1000, maxRetryAfterMs: 5000 };
     const e = { kind: 'http_status' as const, status: 503, message: '' };
-    assert.equal(retryDelayMs(1, e, opts, () => 0), 50);
-    assert.equal(retryDelayMs(1, e, opts, () => 1), 100);
-    assert.equal(retryDelayMs(3, e, opts, () => 1), 400);
-    assert.equal(retryDelayMs(10, e, opts, () => 1), 1000);
+    assert.equal(
+      retryDelayMs(1, e, opts, () => 0),
+      50,
+    );
+    assert.equal(
+      retryDelayMs(1, e, opts, () => 1),
+      100,
+    );
+    assert.equal(
+      retryDelayMs(3, e, opts, () => 1),
+      400,
+    );
+    assert.equal(
+      retryDelayMs(10, e, opts, () => 1),
+      1000,
+    );
     assert.equal(retryDelayMs(1, { ...e, retryAfterMs: 2500 }, opts), 2500);
     assert.equal(retryDelayMs(1, { ...e, retryAfterMs: 60000 }, opts), 5000);
   });
@@ -87,10 +99,16 @@ describe('requests that cannot be sent', () => {
   it('are configuration errors', async () => {
     const { httpCall } = await import('../../../src/engine/targets/http');
     const signal = new AbortController().signal;
-    const badHeader = await httpCall({ url: 'http://127.0.0.1:9/x', method: 'GET', headers: { 'x-q': 'line\nbreak' } }, { signal, timeoutMs: 1000, retries: 2 });
+    const badHeader = await httpCall(
+      { url: 'http://127.0.0.1:9/x', method: 'GET', headers: { 'x-q': 'line\nbreak' } },
+      { signal, timeoutMs: 1000, retries: 2 },
+    );
     assert.equal(!badHeader.ok && badHeader.error.kind, 'config');
     assert.equal(badHeader.attempts, 1);
-    const creds = await httpCall({ url: 'http://user:pw@127.0.0.1:9/x', method: 'GET', headers: {} }, { signal, timeoutMs: 1000, retries: 2 });
+    const creds = await httpCall(
+      { url: 'http://user:pw@127.0.0.1:9/x', method: 'GET', headers: {} },
+      { signal, timeoutMs: 1000, retries: 2 },
+    );
     assert.equal(!creds.ok && creds.error.kind, 'config');
   });
 });

@@ -3,7 +3,18 @@ import type { WizardAnswers, WizardStepId } from '../../../src/engine/wizard/ans
 import { emptyAnswers, WIZARD_STEPS } from '../../../src/engine/wizard/answers';
 import { answerText } from '../../../src/engine/wizard/answerText';
 import type { WizardState } from '../../../src/engine/wizard/machine';
-import { applicableSteps, back, canGoTo, chipsOf, goTo, initialState, progressOf, reset, restoreState, submit } from '../../../src/engine/wizard/machine';
+import {
+  applicableSteps,
+  back,
+  canGoTo,
+  chipsOf,
+  goTo,
+  initialState,
+  progressOf,
+  reset,
+  restoreState,
+  submit,
+} from '../../../src/engine/wizard/machine';
 import { STEP_DEFS, stepDef } from '../../../src/engine/wizard/stepDefs';
 
 /** Answers several steps in a row; every answer must be accepted. */
@@ -19,7 +30,10 @@ function answerAll(state: WizardState, ...texts: string[]): WizardState {
 
 describe('wizard: step machine', () => {
   it('defines every step id once, in the order of WIZARD_STEPS', () => {
-    assert.deepEqual(STEP_DEFS.map((d) => d.id), [...WIZARD_STEPS]);
+    assert.deepEqual(
+      STEP_DEFS.map((d) => d.id),
+      [...WIZARD_STEPS],
+    );
   });
 
   it('asks only the steps that apply to the demo, in order, to the summary', () => {
@@ -43,13 +57,50 @@ describe('wizard: step machine', () => {
     assert.equal(s.current, 'suites', 'the model came with the provider');
     s = answerAll(initialState(), 'ollama at localhost:11434/v1');
     assert.equal(s.current, 'auth', 'address and protocol came with the mode');
-    assert.deepEqual(applicableSteps(s.answers), ['mode', 'endpoint', 'protocol', 'auth', 'model', 'suites', 'thresholds', 'volumes', 'data', 'connection', 'summary']);
+    assert.deepEqual(applicableSteps(s.answers), [
+      'mode',
+      'endpoint',
+      'protocol',
+      'auth',
+      'model',
+      'suites',
+      'thresholds',
+      'volumes',
+      'data',
+      'connection',
+      'summary',
+    ]);
   });
 
   it('adds steps for the suites that have options, and the request template for custom HTTP', () => {
     const a: WizardAnswers = { ...emptyAnswers(), mode: 'api', protocol: 'http', suites: ['resilience', 'compliance_smoke', 'bias_smoke'] };
-    assert.deepEqual(applicableSteps(a), ['mode', 'endpoint', 'protocol', 'httpTemplate', 'auth', 'suites', 'thresholds', 'volumes', 'resilience', 'compliance', 'bias', 'data', 'connection', 'summary']);
-    assert.deepEqual(applicableSteps({ ...emptyAnswers(), mode: 'mcp', mcp: { command: 'node' }, suites: ['resilience'] }), ['mode', 'endpoint', 'mcpTool', 'suites', 'thresholds', 'volumes', 'resilience', 'connection', 'summary']);
+    assert.deepEqual(applicableSteps(a), [
+      'mode',
+      'endpoint',
+      'protocol',
+      'httpTemplate',
+      'auth',
+      'suites',
+      'thresholds',
+      'volumes',
+      'resilience',
+      'compliance',
+      'bias',
+      'data',
+      'connection',
+      'summary',
+    ]);
+    assert.deepEqual(applicableSteps({ ...emptyAnswers(), mode: 'mcp', mcp: { command: 'node' }, suites: ['resilience'] }), [
+      'mode',
+      'endpoint',
+      'mcpTool',
+      'suites',
+      'thresholds',
+      'volumes',
+      'resilience',
+      'connection',
+      'summary',
+    ]);
     assert.ok(applicableSteps({ ...emptyAnswers(), mode: 'mcp', mcp: { url: 'http://x' } }).includes('auth'), 'an MCP URL may need a key');
   });
 
@@ -132,12 +183,23 @@ describe('wizard: step machine', () => {
     assert.deepEqual(back2, s);
     assert.equal(restoreState({ current: 'nope', done: [], answers: {} }), undefined);
     assert.equal(restoreState('x'), undefined);
-    assert.equal(restoreState({ current: 'endpoint', done: [], answers: { mode: 'builtin' } })?.current, 'mode', 'a step that no longer applies');
+    assert.equal(
+      restoreState({ current: 'endpoint', done: [], answers: { mode: 'builtin' } })?.current,
+      'mode',
+      'a step that no longer applies',
+    );
     assert.deepEqual(reset(), initialState());
   });
 
   it('prefills every step when editing a profile, starting at the first', () => {
-    const a: WizardAnswers = { ...emptyAnswers(), mode: 'api', baseUrl: 'http://x:1', protocol: 'openai', model: 'm', suites: ['rag_quality'] };
+    const a: WizardAnswers = {
+      ...emptyAnswers(),
+      mode: 'api',
+      baseUrl: 'http://x:1',
+      protocol: 'openai',
+      model: 'm',
+      suites: ['rag_quality'],
+    };
     const s = initialState(a, true);
     assert.equal(s.current, 'mode');
     assert.ok(s.done.includes('suites') && !s.done.includes('connection'));
@@ -149,18 +211,40 @@ describe('wizard: step machine', () => {
 describe('wizard: answers read back as text', () => {
   const full: WizardAnswers = {
     ...emptyAnswers(),
-    mode: 'api', baseUrl: 'http://127.0.0.1:8000/v1', protocol: 'http', http: { method: 'PUT', path: '/q', body: '{"q": "{{question}}"}', answerPath: '$.a', contextsPath: '$.c[*]' },
-    authEnv: 'MY_KEY', provider: 'anthropic', model: 'claude-3-5-haiku-latest',
+    mode: 'api',
+    baseUrl: 'http://127.0.0.1:8000/v1',
+    protocol: 'http',
+    http: { method: 'PUT', path: '/q', body: '{"q": "{{question}}"}', answerPath: '$.a', contextsPath: '$.c[*]' },
+    authEnv: 'MY_KEY',
+    provider: 'anthropic',
+    model: 'claude-3-5-haiku-latest',
     suites: ['rag_quality', 'resilience', 'compliance_smoke', 'bias_smoke'],
     thresholds: { faithfulness_min: 0.85, p95_ms_max: 3000 },
-    volumePreset: 'full', volumes: { qa_sample_size: 7, concurrency: 8 },
-    resilience: { scenarios: ['timeout', 'retry'], burst_concurrency: 20, retries: 3, circuit: { fails: 5, reset_s: 30 }, timeouts_ms: [500, 2000] },
+    volumePreset: 'full',
+    volumes: { qa_sample_size: 7, concurrency: 8 },
+    resilience: {
+      scenarios: ['timeout', 'retry'],
+      burst_concurrency: 20,
+      retries: 3,
+      circuit: { fails: 5, reset_s: 30 },
+      timeouts_ms: [500, 2000],
+    },
     compliance: { protected_routes: ['/admin', '/internal/*'] },
     bias: { groups: 'rich|poor;young|old', parityMetric: 'length', maxPairs: 4, parityThreshold: 0.2 },
   };
   const fields: Partial<Record<WizardStepId, (keyof WizardAnswers)[]>> = {
-    endpoint: ['baseUrl'], protocol: ['protocol'], httpTemplate: ['http'], auth: ['authEnv'], provider: ['provider'], model: ['model'], suites: ['suites'],
-    thresholds: ['thresholds'], volumes: ['volumePreset', 'volumes'], resilience: ['resilience'], compliance: ['compliance'], bias: ['bias'],
+    endpoint: ['baseUrl'],
+    protocol: ['protocol'],
+    httpTemplate: ['http'],
+    auth: ['authEnv'],
+    provider: ['provider'],
+    model: ['model'],
+    suites: ['suites'],
+    thresholds: ['thresholds'],
+    volumes: ['volumePreset', 'volumes'],
+    resilience: ['resilience'],
+    compliance: ['compliance'],
+    bias: ['bias'],
   };
   for (const [step, keys] of Object.entries(fields) as [WizardStepId, (keyof WizardAnswers)[]][]) {
     it(`parses the text of the ${step} answer back to the same answer`, () => {
@@ -173,7 +257,12 @@ describe('wizard: answers read back as text', () => {
   }
 
   it('reads back an MCP command line with spaces in its arguments', () => {
-    const a: WizardAnswers = { ...emptyAnswers(), mode: 'mcp', mcp: { command: 'node', args: ['my server.js', '--x'] }, mcpTool: { tool: 'search', arguments: { q: '{{question}}' } } };
+    const a: WizardAnswers = {
+      ...emptyAnswers(),
+      mode: 'mcp',
+      mcp: { command: 'node', args: ['my server.js', '--x'] },
+      mcpTool: { tool: 'search', arguments: { q: '{{question}}' } },
+    };
     const o = stepDef('endpoint').parse(answerText('endpoint', a) ?? '', a);
     assert.ok(o.ok);
     assert.deepEqual(o.set.mcp, a.mcp);

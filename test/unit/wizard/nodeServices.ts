@@ -43,10 +43,14 @@ export function nodeServices(folder = mkdtempSync(path.join(tmpdir(), 'aiqk-wiza
     defaultFolder: () => s.folder,
     chooseFolder: async () => s.folder,
     pickDataFile: async (_kind: DataKind) => s.picks.shift(),
-    storeSecret: async (name, value) => { s.stored.set(name, value); },
+    storeSecret: async (name, value) => {
+      s.stored.set(name, value);
+    },
     secrets: async (name) => s.stored.get(name) ?? (process.env[name] || undefined),
     isTrusted: () => s.trusted,
-    openFile: async (file) => { s.opened.push(file); },
+    openFile: async (file) => {
+      s.opened.push(file);
+    },
     async startRun(profile: string, onProgress: (p: WizardRunProgress) => void): Promise<WizardRunOutcome> {
       const parsed = await loadProfile(profile);
       if (!parsed.profile) return { started: false, reason: parsed.problems[0]?.message ?? 'invalid profile' };
@@ -57,13 +61,27 @@ export function nodeServices(folder = mkdtempSync(path.join(tmpdir(), 'aiqk-wiza
       let total = 0;
       handle.events.onEvent((e) => {
         if (e.type === 'run-started') total = e.total;
-        if (e.type === 'case-finished') { done = e.done; total = e.total; }
+        if (e.type === 'case-finished') {
+          done = e.done;
+          total = e.total;
+        }
         onProgress({ runId: handle.runId, done, total, ...(e.type === 'suite-started' ? { suite: e.suite } : {}) });
       });
       const w = await handle.written;
       running.delete(handle.runId);
       const o = w.result.summary.overall;
-      return { started: true, runId: handle.runId, status: w.result.run.status, passed: o.passed, failed: o.failed, errors: o.errors, total: o.total, durationMs: w.result.run.duration_ms, ...(w.files.json ? { reportJson: w.files.json } : {}), ...(w.files.xlsx ? { reportXlsx: w.files.xlsx } : {}) };
+      return {
+        started: true,
+        runId: handle.runId,
+        status: w.result.run.status,
+        passed: o.passed,
+        failed: o.failed,
+        errors: o.errors,
+        total: o.total,
+        durationMs: w.result.run.duration_ms,
+        ...(w.files.json ? { reportJson: w.files.json } : {}),
+        ...(w.files.xlsx ? { reportXlsx: w.files.xlsx } : {}),
+      };
     },
     cancelRun: async (runId) => {
       const c = running.get(runId);
@@ -72,11 +90,21 @@ export function nodeServices(folder = mkdtempSync(path.join(tmpdir(), 'aiqk-wiza
       c('cancelled by the user');
       return true;
     },
-    openReport: async (file) => { s.reports.push(file); },
-    revealFile: async (file) => { s.reports.push(file); },
+    openReport: async (file) => {
+      s.reports.push(file);
+    },
+    revealFile: async (file) => {
+      s.reports.push(file);
+    },
     showRunLog: async () => undefined,
-    listProfiles: async () => readdirSync(s.folder).filter((f) => isProfileFileName(f)).sort().map((f) => path.join(s.folder, f)),
-    persist: (p) => { s.persisted = p === undefined ? undefined : JSON.parse(JSON.stringify(p)) as PersistedWizard; },
+    listProfiles: async () =>
+      readdirSync(s.folder)
+        .filter((f) => isProfileFileName(f))
+        .sort()
+        .map((f) => path.join(s.folder, f)),
+    persist: (p) => {
+      s.persisted = p === undefined ? undefined : (JSON.parse(JSON.stringify(p)) as PersistedWizard);
+    },
     cleanup: () => rmSync(folder, { recursive: true, force: true }),
   };
   return s;

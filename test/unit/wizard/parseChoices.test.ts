@@ -19,8 +19,14 @@ describe('wizard: API key', () => {
   }
 
   const names: [string, string][] = [
-    ['OPENAI_API_KEY', 'OPENAI_API_KEY'], ['env MY_TOKEN', 'MY_TOKEN'], ['$MY_TOKEN', 'MY_TOKEN'], ['${AIQK_TOKEN}', 'AIQK_TOKEN'], ['%API_TOKEN%', 'API_TOKEN'],
-    ['the key is in the env var OPENAI_API_KEY', 'OPENAI_API_KEY'], ['environment variable named corp_key', 'corp_key'], ['it is stored as secret named mytoken', 'mytoken'],
+    ['OPENAI_API_KEY', 'OPENAI_API_KEY'],
+    ['env MY_TOKEN', 'MY_TOKEN'],
+    ['$MY_TOKEN', 'MY_TOKEN'],
+    ['${AIQK_TOKEN}', 'AIQK_TOKEN'],
+    ['%API_TOKEN%', 'API_TOKEN'],
+    ['the key is in the env var OPENAI_API_KEY', 'OPENAI_API_KEY'],
+    ['environment variable named corp_key', 'corp_key'],
+    ['it is stored as secret named mytoken', 'mytoken'],
     ['use GROQ_API_KEY please', 'GROQ_API_KEY'],
   ];
   for (const [text, name] of names) {
@@ -45,8 +51,20 @@ describe('wizard: API key', () => {
   });
 
   it('tells keys from names', () => {
-    for (const k of ['sk-abc123def456ghi789jkl', 'AIzaSyA1234567890abcdefghijk', 'a8F3k2Lm9QzX7pW4vR1tY6uB', 'xoxb-1234-5678-abcdEFGH']) assert.ok(looksLikeSecret(k), k);
-    for (const n of ['OPENAI_API_KEY', 'my token', 'short', 'http://localhost:8000', 'AIQK_TOKEN_2024_PRODUCTION_MAIN', 'llama3.1:8b-instruct-q4_K_M', 'claude-3-5-sonnet-20241022', 'gpt-4o-mini-2024-07-18', 'data/passages-2024.jsonl']) assert.ok(!looksLikeSecret(n), n);
+    for (const k of ['sk-abc123def456ghi789jkl', 'AIzaSyA1234567890abcdefghijk', 'a8F3k2Lm9QzX7pW4vR1tY6uB', 'xoxb-1234-5678-abcdEFGH'])
+      assert.ok(looksLikeSecret(k), k);
+    for (const n of [
+      'OPENAI_API_KEY',
+      'my token',
+      'short',
+      'http://localhost:8000',
+      'AIQK_TOKEN_2024_PRODUCTION_MAIN',
+      'llama3.1:8b-instruct-q4_K_M',
+      'claude-3-5-sonnet-20241022',
+      'gpt-4o-mini-2024-07-18',
+      'data/passages-2024.jsonl',
+    ])
+      assert.ok(!looksLikeSecret(n), n);
     assert.equal(secretNameIn('the token'), undefined);
   });
 
@@ -58,8 +76,20 @@ describe('wizard: API key', () => {
 });
 
 describe('wizard: provider and model', () => {
-  const providers: [string, string][] = [['openai', 'openai'], ['OpenAI', 'openai'], ['open ai', 'openai'], ['antropic', 'anthropic'], ['claude', 'anthropic'], ['Google Gemini', 'gemini'], ['google', 'gemini'], ['ollama', 'ollama'], ['mistral', 'mistral'], ['my-corp-llm', 'my-corp-llm']];
-  for (const [text, id] of providers) it(`reads the provider “${text}” as ${id}`, () => assert.equal(accepted(parseProvider(text)).provider, id));
+  const providers: [string, string][] = [
+    ['openai', 'openai'],
+    ['OpenAI', 'openai'],
+    ['open ai', 'openai'],
+    ['antropic', 'anthropic'],
+    ['claude', 'anthropic'],
+    ['Google Gemini', 'gemini'],
+    ['google', 'gemini'],
+    ['ollama', 'ollama'],
+    ['mistral', 'mistral'],
+    ['my-corp-llm', 'my-corp-llm'],
+  ];
+  for (const [text, id] of providers)
+    it(`reads the provider “${text}” as ${id}`, () => assert.equal(accepted(parseProvider(text)).provider, id));
 
   it('takes a model named with the provider, and refuses several providers or sentences', () => {
     const o = parseProvider('openai gpt-4o-mini');
@@ -71,7 +101,15 @@ describe('wizard: provider and model', () => {
     assert.ok(skipped.ok && 'provider' in skipped.set && skipped.set.provider === undefined);
   });
 
-  const models: [string, string][] = [['gpt-4o-mini', 'gpt-4o-mini'], ['4o mini', 'gpt-4o-mini'], ['GPT 4o Mini', 'gpt-4o-mini'], ['model: llama3.1', 'llama3.1'], ['llama3.1:8b', 'llama3.1:8b'], ['use qwen2.5', 'qwen2.5'], ['org/model-7b@v2', 'org/model-7b@v2']];
+  const models: [string, string][] = [
+    ['gpt-4o-mini', 'gpt-4o-mini'],
+    ['4o mini', 'gpt-4o-mini'],
+    ['GPT 4o Mini', 'gpt-4o-mini'],
+    ['model: llama3.1', 'llama3.1'],
+    ['llama3.1:8b', 'llama3.1:8b'],
+    ['use qwen2.5', 'qwen2.5'],
+    ['org/model-7b@v2', 'org/model-7b@v2'],
+  ];
   for (const [text, m] of models) it(`reads the model “${text}” as ${m}`, () => assert.equal(accepted(parseModel(text, openai)).model, m));
 
   it('keeps a near miss as typed but says what it may have meant', () => {

@@ -1,7 +1,14 @@
 import { strict as assert } from 'node:assert';
 import type { WizardAnswers } from '../../../src/engine/wizard/answers';
 import { emptyAnswers } from '../../../src/engine/wizard/answers';
-import { kindsInUse, missingRequired, parseConnection, parseData, parseSummary, profileFileName } from '../../../src/engine/wizard/parseFinish';
+import {
+  kindsInUse,
+  missingRequired,
+  parseConnection,
+  parseData,
+  parseSummary,
+  profileFileName,
+} from '../../../src/engine/wizard/parseFinish';
 import { rejected } from './parseTarget.test';
 
 const a: WizardAnswers = { ...emptyAnswers(), mode: 'api', suites: ['rag_quality', 'red_team', 'safety'] };
@@ -66,7 +73,17 @@ describe('wizard: connection and summary', () => {
     assert.match(rejected(parseConnection('banana', a)), /test again/);
   });
 
-  const finish: [string, boolean][] = [['run', true], ['Write and run', true], ['yes', true], ["let's go", true], ['start it', true], ['write', false], ['write only', false], ['save', false], ["don't run yet", false]];
+  const finish: [string, boolean][] = [
+    ['run', true],
+    ['Write and run', true],
+    ['yes', true],
+    ["let's go", true],
+    ['start it', true],
+    ['write', false],
+    ['write only', false],
+    ['save', false],
+    ["don't run yet", false],
+  ];
   for (const [text, run] of finish) {
     it(`reads “${text}” as finish${run ? ' and run' : ''}`, () => {
       const o = parseSummary(text);
@@ -76,13 +93,24 @@ describe('wizard: connection and summary', () => {
   }
 
   it('takes another file name, and jumps to a step to edit it', () => {
-    const names: [string, string][] = [['save as my.aiqk.yaml', 'my.aiqk.yaml'], ['name it smoke', 'smoke.aiqk.yaml'], ['foo.yaml', 'foo.aiqk.yaml'], ['file configs/ci.aiqk.yml', 'configs/ci.aiqk.yml'], ['save it as "aiqk.yaml"', 'aiqk.yaml']];
+    const names: [string, string][] = [
+      ['save as my.aiqk.yaml', 'my.aiqk.yaml'],
+      ['name it smoke', 'smoke.aiqk.yaml'],
+      ['foo.yaml', 'foo.aiqk.yaml'],
+      ['file configs/ci.aiqk.yml', 'configs/ci.aiqk.yml'],
+      ['save it as "aiqk.yaml"', 'aiqk.yaml'],
+    ];
     for (const [text, name] of names) {
       const o = parseSummary(text);
       assert.ok(o.ok && o.stay, text);
       assert.equal(o.set.fileName, name, text);
     }
-    for (const [text, step] of [['edit suites', 'suites'], ['change the model', 'model'], ['go to thresholds', 'thresholds'], ['fix the api key', 'auth']] as const) {
+    for (const [text, step] of [
+      ['edit suites', 'suites'],
+      ['change the model', 'model'],
+      ['go to thresholds', 'thresholds'],
+      ['fix the api key', 'auth'],
+    ] as const) {
       const o = parseSummary(text);
       assert.ok(o.ok && o.goTo === step, text);
     }

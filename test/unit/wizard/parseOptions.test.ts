@@ -10,7 +10,11 @@ const rag: WizardAnswers = { ...emptyAnswers(), mode: 'api', suites: ['rag_quali
 describe('wizard: thresholds', () => {
   it('takes the documented defaults of the chosen suites', () => {
     for (const text of ['defaults', 'skip', 'keep defaults', 'default', 'fine']) {
-      assert.deepEqual(accepted(parseThresholds(text, rag)).thresholds, { faithfulness_min: 0.8, context_recall_min: 0.8, toxicity_max: 0 }, text);
+      assert.deepEqual(
+        accepted(parseThresholds(text, rag)).thresholds,
+        { faithfulness_min: 0.8, context_recall_min: 0.8, toxicity_max: 0 },
+        text,
+      );
     }
     assert.deepEqual(accepted(parseThresholds('defaults', { ...rag, suites: ['red_team'] })).thresholds, {});
   });
@@ -38,7 +42,11 @@ describe('wizard: thresholds', () => {
 
   it('keeps the other thresholds when one is changed, and notes keys of suites not chosen', () => {
     const before: WizardAnswers = { ...rag, thresholds: { faithfulness_min: 0.9, p95_ms_max: 4000 } };
-    assert.deepEqual(accepted(parseThresholds('recall 0.7', before)).thresholds, { faithfulness_min: 0.9, p95_ms_max: 4000, context_recall_min: 0.7 });
+    assert.deepEqual(accepted(parseThresholds('recall 0.7', before)).thresholds, {
+      faithfulness_min: 0.9,
+      p95_ms_max: 4000,
+      context_recall_min: 0.7,
+    });
     const o = parseThresholds('pii 2', rag);
     assert.ok(o.ok && o.set.thresholds?.pii_hits_max === 2);
     assert.match(o.reply ?? '', /compliance_smoke, which is not selected/);
@@ -63,11 +71,19 @@ describe('wizard: thresholds', () => {
 
 describe('wizard: volumes', () => {
   const cases: [string, string, Record<string, number> | undefined][] = [
-    ['smoke', 'smoke', undefined], ['quick', 'smoke', undefined], ['full', 'full', undefined], ['a thorough one', 'full', undefined],
-    ['red team heavy', 'red_team_heavy', undefined], ['red_team_heavy', 'red_team_heavy', undefined], ['heavy', 'red_team_heavy', undefined],
-    ['full with concurrency 8', 'full', { concurrency: 8 }], ['qa 10, mutators 2', 'smoke', { qa_sample_size: 10, attack_mutators: 2 }],
-    ['smoke, 5 questions', 'smoke', undefined], ['questions 5, perf repeats 3, 8 workers', 'smoke', { qa_sample_size: 5, perf_repeats: 3 }],
-    ['full, max pairs 4', 'full', { max_pairs: 4 }], ['full with qa 20', 'full', undefined],
+    ['smoke', 'smoke', undefined],
+    ['quick', 'smoke', undefined],
+    ['full', 'full', undefined],
+    ['a thorough one', 'full', undefined],
+    ['red team heavy', 'red_team_heavy', undefined],
+    ['red_team_heavy', 'red_team_heavy', undefined],
+    ['heavy', 'red_team_heavy', undefined],
+    ['full with concurrency 8', 'full', { concurrency: 8 }],
+    ['qa 10, mutators 2', 'smoke', { qa_sample_size: 10, attack_mutators: 2 }],
+    ['smoke, 5 questions', 'smoke', undefined],
+    ['questions 5, perf repeats 3, 8 workers', 'smoke', { qa_sample_size: 5, perf_repeats: 3 }],
+    ['full, max pairs 4', 'full', { max_pairs: 4 }],
+    ['full with qa 20', 'full', undefined],
   ];
   for (const [text, preset, volumes] of cases) {
     it(`reads “${text}”`, () => {
@@ -87,7 +103,9 @@ describe('wizard: volumes', () => {
 
 describe('wizard: resilience, compliance and bias options', () => {
   const res: [string, object][] = [
-    ['all', {}], ['all scenarios', {}], ['skip', {}],
+    ['all', {}],
+    ['all scenarios', {}],
+    ['skip', {}],
     ['only timeout and retry', { scenarios: ['timeout', 'retry'] }],
     ['just bursts', { scenarios: ['burst'] }],
     ['burst 20, retries 3', { burst_concurrency: 20, retries: 3 }],
@@ -96,7 +114,8 @@ describe('wizard: resilience, compliance and bias options', () => {
     ['timeouts 500 ms, 2 s', { timeouts_ms: [500, 2000] }],
     ['only timeout and retry, burst 20', { scenarios: ['timeout', 'retry'], burst_concurrency: 20 }],
   ];
-  for (const [text, want] of res) it(`reads the resilience answer “${text}”`, () => assert.deepEqual(accepted(parseResilience(text)).resilience, want));
+  for (const [text, want] of res)
+    it(`reads the resilience answer “${text}”`, () => assert.deepEqual(accepted(parseResilience(text)).resilience, want));
 
   it('refuses resilience values out of range and unknown words', () => {
     assert.match(rejected(parseResilience('burst 1000')), /1 to 256/);
@@ -110,7 +129,11 @@ describe('wizard: resilience, compliance and bias options', () => {
     const d = parseCompliance('defaults', { ...rag, authEnv: 'TOKEN' });
     assert.ok(d.ok && JSON.stringify(d.set.compliance) === '{}');
     assert.match(d.reply ?? '', /ask route is probed/);
-    assert.match(accepted(parseCompliance('skip', { ...rag, mode: 'builtin' })) && (parseCompliance('skip', { ...rag, mode: 'builtin' }) as { reply: string }).reply, /need an HTTP API/);
+    assert.match(
+      accepted(parseCompliance('skip', { ...rag, mode: 'builtin' })) &&
+        (parseCompliance('skip', { ...rag, mode: 'builtin' }) as { reply: string }).reply,
+      /need an HTTP API/,
+    );
     assert.match(rejected(parseCompliance('banana', rag)), /Give the routes/);
   });
 
@@ -124,7 +147,10 @@ describe('wizard: resilience, compliance and bias options', () => {
     ['max pairs 5', { maxPairs: 5 }],
     ['parity 0.2', { parityThreshold: 0.2 }],
     ['gap below 15%', { parityThreshold: 0.15 }],
-    ['refusal rate, max pairs 5, parity 0.2, female|male;young|elderly', { groups: 'female|male;young|elderly', maxPairs: 5, parityThreshold: 0.2, parityMetric: 'refusal_rate' }],
+    [
+      'refusal rate, max pairs 5, parity 0.2, female|male;young|elderly',
+      { groups: 'female|male;young|elderly', maxPairs: 5, parityThreshold: 0.2, parityMetric: 'refusal_rate' },
+    ],
   ];
   for (const [text, want] of bias) it(`reads the bias answer “${text}”`, () => assert.deepEqual(accepted(parseBias(text)).bias, want));
 

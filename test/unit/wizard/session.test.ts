@@ -19,8 +19,13 @@ const KEY = 'sk-test-4f9a8b7c6d5e4f3a2b1c';
 /** A session with its last view, driven like the webview drives it. */
 class Driver {
   view!: WizardView;
-  private constructor(readonly s: WizardSession, readonly svc: NodeServices) {
-    s.onMessage((m) => { if (m.type === 'state') this.view = m.view; });
+  private constructor(
+    readonly s: WizardSession,
+    readonly svc: NodeServices,
+  ) {
+    s.onMessage((m) => {
+      if (m.type === 'state') this.view = m.view;
+    });
   }
 
   static async start(svc: NodeServices, persisted?: unknown): Promise<Driver> {
@@ -52,7 +57,9 @@ describe('wizard session', function () {
   let svc: NodeServices;
   let server: OpenAiServer | undefined;
 
-  beforeEach(() => { svc = nodeServices(); });
+  beforeEach(() => {
+    svc = nodeServices();
+  });
   afterEach(async () => {
     svc.cleanup();
     await server?.close();
@@ -82,7 +89,10 @@ describe('wizard session', function () {
     assert.equal(d.view.run?.status, 'passed');
     const outcome = d.last();
     assert.match(outcome.text, /^Run run_\S+ passed: \d+ of \d+ cases passed/);
-    assert.deepEqual(outcome.actions?.map((a) => a.label), ['Open report', 'Show XLSX', 'Show run log']);
+    assert.deepEqual(
+      outcome.actions?.map((a) => a.label),
+      ['Open report', 'Show XLSX', 'Show run log'],
+    );
     await d.s.receive({ type: 'action', id: outcome.actions?.[0].id });
     assert.equal(svc.reports.length, 1);
     const report = await readReport(svc.reports[0]);
@@ -95,7 +105,13 @@ describe('wizard session', function () {
     await d.say(`api at ${server.url}/v1`, 'openai compatible', KEY);
     assert.equal(svc.stored.get('OPENAI_API_KEY'), KEY);
     assert.ok(d.last('user').masked);
-    await d.say('fixture-model', 'rag and performance', 'faithfulness 0.5, context recall 0, answer relevancy 0, f1 0, rouge 0, case pass rate 0', 'smoke', 'use defaults');
+    await d.say(
+      'fixture-model',
+      'rag and performance',
+      'faithfulness 0.5, context recall 0, answer relevancy 0, f1 0, rouge 0, case pass rate 0',
+      'smoke',
+      'use defaults',
+    );
     await d.until('the connection test', () => d.view.log.some((e) => e.text.startsWith('Connected')));
     const connected = d.view.log.find((e) => e.text.startsWith('Connected'));
     assert.match(connected?.details?.join(' ') ?? '', /api openai http:\/\/127\.0\.0\.1:\d+\/v1 model fixture-model/);
@@ -106,8 +122,12 @@ describe('wizard session', function () {
     assert.match(text, /bearer_env: OPENAI_API_KEY/);
     await d.until('the run', () => d.view.run?.phase === 'finished');
     assert.match(d.last().text, /cases passed/);
-    assert.ok(server.requests.length > 2 && server.requests.every((r) => r.headers.authorization === `Bearer ${KEY}`), 'every request carried the stored key');
-    for (const where of [text, JSON.stringify(d.view), JSON.stringify(svc.persisted)]) assert.ok(!where.includes(KEY), 'the key appears nowhere');
+    assert.ok(
+      server.requests.length > 2 && server.requests.every((r) => r.headers.authorization === `Bearer ${KEY}`),
+      'every request carried the stored key',
+    );
+    for (const where of [text, JSON.stringify(d.view), JSON.stringify(svc.persisted)])
+      assert.ok(!where.includes(KEY), 'the key appears nowhere');
   });
 
   it('tests a real MCP server started from a command', async () => {
@@ -116,7 +136,9 @@ describe('wizard session', function () {
     await d.say(`mcp node "${fixture}"`);
     assert.equal(d.view.step.id, 'mcpTool', 'the command came with the mode');
     await d.say('ask', 'safety', 'defaults', 'smoke', 'done');
-    await d.until('the connection test', () => d.view.log.some((e) => e.text.startsWith('Connected') || e.text.startsWith('The target did not answer')));
+    await d.until('the connection test', () =>
+      d.view.log.some((e) => e.text.startsWith('Connected') || e.text.startsWith('The target did not answer')),
+    );
     const result = d.view.log.find((e) => e.text.startsWith('Connected') || e.text.startsWith('The target did not answer'));
     assert.match(result?.text ?? '', /^Connected/, JSON.stringify(result));
     assert.match(d.view.preview.yaml, /command: node\n\s+args: \[.*mcpStdioServer\.mjs.*\]\n\s+tool: ask/);
@@ -128,7 +150,9 @@ describe('wizard session', function () {
       req.resume();
       req.on('end', () => {
         if (answered++ >= 2) return; // the connection test and one case are answered; the rest are held until the run is cancelled
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ answer: 'Nimbus keeps files for 30 days.', context: ['Files stay 30 days.'] }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ answer: 'Nimbus keeps files for 30 days.', context: ['Files stay 30 days.'] }));
       });
     });
     await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
@@ -143,8 +167,15 @@ describe('wizard session', function () {
       assert.equal(svc.cancelled.length, 1);
       assert.match(d.last().text, /^Cancelling: the cases already finished are kept/);
       const outcome = d.view.log.find((e) => e.text.startsWith('Run run_'));
-      assert.match(outcome?.text ?? '', /^Run run_\S+ cancelled: \d+ of \d+ cases passed/, `the run message, updated in place: ${outcome?.text}`);
-      assert.ok(outcome?.actions?.some((a) => a.label === 'Open report'), `the partial report can be opened: ${JSON.stringify(outcome)}`);
+      assert.match(
+        outcome?.text ?? '',
+        /^Run run_\S+ cancelled: \d+ of \d+ cases passed/,
+        `the run message, updated in place: ${outcome?.text}`,
+      );
+      assert.ok(
+        outcome?.actions?.some((a) => a.label === 'Open report'),
+        `the partial report can be opened: ${JSON.stringify(outcome)}`,
+      );
     } finally {
       slow.closeAllConnections();
       await new Promise<void>((r) => slow.close(() => r()));
@@ -214,7 +245,10 @@ describe('wizard session', function () {
     const d = await Driver.start(svc);
     await d.say('demo', 'safety', 'defaults', 'smoke', 'done', 'continue', 'write');
     assert.match(d.last().text, /aiqk\.yaml already exists/);
-    assert.deepEqual(d.view.step.chips.map((c) => c.label), ['Overwrite', 'Save as…', 'Cancel']);
+    assert.deepEqual(
+      d.view.step.chips.map((c) => c.label),
+      ['Overwrite', 'Save as…', 'Cancel'],
+    );
     await d.say('cancel');
     assert.equal(readFileSync(path.join(svc.folder, 'aiqk.yaml'), 'utf8'), '# mine\nversion: 1\n');
     await d.say('write', 'other.aiqk.yaml');
@@ -228,7 +262,10 @@ describe('wizard session', function () {
     const d = await Driver.start(svc);
     const offer = d.view.log[0];
     assert.match(offer.text, /^This workspace has a run profile already/);
-    assert.deepEqual(offer.actions?.map((a) => a.label), ['Edit aiqk.yaml']);
+    assert.deepEqual(
+      offer.actions?.map((a) => a.label),
+      ['Edit aiqk.yaml'],
+    );
     assert.equal(d.view.step.id, 'mode', 'or a new one, as usual');
     await d.s.receive({ type: 'action', id: offer.actions?.[0].id });
     assert.ok(d.view.preview.editing);
@@ -237,7 +274,10 @@ describe('wizard session', function () {
 
   it('edits an existing profile step by step, keeping its comments', async () => {
     const file = path.join(svc.folder, 'team.aiqk.yaml');
-    writeFileSync(file, '# team profile\nversion: 1\ntarget:\n  mode: builtin   # demo for now\nsuites: [safety]\njudge:\n  base_url: http://judge.local\n  model: j\n');
+    writeFileSync(
+      file,
+      '# team profile\nversion: 1\ntarget:\n  mode: builtin   # demo for now\nsuites: [safety]\njudge:\n  base_url: http://judge.local\n  model: j\n',
+    );
     const d = await Driver.start(svc);
     await d.s.editProfile(file);
     assert.equal(d.view.step.id, 'mode');
@@ -265,9 +305,22 @@ describe('wizard session', function () {
     assert.equal(d.last().text, 'Which quality suites should run?', 'then the question again');
     const again = await Driver.start(svc, svc.persisted);
     assert.equal(again.view.step.id, 'suites');
-    assert.deepEqual(again.view.log.map((e) => e.text), d.view.log.map((e) => e.text));
+    assert.deepEqual(
+      again.view.log.map((e) => e.text),
+      d.view.log.map((e) => e.text),
+    );
     const before = JSON.stringify(again.view);
-    for (const bad of [null, 'x', { type: 'nope' }, { type: 'answer', text: 5 }, { type: 'answer', text: '   ' }, { type: 'edit', step: 'nope' }, { type: 'uploadData', kind: '../../etc' }, { type: 'action', id: 'a9999' }, { type: 'secret', name: 'bad name', value: 'x' }]) {
+    for (const bad of [
+      null,
+      'x',
+      { type: 'nope' },
+      { type: 'answer', text: 5 },
+      { type: 'answer', text: '   ' },
+      { type: 'edit', step: 'nope' },
+      { type: 'uploadData', kind: '../../etc' },
+      { type: 'action', id: 'a9999' },
+      { type: 'secret', name: 'bad name', value: 'x' },
+    ]) {
       await again.s.receive(bad);
     }
     assert.equal(JSON.stringify(again.view), before);
@@ -277,7 +330,9 @@ describe('wizard session', function () {
     svc.trusted = false;
     const d = await Driver.start(svc);
     await d.say('mcp node server.js', 'ask', 'safety', 'defaults', 'smoke', 'done');
-    await d.until('the refusal to start the command', () => /not trusted, so the wizard does not start the MCP server’s command/.test(d.last().text));
+    await d.until('the refusal to start the command', () =>
+      /not trusted, so the wizard does not start the MCP server’s command/.test(d.last().text),
+    );
     assert.equal(d.view.step.id, 'connection');
     assert.match(d.view.canRun.reason ?? '', /untrusted/);
     await d.say('continue', 'run');
