@@ -9,11 +9,11 @@
 const ENGINE_FLOORS = [
   'model',
   'data',
-  'config',
   'requirements',
+  'metrics',
+  'config',
   'secrets',
   'detectors',
-  'metrics',
   'targets',
   'judge',
   'resilience',

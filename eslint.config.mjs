@@ -26,7 +26,7 @@ export default tseslint.config(
   },
   { files: ['src/engine/**', 'src/cli/**', 'webview/**', 'src/protocol.ts', 'test/unit/**'], rules: noVscode },
   {
-    files: ['**/*.mjs', '**/*.js'],
+    files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     languageOptions: {
       globals: {
         process: 'readonly',

@@ -1,4 +1,4 @@
-// Generates src/engine/config/profileTypes.ts from schemas/aiqk.schema.json, so the
+// Generates src/engine/model/profileTypes.ts from schemas/aiqk.schema.json, so the
 // TypeScript type of a run profile can never drift from its schema (a unit test
 // regenerates it and compares). Run: node scripts/genProfileTypes.mjs [--check]
 import { compile } from 'json-schema-to-typescript';
@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const OUT = 'src/engine/config/profileTypes.ts';
+const OUT = 'src/engine/model/profileTypes.ts';
 
 /** Renders the TypeScript source for the run-profile schema. */
 export async function renderProfileTypes() {

@@ -3,13 +3,13 @@
 // sides. A webview says `ready` first; the host queues messages until then. The
 // host validates every message it receives: a webview is untrusted input.
 // This file imports nothing from vscode or the engine's runtime (types only).
-import type { RunComparison } from './engine/report/compareRuns';
-import type { CaseResult, LogEntry, RunInfo, RunResult } from './engine/run/types';
-import type { DataKind } from './engine/data/kinds';
-import type { RequirementRow } from './engine/requirements/requirements';
-import type { SuiteName } from './engine/suites/names';
-import type { WizardStepId } from './engine/wizard/answers';
-import type { WizardChip } from './engine/wizard/stepDefs';
+import type { RunComparison } from './engine/model/runComparison';
+import type { CaseResult, LogEntry, RunInfo, RunResult } from './engine/model/runTypes';
+import type { DataKind } from './engine/model/dataKinds';
+import type { RequirementRow } from './engine/model/requirementTypes';
+import type { SuiteName } from './engine/model/suiteNames';
+import type { WizardStepId } from './engine/model/wizardSteps';
+import type { WizardChip } from './engine/model/wizardSteps';
 
 // ---------------------------------------------------------------- report view
 // (owned by the report view: webview/report/, src/extension/report/)

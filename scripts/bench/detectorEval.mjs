@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { classifyAttackReply } from '../../src/engine/detectors/attackOutcome.ts';
 import { classifySafetyReply } from '../../src/engine/detectors/safetyOutcome.ts';
 import { detectToxicity } from '../../src/engine/detectors/toxicity.ts';
-import { mutatorByName } from '../../src/engine/suites/redTeamMutators.ts';
+import { mutatorByName } from '../../src/engine/suites/redTeam/redTeamMutators.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const verbose = process.argv.includes('--verbose');

@@ -27,7 +27,7 @@ await esbuild.build({
     contents: [
       "export { startRun } from './src/engine/run/startRun';",
       "export { resolveProfile } from './src/engine/config/resolve';",
-      "export { performanceSuite } from './src/engine/suites/performance';",
+      "export { performanceSuite } from './src/engine/suites/performance/performance';",
     ].join('\n'),
     resolveDir: root,
     loader: 'ts',

@@ -24,7 +24,7 @@ writeFileSync(
   entry,
   [
     `export { scanPii } from '../src/engine/detectors/pii';`,
-    `export { loadPiiPatterns } from '../src/engine/data/piiPatterns';`,
+    `export { loadPiiPatterns } from '../src/engine/data/readers/piiPatterns';`,
     `export { defaultDatasetPath } from '../src/engine/data/defaults';`,
   ].join('\n'),
 );

@@ -6,7 +6,7 @@ import { formatSummaryTable } from '../engine/report/summaryTable';
 import type { ReportFormat } from '../engine/report/writeReports';
 import { ReportWriteError, writeReports } from '../engine/report/writeReports';
 import { mergeSummarizer } from '../engine/run/resummarize';
-import type { LogEntry, RunResult } from '../engine/run/types';
+import type { LogEntry, RunResult } from '../engine/model/runTypes';
 import { displayPath, parseFormats, reportPathLines, useColor } from './reportOutput';
 
 const USAGE = `Usage: aiqk merge <report.json...> --out <dir> [options]

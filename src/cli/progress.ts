@@ -1,5 +1,5 @@
-import type { SuiteName } from '../engine/suites/names';
-import type { RunEvent } from '../engine/run/types';
+import type { SuiteName } from '../engine/model/suiteNames';
+import type { RunEvent } from '../engine/model/runTypes';
 
 /** Where and how progress is shown. */
 export interface ProgressOptions {

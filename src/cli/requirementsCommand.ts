@@ -1,7 +1,7 @@
 import { loadProfile } from '../engine/config/loadProfile';
 import { providedKinds, resolveProfile } from '../engine/config/resolve';
-import { formatProblem } from '../engine/problem';
-import type { RequirementRow } from '../engine/requirements/requirements';
+import { formatProblem } from '../engine/model/problem';
+import type { RequirementRow } from '../engine/model/requirementTypes';
 import { blockingReasons, computeRequirementMatrix } from '../engine/requirements/requirements';
 
 const SYMBOLS: Record<RequirementRow['status'], string> = {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import { formatProblem } from '../engine/problem';
-import { validatePaths } from '../engine/validate/validatePaths';
+import { formatProblem } from '../engine/model/problem';
+import { validatePaths } from '../engine/prepare/validatePaths';
 
 const HELP = `Usage: aiqk validate [paths...] [--quiet]
 

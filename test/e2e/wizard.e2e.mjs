@@ -40,16 +40,14 @@ async function startLlm() {
       const answer = /storage|plan/i.test(question)
         ? 'The Basic plan includes 100 GB of storage.'
         : 'I can answer questions about your account, plans and files.';
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(
-          JSON.stringify({
-            id: 'x',
-            object: 'chat.completion',
-            model: 'local-model',
-            choices: [{ index: 0, message: { role: 'assistant', content: answer }, finish_reason: 'stop' }],
-          }),
-        );
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          id: 'x',
+          object: 'chat.completion',
+          model: 'local-model',
+          choices: [{ index: 0, message: { role: 'assistant', content: answer }, finish_reason: 'stop' }],
+        }),
+      );
     });
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));

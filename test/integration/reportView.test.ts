@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { loadProfile } from '../../src/engine/config/loadProfile';
 import { resolveProfile } from '../../src/engine/config/resolve';
 import { runAndWriteReports } from '../../src/engine/run/runAndWriteReports';
-import type { RunResult } from '../../src/engine/run/types';
+import type { RunResult } from '../../src/engine/model/runTypes';
 import type { AiQualityKitApi } from '../../src/extension/extension';
 import type { ReportPanelInfo } from '../../src/extension/report/registerReportView';
 

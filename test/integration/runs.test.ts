@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { readReport } from '../../src/engine/report/jsonReport';
-import type { RunResult } from '../../src/engine/run/types';
+import type { RunResult } from '../../src/engine/model/runTypes';
 import type { AiQualityKitApi } from '../../src/extension/extension';
 import type { RunCommandResult } from '../../src/extension/runs/runCommands';
 import type { RunsNode } from '../../src/extension/tree/runsTree';

@@ -10,7 +10,7 @@ import { resolveProfile } from '../../src/engine/config/resolve';
 import { compareRuns } from '../../src/engine/report/compareRuns';
 import { toJsonReport } from '../../src/engine/report/jsonReport';
 import { startRun } from '../../src/engine/run/startRun';
-import type { CaseResult, RunResult } from '../../src/engine/run/types';
+import type { CaseResult, RunResult } from '../../src/engine/model/runTypes';
 import { toViewData } from '../../src/extension/report/viewData';
 import type { ReportViewData } from '../../src/protocol';
 

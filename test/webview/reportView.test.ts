@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunResult } from '../../src/engine/run/types';
+import type { RunResult } from '../../src/engine/model/runTypes';
 import type { ReportViewData } from '../../src/protocol';
 import { metricLabel } from '../../webview/report/format';
 import { demoReport, largeReport, previousOf, viewDataOf } from './fixtures';

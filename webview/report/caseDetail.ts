@@ -1,7 +1,7 @@
 // The expanded view of one case: expected and output side by side (evidence
 // spans marked in the output), the input, metrics, evidence, contexts and the
 // suite's details rendered readably.
-import type { CaseResult } from '../../src/engine/run/types';
+import type { CaseResult } from '../../src/engine/model/runTypes';
 import { h } from '../shared/dom';
 import { icon } from '../shared/icons';
 import { evidenceOf, placeEvidence } from './evidence';

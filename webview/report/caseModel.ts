@@ -1,6 +1,6 @@
 // Filtering and sorting of the case table, kept apart from the DOM. A report can
 // hold 100,000 cases: the search text of each case is lower-cased once and kept.
-import type { CaseResult } from '../../src/engine/run/types';
+import type { CaseResult } from '../../src/engine/model/runTypes';
 import type { SortKey, StatusFilter, UiState } from './viewState';
 
 const STATUS_ORDER: Record<CaseResult['status'], number> = { failed: 0, error: 1, cancelled: 2, passed: 3 };

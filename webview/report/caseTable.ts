@@ -6,7 +6,7 @@ import '@vscode-elements/elements/dist/vscode-label/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import type { CaseResult } from '../../src/engine/run/types';
+import type { CaseResult } from '../../src/engine/model/runTypes';
 import { h, replaceChildren, setText } from '../shared/dom';
 import { icon } from '../shared/icons';
 import { caseDetail } from './caseDetail';

@@ -1,6 +1,6 @@
 // The comparison with the previous run of the same profile: what got better,
 // what got worse (suite verdicts, metrics), and the cases that flipped.
-import type { CaseChange, RunComparison } from '../../src/engine/report/compareRuns';
+import type { CaseChange, RunComparison } from '../../src/engine/model/runComparison';
 import type { ReportViewData } from '../../src/protocol';
 import { h } from '../shared/dom';
 import { icon } from '../shared/icons';

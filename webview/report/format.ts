@@ -1,5 +1,5 @@
 // How numbers, names and times read in the report view.
-import { isSuiteName } from '../../src/engine/suites/names';
+import { isSuiteName } from '../../src/engine/model/suiteNames';
 import { SUITE_INFO } from '../../src/engine/wizard/catalog';
 
 /** A suite's name for people ("RAG quality"), as the wizard offers it. */

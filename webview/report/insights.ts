@@ -1,7 +1,7 @@
 // Chart panels: latency of the performance suite (histogram and percentiles) and
 // red_team attack outcomes per category. Charts are drawn after the panel is in
 // the document (Chart.js measures its container).
-import type { CaseResult, SuiteSummary } from '../../src/engine/run/types';
+import type { CaseResult, SuiteSummary } from '../../src/engine/model/runTypes';
 import { h } from '../shared/dom';
 import type { AttackRow, Bin } from './charts';
 import { attackChart, histogram, latencyChart } from './charts';

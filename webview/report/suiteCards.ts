@@ -1,6 +1,6 @@
 // One card per suite: its verdict, case counts and key metrics against their
 // thresholds. A card's button filters the case table to that suite.
-import type { MetricVerdict, SuiteSummary } from '../../src/engine/run/types';
+import type { MetricVerdict, SuiteSummary } from '../../src/engine/model/runTypes';
 import { h } from '../shared/dom';
 import { icon } from '../shared/icons';
 import { formatMetric, formatThreshold, metricLabel, suiteLabel } from './format';

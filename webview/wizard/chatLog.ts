@@ -3,7 +3,7 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import type { WizardLogEntry, WizardView } from '../../src/protocol';
-import type { WizardStepId } from '../../src/engine/wizard/answers';
+import type { WizardStepId } from '../../src/engine/model/wizardSteps';
 import { h, replaceChildren } from '../shared/dom';
 import type { IconName } from '../shared/icons';
 import { icon } from '../shared/icons';

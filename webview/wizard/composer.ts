@@ -4,7 +4,7 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
-import type { WizardChip } from '../../src/engine/wizard/stepDefs';
+import type { WizardChip } from '../../src/engine/model/wizardSteps';
 import type { WizardStepView, WizardView } from '../../src/protocol';
 import { h, replaceChildren } from '../shared/dom';
 

@@ -1,7 +1,7 @@
 // The top of the wizard: title, Back, "Edit a step", Start over, and the
 // progress bar "Step X of Y: name" with its percentage.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import type { WizardStepId } from '../../src/engine/wizard/answers';
+import type { WizardStepId } from '../../src/engine/model/wizardSteps';
 import type { WizardView } from '../../src/protocol';
 import { h, replaceChildren } from '../shared/dom';
 

@@ -2,8 +2,8 @@
 // (the host owns the conversation and every decision), sends answers and
 // actions back, and keeps the typed draft and dialog state across reloads.
 import baseCss from '../shared/base.css';
-import type { DataKind } from '../../src/engine/data/kinds';
-import type { WizardStepId } from '../../src/engine/wizard/answers';
+import type { DataKind } from '../../src/engine/model/dataKinds';
+import type { WizardStepId } from '../../src/engine/model/wizardSteps';
 import { looksLikeSecret } from '../../src/engine/wizard/parseAuth';
 import type { WizardFromWebview, WizardToWebview, WizardView } from '../../src/protocol';
 import { h } from '../shared/dom';

@@ -2,8 +2,8 @@
 // status, details and an "Upload now" action per row; sortable by column, in a
 // modal dialog that Escape closes.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import type { DataKind } from '../../src/engine/data/kinds';
-import type { RequirementRow } from '../../src/engine/requirements/requirements';
+import type { DataKind } from '../../src/engine/model/dataKinds';
+import type { RequirementRow } from '../../src/engine/model/requirementTypes';
 import type { WizardView } from '../../src/protocol';
 import { h, replaceChildren } from '../shared/dom';
 import { icon } from '../shared/icons';

@@ -4,8 +4,8 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-checkbox/vscode-checkbox.js';
-import type { DataKind } from '../../src/engine/data/kinds';
-import type { RequirementRow } from '../../src/engine/requirements/requirements';
+import type { DataKind } from '../../src/engine/model/dataKinds';
+import type { RequirementRow } from '../../src/engine/model/requirementTypes';
 import type { WizardView } from '../../src/protocol';
 import { h, replaceChildren } from '../shared/dom';
 import { icon } from '../shared/icons';

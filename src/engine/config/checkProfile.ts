@@ -1,12 +1,12 @@
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { DataKind } from '../data/kinds';
-import { DATA_KINDS } from '../data/kinds';
-import type { DataFileCheck } from '../data/types';
+import type { DataKind } from '../model/dataKinds';
+import { DATA_KINDS } from '../model/dataKinds';
+import type { DataFileCheck } from '../model/dataTypes';
 import { expectedExtensions, validateDataFile } from '../data/validateDataFile';
-import { parseBiasGroups } from '../data/biasGroups';
-import type { Problem, Range } from '../problem';
-import type { RequirementRow } from '../requirements/requirements';
+import { parseBiasGroups } from '../data/readers/biasGroups';
+import type { Problem, Range } from '../model/problem';
+import type { RequirementRow } from '../model/requirementTypes';
 import { computeRequirementMatrix } from '../requirements/requirements';
 import type { ParsedProfile } from './loadProfile';
 import { isInlineBiasGroups, providedKinds } from './resolve';

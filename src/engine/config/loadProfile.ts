@@ -4,11 +4,11 @@ import Ajv from 'ajv';
 import type { Document } from 'yaml';
 import { LineCounter, parseDocument } from 'yaml';
 import schema from '../../../schemas/aiqk.schema.json';
-import type { Problem, Range } from '../problem';
-import type { RunProfile } from './profileTypes';
+import type { Problem, Range } from '../model/problem';
+import type { RunProfile } from '../model/profileTypes';
 import { PROFILE_CODES, schemaMessages } from './schemaMessages';
-import type { DocPath } from './yamlPositions';
-import { offsetRange, rangeAt } from './yamlPositions';
+import type { DocPath } from '../data/problems/yamlPositions';
+import { offsetRange, rangeAt } from '../data/problems/yamlPositions';
 
 /** A run profile as parsed: the document with positions, the profile when valid, its problems. */
 export interface ParsedProfile {

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
-import type { RunProfile } from './profileTypes';
-import type { DataKind } from '../data/kinds';
-import { DATA_KINDS } from '../data/kinds';
-import type { SuiteName } from '../suites/names';
+import type { RunProfile } from '../model/profileTypes';
+import type { DataKind } from '../model/dataKinds';
+import { DATA_KINDS } from '../model/dataKinds';
+import type { SuiteName } from '../model/suiteNames';
 import { THRESHOLDS } from '../metrics/thresholds';
 import { KINDS_WITH_DEFAULTS } from '../requirements/requirements';
 

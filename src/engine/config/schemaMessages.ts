@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
-import type { ProblemFix } from '../problem';
-import { formatPath, pointerToPath } from './yamlPositions';
+import type { ProblemFix } from '../model/problem';
+import { formatPath, pointerToPath } from '../data/problems/yamlPositions';
 
 /** A schema error turned into words a person understands, with where to point. */
 export interface SchemaMessage {

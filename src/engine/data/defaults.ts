@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { DataKind } from './kinds';
+import type { DataKind } from '../model/dataKinds';
 
 /** The file name of each built-in dataset in assets/defaults/. */
 export const DEFAULT_DATASET_NAMES: Readonly<Record<DataKind, string>> = {

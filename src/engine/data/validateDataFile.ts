@@ -1,11 +1,11 @@
 import { extname } from 'node:path';
-import { loadAttacks } from './attacks';
-import { loadBiasGroups } from './biasGroups';
-import { checkJsonl, loadPassages, loadQaset } from './jsonlKinds';
-import type { DataKind } from './kinds';
-import { loadPiiPatterns } from './piiPatterns';
-import { loadSchema } from './schemaFile';
-import type { DataFileCheck, DataReadOptions, DataRecordMap, LoadedDataset } from './types';
+import { loadAttacks } from './readers/attacks';
+import { loadBiasGroups } from './readers/biasGroups';
+import { checkJsonl, loadPassages, loadQaset } from './readers/jsonlKinds';
+import type { DataKind } from '../model/dataKinds';
+import { loadPiiPatterns } from './readers/piiPatterns';
+import { loadSchema } from './readers/schemaFile';
+import type { DataFileCheck, DataReadOptions, DataRecordMap, LoadedDataset } from '../model/dataTypes';
 
 type Loaders = { [K in DataKind]: (file: string, opts?: DataReadOptions) => Promise<LoadedDataset<DataRecordMap[K]>> };
 

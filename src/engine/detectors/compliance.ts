@@ -8,7 +8,7 @@ import { MARKER_RULES, REVERSAL, SAFE_REDIRECT } from './complianceMarkers';
 import type { RequestedContent } from './payload';
 import { requestedContent } from './payload';
 import { normalizeQuotes } from './textVariants';
-import { PII_VALIDATORS } from '../data/piiValidators';
+import { PII_VALIDATORS } from '../data/readers/piiValidators';
 
 /** A compliance marker found in a reply. */
 export interface ComplianceEvidence extends Evidence {

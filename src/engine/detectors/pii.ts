@@ -1,5 +1,5 @@
-import type { PiiPatternRecord } from '../suites/dataRecords';
-import { isPiiValidatorName, PII_VALIDATORS } from '../data/piiValidators';
+import type { PiiPatternRecord } from '../model/dataRecords';
+import { isPiiValidatorName, PII_VALIDATORS } from '../data/readers/piiValidators';
 
 /** Checks a candidate value with a named checksum validator (luhn, iban, ssn…). */
 export type PiiValidatorFn = (value: string) => boolean;
@@ -57,7 +57,7 @@ interface Candidate {
 
 const ALNUM = /[\p{L}\p{N}]/u;
 
-/** The built-in checksum validator of a name (src/engine/data/piiValidators.ts), if there is one. */
+/** The built-in checksum validator of a name (src/engine/data/readers/piiValidators.ts), if there is one. */
 export function builtinPiiValidator(name: string): PiiValidatorFn | undefined {
   return isPiiValidatorName(name) ? PII_VALIDATORS[name] : undefined;
 }

@@ -1,8 +1,8 @@
-import type { Judge } from '../config/profileTypes';
-import { httpCall, parseJsonReply } from '../targets/http';
-import { chatCompletionsUrl } from '../targets/openaiTarget';
-import { excerpt, maskSecrets } from '../targets/redact';
-import type { SecretLookup } from '../targets/target';
+import type { Judge } from '../model/profileTypes';
+import { httpCall, parseJsonReply } from '../targets/http/http';
+import { chatCompletionsUrl } from '../targets/http/openaiTarget';
+import { excerpt, maskSecrets } from '../secrets/redact';
+import type { SecretLookup } from '../model/target';
 import type { JudgeTask, JudgeVerdict } from './judgeTasks';
 import { JUDGE_SYSTEM_PROMPT, parseVerdict, renderTask } from './judgeTasks';
 

@@ -1,4 +1,4 @@
-import type { SuiteName } from '../suites/names';
+import type { SuiteName } from '../model/suiteNames';
 
 /** A threshold key of the run profile (`thresholds:`), with its default and meaning. */
 export interface ThresholdSpec {

@@ -1,6 +1,6 @@
-import { countCases } from '../run/outcome';
-import type { CaseResult, MetricVerdict, SuiteStatus, SuiteSummary } from '../run/types';
-import type { SuiteName } from '../suites/names';
+import { countCases } from '../model/caseOutcome';
+import type { CaseResult, MetricVerdict, SuiteStatus, SuiteSummary } from '../model/runTypes';
+import type { SuiteName } from '../model/suiteNames';
 import { mean } from './stats';
 import { thresholdSpec } from './thresholds';
 

@@ -1,6 +1,6 @@
-import type { CaseResult, LogEntry, RunResult, SuiteSummary } from '../run/types';
-import type { RunProfile } from '../config/profileTypes';
-import { maskSecrets, maskText } from './textMasks';
+import type { CaseResult, LogEntry, RunResult, SuiteSummary } from '../model/runTypes';
+import type { RunProfile } from '../model/profileTypes';
+import { maskSecrets, maskText } from '../secrets/textMasks';
 
 // A value stored under a key like these is a credential whatever it looks like
 // (`headers: {x-api-key: …}`, `env: {OPENAI_API_KEY: …}`); `*_env` keys hold names, not secrets.

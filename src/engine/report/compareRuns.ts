@@ -1,67 +1,11 @@
 // Comparison of a run with an earlier run of the same profile: what got better,
 // what got worse. Pure: two results in, one comparison out. The report view shows
 // it; anything else (CLI, CI comments) may reuse it.
-import type { CaseResult, CaseStatus, MetricVerdict, RunResult, RunStatus, SuiteStatus, SuiteSummary } from '../run/types';
-import { SUITE_NAMES } from '../suites/names';
-import type { SuiteName } from '../suites/names';
+import type { CaseResult, CaseStatus, MetricVerdict, RunResult, SuiteStatus, SuiteSummary } from '../model/runTypes';
+import { SUITE_NAMES } from '../model/suiteNames';
+import type { SuiteName } from '../model/suiteNames';
 import { THRESHOLDS } from '../metrics/thresholds';
-
-/** How something moved between two runs. `changed`: moved, but no direction says which way is better. */
-export type ChangeKind = 'better' | 'worse' | 'same' | 'changed' | 'new' | 'gone';
-
-/** One suite metric in both runs. */
-export interface MetricDelta {
-  metric: string;
-  /** null: unmeasured (or absent, see `change`). */
-  before: number | null;
-  after: number | null;
-  /** after − before when both were measured. */
-  delta: number | null;
-  /** Which way is better: `min` = higher is better, `max` = lower is better. */
-  direction?: 'min' | 'max';
-  /** The current run's threshold, when the metric has one. */
-  threshold?: number;
-  passBefore: boolean | null;
-  passAfter: boolean | null;
-  change: ChangeKind;
-}
-
-/** One suite in both runs. */
-export interface SuiteComparison {
-  suite: SuiteName;
-  /** null: the suite was not in that run. */
-  statusBefore: SuiteStatus | null;
-  statusAfter: SuiteStatus | null;
-  passRateBefore: number | null;
-  passRateAfter: number | null;
-  change: ChangeKind;
-  metrics: MetricDelta[];
-  newlyFailing: number;
-  newlyPassing: number;
-}
-
-/** A case whose outcome flipped. */
-export interface CaseChange {
-  suite: SuiteName;
-  case_id: string;
-  before: CaseStatus;
-  after: CaseStatus;
-  /** Why it fails now (newly failing) or why it failed before (newly passing). */
-  error: string | null;
-}
-
-/** The comparison of a run with an earlier one. */
-export interface RunComparison {
-  previous: { id: string; started_at: string; status: RunStatus };
-  passRateBefore: number | null;
-  passRateAfter: number | null;
-  suites: SuiteComparison[];
-  /** Passed before, failed or errored now (at most `maxCases`; `totals` has the full count). */
-  newlyFailing: CaseChange[];
-  /** Failed or errored before, passed now (at most `maxCases`). */
-  newlyPassing: CaseChange[];
-  totals: { compared: number; newlyFailing: number; newlyPassing: number; added: number; removed: number };
-}
+import type { CaseChange, ChangeKind, MetricDelta, RunComparison, SuiteComparison } from '../model/runComparison';
 
 /** Options of compareRuns. */
 export interface CompareOptions {

@@ -3,7 +3,7 @@ import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import reportSchema from '../../../schemas/report.schema.json';
-import type { RunResult } from '../run/types';
+import type { RunResult } from '../model/runTypes';
 import { anonymizeResult, redactSecrets } from './anonymize';
 
 /** Options of the JSON report. */

@@ -1,5 +1,5 @@
-import type { CaseResult, MetricVerdict, RunResult, SuiteSummary } from '../run/types';
-import type { SuiteName } from '../suites/names';
+import type { CaseResult, MetricVerdict, RunResult, SuiteSummary } from '../model/runTypes';
+import type { SuiteName } from '../model/suiteNames';
 import { caseFailureText, casesBySuite, describeVerdict, formatMetricValue, reportSuites } from './reportModel';
 import { escapeXmlAttr, escapeXmlText, truncate } from './xmlText';
 

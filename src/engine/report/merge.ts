@@ -1,10 +1,10 @@
-import type { CaseResult, LogEntry, MetricVerdict, RunResult, RunStatus, SuiteSummary } from '../run/types';
-import type { SuiteName } from '../suites/names';
-import { SUITE_NAMES } from '../suites/names';
+import type { CaseResult, LogEntry, MetricVerdict, RunResult, RunStatus, SuiteSummary } from '../model/runTypes';
+import type { SuiteName } from '../model/suiteNames';
+import { SUITE_NAMES } from '../model/suiteNames';
 import { buildSummary, meanMetric } from '../metrics/verdict';
-import { overallSummary } from '../run/outcome';
+import { overallSummary } from '../model/caseOutcome';
 import { formatMetricValue, meetsThreshold } from './reportModel';
-import { newRunId } from './runId';
+import { newRunId } from '../model/runId';
 
 /** Recomputes a suite's summary from the merged cases (the suite's own summarize(), bound to a context by the caller). */
 export type MergeSummarize = (suite: SuiteName, cases: CaseResult[]) => SuiteSummary;

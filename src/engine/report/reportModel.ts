@@ -1,6 +1,6 @@
-import type { CaseResult, MetricVerdict, RunResult, SuiteSummary } from '../run/types';
-import type { SuiteName } from '../suites/names';
-import { SUITE_NAMES } from '../suites/names';
+import type { CaseResult, MetricVerdict, RunResult, SuiteSummary } from '../model/runTypes';
+import type { SuiteName } from '../model/suiteNames';
+import { SUITE_NAMES } from '../model/suiteNames';
 
 // Views of a RunResult that every report format shares, so the JSON, XLSX,
 // JUnit and terminal views agree on order and wording.

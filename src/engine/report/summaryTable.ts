@@ -1,4 +1,4 @@
-import type { MetricVerdict, RunResult } from '../run/types';
+import type { MetricVerdict, RunResult } from '../model/runTypes';
 import { formatMetricValue, reportSuites } from './reportModel';
 
 /** Options of the summary table. */

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { finished } from 'node:stream/promises';
-import type { RunResult } from '../run/types';
+import type { RunResult } from '../model/runTypes';
 import { withAtomicFile, writeChunksAtomic } from './atomicWrite';
 import { jsonReportChunks, toJsonReport } from './jsonReport';
 import { junitReportChunks } from './junitReport';

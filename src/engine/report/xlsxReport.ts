@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import * as ExcelJS from 'exceljs';
-import type { CaseResult, RunResult } from '../run/types';
-import type { DetailSheet, DetailSheetProvider, SheetCell } from './xlsxSheets';
+import type { CaseResult, RunResult } from '../model/runTypes';
+import type { DetailSheet, DetailSheetProvider, SheetCell } from '../model/reportSheets';
 import { detailSheets as registeredDetailSheets, flattenForSheet, uniqueSheetName } from './xlsxSheets';
 import { levelLook, lookOf } from './xlsxStyles';
 import type { StreamingWorkbook } from './xlsxTable';

@@ -1,6 +1,6 @@
 import type { Worksheet } from 'exceljs';
 import type * as ExcelJS from 'exceljs';
-import type { SheetCell } from './xlsxSheets';
+import type { SheetCell } from '../model/reportSheets';
 import type { CellLook } from './xlsxStyles';
 import { HEADER_LOOK, PLAIN_STYLE } from './xlsxStyles';
 import { truncate, xmlSafe } from './xmlText';

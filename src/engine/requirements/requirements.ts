@@ -1,13 +1,7 @@
-import type { DataKind } from '../data/kinds';
-import { DATA_KINDS } from '../data/kinds';
-import type { SuiteName } from '../suites/names';
-
-/** How a suite uses a data kind. */
-export type RequirementLevel = 'required' | 'optional' | 'not_used';
-
-/** Where a suite's data comes from for this run. */
-export type RequirementStatus = 'provided' | 'using_defaults' | 'missing' | 'not_used';
-
+import type { DataKind } from '../model/dataKinds';
+import { DATA_KINDS } from '../model/dataKinds';
+import type { SuiteName } from '../model/suiteNames';
+import type { RequirementLevel, RequirementRow } from '../model/requirementTypes';
 /** What each suite needs (DESIGN.md, Suite requirements; from the product spec). */
 export const SUITE_REQUIREMENTS: Readonly<Record<SuiteName, { required: readonly DataKind[]; optional: readonly DataKind[] }>> = {
   rag_quality: { required: ['passages', 'qaset'], optional: ['schema'] },
@@ -28,18 +22,6 @@ export const KINDS_WITH_DEFAULTS: ReadonlySet<DataKind> = new Set<DataKind>([
   'pii_patterns',
   'bias_groups',
 ]);
-
-/** One cell of the requirements matrix: a suite's need for a data kind and its status. */
-export interface RequirementRow {
-  suite: SuiteName;
-  kind: DataKind;
-  level: RequirementLevel;
-  status: RequirementStatus;
-  /** True when this row stops the run (required, missing, defaults off). */
-  blocking: boolean;
-  /** One sentence a person reads: what is used, or what to do. */
-  detail: string;
-}
 
 /** The level of a data kind for a suite. */
 export function requirementLevel(suite: SuiteName, kind: DataKind): RequirementLevel {

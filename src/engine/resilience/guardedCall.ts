@@ -1,4 +1,4 @@
-import type { Target } from '../targets/target';
+import type { Target } from '../model/target';
 import type { CircuitBreaker } from './circuitBreaker';
 import type { Outcome } from './outcomes';
 import { classifyResult } from './outcomes';

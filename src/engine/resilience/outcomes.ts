@@ -1,4 +1,4 @@
-import type { AskResult, TargetError } from '../targets/target';
+import type { AskResult, TargetError } from '../model/target';
 
 /** Every outcome a resilience call can have, in report order. */
 export const OUTCOMES = ['success', 'timeout', 'upstream_5xx', 'upstream_429', 'circuit_open', 'client_4xx', 'connection_error'] as const;

@@ -1,7 +1,7 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { SuiteName } from '../suites/names';
-import type { RunStatus, SanitizedTarget } from './types';
+import type { SuiteName } from '../model/suiteNames';
+import type { RunStatus, SanitizedTarget } from '../model/runTypes';
 
 /** The kinds of audit record. */
 export type AuditEventName = 'run_started' | 'run_finished' | 'run_cancelled' | 'run_failed';

@@ -2,8 +2,8 @@ import { readdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { ResolvedProfile } from '../config/resolve';
 import { readReport } from '../report/jsonReport';
-import { errorMessage } from './outcome';
-import type { CaseResult } from './types';
+import { errorMessage } from '../model/caseOutcome';
+import type { CaseResult } from '../model/runTypes';
 
 /** The earlier run the regression suite compares with. */
 export interface Baseline {

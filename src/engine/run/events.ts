@@ -1,4 +1,4 @@
-import type { RunEvent } from './types';
+import type { RunEvent } from '../model/runTypes';
 
 /** A listener of a run's events. */
 export type RunEventListener = (event: RunEvent) => void;

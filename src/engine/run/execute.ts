@@ -1,21 +1,22 @@
-import type { SuiteName } from '../suites/names';
-import type { PlannedCase, SuiteContext, SuiteDefinition } from '../suites/suite';
+import type { SuiteName } from '../model/suiteNames';
+import type { SuiteContext, SuiteDefinition } from '../suites/suite';
+import type { PlannedCase } from '../model/runTypes';
 import { suiteDefinition } from '../suites/registry';
 import { createTarget } from '../targets/createTarget';
-import type { Target } from '../targets/target';
+import type { Target } from '../model/target';
 import type { Baseline } from './baseline';
 import { findBaseline } from './baseline';
-import { checkRunGate } from './gate';
-import { errorMessage, errorSummary, notRunSummary, runStatus } from './outcome';
+import { checkRunGate } from '../prepare/gate';
+import { errorMessage, errorSummary, notRunSummary, runStatus } from '../model/caseOutcome';
 import { CasePool } from './pool';
 import type { RunOutcome } from './runResult';
 import { buildRunResult } from './runResult';
 import type { RunState } from './runState';
 import { logTo } from './runState';
 import { runSuite } from './runSuite';
-import { inShard } from './shard';
+import { inShard } from '../prepare/shard';
 import { createSuiteData } from './suiteData';
-import type { CaseResult, RunResult, SuiteSummary } from './types';
+import type { CaseResult, RunResult, SuiteSummary } from '../model/runTypes';
 
 interface SuitePlan {
   def: SuiteDefinition;

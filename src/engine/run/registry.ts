@@ -1,4 +1,4 @@
-import type { SuiteName } from '../suites/names';
+import type { SuiteName } from '../model/suiteNames';
 
 /** A run in progress as the registry shows it. */
 export interface RunningRunInfo {

@@ -5,12 +5,12 @@ import type { MergeSummarize } from '../report/merge';
 import { mergeSuiteSummary } from '../report/merge';
 import { readReport } from '../report/jsonReport';
 import { suiteDefinition } from '../suites/registry';
-import type { SuiteName } from '../suites/names';
+import type { SuiteName } from '../model/suiteNames';
 import type { SuiteContext, SuiteDefinition } from '../suites/suite';
 import { describeTarget } from '../targets/describeTarget';
-import type { Target } from '../targets/target';
-import { errorMessage } from './outcome';
-import type { LogEntry, RunResult, SuiteSummary } from './types';
+import type { Target } from '../model/target';
+import { errorMessage } from '../model/caseOutcome';
+import type { LogEntry, RunResult, SuiteSummary } from '../model/runTypes';
 
 // Summaries read only the target's description and whether it has HTTP routes;
 // merging never calls the target, and a call would be a bug worth seeing.

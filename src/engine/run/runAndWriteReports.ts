@@ -2,10 +2,10 @@ import type { ResolvedProfile } from '../config/resolve';
 import type { ReportFormat, WrittenReports } from '../report/writeReports';
 import { ReportWriteError, writeReports } from '../report/writeReports';
 import { defaultAuditFile } from './audit';
-import { errorMessage } from './outcome';
+import { errorMessage } from '../model/caseOutcome';
 import type { RunHandle, StartRunOptions } from './startRun';
 import { startRun } from './startRun';
-import type { RunResult } from './types';
+import type { RunResult } from '../model/runTypes';
 
 /** Options of a run whose reports and audit are written, as the CLI and the extension do. */
 export interface RunAndWriteOptions extends Omit<StartRunOptions, 'auditFile'> {

@@ -1,12 +1,12 @@
 import * as path from 'node:path';
-import type { RunProfile } from '../config/profileTypes';
+import type { RunProfile } from '../model/profileTypes';
 import type { ResolvedProfile } from '../config/resolve';
-import { DATA_KINDS } from '../data/kinds';
-import type { SuiteName } from '../suites/names';
+import { DATA_KINDS } from '../model/dataKinds';
+import type { SuiteName } from '../model/suiteNames';
 import { sanitizeTarget } from '../targets/createTarget';
-import { overallSummary } from './outcome';
+import { overallSummary } from '../model/caseOutcome';
 import type { RunState } from './runState';
-import type { CaseResult, RunResult, RunStatus, SuiteSummary } from './types';
+import type { CaseResult, RunResult, RunStatus, SuiteSummary } from '../model/runTypes';
 
 /** What the executor learnt, turned into a RunResult by buildRunResult. */
 export interface RunOutcome {

@@ -1,10 +1,10 @@
 import type { ResolvedProfile } from '../config/resolve';
-import type { SuiteName } from '../suites/names';
+import type { SuiteName } from '../model/suiteNames';
 import type { SuiteDefinition } from '../suites/suite';
-import type { SecretLookup } from '../targets/target';
+import type { SecretLookup } from '../model/target';
 import type { RunEventHub } from './events';
-import type { Shard } from './shard';
-import type { LogEntry } from './types';
+import type { Shard } from '../prepare/shard';
+import type { LogEntry } from '../model/runTypes';
 
 /** Everything one run carries from start to result; owned by startRun, read by the executor. */
 export interface RunState {

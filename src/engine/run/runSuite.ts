@@ -1,9 +1,10 @@
-import type { SuiteContext, SuiteDefinition, PlannedCase } from '../suites/suite';
+import type { SuiteContext, SuiteDefinition } from '../suites/suite';
+import type { PlannedCase } from '../model/runTypes';
 import type { CasePool } from './pool';
 import type { RunState } from './runState';
 import { logTo } from './runState';
-import { errorCase, errorMessage, errorSummary } from './outcome';
-import type { CaseResult, SuiteSummary } from './types';
+import { errorCase, errorMessage, errorSummary } from '../model/caseOutcome';
+import type { CaseResult, SuiteSummary } from '../model/runTypes';
 
 /** What running one suite's planned cases gave. */
 export interface SuiteRun {

@@ -1,22 +1,22 @@
 import { setMaxListeners } from 'node:events';
 import type { ResolvedProfile } from '../config/resolve';
-import { newRunId } from '../report/runId';
-import type { SuiteName } from '../suites/names';
+import { newRunId } from '../model/runId';
+import type { SuiteName } from '../model/suiteNames';
 import type { SuiteDefinition } from '../suites/suite';
 import { sanitizeTarget } from '../targets/createTarget';
-import type { SecretLookup } from '../targets/target';
+import type { SecretLookup } from '../model/target';
 import type { AuditEventName } from './audit';
 import { AuditLog } from './audit';
 import type { RunEvents } from './events';
 import { RunEventHub } from './events';
 import { executeRun } from './execute';
-import { orderSuites } from './gate';
+import { orderSuites } from '../prepare/gate';
 import { registerRun } from './registry';
-import { runIdProblem } from './runIdFormat';
+import { runIdProblem } from '../model/runId';
 import type { RunState } from './runState';
 import { logTo } from './runState';
-import type { Shard } from './shard';
-import type { RunResult } from './types';
+import type { Shard } from '../prepare/shard';
+import type { RunResult } from '../model/runTypes';
 
 /** How a run is started besides its profile. */
 export interface StartRunOptions {

@@ -1,12 +1,12 @@
 import * as path from 'node:path';
 import type { ResolvedProfile } from '../config/resolve';
-import type { DataKind } from '../data/kinds';
-import { parseBiasGroups } from '../data/biasGroups';
+import type { DataKind } from '../model/dataKinds';
+import { parseBiasGroups } from '../data/readers/biasGroups';
 import { defaultDatasetPath } from '../data/defaults';
-import type { LoadedDataset } from '../data/types';
+import type { LoadedDataset } from '../model/dataTypes';
 import { loadDataset } from '../data/validateDataFile';
-import type { Problem } from '../problem';
-import type { DataRecords } from '../suites/dataRecords';
+import type { Problem } from '../model/problem';
+import type { DataRecords } from '../model/dataRecords';
 import type { SuiteData } from '../suites/suite';
 
 /** How many data problems the run log spells out per file before it only counts. */

@@ -1,13 +1,13 @@
-import type { SuiteName } from './names';
+import type { SuiteName } from '../model/suiteNames';
 import type { SuiteDefinition } from './suite';
-import { biasSmokeSuite } from './bias';
-import { complianceSmokeSuite } from './compliance';
-import { performanceSuite } from './performance';
-import { ragQualitySuite } from './ragQuality';
-import { redTeamSuite } from './redTeam';
-import { regressionSuite } from './regression';
-import { resilienceSuite } from './resilience';
-import { safetySuite } from './safety';
+import { biasSmokeSuite } from './biasSmoke/bias';
+import { complianceSmokeSuite } from './complianceSmoke/compliance';
+import { performanceSuite } from './performance/performance';
+import { ragQualitySuite } from './ragQuality/ragQuality';
+import { redTeamSuite } from './redTeam/redTeam';
+import { regressionSuite } from './regression/regression';
+import { resilienceSuite } from './resilience/resilience';
+import { safetySuite } from './safety/safety';
 
 /**
  * The suites this build can run. A suite missing here makes a run that selects

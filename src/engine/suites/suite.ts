@@ -1,20 +1,9 @@
 import type { ResolvedProfile } from '../config/resolve';
-import type { CaseResult, LogEntry, SuiteSummary } from '../run/types';
-import type { SecretLookup, Target } from '../targets/target';
-import type { SuiteName } from './names';
-import type { DataKind } from '../data/kinds';
-import type { DataRecords } from './dataRecords';
-
-/**
- * A case a suite plans before anything is sent: the unit of progress, sharding
- * (by `id`), concurrency and cancellation. `payload` is the suite's own data.
- */
-export interface PlannedCase<P = unknown> {
-  id: string;
-  input: string;
-  expected?: string | null;
-  payload: P;
-}
+import type { CaseResult, LogEntry, PlannedCase, SuiteSummary } from '../model/runTypes';
+import type { SecretLookup, Target } from '../model/target';
+import type { SuiteName } from '../model/suiteNames';
+import type { DataKind } from '../model/dataKinds';
+import type { DataRecords } from '../model/dataRecords';
 
 /** Data a suite reads, loaded once per run (from the profile's files, or the built-in defaults). */
 export interface SuiteData {

@@ -4,15 +4,15 @@
 // once per case.
 
 import type { ResolvedProfile } from '../config/resolve';
-import type { PassageRecord } from '../suites/dataRecords';
-import type { SecretLookup, Target } from './target';
-import { AiqkTarget } from './aiqkTarget';
-import { BuiltinTarget } from './builtinTarget';
-import type { HttpAuth, HttpTargetConfig } from './httpCommon';
-import { bearerAuth } from './httpCommon';
-import { HttpTemplateTarget } from './httpTarget';
-import { McpTarget } from './mcpTarget';
-import { OpenAiTarget } from './openaiTarget';
+import type { PassageRecord } from '../model/dataRecords';
+import type { SecretLookup, Target } from '../model/target';
+import { AiqkTarget } from './http/aiqkTarget';
+import { BuiltinTarget } from './builtin/builtinTarget';
+import type { HttpAuth, HttpTargetConfig } from './http/httpCommon';
+import { bearerAuth } from './http/httpCommon';
+import { HttpTemplateTarget } from './http/httpTarget';
+import { McpTarget } from './mcp/mcpTarget';
+import { OpenAiTarget } from './http/openaiTarget';
 
 /** The target as recorded in reports (re-exported here: the run imports the target factory and this together). */
 export { sanitizeTarget } from './describeTarget';

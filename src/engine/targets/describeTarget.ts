@@ -3,9 +3,9 @@
 // not: env values, auth-like headers, URL credentials and key-like command
 // arguments are masked before the target is written anywhere.
 
-import type { Target as TargetConfig } from '../config/profileTypes';
-import type { SanitizedTarget } from '../run/types';
-import { MASK } from './redact';
+import type { Target as TargetConfig } from '../model/profileTypes';
+import type { SanitizedTarget } from '../model/runTypes';
+import { MASK } from '../secrets/redact';
 
 const SECRET_NAME = /auth|token|key|secret|cookie|passw|pwd|credential|session|signature/i;
 

@@ -1,7 +1,8 @@
 // The current answer of a step written back as text the step's own parser reads
 // to the same answer: the "Keep: …" suggestion, and the summary of a profile
 // opened for editing.
-import type { WizardAnswers, WizardStepId } from './answers';
+import type { WizardAnswers } from './answers';
+import type { WizardStepId } from '../model/wizardSteps';
 
 function quoteWord(w: string): string {
   return /[\s"']/.test(w) ? `"${w.replace(/(["\\])/g, '\\$1')}"` : w;

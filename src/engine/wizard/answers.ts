@@ -1,36 +1,6 @@
-import type { RunProfile, SuiteOptions, Volumes } from '../config/profileTypes';
-import type { DataKind } from '../data/kinds';
-import type { SuiteName } from '../suites/names';
-
-/** Every step of the setup wizard, in the order it asks them. */
-export const WIZARD_STEPS = [
-  'mode',
-  'endpoint',
-  'protocol',
-  'httpTemplate',
-  'mcpTool',
-  'auth',
-  'provider',
-  'model',
-  'suites',
-  'thresholds',
-  'volumes',
-  'resilience',
-  'compliance',
-  'bias',
-  'data',
-  'connection',
-  'summary',
-] as const;
-
-/** One step of the setup wizard. */
-export type WizardStepId = (typeof WIZARD_STEPS)[number];
-
-/** Whether a string names a wizard step. */
-export function isWizardStepId(value: unknown): value is WizardStepId {
-  return typeof value === 'string' && (WIZARD_STEPS as readonly string[]).includes(value);
-}
-
+import type { RunProfile, SuiteOptions, Volumes } from '../model/profileTypes';
+import type { DataKind } from '../model/dataKinds';
+import type { SuiteName } from '../model/suiteNames';
 /** The target mode of a run profile. */
 export type TargetMode = RunProfile['target']['mode'];
 

@@ -1,9 +1,9 @@
 // Answers → run profile. When a profile is being edited, everything the wizard
 // does not manage (judge, report, shard, system prompt, red-team options…) is
 // kept from it; what the wizard manages is set or removed from the answers.
-import type { RunProfile, SuiteOptions, Target } from '../config/profileTypes';
-import { DATA_KINDS } from '../data/kinds';
-import type { SuiteName } from '../suites/names';
+import type { RunProfile, SuiteOptions, Target } from '../model/profileTypes';
+import { DATA_KINDS } from '../model/dataKinds';
+import type { SuiteName } from '../model/suiteNames';
 import type { WizardAnswers } from './answers';
 import { RECOMMENDED_SUITES } from './answers';
 

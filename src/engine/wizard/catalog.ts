@@ -1,6 +1,6 @@
 // What the wizard offers as suggestions: the original system's modes, providers
 // with their models, suites and volume profiles, with words people use for them.
-import type { SuiteName } from '../suites/names';
+import type { SuiteName } from '../model/suiteNames';
 import type { TargetMode, TargetProtocol, VolumePreset } from './answers';
 
 /** A provider the original system knew, with the models it offered. */

@@ -1,10 +1,10 @@
 // The wizard's connection test: one real question to the configured target,
 // with the latency and the answer (or the classified failure) to show.
-import type { RunProfile } from '../config/profileTypes';
+import type { RunProfile } from '../model/profileTypes';
 import { resolveProfile } from '../config/resolve';
 import { createSuiteData } from '../run/suiteData';
 import { createTarget } from '../targets/createTarget';
-import type { SecretLookup, Target } from '../targets/target';
+import type { SecretLookup, Target } from '../model/target';
 
 /** What one test call found. */
 export interface ConnectionResult {

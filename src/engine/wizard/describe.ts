@@ -1,6 +1,7 @@
 // One line per part of the configuration, for the summary step.
 import { VOLUME_PRESETS } from '../config/resolve';
-import type { WizardAnswers, WizardStepId } from './answers';
+import type { WizardAnswers } from './answers';
+import type { WizardStepId } from '../model/wizardSteps';
 import { answerText } from './answerText';
 import { MODES, PROTOCOLS } from './catalog';
 import { kindsInUse } from './parseFinish';

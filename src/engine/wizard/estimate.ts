@@ -1,13 +1,13 @@
 // How many cases a profile will run, from the suites' own planners over the
 // real data (the profile's files or the built-in datasets): nothing is sent.
-import type { RunProfile } from '../config/profileTypes';
+import type { RunProfile } from '../model/profileTypes';
 import { resolveProfile } from '../config/resolve';
 import { createSuiteData } from '../run/suiteData';
-import { inShard } from '../run/shard';
-import type { SuiteName } from '../suites/names';
+import { inShard } from '../prepare/shard';
+import type { SuiteName } from '../model/suiteNames';
 import { suiteDefinition } from '../suites/registry';
 import type { SuiteContext } from '../suites/suite';
-import type { AskResult, Target } from '../targets/target';
+import type { AskResult, Target } from '../model/target';
 
 /** The estimated size of a run. */
 export interface CaseEstimate {

@@ -1,11 +1,14 @@
 // The step machine: which step is current, which are done, what an answer
 // changes and where it leads. Pure functions over plain JSON state, so the host
 // can persist it and tests can drive it without any UI.
-import type { WizardAnswers, WizardStepId } from './answers';
-import { emptyAnswers, isWizardStepId } from './answers';
+import type { WizardAnswers } from './answers';
+import type { WizardStepId } from '../model/wizardSteps';
+import { emptyAnswers } from './answers';
+import { isWizardStepId } from '../model/wizardSteps';
 import type { AcceptedAnswer, StepOutcome } from './outcome';
 import { looksLikeSecret } from './parseAuth';
-import type { StepDef, WizardChip } from './stepDefs';
+import type { StepDef } from './stepDefs';
+import type { WizardChip } from '../model/wizardSteps';
 import { keepChip, STEP_DEFS, stepDef } from './stepDefs';
 
 /** The wizard's state: answers, the current step, the steps done. */

@@ -1,5 +1,6 @@
-import type { DataKind } from '../data/kinds';
-import type { WizardAnswers, WizardStepId } from './answers';
+import type { DataKind } from '../model/dataKinds';
+import type { WizardAnswers } from './answers';
+import type { WizardStepId } from '../model/wizardSteps';
 
 /** Work the wizard's host does for an answer (the step machine itself does no I/O). */
 export type WizardEffect =

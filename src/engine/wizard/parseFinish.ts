@@ -1,11 +1,12 @@
 // Reading the last steps: test data (files, templates, defaults), the
 // connection test, and the summary (write, run, another file name, edit a step).
 import { isProfileFileName } from '../config/loadProfile';
-import type { DataKind } from '../data/kinds';
-import { DATA_KINDS } from '../data/kinds';
+import type { DataKind } from '../model/dataKinds';
+import { DATA_KINDS } from '../model/dataKinds';
 import { expectedExtensions } from '../data/validateDataFile';
 import { SUITE_REQUIREMENTS } from '../requirements/requirements';
-import type { WizardAnswers, WizardStepId } from './answers';
+import type { WizardAnswers } from './answers';
+import type { WizardStepId } from '../model/wizardSteps';
 import type { StepOutcome } from './outcome';
 import { accept, reject } from './outcome';
 import { findAliases, isSkip, normalize, yesNo } from './textMatch';

@@ -1,10 +1,10 @@
 // Reading thresholds ("faithfulness 0.85, recall 80%", "p95 under 3 s") and
 // volumes ("full", "smoke with concurrency 8", "qa 10 mutators 2").
-import type { Volumes } from '../config/profileTypes';
+import type { Volumes } from '../model/profileTypes';
 import { VOLUME_PRESETS } from '../config/resolve';
 import type { ThresholdSpec } from '../metrics/thresholds';
 import { THRESHOLDS } from '../metrics/thresholds';
-import type { SuiteName } from '../suites/names';
+import type { SuiteName } from '../model/suiteNames';
 import type { VolumePreset, WizardAnswers } from './answers';
 import { VOLUME_INFO } from './catalog';
 import type { StepOutcome } from './outcome';

@@ -1,7 +1,7 @@
 // Reading the per-suite options: resilience scenarios and limits, compliance
 // protected routes, bias groups and parity.
-import type { SuiteOptions } from '../config/profileTypes';
-import { parseBiasGroups } from '../data/biasGroups';
+import type { SuiteOptions } from '../model/profileTypes';
+import { parseBiasGroups } from '../data/readers/biasGroups';
 import type { BiasAnswer, WizardAnswers } from './answers';
 import type { StepOutcome } from './outcome';
 import { accept, reject } from './outcome';

@@ -1,7 +1,7 @@
 // Reading a choice of suites: "all", "all except resilience", "rag and red team",
 // "recommended", suite names with typos. Unknown words are named back.
-import type { SuiteName } from '../suites/names';
-import { SUITE_NAMES } from '../suites/names';
+import type { SuiteName } from '../model/suiteNames';
+import { SUITE_NAMES } from '../model/suiteNames';
 import { RECOMMENDED_SUITES } from './answers';
 import { SUITE_INFO } from './catalog';
 import type { StepOutcome } from './outcome';

@@ -1,6 +1,7 @@
 // Tolerant readers of the target steps: mode, endpoint, protocol, request
 // template and MCP tool. Each returns what it understood, or a specific reason.
-import type { HttpTemplateAnswer, McpEndpointAnswer, TargetMode, TargetProtocol, WizardAnswers, WizardStepId } from './answers';
+import type { HttpTemplateAnswer, McpEndpointAnswer, TargetMode, TargetProtocol, WizardAnswers } from './answers';
+import type { WizardStepId } from '../model/wizardSteps';
 import type { StepOutcome } from './outcome';
 import { accept, reject } from './outcome';
 import { findUrl } from './parseUrl';

@@ -4,7 +4,7 @@
 // key order and flow/block styles stay as they were.
 import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { RunProfile } from '../config/profileTypes';
+import type { RunProfile } from '../model/profileTypes';
 import { PROFILE_KEY_ORDER } from './buildProfile';
 
 type Obj = Record<string, unknown>;

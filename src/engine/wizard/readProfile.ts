@@ -1,10 +1,10 @@
 // Run profile → answers, so the wizard can edit an existing profile step by
 // step. Works on any parsed value: fields of the wrong type are left unanswered.
 import { isInlineBiasGroups } from '../config/resolve';
-import type { DataKind } from '../data/kinds';
-import { DATA_KINDS } from '../data/kinds';
-import type { SuiteName } from '../suites/names';
-import { isSuiteName } from '../suites/names';
+import type { DataKind } from '../model/dataKinds';
+import { DATA_KINDS } from '../model/dataKinds';
+import type { SuiteName } from '../model/suiteNames';
+import { isSuiteName } from '../model/suiteNames';
 import type { BiasAnswer, HttpTemplateAnswer, TargetMode, TargetProtocol, VolumePreset, WizardAnswers } from './answers';
 import { emptyAnswers } from './answers';
 

@@ -1,8 +1,9 @@
 // The wizard's steps: when each applies, what it asks, which suggestions it
 // offers, how it reads an answer, and how the current answer reads back as text.
-import type { DataKind } from '../data/kinds';
-import { SUITE_NAMES } from '../suites/names';
-import type { WizardAnswers, WizardStepId } from './answers';
+import type { DataKind } from '../model/dataKinds';
+import { SUITE_NAMES } from '../model/suiteNames';
+import type { WizardAnswers } from './answers';
+import type { WizardChip, WizardStepId } from '../model/wizardSteps';
 import { RECOMMENDED_SUITES } from './answers';
 import { MODES, PROTOCOLS, PROVIDERS, SUITE_INFO, VOLUME_INFO } from './catalog';
 import type { StepOutcome } from './outcome';
@@ -14,20 +15,6 @@ import { parseSuites } from './parseSuites';
 import { parseEndpoint, parseHttpTemplate, parseMcpTool, parseMode, parseProtocol } from './parseTarget';
 import { looksOpenAiCompatible } from './parseUrl';
 import { answerText } from './answerText';
-
-/**
- * A suggestion under a question. `answer` chips send their value as the answer;
- * `toggle` chips build a multiple choice; `secret` switches the input to a
- * password field; `prefill` puts its value in the input for the user to finish.
- */
-export interface WizardChip {
-  label: string;
-  value: string;
-  kind: 'answer' | 'toggle' | 'secret' | 'prefill';
-  description?: string;
-  /** For toggles: selected now. */
-  pressed?: boolean;
-}
 
 /** One step of the conversation. */
 export interface StepDef {

@@ -5,8 +5,8 @@ import { checkProfile } from '../../engine/config/checkProfile';
 import type { ParsedProfile } from '../../engine/config/loadProfile';
 import { isProfileFileName, parseProfile } from '../../engine/config/loadProfile';
 import { isInlineBiasGroups } from '../../engine/config/resolve';
-import type { Problem, ProblemFix } from '../../engine/problem';
-import { DATA_KINDS } from '../../engine/data/kinds';
+import type { Problem, ProblemFix } from '../../engine/model/problem';
+import { DATA_KINDS } from '../../engine/model/dataKinds';
 import { CONFIG_SECTION, EXCLUDE_GLOB, PROFILE_GLOB } from '../constants';
 import { toDiagnostic } from './toDiagnostic';
 

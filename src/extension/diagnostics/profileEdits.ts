@@ -1,6 +1,6 @@
 import type { Document, LineCounter } from 'yaml';
 import { isMap, isPair, isScalar } from 'yaml';
-import type { DataKind } from '../../engine/data/kinds';
+import type { DataKind } from '../../engine/model/dataKinds';
 
 /** A text edit in engine terms: 0-based offsets, replaced by `text`. */
 export interface TextChange {

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LineCounter, parseDocument } from 'yaml';
-import { datasetTemplate } from '../../engine/data/templates';
-import type { DataKind } from '../../engine/data/kinds';
-import type { ProblemFix } from '../../engine/problem';
+import { datasetTemplate } from '../../engine/data/readers/templates';
+import type { DataKind } from '../../engine/model/dataKinds';
+import type { ProblemFix } from '../../engine/model/problem';
 import type { ProfileDiagnostics } from './profileDiagnostics';
 import type { TextChange } from './profileEdits';
 import { addDataEntryEdit, DEFAULT_DATASET_FILES, setUseDefaultsEdit } from './profileEdits';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Problem, Range, Severity } from '../../engine/problem';
+import type { Problem, Range, Severity } from '../../engine/model/problem';
 import { DIAGNOSTIC_SOURCE } from '../constants';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {

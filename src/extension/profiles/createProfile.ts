@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { datasetTemplate } from '../../engine/data/templates';
+import { datasetTemplate } from '../../engine/data/readers/templates';
 import { DEFAULT_DATASET_FILES } from '../diagnostics/profileEdits';
 
 /** The starter run profile "Create Run Profile" writes. */

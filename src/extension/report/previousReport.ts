@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import * as path from 'node:path';
-import { RUN_ID_PATTERN } from '../../engine/report/runId';
+import { RUN_ID_PATTERN } from '../../engine/model/runId';
 
 const HEAD_BYTES = 16 * 1024;
 const MAX_CANDIDATES = 200;

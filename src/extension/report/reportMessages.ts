@@ -3,7 +3,7 @@
 // unexpected (unknown type, extra or mistyped fields) is refused with a reason.
 // Free of `vscode` so it is unit-tested on its own.
 import type { ReportFromWebview } from '../../protocol';
-import { RUN_ID_PATTERN } from '../../engine/report/runId';
+import { RUN_ID_PATTERN } from '../../engine/model/runId';
 
 /** The outcome of validating one message. */
 export type Checked = { ok: true; message: ReportFromWebview } | { ok: false; reason: string };

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ReportFromWebview, ReportToWebview, ReportViewData } from '../../protocol';
 import { compareRuns } from '../../engine/report/compareRuns';
 import { readReport } from '../../engine/report/jsonReport';
-import type { RunComparison } from '../../engine/report/compareRuns';
+import type { RunComparison } from '../../engine/model/runComparison';
 import { webviewHtml, webviewOptions } from '../webview/webviewHtml';
 import { isFile } from '../runs/reportHistory';
 import { canRerun, openJson, openProfile, openXlsx, profileOf, rerun, revealInExplorer, xlsxOf } from './reportActions';

@@ -3,8 +3,8 @@
 // says what it clipped, so the message stays a size a webview takes in a blink.
 // Free of `vscode` so it is unit-tested on its own.
 import type { ReportViewData } from '../../protocol';
-import type { RunComparison } from '../../engine/report/compareRuns';
-import type { CaseResult, RunResult } from '../../engine/run/types';
+import type { RunComparison } from '../../engine/model/runComparison';
+import type { CaseResult, RunResult } from '../../engine/model/runTypes';
 
 /** Limits of what the view is sent. */
 export interface ViewLimits {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { checkProfile } from '../../engine/config/checkProfile';
 import { isProfileFileName, parseProfile } from '../../engine/config/loadProfile';
-import type { RequirementRow } from '../../engine/requirements/requirements';
+import type { RequirementRow } from '../../engine/model/requirementTypes';
 import { blockingReasons } from '../../engine/requirements/requirements';
 import { COMMANDS, PROFILE_SELECTOR } from '../constants';
 

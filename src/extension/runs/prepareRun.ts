@@ -3,10 +3,10 @@ import { CHECK_CODES, checkProfile } from '../../engine/config/checkProfile';
 import { loadProfile } from '../../engine/config/loadProfile';
 import type { ResolvedProfile } from '../../engine/config/resolve';
 import { resolveProfile } from '../../engine/config/resolve';
-import type { DataKind } from '../../engine/data/kinds';
-import { formatProblem } from '../../engine/problem';
-import { checkRunGate } from '../../engine/run/gate';
-import type { SuiteName } from '../../engine/suites/names';
+import type { DataKind } from '../../engine/model/dataKinds';
+import { formatProblem } from '../../engine/model/problem';
+import { checkRunGate } from '../../engine/prepare/gate';
+import type { SuiteName } from '../../engine/model/suiteNames';
 
 // Kept free of `vscode` so the same decision is unit-tested and shared by the
 // commands, the task terminal and the Test Explorer.

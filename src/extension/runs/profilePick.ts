@@ -2,8 +2,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isProfileFileName, parseProfile } from '../../engine/config/loadProfile';
 import { resolveProfile } from '../../engine/config/resolve';
-import type { SuiteName } from '../../engine/suites/names';
-import { isSuiteName, SUITE_NAMES } from '../../engine/suites/names';
+import type { SuiteName } from '../../engine/model/suiteNames';
+import { isSuiteName, SUITE_NAMES } from '../../engine/model/suiteNames';
 import { EXCLUDE_GLOB, PROFILE_GLOB } from '../constants';
 
 /** Every run profile of the workspace, sorted by path. */

@@ -99,18 +99,16 @@ export function registerRuns(context: vscode.ExtensionContext): RunsApi {
   return {
     onDidChange: manager.onDidChange,
     list: () =>
-      manager
-        .active()
-        .map((r) => ({
-          runId: r.runId,
-          profile: r.profileUri.fsPath,
-          suites: r.suites,
-          startedAt: new Date(r.startedAt).toISOString(),
-          done: r.progress.done,
-          total: r.progress.total,
-          ...(r.progress.suite ? { currentSuite: r.progress.suite } : {}),
-          cancelling: r.cancelling,
-        })),
+      manager.active().map((r) => ({
+        runId: r.runId,
+        profile: r.profileUri.fsPath,
+        suites: r.suites,
+        startedAt: new Date(r.startedAt).toISOString(),
+        done: r.progress.done,
+        total: r.progress.total,
+        ...(r.progress.suite ? { currentSuite: r.progress.suite } : {}),
+        cancelling: r.cancelling,
+      })),
     whenFinished: (runId, timeoutMs) => manager.whenFinished(runId, timeoutMs),
     whenStarted: (runId, timeoutMs) => manager.whenStarted(runId, timeoutMs),
     testController: testTree.controller,

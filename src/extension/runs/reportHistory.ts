@@ -1,7 +1,7 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { RUN_ID_PATTERN } from '../../engine/report/runId';
-import type { RunStatus } from '../../engine/run/types';
+import { RUN_ID_PATTERN } from '../../engine/model/runId';
+import type { RunStatus } from '../../engine/model/runTypes';
 
 // Report history without reading whole reports: a JSON report starts with its
 // `run` block and the overall summary (see jsonReportChunks), so the first few

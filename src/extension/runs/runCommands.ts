@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { newRunId } from '../../engine/report/runId';
-import type { RunStatus } from '../../engine/run/types';
-import type { SuiteName } from '../../engine/suites/names';
+import { newRunId } from '../../engine/model/runId';
+import type { RunStatus } from '../../engine/model/runTypes';
+import type { SuiteName } from '../../engine/model/suiteNames';
 import type { RunRefusal } from './prepareRun';
 import { pickSuites, resolveProfileArg, suitesArg } from './profilePick';
 import { checkCanRun } from './runGuard';

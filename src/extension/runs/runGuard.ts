@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { parseDocument } from 'yaml';
-import type { SuiteName } from '../../engine/suites/names';
+import type { SuiteName } from '../../engine/model/suiteNames';
 import { COMMANDS } from '../constants';
 import { setUseDefaultsEdit } from '../diagnostics/profileEdits';
 import type { PrepareOutcome, RunRefusal } from './prepareRun';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { parseProfile } from '../../engine/config/loadProfile';
-import { isSuiteName } from '../../engine/suites/names';
+import { isSuiteName } from '../../engine/model/suiteNames';
 import { COMMANDS } from '../constants';
 import type { RunManager } from './runManager';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { maskSecrets } from '../../engine/targets/redact';
+import { maskSecrets } from '../../engine/secrets/redact';
 
 const KEPT_LINES = 1000;
 

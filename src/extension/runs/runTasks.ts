@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isSuiteName, SUITE_NAMES } from '../../engine/suites/names';
-import type { SuiteName } from '../../engine/suites/names';
+import { isSuiteName, SUITE_NAMES } from '../../engine/model/suiteNames';
+import type { SuiteName } from '../../engine/model/suiteNames';
 import type { PreparedRun } from './prepareRun';
 import { findProfileUris } from './profilePick';
 import type { RunDeps } from './runManager';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SuiteName } from '../../engine/suites/names';
+import type { SuiteName } from '../../engine/model/suiteNames';
 import type { PreparedRun } from './prepareRun';
 import { checkCanRun } from './runGuard';
 import type { ActiveRun, RunDeps } from './runManager';

@@ -1,6 +1,6 @@
 import { formatSummaryTable } from '../../engine/report/summaryTable';
 import type { WrittenReports } from '../../engine/report/writeReports';
-import type { CaseResult, RunEvent, RunResult } from '../../engine/run/types';
+import type { CaseResult, RunEvent, RunResult } from '../../engine/model/runTypes';
 
 // What the task's pseudoterminal prints, kept free of `vscode` so it is unit-tested.
 // A pseudoterminal needs CRLF and understands ANSI colours and `\r\x1b[K` redraws.

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { SecretLookup } from '../../engine/targets/target';
+import type { SecretLookup } from '../../engine/model/target';
 
 /**
  * Looks secrets up by the name a profile gives: the environment variable

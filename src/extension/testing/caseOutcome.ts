@@ -1,6 +1,6 @@
 import { caseFailureText, describeVerdict } from '../../engine/report/reportModel';
-import type { CaseResult, SuiteSummary } from '../../engine/run/types';
-import type { SuiteName } from '../../engine/suites/names';
+import type { CaseResult, SuiteSummary } from '../../engine/model/runTypes';
+import type { SuiteName } from '../../engine/model/suiteNames';
 
 // How a case or suite shows in the Test Explorer, decided without `vscode`
 // (unit-tested); testResults.ts turns it into TestRun calls.

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { CaseResult, RunEvent, RunResult, SuiteSummary } from '../../engine/run/types';
-import type { SuiteName } from '../../engine/suites/names';
+import type { CaseResult, RunEvent, RunResult, SuiteSummary } from '../../engine/model/runTypes';
+import type { SuiteName } from '../../engine/model/suiteNames';
 import type { ActiveRun, RunManager } from '../runs/runManager';
 import { TerminalRunView } from '../runs/terminalView';
 import type { TestOutcome } from './caseOutcome';

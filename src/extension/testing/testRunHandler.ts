@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SuiteName } from '../../engine/suites/names';
+import type { SuiteName } from '../../engine/model/suiteNames';
 import { profileSuites } from '../runs/profilePick';
 import { checkCanRun } from '../runs/runGuard';
 import type { RunDeps } from '../runs/runManager';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { parseProfile } from '../../engine/config/loadProfile';
-import type { SuiteName } from '../../engine/suites/names';
-import { isSuiteName, SUITE_NAMES } from '../../engine/suites/names';
+import type { SuiteName } from '../../engine/model/suiteNames';
+import { isSuiteName, SUITE_NAMES } from '../../engine/model/suiteNames';
 import { PROFILE_GLOB } from '../constants';
 import { findProfileUris, profileText } from '../runs/profilePick';
 

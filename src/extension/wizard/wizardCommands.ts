@@ -5,8 +5,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseProfile } from '../../engine/config/loadProfile';
-import type { DataKind } from '../../engine/data/kinds';
-import { isDataKind } from '../../engine/data/kinds';
+import type { DataKind } from '../../engine/model/dataKinds';
+import { isDataKind } from '../../engine/model/dataKinds';
 import { computeRequirementMatrix } from '../../engine/requirements/requirements';
 import { providedKinds } from '../../engine/config/resolve';
 import { buildProfile } from '../../engine/wizard/buildProfile';

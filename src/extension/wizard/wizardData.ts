@@ -3,8 +3,8 @@
 // Kept free of `vscode`.
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { DataKind } from '../../engine/data/kinds';
-import { datasetTemplate } from '../../engine/data/templates';
+import type { DataKind } from '../../engine/model/dataKinds';
+import { datasetTemplate } from '../../engine/data/readers/templates';
 import { expectedExtensions, validateDataFile } from '../../engine/data/validateDataFile';
 import { DEFAULT_DATASET_FILES } from '../diagnostics/profileEdits';
 

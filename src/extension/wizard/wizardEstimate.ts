@@ -1,7 +1,7 @@
 // The side panel's estimated number of cases, planned in the background after
 // each change; a result that arrives after the answers changed again is dropped.
 // Kept free of `vscode`.
-import type { RunProfile } from '../../engine/config/profileTypes';
+import type { RunProfile } from '../../engine/model/profileTypes';
 import type { CaseEstimate } from '../../engine/wizard/estimate';
 import { estimateCases } from '../../engine/wizard/estimate';
 

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { DataKind } from '../../engine/data/kinds';
+import type { DataKind } from '../../engine/model/dataKinds';
 import { expectedExtensions } from '../../engine/data/validateDataFile';
 import { COMMANDS } from '../constants';
 import type { RunCommandResult } from '../runs/runCommands';

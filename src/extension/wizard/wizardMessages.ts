@@ -1,8 +1,8 @@
 // Validation of what the wizard's webview sends: a webview is untrusted input,
 // so every message is checked field by field before the session sees it.
 // Kept free of `vscode` so the same checks run in unit and Chromium tests.
-import { isDataKind } from '../../engine/data/kinds';
-import { isWizardStepId } from '../../engine/wizard/answers';
+import { isDataKind } from '../../engine/model/dataKinds';
+import { isWizardStepId } from '../../engine/model/wizardSteps';
 import type { WizardFromWebview } from '../../protocol';
 
 const MAX_TEXT = 4000;

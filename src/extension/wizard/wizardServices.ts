@@ -1,7 +1,7 @@
 // What the wizard session needs from its host. VS Code provides it in the
 // extension (wizardHost.ts); tests provide it in plain Node. Kept free of `vscode`.
-import type { DataKind } from '../../engine/data/kinds';
-import type { SecretLookup } from '../../engine/targets/target';
+import type { DataKind } from '../../engine/model/dataKinds';
+import type { SecretLookup } from '../../engine/model/target';
 import type { WizardState } from '../../engine/wizard/machine';
 import type { WizardLogEntry } from '../../protocol';
 

@@ -11,7 +11,7 @@ import type { WizardState } from '../../engine/wizard/machine';
 import { answerText } from '../../engine/wizard/answerText';
 import { answersFromProfile } from '../../engine/wizard/readProfile';
 import { applyOutcome, back, currentStep, goTo, initialState, restoreState, submit } from '../../engine/wizard/machine';
-import { maskSecretsInText, SECRET_MASK } from '../../engine/wizard/maskSecrets';
+import { maskSecretsInText, SECRET_MASK } from '../../engine/secrets/maskSecrets';
 import type { WizardEffect } from '../../engine/wizard/outcome';
 import { looksLikeSecret } from '../../engine/wizard/parseAuth';
 import { normalize } from '../../engine/wizard/textMatch';

@@ -2,15 +2,15 @@
 // progress, the live preview (secrets masked), the requirements matrix from
 // the one function everything uses, and whether "Run tests" may be pressed.
 // Kept free of `vscode`.
-import type { RunProfile } from '../../engine/config/profileTypes';
+import type { RunProfile } from '../../engine/model/profileTypes';
 import { providedKinds } from '../../engine/config/resolve';
-import { DATA_KINDS } from '../../engine/data/kinds';
+import { DATA_KINDS } from '../../engine/model/dataKinds';
 import { blockingReasons, computeRequirementMatrix } from '../../engine/requirements/requirements';
 import type { WizardAnswers } from '../../engine/wizard/answers';
 import { buildProfile } from '../../engine/wizard/buildProfile';
 import type { WizardState } from '../../engine/wizard/machine';
 import { applicableSteps, back, canGoTo, chipsOf, currentStep, progressOf } from '../../engine/wizard/machine';
-import { maskSecretsInYaml } from '../../engine/wizard/maskSecrets';
+import { maskSecretsInYaml } from '../../engine/secrets/maskSecrets';
 import { defaultSecretName } from '../../engine/wizard/parseAuth';
 import { newProfileYaml, ProfileYamlError, updateProfileYaml } from '../../engine/wizard/profileYaml';
 import { stepDef } from '../../engine/wizard/stepDefs';

@@ -2,7 +2,7 @@
 // connection test, writing the profile and following the run it starts.
 // Kept free of `vscode`.
 import * as path from 'node:path';
-import type { DataKind } from '../../engine/data/kinds';
+import type { DataKind } from '../../engine/model/dataKinds';
 import { testConnection } from '../../engine/wizard/connectionTest';
 import type { WizardEffect } from '../../engine/wizard/outcome';
 import { parseSummary } from '../../engine/wizard/parseFinish';

@@ -4,7 +4,7 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseProfile } from '../../engine/config/loadProfile';
-import { formatProblem } from '../../engine/problem';
+import { formatProblem } from '../../engine/model/problem';
 import type { WizardAnswers } from '../../engine/wizard/answers';
 import { buildProfile } from '../../engine/wizard/buildProfile';
 import { ProfileYamlError, updateProfileYaml } from '../../engine/wizard/profileYaml';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { createProgress, formatElapsed, progressBar } from '../../../src/cli/progress';
-import type { CaseResult, RunEvent, SuiteSummary } from '../../../src/engine/run/types';
+import type { CaseResult, RunEvent, SuiteSummary } from '../../../src/engine/model/runTypes';
 
 const runId = 'run_20250101-000000_00000000';
 const caseRow: CaseResult = {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
-import { validatePaths, validateProfileFile } from '../../../src/engine/validate/validatePaths';
+import { validatePaths, validateProfileFile } from '../../../src/engine/prepare/validatePaths';
 
 const DIR = path.resolve('test/fixtures/profiles/mixed');
 const PROFILE = path.join(DIR, 'aiqk.yaml');

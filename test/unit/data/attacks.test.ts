@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { loadAttacks } from '../../../src/engine/data/attacks';
-import { DATA_PROBLEM_CODES as C } from '../../../src/engine/data/problemCodes';
+import { loadAttacks } from '../../../src/engine/data/readers/attacks';
+import { DATA_PROBLEM_CODES as C } from '../../../src/engine/data/problems/problemCodes';
 import { colOf, fixture, fixtureLine, problemAt, where } from './helpers';
 
 describe('attacks reader: text', () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { DEFAULT_BIAS_GROUPS, loadBiasGroups, parseBiasGroups } from '../../../src/engine/data/biasGroups';
+import { DEFAULT_BIAS_GROUPS, loadBiasGroups, parseBiasGroups } from '../../../src/engine/data/readers/biasGroups';
 import { fixture, where } from './helpers';
 
 describe('bias_groups reader', () => {

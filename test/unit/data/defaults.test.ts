@@ -2,10 +2,10 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ATTACK_CATEGORIES } from '../../../src/engine/data/attacks';
+import { ATTACK_CATEGORIES } from '../../../src/engine/data/readers/attacks';
 import { DEFAULT_DATASET_NAMES, defaultDatasetPath } from '../../../src/engine/data/defaults';
-import { DATA_KINDS } from '../../../src/engine/data/kinds';
-import { datasetTemplate } from '../../../src/engine/data/templates';
+import { DATA_KINDS } from '../../../src/engine/model/dataKinds';
+import { datasetTemplate } from '../../../src/engine/data/readers/templates';
 import { expectedExtensions, hasExpectedExtension, loadDataset, validateDataFile } from '../../../src/engine/data/validateDataFile';
 
 describe('built-in datasets', () => {

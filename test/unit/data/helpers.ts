@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Problem } from '../../../src/engine/problem';
+import type { Problem } from '../../../src/engine/model/problem';
 
 /** Absolute path of a file under test/fixtures/data/. */
 export function fixture(rel: string): string {
@@ -9,10 +9,10 @@ export function fixture(rel: string): string {
 
 /** The text of line `n` (1-based) of a fixture, without BOM or CR. */
 export function fixtureLine(rel: string, n: number): string {
-  return readFileSync(fixture(rel), 'utf8')
+  const lines = readFileSync(fixture(rel), 'utf8')
     .replace(/^\ufeff/, '')
-    .split('\n')
-    [n - 1].replace(/\r$/, '');
+    .split('\n');
+  return (lines[n - 1] ?? '').replace(/\r$/, '');
 }
 
 /** 1-based column of `needle` in a line of text (asserting it is there). */

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { IdIndex } from '../../../src/engine/data/idIndex';
+import { IdIndex } from '../../../src/engine/data/readers/idIndex';
 
 describe('IdIndex', () => {
   it('finds every id it stored, with its line and offset, across growth', () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { memberOf, nodeAtPointer, scanJson } from '../../../src/engine/data/jsonScan';
+import { memberOf, nodeAtPointer, scanJson } from '../../../src/engine/data/readers/jsonScan';
 
 describe('scanJson', () => {
   const fail = (text: string) => {

@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadPassages, loadQaset } from '../../../src/engine/data/jsonlKinds';
-import { DATA_PROBLEM_CODES as C } from '../../../src/engine/data/problemCodes';
+import { loadPassages, loadQaset } from '../../../src/engine/data/readers/jsonlKinds';
+import { DATA_PROBLEM_CODES as C } from '../../../src/engine/data/problems/problemCodes';
 import { validateDataFile } from '../../../src/engine/data/validateDataFile';
 import { colOf, fixture, fixtureLine, problemAt, where } from './helpers';
 

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readLines, readSlices } from '../../../src/engine/data/lineReader';
+import { readLines, readSlices } from '../../../src/engine/data/readers/lineReader';
 
 describe('readLines', () => {
   const dir = mkdtempSync(join(tmpdir(), 'aiqk-lines-'));

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { loadPiiPatterns } from '../../../src/engine/data/piiPatterns';
-import { DATA_PROBLEM_CODES as C } from '../../../src/engine/data/problemCodes';
+import { loadPiiPatterns } from '../../../src/engine/data/readers/piiPatterns';
+import { DATA_PROBLEM_CODES as C } from '../../../src/engine/data/problems/problemCodes';
 import { colOf, fixture, fixtureLine, problemAt, where } from './helpers';
 
 describe('pii_patterns reader', () => {

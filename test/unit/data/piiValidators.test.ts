@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { iban, ipv4, ipv6, isPiiValidatorName, luhn, PII_VALIDATORS, ssn } from '../../../src/engine/data/piiValidators';
+import { iban, ipv4, ipv6, isPiiValidatorName, luhn, PII_VALIDATORS, ssn } from '../../../src/engine/data/readers/piiValidators';
 import { defaultDatasetPath } from '../../../src/engine/data/defaults';
 
 describe('PII validators', () => {

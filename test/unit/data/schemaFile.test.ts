@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { loadSchema, schemaDialect } from '../../../src/engine/data/schemaFile';
+import { loadSchema, schemaDialect } from '../../../src/engine/data/readers/schemaFile';
 import { fixture, where } from './helpers';
 
 describe('schema reader', () => {

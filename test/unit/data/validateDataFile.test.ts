@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { DATA_KINDS } from '../../../src/engine/data/kinds';
-import { DATA_PROBLEM_CODES } from '../../../src/engine/data/problemCodes';
+import { DATA_KINDS } from '../../../src/engine/model/dataKinds';
+import { DATA_PROBLEM_CODES } from '../../../src/engine/data/problems/problemCodes';
 import { expectedExtensions, hasExpectedExtension, loadDataset, validateDataFile } from '../../../src/engine/data/validateDataFile';
 import { fixture } from './helpers';
 

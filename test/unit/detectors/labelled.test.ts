@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { classifyAttackReply } from '../../../src/engine/detectors/attackOutcome';
 import { classifySafetyReply } from '../../../src/engine/detectors/safetyOutcome';
 import { detectToxicity } from '../../../src/engine/detectors/toxicity';
-import { mutatorByName } from '../../../src/engine/suites/redTeamMutators';
+import { mutatorByName } from '../../../src/engine/suites/redTeam/redTeamMutators';
 
 interface Row {
   id: string;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PiiPatternRecord } from '../../../src/engine/suites/dataRecords';
+import type { PiiPatternRecord } from '../../../src/engine/model/dataRecords';
 import { maskHits, maskPiiValue, scanPii } from '../../../src/engine/detectors/pii';
 import { builtinPiiPatterns } from '../suites/robustnessHelpers';
 

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { CHECK_CODES } from '../../../src/engine/config/checkProfile';
 import { PROFILE_CODES } from '../../../src/engine/config/schemaMessages';
-import { DATA_PROBLEM_CODES } from '../../../src/engine/data/problemCodes';
+import { DATA_PROBLEM_CODES } from '../../../src/engine/data/problems/problemCodes';
 import { THRESHOLDS } from '../../../src/engine/metrics/thresholds';
 import schema from '../../../schemas/aiqk.schema.json';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { TerminalRunView } from '../../../src/extension/runs/terminalView';
-import type { RunEvent } from '../../../src/engine/run/types';
+import type { RunEvent } from '../../../src/engine/model/runTypes';
 import { assemble, makeCase, ragSummary } from '../report/fixtures';
 
 const runId = 'run_20250304-050607_0a1b2c3d';

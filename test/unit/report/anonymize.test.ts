@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { anonymizeResult, redactSecrets } from '../../../src/engine/report/anonymize';
 import { validateReport } from '../../../src/engine/report/jsonReport';
-import { maskPii, maskSecrets, maskText } from '../../../src/engine/report/textMasks';
+import { maskPii, maskSecrets, maskText } from '../../../src/engine/secrets/textMasks';
 import { makeCase, sampleResult } from './fixtures';
 
 describe('text masks', () => {

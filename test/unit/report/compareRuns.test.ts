@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { compareRuns, metricDirection, noiseFloor } from '../../../src/engine/report/compareRuns';
-import type { CaseResult, RunResult } from '../../../src/engine/run/types';
+import type { CaseResult, RunResult } from '../../../src/engine/model/runTypes';
 import { assemble, makeCase } from './fixtures';
 
 function rag(id: string, status: CaseResult['status'], faithfulness: number | null, f1: number | null = 0.6): CaseResult {

@@ -1,5 +1,5 @@
-import type { CaseResult, CaseStatus, RunResult, RunStatus, SuiteSummary } from '../../../src/engine/run/types';
-import type { SuiteName } from '../../../src/engine/suites/names';
+import type { CaseResult, CaseStatus, RunResult, RunStatus, SuiteSummary } from '../../../src/engine/model/runTypes';
+import type { SuiteName } from '../../../src/engine/model/suiteNames';
 import { buildSummary, judgeMetric, meanMetric } from '../../../src/engine/metrics/verdict';
 import { THRESHOLDS } from '../../../src/engine/metrics/thresholds';
 

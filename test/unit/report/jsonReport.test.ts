@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { jsonReportChunks, readReport, toJsonReport, validateReport } from '../../../src/engine/report/jsonReport';
-import { newRunId, RUN_ID_PATTERN } from '../../../src/engine/report/runId';
+import { newRunId, RUN_ID_PATTERN } from '../../../src/engine/model/runId';
 import { ReportWriteError, writeReports } from '../../../src/engine/report/writeReports';
 import { makeCase, sampleResult } from './fixtures';
 import { parseXml } from './miniXml';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { mergeReports } from '../../../src/engine/report/merge';
 import { validateReport } from '../../../src/engine/report/jsonReport';
-import type { CaseResult, RunResult } from '../../../src/engine/run/types';
+import type { CaseResult, RunResult } from '../../../src/engine/model/runTypes';
 import { assemble, makeCase, summarizeSuite } from './fixtures';
 
 function wholeRunCases(): CaseResult[] {

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jsonReportChunks } from '../../../src/engine/report/jsonReport';
-import type { RunResult } from '../../../src/engine/run/types';
+import type { RunResult } from '../../../src/engine/model/runTypes';
 import { findPreviousReport, parseHead, sameProfile } from '../../../src/extension/report/previousReport';
 import { checkReportMessage } from '../../../src/extension/report/reportMessages';
 import { DEFAULT_LIMITS, toViewData } from '../../../src/extension/report/viewData';

@@ -1,7 +1,15 @@
 import { strict as assert } from 'node:assert';
 import reportSchema from '../../../schemas/report.schema.json';
-import type { CaseResult, LogEntry, MetricVerdict, OverallSummary, RunInfo, RunResult, SuiteSummary } from '../../../src/engine/run/types';
-import { SUITE_NAMES } from '../../../src/engine/suites/names';
+import type {
+  CaseResult,
+  LogEntry,
+  MetricVerdict,
+  OverallSummary,
+  RunInfo,
+  RunResult,
+  SuiteSummary,
+} from '../../../src/engine/model/runTypes';
+import { SUITE_NAMES } from '../../../src/engine/model/suiteNames';
 import { validateReport } from '../../../src/engine/report/jsonReport';
 import { sampleResult } from './fixtures';
 

@@ -3,11 +3,11 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as ExcelJS from 'exceljs';
-import type { DetailSheetProvider } from '../../../src/engine/report/xlsxSheets';
+import type { DetailSheetProvider } from '../../../src/engine/model/reportSheets';
 import { flattenForSheet, uniqueSheetName } from '../../../src/engine/report/xlsxSheets';
 import { writeReports } from '../../../src/engine/report/writeReports';
 import { readReport } from '../../../src/engine/report/jsonReport';
-import type { RunResult } from '../../../src/engine/run/types';
+import type { RunResult } from '../../../src/engine/model/runTypes';
 import { makeCase, sampleResult } from './fixtures';
 
 function fillOf(cell: ExcelJS.Cell): string | undefined {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { RunEventHub } from '../../../src/engine/run/events';
-import type { RunEvent } from '../../../src/engine/run/types';
+import type { RunEvent } from '../../../src/engine/model/runTypes';
 
 const log = (message: string): RunEvent => ({
   type: 'log',

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import type { RunProfile } from '../../../src/engine/config/profileTypes';
+import type { RunProfile } from '../../../src/engine/model/profileTypes';
 import { resolveProfile } from '../../../src/engine/config/resolve';
-import { checkRunGate, orderSuites } from '../../../src/engine/run/gate';
-import { runStatus } from '../../../src/engine/run/outcome';
-import type { SuiteSummary } from '../../../src/engine/run/types';
+import { checkRunGate, orderSuites } from '../../../src/engine/prepare/gate';
+import { runStatus } from '../../../src/engine/model/caseOutcome';
+import type { SuiteSummary } from '../../../src/engine/model/runTypes';
 
 const raw = (extra: Partial<RunProfile> = {}): RunProfile => ({
   version: 1,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { startRun } from '../../../src/engine/run/startRun';
-import { performanceSuite } from '../../../src/engine/suites/performance';
+import { performanceSuite } from '../../../src/engine/suites/performance/performance';
 import type { SuiteDefinition } from '../../../src/engine/suites/suite';
 import { apiProfile } from './runFixtures';
 import { useFaultServerAndWorkspace } from './runTestSetup';

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
-import type { RunProfile } from '../../../src/engine/config/profileTypes';
+import type { RunProfile } from '../../../src/engine/model/profileTypes';
 import type { ResolvedProfile } from '../../../src/engine/config/resolve';
 import { resolveProfile } from '../../../src/engine/config/resolve';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { inShard, parseShard, shardOf, shardProblem } from '../../../src/engine/run/shard';
+import { inShard, parseShard, shardOf, shardProblem } from '../../../src/engine/prepare/shard';
 
 describe('shard', () => {
   it('follows the original rule md5(id) % total + 1 (values from Python hashlib)', () => {

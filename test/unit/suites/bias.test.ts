@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import type { TestServer } from './ragHelpers';
 import { makeContext, memoryData, metricOf, runWholeSuite, startServer } from './ragHelpers';
-import { biasSmokeSuite } from '../../../src/engine/suites/bias';
+import { biasSmokeSuite } from '../../../src/engine/suites/biasSmoke/bias';
 import { apiProfile, configuredContext, fastTarget, groupRuleFirst } from './robustnessHelpers';
 import type { ReferenceTarget } from '../../fixtures/servers/referenceTargets';
 import { startSafeTarget, startUnsafeTarget } from '../../fixtures/servers/referenceTargets';
 import { SAFE_RULES, UNSAFE_RULES } from '../../fixtures/servers/referenceRules';
-import type { BiasPairRecord } from '../../../src/engine/suites/dataRecords';
-import { loadBiasGroups } from '../../../src/engine/data/biasGroups';
+import type { BiasPairRecord } from '../../../src/engine/model/dataRecords';
+import { loadBiasGroups } from '../../../src/engine/data/readers/biasGroups';
 import { defaultDatasetPath } from '../../../src/engine/data/defaults';
 
 async function loadDefaultPairs(): Promise<BiasPairRecord[]> {

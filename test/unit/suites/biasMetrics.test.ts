@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { contentSimilarity, lengthDifference, measurePair, neutralizeGroups } from '../../../src/engine/suites/biasMetrics';
-import { biasTemplates, distinctPairs, planBiasPayloads, DEFAULT_BIAS_TEMPLATES } from '../../../src/engine/suites/biasTemplates';
+import { contentSimilarity, lengthDifference, measurePair, neutralizeGroups } from '../../../src/engine/suites/biasSmoke/biasMetrics';
+import { biasTemplates, distinctPairs, planBiasPayloads, DEFAULT_BIAS_TEMPLATES } from '../../../src/engine/suites/biasSmoke/biasTemplates';
 
 const G: [string, string] = ['female', 'male'];
 

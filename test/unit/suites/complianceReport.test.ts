@@ -14,9 +14,9 @@ import { startRun } from '../../../src/engine/run/startRun';
 import { writeReports } from '../../../src/engine/report/writeReports';
 import { readReport } from '../../../src/engine/report/jsonReport';
 import type { SuiteDefinition } from '../../../src/engine/suites/suite';
-import { complianceSmokeSuite } from '../../../src/engine/suites/compliance';
-import { biasSmokeSuite } from '../../../src/engine/suites/bias';
-import { resilienceSuite } from '../../../src/engine/suites/resilience';
+import { complianceSmokeSuite } from '../../../src/engine/suites/complianceSmoke/compliance';
+import { biasSmokeSuite } from '../../../src/engine/suites/biasSmoke/bias';
+import { resilienceSuite } from '../../../src/engine/suites/resilience/resilience';
 import { flakyAskRoute, groupRuleFirst, openAdminRoute } from './robustnessHelpers';
 
 describe('compliance, bias and resilience in a real run and its reports', () => {

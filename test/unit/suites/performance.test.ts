@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import type { TestServer } from './ragHelpers';
 import { makeContext, memoryData, metricOf, qa, runWholeSuite, startServer } from './ragHelpers';
-import { PERFORMANCE_FALLBACK_QUESTIONS, performanceSuite, planPerformance } from '../../../src/engine/suites/performance';
-import { AiqkTarget } from '../../../src/engine/targets/aiqkTarget';
-import { OpenAiTarget } from '../../../src/engine/targets/openaiTarget';
+import { PERFORMANCE_FALLBACK_QUESTIONS, performanceSuite, planPerformance } from '../../../src/engine/suites/performance/performance';
+import { AiqkTarget } from '../../../src/engine/targets/http/aiqkTarget';
+import { OpenAiTarget } from '../../../src/engine/targets/http/openaiTarget';
 
 const QASET = [qa('fast', 'Fast question?', 'yes'), qa('slow', 'Slow question?', 'yes'), qa('extra', 'Extra question?', 'yes')];
 const DELAYS: Record<string, number> = { 'Fast question?': 2, 'Slow question?': 25 };

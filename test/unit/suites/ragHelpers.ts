@@ -4,14 +4,14 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Ajv from 'ajv';
-import type { RunProfile } from '../../../src/engine/config/profileTypes';
+import type { RunProfile } from '../../../src/engine/model/profileTypes';
 import { resolveProfile } from '../../../src/engine/config/resolve';
-import type { DataKind } from '../../../src/engine/data/kinds';
-import type { CaseResult, SuiteSummary } from '../../../src/engine/run/types';
-import type { AnswerSchemaRecord, DataRecords, QaRecord } from '../../../src/engine/suites/dataRecords';
+import type { DataKind } from '../../../src/engine/model/dataKinds';
+import type { CaseResult, SuiteSummary } from '../../../src/engine/model/runTypes';
+import type { AnswerSchemaRecord, DataRecords, QaRecord } from '../../../src/engine/model/dataRecords';
 import type { SuiteContext, SuiteData, SuiteDefinition } from '../../../src/engine/suites/suite';
-import type { SecretLookup, Target } from '../../../src/engine/targets/target';
-import { AiqkTarget } from '../../../src/engine/targets/aiqkTarget';
+import type { SecretLookup, Target } from '../../../src/engine/model/target';
+import { AiqkTarget } from '../../../src/engine/targets/http/aiqkTarget';
 
 /** A request as the test server saw it. */
 export interface SeenRequest {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { useAskServers } from './askServers';
 import type { AskRow } from './ragHelpers';
 import { aiqkTarget, makeContext, memoryData, metricOf, qa, runWholeSuite, startAskServer } from './ragHelpers';
-import { ragQualitySuite } from '../../../src/engine/suites/ragQuality';
+import { ragQualitySuite } from '../../../src/engine/suites/ragQuality/ragQuality';
 
 const Q1 = 'What is the refund window for online orders?';
 const Q2 = 'Which payment methods does the store accept?';

@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import type { TestServer } from './ragHelpers';
 import { aiqkTarget, makeContext, memoryData, metricOf, qa, runWholeSuite, schemaRecord, startAskServer } from './ragHelpers';
 import { startJudgeServer } from '../judge/judgeServer';
-import { ragQualitySuite } from '../../../src/engine/suites/ragQuality';
-import { BuiltinTarget } from '../../../src/engine/targets/builtinTarget';
+import { ragQualitySuite } from '../../../src/engine/suites/ragQuality/ragQuality';
+import { BuiltinTarget } from '../../../src/engine/targets/builtin/builtinTarget';
 import type { JudgeVerdict } from '../../../src/engine/judge/judgeTasks';
 
 const Q1 = 'What is the refund window for online orders?';

@@ -2,12 +2,12 @@
 // well-behaved reference targets (real HTTP servers on 127.0.0.1), built from
 // a profile by createTarget as a run builds them.
 import * as assert from 'node:assert/strict';
-import type { RunProfile } from '../../../src/engine/config/profileTypes';
-import { loadAttacks } from '../../../src/engine/data/attacks';
+import type { RunProfile } from '../../../src/engine/model/profileTypes';
+import { loadAttacks } from '../../../src/engine/data/readers/attacks';
 import { defaultDatasetPath } from '../../../src/engine/data/defaults';
-import type { CaseResult } from '../../../src/engine/run/types';
-import type { AttackRecord } from '../../../src/engine/suites/dataRecords';
-import { redTeamSuite } from '../../../src/engine/suites/redTeam';
+import type { CaseResult } from '../../../src/engine/model/runTypes';
+import type { AttackRecord } from '../../../src/engine/model/dataRecords';
+import { redTeamSuite } from '../../../src/engine/suites/redTeam/redTeam';
 import type { SuiteData } from '../../../src/engine/suites/suite';
 import type { ReferenceTarget } from '../../fixtures/servers/referenceTargets';
 import { startSafeTarget, startUnsafeTarget } from '../../fixtures/servers/referenceTargets';

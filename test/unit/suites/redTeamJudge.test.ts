@@ -1,9 +1,9 @@
 // The LLM judge grades what the detectors leave unclear, for red_team and safety,
 // against a real OpenAI-compatible judge server on 127.0.0.1.
 import * as assert from 'node:assert/strict';
-import type { RunProfile } from '../../../src/engine/config/profileTypes';
-import { redTeamSuite } from '../../../src/engine/suites/redTeam';
-import { safetySuite } from '../../../src/engine/suites/safety';
+import type { RunProfile } from '../../../src/engine/model/profileTypes';
+import { redTeamSuite } from '../../../src/engine/suites/redTeam/redTeam';
+import { safetySuite } from '../../../src/engine/suites/safety/safety';
 import type { CannedReply, TestServer } from './ragHelpers';
 import { memoryData, metricOf, runWholeSuite } from './ragHelpers';
 import { apiProfile, configuredContext } from './robustnessHelpers';

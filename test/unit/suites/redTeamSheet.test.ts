@@ -5,15 +5,15 @@ import * as path from 'node:path';
 import * as ExcelJS from 'exceljs';
 import { readReport } from '../../../src/engine/report/jsonReport';
 import { writeReports } from '../../../src/engine/report/writeReports';
-import { redTeamSuite } from '../../../src/engine/suites/redTeam';
-import { safetySuite } from '../../../src/engine/suites/safety';
+import { redTeamSuite } from '../../../src/engine/suites/redTeam/redTeam';
+import { safetySuite } from '../../../src/engine/suites/safety/safety';
 import type { ReferenceTarget } from '../../fixtures/servers/referenceTargets';
 import { startUnsafeTarget } from '../../fixtures/servers/referenceTargets';
 import { memoryData, runWholeSuite } from './ragHelpers';
 import { apiProfile, configuredContext } from './robustnessHelpers';
-import type { CaseResult, RunResult } from '../../../src/engine/run/types';
-import { adversarialDetailSheet } from '../../../src/engine/suites/redTeamSheet';
-import { safetyDetailSheet } from '../../../src/engine/suites/safetySheet';
+import type { CaseResult, RunResult } from '../../../src/engine/model/runTypes';
+import { adversarialDetailSheet } from '../../../src/engine/suites/redTeam/redTeamSheet';
+import { safetyDetailSheet } from '../../../src/engine/suites/safety/safetySheet';
 import { detailSheets } from '../../../src/engine/report/xlsxSheets';
 
 function result(cases: CaseResult[]): RunResult {

@@ -2,9 +2,9 @@ import { strict as assert } from 'node:assert';
 import { useAskServers } from './askServers';
 import type { AskRow } from './ragHelpers';
 import { aiqkTarget, makeContext, memoryData, metricOf, qa, runWholeSuite } from './ragHelpers';
-import type { CaseResult } from '../../../src/engine/run/types';
-import { FIRST_RUN_NOTE, regressionSuite } from '../../../src/engine/suites/regression';
-import { ragQualitySuite } from '../../../src/engine/suites/ragQuality';
+import type { CaseResult } from '../../../src/engine/model/runTypes';
+import { FIRST_RUN_NOTE, regressionSuite } from '../../../src/engine/suites/regression/regression';
+import { ragQualitySuite } from '../../../src/engine/suites/ragQuality/ragQuality';
 
 const QASET = [
   qa('q1', 'What is the refund window for online orders?', 'The refund window for online orders is 30 days.'),

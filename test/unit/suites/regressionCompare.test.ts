@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import type { CaseResult } from '../../../src/engine/run/types';
-import { compareWithBaseline, indexBaseline } from '../../../src/engine/suites/regressionCompare';
+import type { CaseResult } from '../../../src/engine/model/runTypes';
+import { compareWithBaseline, indexBaseline } from '../../../src/engine/suites/regression/regressionCompare';
 
 const LIMITS = { similarityMin: 0.6, deltaMax: 0.1 };
 const words = (prefix: string, from: number, to: number): string[] =>

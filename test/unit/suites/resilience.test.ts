@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import type { FaultServer } from '../../fixtures/servers/faultServer';
 import { startFaultServer } from '../../fixtures/servers/faultServer';
-import type { CaseResult } from '../../../src/engine/run/types';
+import type { CaseResult } from '../../../src/engine/model/runTypes';
 import type { CallRecord } from '../../../src/engine/resilience/guardedCall';
 import { guardedCall } from '../../../src/engine/resilience/guardedCall';
 import { CircuitBreaker } from '../../../src/engine/resilience/circuitBreaker';
-import { resilienceSuite } from '../../../src/engine/suites/resilience';
-import { callsOf, transitionsOf } from '../../../src/engine/suites/resilienceSummary';
-import { buildScenarios } from '../../../src/engine/suites/resilienceScenarios';
+import { resilienceSuite } from '../../../src/engine/suites/resilience/resilience';
+import { callsOf, transitionsOf } from '../../../src/engine/suites/resilience/resilienceSummary';
+import { buildScenarios } from '../../../src/engine/suites/resilience/resilienceScenarios';
 import { makeContext, memoryData, metricOf, runWholeSuite } from './ragHelpers';
 import { apiProfile, configuredContext, fastTarget, flakyAskRoute } from './robustnessHelpers';
 import type { ReferenceTarget } from '../../fixtures/servers/referenceTargets';

@@ -1,12 +1,12 @@
 // Test scaffolding for the resilience, compliance_smoke and bias_smoke suites:
 // real targets over the fault server / reference targets, and profiles for them.
-import type { RunProfile } from '../../../src/engine/config/profileTypes';
+import type { RunProfile } from '../../../src/engine/model/profileTypes';
 import type { SuiteContext } from '../../../src/engine/suites/suite';
-import type { Target } from '../../../src/engine/targets/target';
-import type { PiiPatternRecord } from '../../../src/engine/suites/dataRecords';
-import { AiqkTarget } from '../../../src/engine/targets/aiqkTarget';
+import type { Target } from '../../../src/engine/model/target';
+import type { PiiPatternRecord } from '../../../src/engine/model/dataRecords';
+import { AiqkTarget } from '../../../src/engine/targets/http/aiqkTarget';
 import { createTarget } from '../../../src/engine/targets/createTarget';
-import { loadPiiPatterns } from '../../../src/engine/data/piiPatterns';
+import { loadPiiPatterns } from '../../../src/engine/data/readers/piiPatterns';
 import { defaultDatasetPath } from '../../../src/engine/data/defaults';
 import { makeContext, memoryData } from './ragHelpers';
 import type { ContextOptions } from './ragHelpers';

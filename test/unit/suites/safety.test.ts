@@ -1,11 +1,11 @@
 // safety end to end: the real suite against the deliberately unsafe and the
 // well-behaved reference targets, built from a profile by createTarget.
 import * as assert from 'node:assert/strict';
-import type { RunProfile } from '../../../src/engine/config/profileTypes';
-import type { CaseResult } from '../../../src/engine/run/types';
-import type { AttackRecord } from '../../../src/engine/suites/dataRecords';
-import { safetySuite } from '../../../src/engine/suites/safety';
-import { builtinSafetyPrompts, parseSafetyPrompts } from '../../../src/engine/suites/safetyPrompts';
+import type { RunProfile } from '../../../src/engine/model/profileTypes';
+import type { CaseResult } from '../../../src/engine/model/runTypes';
+import type { AttackRecord } from '../../../src/engine/model/dataRecords';
+import { safetySuite } from '../../../src/engine/suites/safety/safety';
+import { builtinSafetyPrompts, parseSafetyPrompts } from '../../../src/engine/suites/safety/safetyPrompts';
 import type { SuiteData } from '../../../src/engine/suites/suite';
 import type { ReferenceTarget } from '../../fixtures/servers/referenceTargets';
 import { startSafeTarget, startUnsafeTarget } from '../../fixtures/servers/referenceTargets';

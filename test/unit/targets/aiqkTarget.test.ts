@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { AiqkTarget } from '../../../src/engine/targets/aiqkTarget';
-import type { AiqkTargetConfig } from '../../../src/engine/targets/aiqkTarget';
-import { bearerAuth } from '../../../src/engine/targets/httpCommon';
-import type { AskResult } from '../../../src/engine/targets/target';
+import { AiqkTarget } from '../../../src/engine/targets/http/aiqkTarget';
+import type { AiqkTargetConfig } from '../../../src/engine/targets/http/aiqkTarget';
+import { bearerAuth } from '../../../src/engine/targets/http/httpCommon';
+import type { AskResult } from '../../../src/engine/model/target';
 import { startAskServer } from '../../fixtures/servers/askServer';
 import type { AskServer } from '../../fixtures/servers/askServer';
 

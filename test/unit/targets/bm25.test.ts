@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { Bm25Index } from '../../../src/engine/targets/bm25';
+import { Bm25Index } from '../../../src/engine/targets/builtin/bm25';
 
 describe('Bm25Index', () => {
   const docs = [

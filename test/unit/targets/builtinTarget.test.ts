@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { BuiltinTarget, deriveTopic } from '../../../src/engine/targets/builtinTarget';
-import { guardCategory, REFUSAL } from '../../../src/engine/targets/builtinGuard';
-import type { PassageRecord } from '../../../src/engine/suites/dataRecords';
+import { BuiltinTarget, deriveTopic } from '../../../src/engine/targets/builtin/builtinTarget';
+import { guardCategory, REFUSAL } from '../../../src/engine/targets/builtin/builtinGuard';
+import type { PassageRecord } from '../../../src/engine/model/dataRecords';
 
 const PASSAGES: PassageRecord[] = [
   {

@@ -9,15 +9,15 @@ import {
   resolveEnv,
   TargetConfigError,
 } from '../../../src/engine/targets/createTarget';
-import { AiqkTarget } from '../../../src/engine/targets/aiqkTarget';
-import { BuiltinTarget } from '../../../src/engine/targets/builtinTarget';
-import { HttpTemplateTarget } from '../../../src/engine/targets/httpTarget';
-import { McpTarget } from '../../../src/engine/targets/mcpTarget';
-import { OpenAiTarget } from '../../../src/engine/targets/openaiTarget';
+import { AiqkTarget } from '../../../src/engine/targets/http/aiqkTarget';
+import { BuiltinTarget } from '../../../src/engine/targets/builtin/builtinTarget';
+import { HttpTemplateTarget } from '../../../src/engine/targets/http/httpTarget';
+import { McpTarget } from '../../../src/engine/targets/mcp/mcpTarget';
+import { OpenAiTarget } from '../../../src/engine/targets/http/openaiTarget';
 import { resolveProfile } from '../../../src/engine/config/resolve';
-import type { RunProfile, Target as TargetConfig } from '../../../src/engine/config/profileTypes';
-import type { SecretLookup } from '../../../src/engine/targets/target';
-import type { PassageRecord } from '../../../src/engine/suites/dataRecords';
+import type { RunProfile, Target as TargetConfig } from '../../../src/engine/model/profileTypes';
+import type { SecretLookup } from '../../../src/engine/model/target';
+import type { PassageRecord } from '../../../src/engine/model/dataRecords';
 import { startAskServer } from '../../fixtures/servers/askServer';
 import { mcpStdioCommand } from '../../fixtures/servers/mcpServer';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describeTarget, sanitizeTarget, sanitizeUrl } from '../../../src/engine/targets/describeTarget';
-import type { Target as TargetConfig } from '../../../src/engine/config/profileTypes';
+import type { Target as TargetConfig } from '../../../src/engine/model/profileTypes';
 
 describe('sanitizeTarget / describeTarget', () => {
   it('masks auth-like headers, keeps the others and the env var names', () => {

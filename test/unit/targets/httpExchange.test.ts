@@ -7,8 +7,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { httpCall, rawRequest } from '../../../src/engine/targets/http';
-import type { HttpCallResult } from '../../../src/engine/targets/http';
+import { httpCall, rawRequest } from '../../../src/engine/targets/http/http';
+import type { HttpCallResult } from '../../../src/engine/targets/http/http';
 import { listen, readBody, record } from '../../fixtures/servers/serverUtil';
 import type { Listening, RecordedRequest } from '../../fixtures/servers/serverUtil';
 
@@ -203,7 +203,7 @@ describe('HTTP exchange (node:http, keep-alive)', () => {
 
   it('leaves no socket that keeps a process alive after its last call', async () => {
     const s = await start((_req, res) => res.end('bye'));
-    const module = pathToFileURL(join(__dirname, '..', '..', '..', 'src', 'engine', 'targets', 'http.ts')).href;
+    const module = pathToFileURL(join(__dirname, '..', '..', '..', 'src', 'engine', 'targets', 'http', 'http.ts')).href;
     const script = `const loaded = await import(${JSON.stringify(module)});
       const { httpCall } = loaded.httpCall ? loaded : loaded.default;
       const r = await httpCall({ url: process.argv[1], method: 'GET', headers: {} }, { signal: new AbortController().signal, timeoutMs: 5000, retries: 0 });

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { HttpTemplateTarget, jsonEscape } from '../../../src/engine/targets/httpTarget';
-import type { HttpTemplate, HttpTemplateTargetConfig } from '../../../src/engine/targets/httpTarget';
-import { bearerAuth } from '../../../src/engine/targets/httpCommon';
-import type { AskResult } from '../../../src/engine/targets/target';
+import { HttpTemplateTarget, jsonEscape } from '../../../src/engine/targets/http/httpTarget';
+import type { HttpTemplate, HttpTemplateTargetConfig } from '../../../src/engine/targets/http/httpTarget';
+import { bearerAuth } from '../../../src/engine/targets/http/httpCommon';
+import type { AskResult } from '../../../src/engine/model/target';
 import { startJsonApiServer } from '../../fixtures/servers/jsonApiServer';
 import type { JsonApiServer } from '../../fixtures/servers/jsonApiServer';
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { evaluateJsonPath, JsonPathError, parseJsonPath } from '../../../src/engine/targets/jsonPath';
+import { evaluateJsonPath, JsonPathError, parseJsonPath } from '../../../src/engine/targets/http/jsonPath';
 
 describe('jsonPath', () => {
   const doc = {

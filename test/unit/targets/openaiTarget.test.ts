@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { chatCompletionsUrl, OpenAiTarget } from '../../../src/engine/targets/openaiTarget';
-import type { OpenAiTargetConfig } from '../../../src/engine/targets/openaiTarget';
-import { bearerAuth } from '../../../src/engine/targets/httpCommon';
-import type { AskResult } from '../../../src/engine/targets/target';
+import { chatCompletionsUrl, OpenAiTarget } from '../../../src/engine/targets/http/openaiTarget';
+import type { OpenAiTargetConfig } from '../../../src/engine/targets/http/openaiTarget';
+import { bearerAuth } from '../../../src/engine/targets/http/httpCommon';
+import type { AskResult } from '../../../src/engine/model/target';
 import { startOpenAiServer } from '../../fixtures/servers/openaiServer';
 import type { OpenAiServer, OpenAiServerOptions } from '../../fixtures/servers/openaiServer';
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { isTransient, parseRetryAfter, retryDelayMs, sleep } from '../../../src/engine/targets/retryPolicy';
-import { excerpt, maskSecrets } from '../../../src/engine/targets/redact';
-import { classifyNetworkError, errorChain } from '../../../src/engine/targets/httpErrors';
+import { isTransient, parseRetryAfter, retryDelayMs, sleep } from '../../../src/engine/targets/http/retryPolicy';
+import { excerpt, maskSecrets } from '../../../src/engine/secrets/redact';
+import { classifyNetworkError, errorChain } from '../../../src/engine/targets/http/httpErrors';
 
 describe('retry policy', () => {
   it('parses Retry-After as seconds or an HTTP date', () => {
@@ -97,7 +97,7 @@ describe('network error classification', () => {
 
 describe('requests that cannot be sent', () => {
   it('are configuration errors', async () => {
-    const { httpCall } = await import('../../../src/engine/targets/http');
+    const { httpCall } = await import('../../../src/engine/targets/http/http');
     const signal = new AbortController().signal;
     const badHeader = await httpCall(
       { url: 'http://127.0.0.1:9/x', method: 'GET', headers: { 'x-q': 'line\nbreak' } },

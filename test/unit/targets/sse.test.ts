@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { SseParser } from '../../../src/engine/targets/sse';
+import { SseParser } from '../../../src/engine/targets/http/sse';
 
 describe('SseParser', () => {
   it('dispatches events on blank lines and ignores comments', () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { splitSentences, stem, tokenize } from '../../../src/engine/targets/textTokens';
+import { splitSentences, stem, tokenize } from '../../../src/engine/targets/builtin/textTokens';
 
 describe('textTokens', () => {
   it('lowercases, drops stop words and folds plurals', () => {

@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
-import type { WizardAnswers, WizardStepId } from '../../../src/engine/wizard/answers';
-import { emptyAnswers, WIZARD_STEPS } from '../../../src/engine/wizard/answers';
+import type { WizardAnswers } from '../../../src/engine/wizard/answers';
+import type { WizardStepId } from '../../../src/engine/model/wizardSteps';
+import { emptyAnswers } from '../../../src/engine/wizard/answers';
+import { WIZARD_STEPS } from '../../../src/engine/model/wizardSteps';
 import { answerText } from '../../../src/engine/wizard/answerText';
 import type { WizardState } from '../../../src/engine/wizard/machine';
 import {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { loadProfile } from '../../../src/engine/config/loadProfile';
 import { resolveProfile } from '../../../src/engine/config/resolve';
-import type { DataKind } from '../../../src/engine/data/kinds';
+import type { DataKind } from '../../../src/engine/model/dataKinds';
 import { runAndWriteReports } from '../../../src/engine/run/runAndWriteReports';
 import type { PersistedWizard, WizardRunOutcome, WizardRunProgress, WizardServices } from '../../../src/extension/wizard/wizardServices';
 

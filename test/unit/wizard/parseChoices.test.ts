@@ -3,7 +3,7 @@ import type { WizardAnswers } from '../../../src/engine/wizard/answers';
 import { emptyAnswers } from '../../../src/engine/wizard/answers';
 import { looksLikeSecret, parseAuth, parseModel, parseProvider, secretNameIn } from '../../../src/engine/wizard/parseAuth';
 import { parseSuites } from '../../../src/engine/wizard/parseSuites';
-import { SUITE_NAMES } from '../../../src/engine/suites/names';
+import { SUITE_NAMES } from '../../../src/engine/model/suiteNames';
 import { accepted, rejected } from './parseTarget.test';
 
 const openai: WizardAnswers = { ...emptyAnswers(), mode: 'api', protocol: 'openai' };

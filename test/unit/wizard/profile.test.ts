@@ -3,7 +3,7 @@ import { parseProfile } from '../../../src/engine/config/loadProfile';
 import type { WizardAnswers } from '../../../src/engine/wizard/answers';
 import { emptyAnswers } from '../../../src/engine/wizard/answers';
 import { buildProfile } from '../../../src/engine/wizard/buildProfile';
-import { maskSecretsInText, maskSecretsInYaml, SECRET_MASK } from '../../../src/engine/wizard/maskSecrets';
+import { maskSecretsInText, maskSecretsInYaml, SECRET_MASK } from '../../../src/engine/secrets/maskSecrets';
 import { newProfileYaml, ProfileYamlError, updateProfileYaml } from '../../../src/engine/wizard/profileYaml';
 import { answersFromProfile } from '../../../src/engine/wizard/readProfile';
 

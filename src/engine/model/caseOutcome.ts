@@ -1,0 +1,83 @@
+import type { PlannedCase } from './runTypes';
+import type { SuiteName } from './suiteNames';
+import type { CaseResult, OverallSummary, RunStatus, SuiteSummary } from './runTypes';
+
+/** The error message of anything thrown. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof Error) return err.message || err.name;
+  return typeof err === 'string' ? err : String(err);
+}
+
+/** The row of a planned case that has no answer: status `error` with the reason, no output. */
+export function unansweredCase(suite: SuiteName, planned: PlannedCase, error: string, timestamp: string): CaseResult {
+  return {
+    suite,
+    case_id: planned.id,
+    input: planned.input,
+    expected: planned.expected ?? null,
+    output: null,
+    contexts: [],
+    metrics: {},
+    status: 'error',
+    pass: false,
+    error,
+    latency_ms: null,
+    timestamp,
+  };
+}
+
+/** The case row of a case whose evaluation threw: an `error` case, never a crashed run. */
+export function errorCase(suite: SuiteName, planned: PlannedCase, err: unknown, timestamp: string): CaseResult {
+  return unansweredCase(suite, planned, `the case could not be evaluated: ${errorMessage(err)}`, timestamp);
+}
+
+/** The summary of a suite that could not plan or summarise: status `error`, counts from its cases. */
+export function errorSummary(suite: SuiteName, cases: readonly CaseResult[], note: string): SuiteSummary {
+  return { suite, status: 'error', ...countCases(cases), metrics: [], notes: [note] };
+}
+
+/** The summary of a suite the run never reached because it was cancelled. */
+export function notRunSummary(suite: SuiteName, planned: number): SuiteSummary {
+  return {
+    suite,
+    status: 'cancelled',
+    total: 0,
+    passed: 0,
+    failed: 0,
+    errors: 0,
+    metrics: [],
+    notes: [`not run: the run was cancelled before this suite (${planned} cases planned)`],
+  };
+}
+
+/** Case counts by status. */
+export function countCases(cases: readonly CaseResult[]): { total: number; passed: number; failed: number; errors: number } {
+  let passed = 0;
+  let failed = 0;
+  let errors = 0;
+  for (const c of cases) {
+    if (c.status === 'passed') passed++;
+    else if (c.status === 'failed') failed++;
+    else if (c.status === 'error') errors++;
+  }
+  return { total: cases.length, passed, failed, errors };
+}
+
+/**
+ * The run's verdict from its suites. Precedence: cancelled (a suite was cut
+ * short), then error (a suite could not be evaluated), then failed (a suite
+ * missed a threshold), else passed. An `unmeasured` suite does not fail the
+ * run (the runner logs a warning for it): nothing was shown to be wrong.
+ */
+export function runStatus(summaries: readonly SuiteSummary[]): RunStatus {
+  if (summaries.some((s) => s.status === 'cancelled')) return 'cancelled';
+  if (summaries.some((s) => s.status === 'error')) return 'error';
+  if (summaries.some((s) => s.status === 'failed')) return 'failed';
+  return 'passed';
+}
+
+/** Overall counts of a run. */
+export function overallSummary(cases: readonly CaseResult[], status: RunStatus): OverallSummary {
+  const counts = countCases(cases);
+  return { ...counts, pass_rate: counts.total === 0 ? null : counts.passed / counts.total, status };
+}

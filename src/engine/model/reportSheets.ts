@@ -1,0 +1,33 @@
+// The shape of an XLSX sheet that a suite contributes: vocabulary shared by the suites
+// (which describe their detail sheets) and the report writer (which streams them).
+import type { RunResult } from './runTypes';
+
+/** A value of one XLSX cell; null leaves the cell empty. */
+export type SheetCell = string | number | boolean | null;
+
+/** A column of a sheet: its header, the row key it reads, its width in characters. */
+export interface SheetColumn {
+  header: string;
+  key: string;
+  width?: number;
+}
+
+/**
+ * A suite-specific sheet (Adversarial_Details, Resilience_Details…): the writer
+ * streams `rows` into it with a frozen header, an autofilter and the widths given.
+ * `statusKey` names a column whose `passed`/`failed`/`error`/`cancelled` or
+ * true/false values get the pass/fail fill.
+ */
+export interface DetailSheet {
+  name: string;
+  columns: SheetColumn[];
+  rows: Iterable<Record<string, SheetCell | undefined>>;
+  statusKey?: string;
+}
+
+/**
+ * Builds a detail sheet from a run result, or returns undefined when the run
+ * has nothing for it (e.g. red_team did not run). Must be pure and cheap to
+ * call; rows should be produced lazily (a generator) for large runs.
+ */
+export type DetailSheetProvider = (result: RunResult) => DetailSheet | undefined;

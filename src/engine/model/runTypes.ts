@@ -1,0 +1,132 @@
+import type { RunProfile } from './profileTypes';
+import type { SuiteName } from './suiteNames';
+
+/** Final state of a run. */
+export type RunStatus = 'passed' | 'failed' | 'cancelled' | 'error';
+
+/** State of one case. `error` = the case could not be evaluated (target failure, exception). */
+export type CaseStatus = 'passed' | 'failed' | 'error' | 'cancelled';
+
+/** Verdict of a suite. `unmeasured`: no metric could be computed. */
+export type SuiteStatus = 'passed' | 'failed' | 'error' | 'cancelled' | 'unmeasured';
+
+/**
+ * One metric compared with its threshold. `value: null` means unmeasured (and
+ * `pass` is then null too, never silently true): `reason` says why.
+ */
+export interface MetricVerdict {
+  name: string;
+  value: number | null;
+  /** The threshold this value is compared with; absent for informational metrics. */
+  threshold?: number;
+  /** `min`: value must be ≥ threshold; `max`: value must be ≤ threshold. */
+  direction?: 'min' | 'max';
+  pass: boolean | null;
+  reason?: string;
+}
+
+/** One evaluated case: a row of the report. Field names are the JSON report's. */
+export interface CaseResult {
+  suite: SuiteName;
+  case_id: string;
+  input: string;
+  expected: string | null;
+  output: string | null;
+  contexts: string[];
+  /** Metric values for this case; null = unmeasured. */
+  metrics: Record<string, number | null>;
+  status: CaseStatus;
+  pass: boolean;
+  /** Why the case failed or errored, for a person. */
+  error: string | null;
+  latency_ms: number | null;
+  timestamp: string;
+  /** Suite-specific detail: evidence spans, classification, category, mutation, baseline… */
+  details?: Record<string, unknown>;
+}
+
+/** A suite's result: counts, every metric against its threshold, the verdict. */
+export interface SuiteSummary {
+  suite: SuiteName;
+  status: SuiteStatus;
+  total: number;
+  passed: number;
+  failed: number;
+  errors: number;
+  metrics: MetricVerdict[];
+  /** Notes for a person ("first run: baseline recorded", "using built-in attacks"). */
+  notes: string[];
+  /** Suite-specific aggregates (per category rates, percentiles, breaker events…). */
+  details?: Record<string, unknown>;
+}
+
+/** A log line of the run (also the XLSX Logs sheet). Never contains a secret. */
+export interface LogEntry {
+  time: string;
+  level: 'info' | 'warn' | 'error';
+  message: string;
+}
+
+/** The target as recorded in a report: the profile's target without secrets. */
+export type SanitizedTarget = Record<string, unknown>;
+
+/** Run metadata of a report. */
+export interface RunInfo {
+  id: string;
+  profile: string;
+  started_at: string;
+  finished_at: string;
+  duration_ms: number;
+  status: RunStatus;
+  target: SanitizedTarget;
+  suites: SuiteName[];
+  options: Record<string, unknown>;
+  shard?: { index: number; total: number };
+  /** Why the run ended in error, when it did. */
+  error?: string;
+}
+
+/** Overall counts. */
+export interface OverallSummary {
+  total: number;
+  passed: number;
+  failed: number;
+  errors: number;
+  pass_rate: number | null;
+  status: RunStatus;
+}
+
+/**
+ * The result of a run, which is also the JSON report (schemas/report.schema.json).
+ * Reports are pure functions of this value.
+ */
+export interface RunResult {
+  version: 1;
+  run: RunInfo;
+  summary: { overall: OverallSummary; suites: Partial<Record<SuiteName, SuiteSummary>> };
+  cases: CaseResult[];
+  /** The run profile as run (secrets are names only, so it is safe). */
+  inputs: RunProfile;
+  logs: LogEntry[];
+}
+
+/** Progress events of a run, for the CLI's progress bar and the extension's UI. */
+export type RunEvent =
+  | { type: 'run-started'; runId: string; suites: SuiteName[]; total: number }
+  | { type: 'suite-started'; runId: string; suite: SuiteName; total: number }
+  | { type: 'case-started'; runId: string; suite: SuiteName; caseId: string }
+  | { type: 'case-finished'; runId: string; case: CaseResult; done: number; total: number }
+  | { type: 'suite-finished'; runId: string; summary: SuiteSummary }
+  | { type: 'log'; runId: string; entry: LogEntry }
+  | { type: 'run-finished'; runId: string; result: RunResult };
+
+/**
+ * A case a suite plans before anything is sent: the unit of progress, sharding
+ * (by `id`), concurrency and cancellation. `payload` is the suite's own data.
+ */
+export interface PlannedCase<P = unknown> {
+  id: string;
+  input: string;
+  expected?: string | null;
+  payload: P;
+}

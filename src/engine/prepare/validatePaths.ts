@@ -1,0 +1,54 @@
+import type { DatasetCache, ProfileCheck } from '../config/checkProfile';
+import { checkProfile } from '../config/checkProfile';
+import { findProfiles } from '../config/findProfiles';
+import type { ParsedProfile } from '../config/loadProfile';
+import { loadProfile } from '../config/loadProfile';
+import type { Problem } from '../model/problem';
+
+/** One profile as validated. */
+export interface ValidatedProfile {
+  parsed: ParsedProfile;
+  check: ProfileCheck;
+}
+
+/** Everything `aiqk validate` finds: profiles, and every problem of them and their datasets. */
+export interface ValidationResult {
+  profiles: ValidatedProfile[];
+  /** Problems of the profiles and of the dataset files they reference (each file once). */
+  problems: Problem[];
+  /** Paths given that do not exist. */
+  missing: string[];
+}
+
+/** Sorts problems by file, then position. */
+export function sortProblems(problems: Problem[]): Problem[] {
+  return problems.sort(
+    (a, b) => a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column,
+  );
+}
+
+/** Validates a run profile and the datasets it references (the editor's and the CLI's one check). */
+export async function validateProfileFile(file: string, cache: DatasetCache = new Map(), signal?: AbortSignal): Promise<ValidatedProfile> {
+  const parsed = await loadProfile(file);
+  const check = await checkProfile(parsed, { cache, signal });
+  return { parsed, check };
+}
+
+/** Validates every run profile found under the paths (files or folders). */
+export async function validatePaths(paths: readonly string[], signal?: AbortSignal): Promise<ValidationResult> {
+  const { files, missing } = await findProfiles(paths);
+  const cache: DatasetCache = new Map();
+  const profiles: ValidatedProfile[] = [];
+  for (const file of files) profiles.push(await validateProfileFile(file, cache, signal));
+  const problems: Problem[] = [];
+  const datasetFiles = new Set<string>();
+  for (const p of profiles) {
+    problems.push(...p.parsed.problems, ...p.check.problems);
+    for (const d of p.check.datasets) {
+      if (datasetFiles.has(d.file)) continue;
+      datasetFiles.add(d.file);
+      problems.push(...d.problems);
+    }
+  }
+  return { profiles, problems: sortProblems(problems), missing };
+}

@@ -1,0 +1,128 @@
+import { iban as ibanValid, luhn, ssn } from '../data/readers/piiValidators';
+
+// Each mask keeps a hint (a domain, the last digits, a key's prefix) so a person
+// can still tell rows apart, and never enough to recover the value. Checksums
+// (Luhn, mod-97, SSN ranges) keep look-alike ids and order numbers readable.
+
+const STARS = '****';
+
+/** Replaces every digit except the last `keep` ones with `*`, keeping separators. */
+function starDigits(text: string, keep: number): string {
+  let seen = 0;
+  const total = text.replace(/\D/g, '').length;
+  return text.replace(/\d/g, (d) => (++seen > total - keep ? d : '*'));
+}
+
+// Well-known credential shapes; the captured prefix stays as the hint.
+const PREFIXED_SECRETS: readonly RegExp[] = [
+  /\b(sk-(?:proj-|ant-|live-|test-)?)[A-Za-z0-9_-]{16,}/g,
+  /\b(gh[pousr]_)[A-Za-z0-9]{20,}/g,
+  /\b(github_pat_)[A-Za-z0-9_]{20,}/g,
+  /\b(xox[abprs]-)[A-Za-z0-9-]{10,}/g,
+  /\b(AKIA|ASIA)[0-9A-Z]{16}\b/g,
+  /\b(AIza)[0-9A-Za-z_-]{35}/g,
+  /\b(eyJ)[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g,
+];
+const AUTH_SCHEME = /\b(Bearer|Basic|Token)(\s+)[A-Za-z0-9\-._~+/]{8,}=*/g;
+// `name = value` / `"name": "value"` where the name says it is a credential.
+const NAMED_SECRET =
+  /\b((?:[A-Za-z0-9]+[_-])*(api[_-]?key|apikey|key|access[_-]?token|token|secret|password|passwd|pwd|credentials?)["']?\s*[:=]\s*["']?)([^\s"'&,;)}\]]+)/gi;
+const LONG_SECRET_VALUE = /^[A-Za-z0-9+/=_.~-]{16,}$/;
+const PASSWORD_NAME = /^(password|passwd|pwd|credentials?)$/i;
+
+/** Masks credentials: bearer/basic tokens, API keys with known prefixes, and long secrets after key=/token=/secret=, any value after password=. */
+export function maskSecrets(text: string): string {
+  let out = text;
+  for (const re of PREFIXED_SECRETS) out = out.replace(re, (_m, prefix: string) => `${prefix}${STARS}`);
+  out = out.replace(AUTH_SCHEME, (_m, scheme: string, space: string) => `${scheme}${space}${STARS}`);
+  out = out.replace(NAMED_SECRET, (match, head: string, name: string, value: string) => {
+    if (value.startsWith(STARS) || value.endsWith(STARS)) return match;
+    const secret = PASSWORD_NAME.test(name) ? value.length > 0 : LONG_SECRET_VALUE.test(value);
+    return secret ? `${head}${STARS}` : match;
+  });
+  return out;
+}
+
+const EMAIL =
+  /\b([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,})\b/g;
+const IBAN_COMPACT = /\b[A-Z]{2}\d{2}[A-Z0-9]{11,30}\b/g;
+const IBAN_SPACED = /\b[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?\b/g;
+// Issuer prefixes 2–6 (Mastercard 2-series, Amex/Diners/JCB, Visa, Mastercard, Discover/UnionPay):
+// millisecond timestamps and most ids start elsewhere.
+const CARD = /(?<![\w-])[2-6]\d(?:[ -]?\d){11,17}(?![\w]|-\d)/g;
+const SSN = /(?<![\w-])(\d{3})-(\d{2})-(\d{4})(?![\w]|-\d)/g;
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = new RegExp(`(?<![\\w.])(${OCTET})(?:\\.${OCTET}){3}(?![\\w]|\\.\\d)`, 'g');
+const PHONE =
+  /(?<![\w+*]|\d[ .-]|[.-])(?:\+\d{8,15}|(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){1,4})(?![\w]|[.-]?\d|[ ]\d)/g;
+
+function maskEmail(_m: string, first: string, domain: string): string {
+  return `${first}***@${domain}`;
+}
+
+function maskIbanText(text: string): string {
+  let seen = 0;
+  const total = text.replace(/ /g, '').length;
+  return text.replace(/[A-Z0-9]/g, (c) => {
+    seen++;
+    return seen <= 2 || seen > total - 4 ? c : '*';
+  });
+}
+
+function maskSpacedIban(match: string): string {
+  // A trailing all-caps word can look like one more group: drop groups until the checksum holds.
+  const groups = match.split(' ');
+  for (let n = groups.length; n >= 3; n--) {
+    const candidate = groups.slice(0, n).join(' ');
+    if (ibanValid(candidate)) return maskIbanText(candidate) + match.slice(candidate.length);
+  }
+  return match;
+}
+
+function maskCard(match: string): string {
+  const digits = match.replace(/\D/g, '');
+  return digits.length >= 13 && luhn(digits) ? starDigits(match, 4) : match;
+}
+
+function maskSsn(match: string, area: string, group: string, serial: string): string {
+  return ssn(`${area}-${group}-${serial}`) ? `***-**-${serial}` : match;
+}
+
+function maskIpv4(_m: string, first: string): string {
+  return `${first}.*.*.*`;
+}
+
+/** Whether a digit run is shaped like a phone number rather than a date, an amount or an id. */
+function looksLikePhone(text: string): boolean {
+  const digits = text.replace(/\D/g, '').length;
+  if (text.startsWith('+')) return digits >= 8 && digits <= 15;
+  if (text.includes('(')) return digits >= 10 && digits <= 15;
+  const groups = text.split(/[ .-]/);
+  const last = groups[groups.length - 1] ?? '';
+  if (digits === 7) return /^\d{3}[ .-]\d{4}$/.test(text);
+  return (digits === 10 || digits === 11) && last.length >= 4;
+}
+
+function maskPhone(match: string): string {
+  return looksLikePhone(match) ? starDigits(match, 2) : match;
+}
+
+/** Masks PII: emails, IBANs (mod-97 valid), payment cards (Luhn valid), US SSNs, IPv4 addresses and phone numbers. */
+export function maskPii(text: string): string {
+  let out = text.replace(EMAIL, maskEmail);
+  out = out.replace(IBAN_COMPACT, (m) => (ibanValid(m) ? maskIbanText(m) : m));
+  out = out.replace(IBAN_SPACED, maskSpacedIban);
+  out = out.replace(CARD, maskCard);
+  out = out.replace(SSN, maskSsn);
+  out = out.replace(IPV4, maskIpv4);
+  return out.replace(PHONE, maskPhone);
+}
+
+// Text with none of these cannot hold anything a mask looks for: most answers skip the regexes.
+const MAYBE_SENSITIVE = /[\d@=:]|bearer|basic|token|sk-|gh[pousr]_|github_pat_|xox|akia|asia|aiza|eyj/i;
+
+/** Masks secrets, then PII, in one text. */
+export function maskText(text: string): string {
+  if (!MAYBE_SENSITIVE.test(text)) return text;
+  return maskPii(maskSecrets(text));
+}
