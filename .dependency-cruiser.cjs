@@ -25,20 +25,22 @@ const ENGINE_FLOORS = [
 ];
 
 /**
- * The extension's rooms, bottom first (`core` holds what every room shares). A room may
- * import the rooms below it; features register themselves from src/extension/extension.ts.
+ * The extension's rooms, bottom first (`core` holds what every room shares: constants and
+ * the command manager). A room may import the rooms below it; each registers itself
+ * through one register…(context, deps) function that src/extension/extension.ts calls,
+ * and what it needs from a room above it is handed in there.
  */
 const EXTENSION_FLOORS = [
   'core',
   'webview',
-  'secrets',
   'profiles',
+  'secrets',
   'diagnostics',
   'requirements',
   'report',
-  'testing',
-  'tree',
   'runs',
+  'testing',
+  'profilesAndRuns',
   'wizard',
 ];
 
@@ -100,6 +102,12 @@ module.exports = {
       { path: '^src/extension/' },
     ),
     ...floorRules('src/extension', EXTENSION_FLOORS),
+    forbid(
+      'extension-files-live-in-rooms',
+      `Every src/extension file but extension.ts lives in one of the rooms: ${EXTENSION_FLOORS.join(', ')}.`,
+      { path: '^src/extension/' },
+      { path: '^src/extension/', pathNot: `^src/extension/(extension\\.ts$|(${EXTENSION_FLOORS.join('|')})/)` },
+    ),
     forbid(
       'extension-features-do-not-import-activation',
       'src/extension/extension.ts wires the features together; no feature imports it.',
