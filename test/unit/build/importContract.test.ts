@@ -89,6 +89,9 @@ describe('import contract (dependency-cruiser rules)', function () {
       // A lower room importing a higher one, and a feature importing the activation file.
       'src/extension/core/paths.ts': "import { go } from '../runs/runs';\nexport const p = go;\n",
       'src/extension/runs/again.ts': "import { activate } from '../extension';\nexport const a = activate;\n",
+      // A file beside extension.ts, outside every room.
+      'src/extension/helpers.ts': 'export const x = 1;\n',
+      'src/extension/runs/stray.ts': "import { x } from '../helpers';\nexport const y = x;\n",
       // The webview taking engine code by value, and protocol importing above the model.
       'webview/wizard/main.ts':
         "import { SUITE_NAMES } from '../../src/engine/model/suiteNames';\nimport { run } from '../../src/engine/run/execute';\nexport const w = [SUITE_NAMES, run];\n",
@@ -106,6 +109,7 @@ describe('import contract (dependency-cruiser rules)', function () {
       'engine-files-live-in-floors: src/engine/config/resolve.ts → src/engine/helpers.ts',
       'floors-extension-core: src/extension/core/paths.ts → src/extension/runs/runs.ts',
       'extension-features-do-not-import-activation: src/extension/runs/again.ts → src/extension/extension.ts',
+      'extension-files-live-in-rooms: src/extension/runs/stray.ts → src/extension/helpers.ts',
       'webview-imports-protocol-and-model: webview/wizard/main.ts → src/engine/run/execute.ts',
       'webview-and-protocol-import-types-only: webview/wizard/main.ts → src/engine/model/suiteNames.ts',
       'protocol-imports-model-only: src/protocol.ts → src/engine/run/execute.ts',
