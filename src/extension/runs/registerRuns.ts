@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isProfileFileName } from '../../engine/config/loadProfile';
-import type { RunningRunInfo } from '../../engine/run/registry';
+import type { RunningRunInfo } from '../../engine/model/runTypes';
 import type { CommandManager } from '../core/commandManager';
 import { COMMANDS, PROFILE_SELECTOR } from '../core/constants';
 import { profileUriOf } from '../profiles/profilePick';
