@@ -84,6 +84,24 @@ module.exports = {
     ),
     ...floorRules('src/engine', ENGINE_FLOORS, MANIFESTS),
     forbid(
+      'targets-kinds-below-the-factory',
+      'A target kind (targets/http/, mcp/, builtin/) never imports the factory or other files of targets/ itself.',
+      { path: '^src/engine/targets/[^/]+/' },
+      { path: '^src/engine/targets/[^/]+\\.ts$' },
+    ),
+    forbid(
+      'targets-kinds-apart',
+      'Target kinds do not import each other, except mcp/ using http/ (JSONPath, templates).',
+      { path: '^src/engine/targets/([^/]+)/' },
+      { path: '^src/engine/targets/[^/]+/', pathNot: ['^src/engine/targets/$1/', '^src/engine/targets/http/'] },
+    ),
+    forbid(
+      'targets-http-not-other-kinds',
+      'targets/http/ is the transport the other kinds may use: it imports none of them.',
+      { path: '^src/engine/targets/http/' },
+      { path: '^src/engine/targets/(mcp|builtin)/' },
+    ),
+    forbid(
       'manifests-are-data',
       'A suite manifest is data only: it imports nothing but src/engine/model/ (and the manifests table its manifests).',
       { path: MANIFESTS },

@@ -83,6 +83,12 @@ describe('import contract (dependency-cruiser rules)', function () {
       // A manifest that pulls in behaviour.
       'src/engine/suites/safety/manifest.ts': "import { run } from '../../run/execute';\nexport const s = run;\n",
       'src/engine/suites/safety/safety.ts': 'export const plan = 1;\n',
+      // Target kinds importing the factory and each other (mcp/ may use http/).
+      'src/engine/targets/createTarget.ts': "import { b } from './builtin/builtinTarget';\nexport const t = b;\n",
+      'src/engine/targets/http/httpExchange.ts': 'export const send = 1;\n',
+      'src/engine/targets/mcp/mcpTarget.ts': "import { send } from '../http/httpExchange';\nexport const m = send;\n",
+      'src/engine/targets/builtin/builtinTarget.ts': "import { m } from '../mcp/mcpTarget';\nexport const b = m;\n",
+      'src/engine/targets/builtin/bm25.ts': "import { t } from '../createTarget';\nexport const x = t;\n",
       // A file outside every floor.
       'src/engine/helpers.ts': 'export const h = 1;\n',
       'src/engine/config/resolve.ts': "import { h } from '../helpers';\nexport const c = h;\n",
@@ -107,6 +113,8 @@ describe('import contract (dependency-cruiser rules)', function () {
       'cli-not-extension: src/cli/validate.ts → src/extension/runs/runs.ts',
       'manifests-are-data: src/engine/suites/safety/manifest.ts → src/engine/run/execute.ts',
       'engine-files-live-in-floors: src/engine/config/resolve.ts → src/engine/helpers.ts',
+      'targets-kinds-apart: src/engine/targets/builtin/builtinTarget.ts → src/engine/targets/mcp/mcpTarget.ts',
+      'targets-kinds-below-the-factory: src/engine/targets/builtin/bm25.ts → src/engine/targets/createTarget.ts',
       'floors-extension-core: src/extension/core/paths.ts → src/extension/runs/runs.ts',
       'extension-features-do-not-import-activation: src/extension/runs/again.ts → src/extension/extension.ts',
       'extension-files-live-in-rooms: src/extension/runs/stray.ts → src/extension/helpers.ts',
@@ -118,5 +126,9 @@ describe('import contract (dependency-cruiser rules)', function () {
     assert.notEqual(r.status, 0);
     // What the rules allow stays allowed in the same tree: manifests imported from a lower floor.
     assert.ok(!r.violations.some((v) => v.includes('src/engine/requirements/requirements.ts →')), r.violations.join('\n'));
+    assert.ok(
+      !r.violations.some((v) => v.startsWith('targets-') && v.includes('mcp/mcpTarget.ts → src/engine/targets/http/')),
+      r.violations.join('\n'),
+    );
   });
 });
