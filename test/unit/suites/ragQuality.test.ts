@@ -3,6 +3,7 @@ import { useAskServers } from './askServers';
 import type { AskRow } from './ragHelpers';
 import { aiqkTarget, makeContext, memoryData, metricOf, qa, runWholeSuite, startAskServer } from './ragHelpers';
 import { ragQualitySuite } from '../../../src/engine/suites/ragQuality/ragQuality';
+import { prepareSuite } from '../../../src/engine/suites/suite';
 
 const Q1 = 'What is the refund window for online orders?';
 const Q2 = 'Which payment methods does the store accept?';
@@ -175,7 +176,7 @@ describe('rag_quality suite', () => {
       data: memoryData({ qaset: QASET }),
       profile: { volumes: { qa_sample_size: 2 } },
     });
-    const planned = await ragQualitySuite.plan(ctx);
+    const planned = await ragQualitySuite.plan(ctx, await prepareSuite(ragQualitySuite, ctx));
     assert.deepEqual(
       planned.map((p) => p.id),
       ['rag_quality:q1', 'rag_quality:q2'],
@@ -188,8 +189,9 @@ describe('rag_quality suite', () => {
     const ac = new AbortController();
     ac.abort();
     const ctx = makeContext({ target: aiqkTarget(server.baseUrl), data: memoryData({ qaset: QASET }), signal: ac.signal });
-    const [first] = await ragQualitySuite.plan(ctx);
-    const result = await ragQualitySuite.runCase(first, ctx);
+    const state = await prepareSuite(ragQualitySuite, ctx);
+    const [first] = await ragQualitySuite.plan(ctx, state);
+    const result = await ragQualitySuite.runCase(first, ctx, state);
     assert.equal(result.status, 'cancelled');
   });
 });
