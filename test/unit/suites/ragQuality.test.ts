@@ -184,6 +184,19 @@ describe('rag_quality suite', () => {
     assert.equal(planned[1].expected, QASET[1].expected_answer);
   });
 
+  it('loads its passages once per run in prepare(), and afresh for the next run', async () => {
+    const server = await serve(GOOD);
+    const records = memoryData({ qaset: QASET, passages: [{ id: 'p1', text: 'Refund policy: 30 days.', line: 1 }] });
+    let loads = 0;
+    const data = { ...records, get: ((kind) => ((loads += kind === 'passages' ? 1 : 0), records.get(kind))) as typeof records.get };
+    const ctx = makeContext({ target: aiqkTarget(server.baseUrl), data, profile: { volumes: { qa_sample_size: 3 } } });
+    const first = await runWholeSuite(ragQualitySuite, ctx);
+    assert.equal(first.cases.length, 3);
+    assert.equal(loads, 1, 'three cases, one load');
+    await runWholeSuite(ragQualitySuite, ctx);
+    assert.equal(loads, 2, 'a new run does not reuse the last run state');
+  });
+
   it("marks a call stopped by the cancel as cancelled, not as the target's error", async () => {
     const server = await serve(GOOD);
     const ac = new AbortController();
