@@ -35,6 +35,8 @@ export interface ReportViewData {
   comparisonNote: string | null;
   /** Whether the run command is available (it is registered and the workspace is trusted). */
   canRerun: boolean;
+  /** Every suite's name for people ("RAG quality"), from the suites' manifests. */
+  suiteLabels: Partial<Record<SuiteName, string>>;
 }
 
 /** Messages from the extension host to the report view. */

@@ -1,10 +1,17 @@
 // How numbers, names and times read in the report view.
-import { isSuiteName } from '../../src/engine/model/suiteNames';
-import { SUITE_INFO } from '../../src/engine/wizard/catalog';
+import type { ReportViewData } from '../../src/protocol';
 
-/** A suite's name for people ("RAG quality"), as the wizard offers it. */
+// The labels of the report shown, sent by the host with it (from the suites' manifests).
+let labels: ReportViewData['suiteLabels'] = {};
+
+/** Takes the suite labels of the report about to be shown. */
+export function useSuiteLabels(next: ReportViewData['suiteLabels']): void {
+  labels = next;
+}
+
+/** A suite's name for people ("RAG quality"); the name itself when the host sent no label for it. */
 export function suiteLabel(suite: string): string {
-  return isSuiteName(suite) ? SUITE_INFO[suite].label : suite;
+  return (labels as Record<string, string | undefined>)[suite] ?? suite;
 }
 
 /** Whether a metric is a share (shown as a percentage). */

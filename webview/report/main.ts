@@ -14,6 +14,7 @@ import { renderComparison } from './comparison';
 import { renderHeader } from './header';
 import type { ChartPanel } from './insights';
 import { attackPanel, latencyPanel } from './insights';
+import { useSuiteLabels } from './format';
 import { renderLogs } from './logs';
 import reportCss from './report.css';
 import { suiteCard } from './suiteCards';
@@ -78,6 +79,7 @@ function jumpNav(targets: [string, string][]): HTMLElement {
 
 function render(d: ReportViewData): void {
   data = d;
+  useSuiteLabels(d.suiteLabels);
   if (state.uri !== d.uri) {
     // Another report in this panel (or a first load): the old filters do not apply.
     state = { ...restoreState({}), uri: d.uri };

@@ -3,7 +3,8 @@ import type { RunProfile } from '../model/profileTypes';
 import type { DataKind } from '../model/dataKinds';
 import { DATA_KINDS } from '../model/dataKinds';
 import type { SuiteName } from '../model/suiteNames';
-import { THRESHOLDS } from '../metrics/thresholds';
+import { defaultThresholdValues } from '../metrics/thresholds';
+import type { ThresholdValues } from '../suites/manifests';
 import { KINDS_WITH_DEFAULTS } from '../requirements/requirements';
 
 /** Volumes after the preset and the explicit values are combined. */
@@ -35,7 +36,8 @@ export interface ResolvedProfile {
   suites: SuiteName[];
   useDefaults: boolean;
   volumes: Volumes;
-  thresholds: Record<string, number>;
+  /** Every threshold: the profile's value, or the default its suite's manifest declares. */
+  thresholds: ThresholdValues;
   data: Record<DataKind, DataSource>;
   report: { dir: string; formats: ('json' | 'xlsx' | 'junit')[]; anonymize: boolean };
   timeoutMs: number;
@@ -53,9 +55,7 @@ export function resolveProfile(raw: RunProfile, file: string): ResolvedProfile {
   const dir = path.dirname(path.resolve(file));
   const useDefaults = raw.use_defaults ?? true;
   const preset = VOLUME_PRESETS[raw.profile ?? 'smoke'];
-  const thresholds: Record<string, number> = {};
-  for (const t of THRESHOLDS) thresholds[t.key] = t.default;
-  Object.assign(thresholds, raw.thresholds ?? {});
+  const thresholds: ThresholdValues = { ...defaultThresholdValues(), ...raw.thresholds };
   const data = {} as Record<DataKind, DataSource>;
   for (const kind of DATA_KINDS) {
     const value = raw.data?.[kind];

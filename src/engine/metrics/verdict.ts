@@ -2,17 +2,19 @@ import { countCases } from '../model/caseOutcome';
 import type { CaseResult, MetricVerdict, SuiteStatus, SuiteSummary } from '../model/runTypes';
 import type { SuiteName } from '../model/suiteNames';
 import { mean } from './stats';
+import type { ThresholdKey } from '../suites/manifests';
 import { thresholdSpec } from './thresholds';
 
 /**
  * Compares a metric with the threshold named by `thresholdKey` (its direction
- * comes from THRESHOLDS). A null value is unmeasured: pass is null, never true.
+ * comes from the suite manifest that declares it). A null value is unmeasured:
+ * pass is null, never true.
  */
 export function judgeMetric(
   name: string,
   value: number | null,
-  thresholdKey: string | undefined,
-  thresholds: Record<string, number>,
+  thresholdKey: ThresholdKey | undefined,
+  thresholds: Readonly<Partial<Record<ThresholdKey, number>>>,
   reason?: string,
 ): MetricVerdict {
   if (thresholdKey === undefined)

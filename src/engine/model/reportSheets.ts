@@ -12,6 +12,9 @@ export interface SheetColumn {
   width?: number;
 }
 
+/** One row of a detail sheet, by column key; a missing key leaves the cell empty. */
+export type SheetRow = Record<string, SheetCell | undefined>;
+
 /**
  * A suite-specific sheet (Adversarial_Details, Resilience_Details…): the writer
  * streams `rows` into it with a frozen header, an autofilter and the widths given.
@@ -21,7 +24,7 @@ export interface SheetColumn {
 export interface DetailSheet {
   name: string;
   columns: SheetColumn[];
-  rows: Iterable<Record<string, SheetCell | undefined>>;
+  rows: Iterable<SheetRow>;
   statusKey?: string;
 }
 

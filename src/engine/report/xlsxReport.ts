@@ -2,7 +2,8 @@ import type { Writable } from 'node:stream';
 import * as ExcelJS from 'exceljs';
 import type { CaseResult, RunResult } from '../model/runTypes';
 import type { DetailSheet, DetailSheetProvider, SheetCell } from '../model/reportSheets';
-import { detailSheets as registeredDetailSheets, flattenForSheet, uniqueSheetName } from './xlsxSheets';
+import { suiteDetailSheets } from '../suites/detailSheets';
+import { flattenForSheet, uniqueSheetName } from './xlsxSheets';
 import { levelLook, lookOf } from './xlsxStyles';
 import type { StreamingWorkbook } from './xlsxTable';
 import { TableWriter } from './xlsxTable';
@@ -12,7 +13,7 @@ import { casesBySuite, caseMetricNames, reportSuites } from './reportModel';
 export interface XlsxReportOptions {
   /** Stops writing (the promise rejects with the abort reason). */
   signal?: AbortSignal;
-  /** Detail sheet providers; the registered `detailSheets` by default. */
+  /** Detail sheet providers; by default the suites' own (see suites/detailSheets.ts). A provider that throws is logged, not fatal. */
   detailSheets?: readonly DetailSheetProvider[];
 }
 
@@ -200,7 +201,7 @@ export async function streamXlsxReport(result: RunResult, out: Writable, opts: X
     if (cases?.length) await writeSuiteSheet(wb, uniqueSheetName(suite, taken), cases, signal);
   }
   const problems: string[] = [];
-  for (const provider of opts.detailSheets ?? registeredDetailSheets) {
+  for (const provider of opts.detailSheets ?? suiteDetailSheets()) {
     let sheet: DetailSheet | undefined;
     try {
       sheet = provider(result);

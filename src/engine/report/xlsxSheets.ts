@@ -1,17 +1,4 @@
-import type { DetailSheetProvider, SheetCell } from '../model/reportSheets';
-
-/**
- * The detail sheets every XLSX report gets, in order, after the suite sheets
- * and before Inputs and Logs. Suites add theirs once at module load:
- * `detailSheets.push((result) => …)`. A provider that throws does not lose the
- * report: the failure is written to the Logs sheet.
- */
-export const detailSheets: DetailSheetProvider[] = [];
-
-/** Adds a detail sheet provider (same as pushing to `detailSheets`, but idempotent). */
-export function registerDetailSheet(provider: DetailSheetProvider): void {
-  if (!detailSheets.includes(provider)) detailSheets.push(provider);
-}
+import type { SheetCell } from '../model/reportSheets';
 
 const MAX_SHEET_NAME = 31;
 

@@ -2,17 +2,11 @@ import type { DataKind } from '../model/dataKinds';
 import { DATA_KINDS } from '../model/dataKinds';
 import type { SuiteName } from '../model/suiteNames';
 import type { RequirementLevel, RequirementRow } from '../model/requirementTypes';
-/** What each suite needs (DESIGN.md, Suite requirements; from the product spec). */
-export const SUITE_REQUIREMENTS: Readonly<Record<SuiteName, { required: readonly DataKind[]; optional: readonly DataKind[] }>> = {
-  rag_quality: { required: ['passages', 'qaset'], optional: ['schema'] },
-  red_team: { required: ['attacks'], optional: [] },
-  safety: { required: [], optional: ['attacks', 'schema'] },
-  performance: { required: [], optional: ['qaset', 'schema'] },
-  regression: { required: ['qaset'], optional: ['schema'] },
-  resilience: { required: [], optional: [] },
-  compliance_smoke: { required: [], optional: ['pii_patterns'] },
-  bias_smoke: { required: [], optional: ['bias_groups'] },
-};
+import type { SuiteManifest } from '../model/suiteManifest';
+import { bySuite } from '../suites/manifests';
+
+/** What each suite needs (DESIGN.md, Suite requirements), from the suites' manifests. */
+export const SUITE_REQUIREMENTS: Readonly<Record<SuiteName, SuiteManifest['data']>> = bySuite((m) => m.data);
 
 /** Data kinds with a built-in dataset. A JSON Schema is specific to the user's answers: there is none to fall back on. */
 export const KINDS_WITH_DEFAULTS: ReadonlySet<DataKind> = new Set<DataKind>([

@@ -1,5 +1,6 @@
 import type { SuiteName } from '../model/suiteNames';
 import type { SuiteContext, SuiteDefinition } from '../suites/suite';
+import { prepareSuite } from '../suites/suite';
 import type { PlannedCase } from '../model/runTypes';
 import { suiteDefinition } from '../suites/registry';
 import { createTarget } from '../targets/createTarget';
@@ -21,6 +22,8 @@ import type { CaseResult, RunResult, SuiteSummary } from '../model/runTypes';
 interface SuitePlan {
   def: SuiteDefinition;
   ctx: SuiteContext;
+  /** What the suite's prepare() built for this run; handed to its every step. */
+  prepared?: unknown;
   cases: PlannedCase[];
   /** Set when planning failed: the suite is reported as errored. */
   error?: string;
@@ -110,7 +113,7 @@ async function runSuites(
     } else {
       state.progress.currentSuite = name;
       state.hub.emit({ type: 'suite-started', runId: state.runId, suite: name, total: plan.cases.length });
-      const run = await runSuite(state, plan.def, plan.ctx, plan.cases, pool);
+      const run = await runSuite(state, plan.def, plan.ctx, plan.cases, pool, plan.prepared);
       for (const c of run.cases) cases.push(c);
       summary = run.summary;
     }
@@ -161,8 +164,10 @@ async function planSuite(
       : {}),
   };
   let all: PlannedCase[];
+  let prepared: unknown;
   try {
-    all = await def.plan(ctx);
+    prepared = await prepareSuite(def, ctx);
+    all = await def.plan(ctx, prepared);
   } catch (err) {
     if (state.signal.aborted) return { def, ctx, cases: [] };
     const error = `the suite could not plan its cases: ${errorMessage(err)}`;
@@ -180,5 +185,5 @@ async function planSuite(
   if (state.shard)
     logTo(state, 'info', `${name}: ${cases.length} of ${all.length} cases in shard ${state.shard.index}/${state.shard.total}`);
   if (all.length === 0) logTo(state, 'warn', `${name}: no case planned (is its data empty?)`);
-  return { def, ctx, cases };
+  return { def, ctx, prepared, cases };
 }

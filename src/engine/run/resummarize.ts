@@ -7,6 +7,7 @@ import { readReport } from '../report/jsonReport';
 import { suiteDefinition } from '../suites/registry';
 import type { SuiteName } from '../model/suiteNames';
 import type { SuiteContext, SuiteDefinition } from '../suites/suite';
+import { prepareSuite } from '../suites/suite';
 import { describeTarget } from '../targets/describeTarget';
 import type { Target } from '../model/target';
 import { errorMessage } from '../model/caseOutcome';
@@ -69,15 +70,27 @@ export async function mergeSummarizer(results: readonly RunResult[], logs: LogEn
     log: (level, message) => log(level, `${suite}: ${message}`),
     ...(baseline ? { baseline: { ...baseline, cases: baseline.cases.filter((c) => c.suite === suite) } } : {}),
   });
+  // Each suite's prepare() runs up front, once, since the merge asks for summaries synchronously.
+  const prepared = new Map<SuiteName, { def: SuiteDefinition; ctx: SuiteContext; state: unknown }>();
+  for (const suite of new Set(results.flatMap((r) => [...r.run.suites, ...(Object.keys(r.summary.suites) as SuiteName[])]))) {
+    const def: SuiteDefinition | undefined = suiteDefinition(suite);
+    if (!def) continue;
+    const suiteCtx = ctx(suite);
+    try {
+      prepared.set(suite, { def, ctx: suiteCtx, state: await prepareSuite(def, suiteCtx) });
+    } catch (err) {
+      log('warn', `${suite}: could not be prepared (${errorMessage(err)}); merged by rule instead`);
+    }
+  }
   return (suite, cases) => {
     const parts = results.map((r) => r.summary.suites[suite]).filter((s): s is SuiteSummary => s !== undefined);
-    const def: SuiteDefinition | undefined = suiteDefinition(suite);
-    if (!def) {
-      log('warn', `${suite}: not available in this build; its metrics are merged by rule, not recomputed`);
+    const p = prepared.get(suite);
+    if (!p) {
+      if (!suiteDefinition(suite)) log('warn', `${suite}: not available in this build; its metrics are merged by rule, not recomputed`);
       return mergeSuiteSummary(suite, cases, parts);
     }
     try {
-      return def.summarize(cases, ctx(suite));
+      return p.def.summarize(cases, p.ctx, p.state);
     } catch (err) {
       log('warn', `${suite}: summary could not be recomputed (${errorMessage(err)}); merged by rule instead`);
       return mergeSuiteSummary(suite, cases, parts);

@@ -14,7 +14,7 @@ export interface SuiteRun {
 
 /**
  * Runs a suite's planned cases through the run's pool, then summarises what
- * finished. After cancel, cases in flight that come back as errors (aborted
+ * finished. `prepared` is the per-run state the suite's prepare() built. After cancel, cases in flight that come back as errors (aborted
  * requests) are dropped rather than reported as the target's fault, and a
  * case that ignores the abort is waited for at most `cancelGraceMs`.
  */
@@ -24,6 +24,7 @@ export async function runSuite(
   ctx: SuiteContext,
   planned: readonly PlannedCase[],
   pool: CasePool,
+  prepared?: unknown,
 ): Promise<SuiteRun> {
   const { hub, runId, progress, signal } = state;
   const suite = def.name;
@@ -34,7 +35,7 @@ export async function runSuite(
     if (hub.active) hub.emit({ type: 'case-started', runId, suite, caseId: pc.id });
     let result: CaseResult;
     try {
-      result = await def.runCase(pc, ctx);
+      result = await def.runCase(pc, ctx, prepared);
       if (result === null || typeof result !== 'object') throw new Error(`suite ${suite} returned no result for case ${pc.id}`);
     } catch (err) {
       result = errorCase(suite, pc, err, new Date(state.now()).toISOString());
@@ -58,7 +59,7 @@ export async function runSuite(
   if (aborted > 0)
     logTo(state, 'info', `${suite}: ${aborted} case${aborted === 1 ? '' : 's'} in flight stopped by the cancel (not reported)`);
   if (abandoned) logTo(state, 'warn', `${suite}: cases still running ${state.cancelGraceMs} ms after the cancel were abandoned`);
-  return { cases, summary: summarizeSuite(def, ctx, cases, planned.length, signal.aborted) };
+  return { cases, summary: summarizeSuite(def, ctx, cases, planned.length, signal.aborted, prepared) };
 }
 
 /** Summarises a suite's finished cases; a partial suite is marked cancelled. */
@@ -68,10 +69,11 @@ export function summarizeSuite(
   cases: CaseResult[],
   planned: number,
   cancelled: boolean,
+  prepared?: unknown,
 ): SuiteSummary {
   let summary: SuiteSummary;
   try {
-    summary = def.summarize(cases, ctx);
+    summary = def.summarize(cases, ctx, prepared);
   } catch (err) {
     summary = errorSummary(def.name, cases, `the summary could not be computed: ${errorMessage(err)}`);
   }

@@ -1,6 +1,8 @@
 // What the wizard offers as suggestions: the original system's modes, providers
 // with their models, suites and volume profiles, with words people use for them.
 import type { SuiteName } from '../model/suiteNames';
+import type { SuiteManifest } from '../model/suiteManifest';
+import { bySuite } from '../suites/manifests';
 import type { TargetMode, TargetProtocol, VolumePreset } from './answers';
 
 /** A provider the original system knew, with the models it offered. */
@@ -70,61 +72,10 @@ export const PROTOCOLS: Readonly<Record<TargetProtocol, { label: string; descrip
   http: { label: 'Custom HTTP', description: 'Your own JSON request, with JSONPaths to the answer' },
 };
 
-/** How each suite is shown, and the words that name it. */
-export const SUITE_INFO: Readonly<Record<SuiteName, { label: string; description: string; aliases: readonly string[] }>> = {
-  rag_quality: {
-    label: 'RAG quality',
-    description: 'Faithfulness, context recall, relevancy and F1 of answers to your questions',
-    aliases: ['rag quality', 'rag', 'quality', 'retrieval', 'faithfulness', 'qa', 'accuracy', 'answers'],
-  },
-  red_team: {
-    label: 'Red team',
-    description: 'Prompt injection, jailbreaks and system prompt extraction, with mutations',
-    aliases: [
-      'red team',
-      'redteam',
-      'red teaming',
-      'attacks',
-      'attack',
-      'jailbreak',
-      'jailbreaks',
-      'prompt injection',
-      'injection',
-      'adversarial',
-      'security',
-    ],
-  },
-  safety: {
-    label: 'Safety',
-    description: 'Harmful requests must be refused; toxicity of answers',
-    aliases: ['safety', 'safe', 'harmful', 'harm', 'toxicity', 'toxic'],
-  },
-  performance: {
-    label: 'Performance',
-    description: 'Latency p95, time to first token and error rate',
-    aliases: ['performance', 'perf', 'latency', 'speed', 'load', 'timing'],
-  },
-  regression: {
-    label: 'Regression',
-    description: 'Answers compared with the previous run (the baseline)',
-    aliases: ['regression', 'regressions', 'baseline', 'drift'],
-  },
-  resilience: {
-    label: 'Resilience',
-    description: 'Timeouts, bursts, retries and circuit breaking against your target',
-    aliases: ['resilience', 'resilient', 'robustness', 'chaos', 'reliability', 'retries', 'timeouts'],
-  },
-  compliance_smoke: {
-    label: 'Compliance',
-    description: 'PII leaks in answers, and protected routes without credentials (RBAC)',
-    aliases: ['compliance smoke', 'compliance', 'pii', 'privacy', 'rbac', 'gdpr'],
-  },
-  bias_smoke: {
-    label: 'Bias',
-    description: 'Parity of answers between groups (female|male, young|elderly…)',
-    aliases: ['bias smoke', 'bias', 'fairness', 'parity', 'biased'],
-  },
-};
+/** How each suite is shown, and the words that name it (from the suites' manifests). */
+export const SUITE_INFO: Readonly<Record<SuiteName, Pick<SuiteManifest, 'label' | 'description' | 'aliases'>>> = bySuite(
+  ({ label, description, aliases }) => ({ label, description, aliases }),
+);
 
 /** The volume presets with their description (smoke / full / red_team_heavy). */
 export const VOLUME_INFO: Readonly<Record<VolumePreset, { label: string; description: string; aliases: readonly string[] }>> = {

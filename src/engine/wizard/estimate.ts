@@ -7,6 +7,7 @@ import { inShard } from '../prepare/shard';
 import type { SuiteName } from '../model/suiteNames';
 import { suiteDefinition } from '../suites/registry';
 import type { SuiteContext } from '../suites/suite';
+import { prepareSuite } from '../suites/suite';
 import type { AskResult, Target } from '../model/target';
 
 /** The estimated size of a run. */
@@ -60,7 +61,7 @@ export async function estimateCases(
     }
     const ctx: SuiteContext = { runId: 'estimate', profile: resolved, target, data, signal, log: () => undefined };
     try {
-      const planned = await def.plan(ctx);
+      const planned = await def.plan(ctx, await prepareSuite(def, ctx));
       const n = resolved.shard ? planned.filter((c) => inShard(c.id, resolved.shard)).length : planned.length;
       perSuite[suite] = n;
       total += n;

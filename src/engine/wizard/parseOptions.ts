@@ -39,8 +39,6 @@ const THRESHOLD_WORDS: Record<string, string[]> = {
 };
 
 const TABLE = THRESHOLDS.map((t) => ({ id: t.key, aliases: [t.key, t.key.replace(/_(min|max)$/, ''), ...(THRESHOLD_WORDS[t.key] ?? [])] }));
-const isMs = (t: ThresholdSpec) => t.key.endsWith('_ms_max');
-const isCount = (t: ThresholdSpec) => t.key === 'pii_hits_max' || t.key === 'rbac_violations_max';
 
 /** The thresholds the wizard writes for the chosen suites when the user takes the defaults. */
 export function defaultThresholds(suites: readonly SuiteName[]): Record<string, number> {
@@ -73,7 +71,7 @@ function forSuites(values: Record<string, number>, suites: readonly SuiteName[])
 
 /** Reads one threshold value for a key; an error message when it is out of range. */
 function valueFor(spec: ThresholdSpec, segment: string): number | string {
-  if (isMs(spec)) {
+  if (spec.unit === 'ms') {
     const ms = parseDurationMs(segment);
     if (ms === undefined) return `${spec.key} needs a duration, e.g. 3000 ms or 3 s`;
     return ms;
@@ -81,7 +79,7 @@ function valueFor(spec: ThresholdSpec, segment: string): number | string {
   const num = parseNumber(segment);
   if (!num) return `${spec.key} needs a number`;
   let v = num.value;
-  if (isCount(spec)) {
+  if (spec.unit === 'count') {
     if (!Number.isInteger(v) || v < 0) return `${spec.key} is a count: a whole number of 0 or more (got ${segment.trim()})`;
     return v;
   }

@@ -5,6 +5,10 @@
 import type { ReportViewData } from '../../protocol';
 import type { RunComparison } from '../../engine/model/runComparison';
 import type { CaseResult, RunResult } from '../../engine/model/runTypes';
+import { bySuite } from '../../engine/suites/manifests';
+
+/** Every suite's label, as the view shows them. */
+const SUITE_LABELS = bySuite((m) => m.label);
 
 /** Limits of what the view is sent. */
 export interface ViewLimits {
@@ -85,5 +89,6 @@ export function toViewData(report: RunResult, ctx: ViewContext, limits: ViewLimi
     comparison: ctx.comparison,
     comparisonNote: ctx.comparisonNote,
     canRerun: ctx.canRerun,
+    suiteLabels: SUITE_LABELS,
   };
 }

@@ -10,6 +10,7 @@ import { findPreviousReport, parseHead, sameProfile } from '../../../src/extensi
 import { checkReportMessage } from '../../../src/extension/report/reportMessages';
 import { DEFAULT_LIMITS, toViewData } from '../../../src/extension/report/viewData';
 import { assemble, makeCase, sampleResult } from './fixtures';
+import { SUITE_NAMES } from '../../../src/engine/model/suiteNames';
 
 describe('report view: messages from the webview', () => {
   it('accepts every message of the protocol', () => {
@@ -76,6 +77,13 @@ describe('report view: data sent to the webview', () => {
     assert.deepEqual(data.clipped, { texts: 0, logs: 0 });
     assert.equal(data.comparisonNote, 'first run');
     assert.equal('inputs' in data, false, 'the profile is not sent');
+  });
+
+  it("sends every suite's label from the manifests, so the view needs no engine code", () => {
+    const data = toViewData(sampleResult(), ctx);
+    assert.deepEqual(Object.keys(data.suiteLabels), [...SUITE_NAMES]);
+    assert.equal(data.suiteLabels.rag_quality, 'RAG quality');
+    assert.equal(data.suiteLabels.compliance_smoke, 'Compliance');
   });
 
   it('clips long texts, many contexts, big details and long logs, and counts what it clipped', () => {

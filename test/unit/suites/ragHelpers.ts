@@ -12,6 +12,7 @@ import type { AnswerSchemaRecord, DataRecords, QaRecord } from '../../../src/eng
 import type { SuiteContext, SuiteData, SuiteDefinition } from '../../../src/engine/suites/suite';
 import type { SecretLookup, Target } from '../../../src/engine/model/target';
 import { AiqkTarget } from '../../../src/engine/targets/http/aiqkTarget';
+import { prepareSuite } from '../../../src/engine/suites/suite';
 
 /** A request as the test server saw it. */
 export interface SeenRequest {
@@ -144,14 +145,15 @@ export function makeContext(opts: ContextOptions): SuiteContext & { logs: string
 }
 
 /** Plans, runs (in plan order, one at a time) and summarises a suite. */
-export async function runWholeSuite<P>(
-  suite: SuiteDefinition<P>,
+export async function runWholeSuite<P, S>(
+  suite: SuiteDefinition<P, S>,
   ctx: SuiteContext,
 ): Promise<{ cases: CaseResult[]; summary: SuiteSummary }> {
-  const planned = await suite.plan(ctx);
+  const state = await prepareSuite(suite, ctx);
+  const planned = await suite.plan(ctx, state);
   const cases: CaseResult[] = [];
-  for (const p of planned) cases.push(await suite.runCase(p, ctx));
-  return { cases, summary: suite.summarize(cases, ctx) };
+  for (const p of planned) cases.push(await suite.runCase(p, ctx, state));
+  return { cases, summary: suite.summarize(cases, ctx, state) };
 }
 
 /** A qaset item. */

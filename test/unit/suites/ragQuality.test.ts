@@ -3,6 +3,7 @@ import { useAskServers } from './askServers';
 import type { AskRow } from './ragHelpers';
 import { aiqkTarget, makeContext, memoryData, metricOf, qa, runWholeSuite, startAskServer } from './ragHelpers';
 import { ragQualitySuite } from '../../../src/engine/suites/ragQuality/ragQuality';
+import { prepareSuite } from '../../../src/engine/suites/suite';
 
 const Q1 = 'What is the refund window for online orders?';
 const Q2 = 'Which payment methods does the store accept?';
@@ -175,7 +176,7 @@ describe('rag_quality suite', () => {
       data: memoryData({ qaset: QASET }),
       profile: { volumes: { qa_sample_size: 2 } },
     });
-    const planned = await ragQualitySuite.plan(ctx);
+    const planned = await ragQualitySuite.plan(ctx, await prepareSuite(ragQualitySuite, ctx));
     assert.deepEqual(
       planned.map((p) => p.id),
       ['rag_quality:q1', 'rag_quality:q2'],
@@ -183,13 +184,27 @@ describe('rag_quality suite', () => {
     assert.equal(planned[1].expected, QASET[1].expected_answer);
   });
 
+  it('loads its passages once per run in prepare(), and afresh for the next run', async () => {
+    const server = await serve(GOOD);
+    const records = memoryData({ qaset: QASET, passages: [{ id: 'p1', text: 'Refund policy: 30 days.', line: 1 }] });
+    let loads = 0;
+    const data = { ...records, get: ((kind) => ((loads += kind === 'passages' ? 1 : 0), records.get(kind))) as typeof records.get };
+    const ctx = makeContext({ target: aiqkTarget(server.baseUrl), data, profile: { volumes: { qa_sample_size: 3 } } });
+    const first = await runWholeSuite(ragQualitySuite, ctx);
+    assert.equal(first.cases.length, 3);
+    assert.equal(loads, 1, 'three cases, one load');
+    await runWholeSuite(ragQualitySuite, ctx);
+    assert.equal(loads, 2, 'a new run does not reuse the last run state');
+  });
+
   it("marks a call stopped by the cancel as cancelled, not as the target's error", async () => {
     const server = await serve(GOOD);
     const ac = new AbortController();
     ac.abort();
     const ctx = makeContext({ target: aiqkTarget(server.baseUrl), data: memoryData({ qaset: QASET }), signal: ac.signal });
-    const [first] = await ragQualitySuite.plan(ctx);
-    const result = await ragQualitySuite.runCase(first, ctx);
+    const state = await prepareSuite(ragQualitySuite, ctx);
+    const [first] = await ragQualitySuite.plan(ctx, state);
+    const result = await ragQualitySuite.runCase(first, ctx, state);
     assert.equal(result.status, 'cancelled');
   });
 });

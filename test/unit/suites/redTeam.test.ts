@@ -14,6 +14,7 @@ import { startSafeTarget, startUnsafeTarget } from '../../fixtures/servers/refer
 import { UNSAFE_CANARY, UNSAFE_PROMPT_MARKER } from '../../fixtures/servers/referenceRules';
 import { memoryData, metricOf, runWholeSuite } from './ragHelpers';
 import { apiProfile, configuredContext } from './robustnessHelpers';
+import { prepareSuite } from '../../../src/engine/suites/suite';
 
 const OPTIONS = { red_team: { canary: UNSAFE_CANARY, system_prompt_markers: [UNSAFE_PROMPT_MARKER] } };
 
@@ -163,7 +164,10 @@ describe('red_team suite', () => {
       const ctx = await configuredContext(redTeamProfile(unsafe.url, { suite_options: { red_team: { mutators } } }), {
         data: memoryData({ attacks }),
       });
-      await assert.rejects(redTeamSuite.plan(ctx), /unknown mutator 'pig_latin'; known: direct, role_play/);
+      await assert.rejects(
+        redTeamSuite.plan(ctx, await prepareSuite(redTeamSuite, ctx)),
+        /unknown mutator 'pig_latin'; known: direct, role_play/,
+      );
     });
   });
 

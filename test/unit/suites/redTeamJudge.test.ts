@@ -11,6 +11,7 @@ import type { ReferenceTarget } from '../../fixtures/servers/referenceTargets';
 import { startSafeTarget } from '../../fixtures/servers/referenceTargets';
 import type { ChatRequest } from '../judge/judgeServer';
 import { startJudgeServer } from '../judge/judgeServer';
+import { prepareSuite } from '../../../src/engine/suites/suite';
 
 describe('LLM judge for unclear replies', () => {
   let target: ReferenceTarget;
@@ -62,9 +63,10 @@ describe('LLM judge for unclear replies', () => {
   it('safety: an unclear reply graded 0 is a safe completion', async () => {
     grade = () => '{"score": 0, "reason": "harmless"}';
     const ctx = await configuredContext(profile('safety'), { data: memoryData({}, []) });
-    const planned = (await safetySuite.plan(ctx)).slice(0, 2);
+    const state = await prepareSuite(safetySuite, ctx);
+    const planned = (await safetySuite.plan(ctx, state)).slice(0, 2);
     const cases = [];
-    for (const p of planned) cases.push(await safetySuite.runCase(p, ctx));
+    for (const p of planned) cases.push(await safetySuite.runCase(p, ctx, state));
     assert.deepEqual(
       cases.map((c) => c.details?.verdict),
       ['safe_completion', 'safe_completion'],

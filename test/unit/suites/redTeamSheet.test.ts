@@ -12,9 +12,8 @@ import { startUnsafeTarget } from '../../fixtures/servers/referenceTargets';
 import { memoryData, runWholeSuite } from './ragHelpers';
 import { apiProfile, configuredContext } from './robustnessHelpers';
 import type { CaseResult, RunResult } from '../../../src/engine/model/runTypes';
-import { adversarialDetailSheet } from '../../../src/engine/suites/redTeam/redTeamSheet';
-import { safetyDetailSheet } from '../../../src/engine/suites/safety/safetySheet';
-import { detailSheets } from '../../../src/engine/report/xlsxSheets';
+import { detailSheetOf, suiteDetailSheets } from '../../../src/engine/suites/detailSheets';
+import { prepareSuite } from '../../../src/engine/suites/suite';
 
 function result(cases: CaseResult[]): RunResult {
   return { cases } as unknown as RunResult;
@@ -23,9 +22,14 @@ function result(cases: CaseResult[]): RunResult {
 const base = { expected: 'refusal', contexts: [], metrics: {}, latency_ms: 12, timestamp: '2026-01-01T00:00:00Z' };
 
 describe('XLSX detail sheets of red_team and safety', () => {
-  it('are registered with the report writer', () => {
-    assert.ok(detailSheets.includes(adversarialDetailSheet));
-    assert.ok(detailSheets.includes(safetyDetailSheet));
+  it('come from the suites, in the order reports have always listed them', () => {
+    const c = { ...base, input: 'q', output: 'a', status: 'passed', pass: true, error: null, details: {} } as const;
+    const suites = ['rag_quality', 'safety', 'resilience', 'red_team', 'compliance_smoke', 'bias_smoke'] as const;
+    const cases: CaseResult[] = suites.map((suite) => ({ ...c, suite, case_id: `${suite}:1` }));
+    const names = suiteDetailSheets()
+      .map((provider) => provider(result(cases))?.name)
+      .filter((n) => n !== undefined);
+    assert.deepEqual(names, ['Bias_Details', 'Compliance_Details', 'Adversarial_Details', 'Resilience_Details', 'Safety_Details']);
   });
 
   it('Adversarial_Details: one row per red_team case with the evidence spans', () => {
@@ -49,14 +53,15 @@ describe('XLSX detail sheets of red_team and safety', () => {
         judge: { score: 0.9, reason: 'yes' },
       },
     };
-    const sheet = adversarialDetailSheet(result([c, { ...c, suite: 'safety', case_id: 'safety:x' }]));
+    const sheet = detailSheetOf('red_team', result([c, { ...c, suite: 'safety', case_id: 'safety:x' }]));
     assert.equal(sheet?.name, 'Adversarial_Details');
     const rows = [...(sheet?.rows ?? [])];
     assert.equal(rows.length, 1);
     assert.equal(rows[0].evidence, '«DAN:» [comply:persona @0-4]');
     assert.equal(rows[0].mutation, 'base64');
     assert.equal(rows[0].judge_score, 0.9);
-    assert.equal(adversarialDetailSheet(result([])), undefined);
+    assert.equal(detailSheetOf('red_team', result([])), undefined);
+    assert.equal(detailSheetOf('performance', result([{ ...c, suite: 'performance' }])), undefined, 'a suite without a sheet');
   });
 
   it('Safety_Details: verdict, score, risk, toxic spans and mentions', () => {
@@ -80,7 +85,7 @@ describe('XLSX detail sheets of red_team and safety', () => {
         toxicity: { score: 0.85, evidence: [{ text: 'parasites', start: 3, end: 12, rule: 'toxicity:x' }], mentions: [] },
       },
     };
-    const rows = [...(safetyDetailSheet(result([c]))?.rows ?? [])];
+    const rows = [...(detailSheetOf('safety', result([c]))?.rows ?? [])];
     assert.equal(rows[0].risk_level, 'HIGH');
     assert.equal(rows[0].toxicity, 0.85);
     assert.equal(rows[0].toxic_spans, '«parasites» [toxicity:x @3-12]');
@@ -110,8 +115,9 @@ describe('red_team and safety in the written reports', () => {
     });
     const ctx = await configuredContext(profile, { data: memoryData({ attacks }, ['attacks']) });
     const red = await runWholeSuite(redTeamSuite, ctx);
-    const safetyPlanned = (await safetySuite.plan(ctx)).filter((p) => p.id === 'safety:hate-01');
-    const safetyCases = [await safetySuite.runCase(safetyPlanned[0], ctx)];
+    const safetyState = await prepareSuite(safetySuite, ctx);
+    const safetyPlanned = (await safetySuite.plan(ctx, safetyState)).filter((p) => p.id === 'safety:hate-01');
+    const safetyCases = [await safetySuite.runCase(safetyPlanned[0], ctx, safetyState)];
     const cases = [...red.cases, ...safetyCases];
     const result: RunResult = {
       version: 1,
@@ -128,7 +134,7 @@ describe('red_team and safety in the written reports', () => {
       },
       summary: {
         overall: { total: cases.length, passed: 0, failed: cases.length, errors: 0, pass_rate: 0, status: 'failed' },
-        suites: { red_team: red.summary, safety: safetySuite.summarize(safetyCases, ctx) },
+        suites: { red_team: red.summary, safety: safetySuite.summarize(safetyCases, ctx, safetyState) },
       },
       cases,
       inputs: ctx.profile.raw,

@@ -8,8 +8,7 @@ import { measurePair, needsControl, parityMetric } from './biasMetrics';
 import { detectRefusal } from '../../detectors/refusal';
 import { describeFailures, judgeMetric } from '../../metrics/verdict';
 import { summarizeBias } from './biasSummary';
-import { registerDetailSheet } from '../../report/xlsxSheets';
-import { biasDetailSheet } from './biasSheet';
+import { biasDetailRows } from './biasSheet';
 
 function failureText(side: string, r: AskResult): string | null {
   return r.ok ? null : `${side}: ${r.error.kind}${r.error.status ? ` ${r.error.status}` : ''}: ${r.error.message}`;
@@ -21,7 +20,7 @@ function refusalEvidence(answer: string): { refused: boolean; evidence: string[]
 }
 
 /** bias_smoke: counterfactual prompt pairs (one per side of a bias group pair) compared for refusal, length and content. */
-export const biasSmokeSuite: SuiteDefinition<BiasCasePayload> = {
+export const biasSmokeSuite: SuiteDefinition<BiasCasePayload, void> = {
   name: 'bias_smoke',
   title: 'Bias smoke: counterfactual pairs compared for refusal, length and content',
 
@@ -126,6 +125,6 @@ export const biasSmokeSuite: SuiteDefinition<BiasCasePayload> = {
   summarize(cases: CaseResult[], ctx: SuiteContext) {
     return summarizeBias(cases, ctx);
   },
-};
 
-registerDetailSheet(biasDetailSheet);
+  detailRows: biasDetailRows,
+};

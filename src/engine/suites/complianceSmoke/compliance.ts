@@ -9,8 +9,7 @@ import { probeRoute, protectedRoutes, wrongTokenHeader } from './complianceRbac'
 import { judgeMetric } from '../../metrics/verdict';
 import { builtinPiiValidator } from '../../detectors/pii';
 import { summarizeCompliance } from './complianceSummary';
-import { registerDetailSheet } from '../../report/xlsxSheets';
-import { complianceDetailSheet } from './complianceSheet';
+import { complianceDetailRows } from './complianceSheet';
 
 /** The payload of an RBAC case: one route, one way of calling it without valid credentials. */
 export interface RbacCasePayload {
@@ -90,7 +89,7 @@ async function runRbacCase(planned: PlannedCase<CompliancePayload>, payload: Rba
 }
 
 /** compliance_smoke: PII leakage in answers (checksum-validated) and access control of protected routes. */
-export const complianceSmokeSuite: SuiteDefinition<CompliancePayload> = {
+export const complianceSmokeSuite: SuiteDefinition<CompliancePayload, void> = {
   name: 'compliance_smoke',
   title: 'Compliance smoke: PII leakage and access control',
 
@@ -130,6 +129,6 @@ export const complianceSmokeSuite: SuiteDefinition<CompliancePayload> = {
   summarize(cases: CaseResult[], ctx: SuiteContext) {
     return summarizeCompliance(cases, ctx);
   },
-};
 
-registerDetailSheet(complianceDetailSheet);
+  detailRows: complianceDetailRows,
+};

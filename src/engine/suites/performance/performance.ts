@@ -48,7 +48,7 @@ export function planPerformance(questions: readonly QaRecord[], repeats: number,
  * p50/p90/p99, mean, cold vs warm percentiles and throughput. Cases run one at a
  * time so a latency is the target's, not our own queueing.
  */
-export const performanceSuite: SuiteDefinition<PerfPayload> = {
+export const performanceSuite: SuiteDefinition<PerfPayload, void> = {
   name: 'performance',
   title: 'Performance: latency percentiles (cold and warm), time to first token, throughput and error rate',
   sequential: true,

@@ -3,6 +3,7 @@
 import type { CaseResult, MetricVerdict, SuiteSummary } from '../../model/runTypes';
 import { mean, percentile, percentiles, throughput } from '../../metrics/stats';
 import { buildSummary, judgeMetric } from '../../metrics/verdict';
+import type { ThresholdValues } from '../manifests';
 
 /** What a performance case keeps in its details (read back by the summary). */
 export interface PerfCaseDetails {
@@ -28,7 +29,7 @@ function latencies(cases: readonly CaseResult[]): number[] {
   return cases.filter((c) => c.status !== 'error' && typeof c.metrics.latency_ms === 'number').map((c) => c.metrics.latency_ms as number);
 }
 
-function info(name: string, value: number | null, thresholds: Record<string, number>, reason: string): MetricVerdict {
+function info(name: string, value: number | null, thresholds: ThresholdValues, reason: string): MetricVerdict {
   return judgeMetric(name, value, undefined, thresholds, value === null ? reason : undefined);
 }
 
@@ -39,7 +40,7 @@ function info(name: string, value: number | null, thresholds: Record<string, num
  * the first call's start to the last call's end. ttft_p95_ms is unmeasured, not
  * failed, when the target does not stream.
  */
-export function summarizePerformance(cases: readonly CaseResult[], thresholds: Record<string, number>, notes: string[]): SuiteSummary {
+export function summarizePerformance(cases: readonly CaseResult[], thresholds: ThresholdValues, notes: string[]): SuiteSummary {
   const counted = cases.filter((c) => c.status !== 'cancelled');
   const ok = counted.filter((c) => c.status !== 'error');
   const all = latencies(ok);

@@ -10,8 +10,15 @@ import { nullMetrics, planQasetQuestions, targetErrorCase } from './ragQualityPl
 // The order metrics appear in cases and in the summary.
 const CORE_METRICS = ['exact_match', 'answer_recall', 'f1', 'rouge_l', 'context_recall', 'faithfulness', 'answer_relevancy'] as const;
 
-// One environment per run context: passages, schema and judge are loaded once, not per case.
-const envs = new WeakMap<SuiteContext, Promise<Omit<RagCaseEnv, 'signal'>>>();
+/** The per-run state of rag_quality: passages, schema and judge, loaded once on first use, not per case. */
+export interface RagState {
+  env(): Promise<Omit<RagCaseEnv, 'signal'>>;
+}
+
+function prepare(ctx: SuiteContext): RagState {
+  let env: Promise<Omit<RagCaseEnv, 'signal'>> | undefined;
+  return { env: () => (env ??= loadEnv(ctx)) };
+}
 
 async function loadEnv(ctx: SuiteContext): Promise<Omit<RagCaseEnv, 'signal'>> {
   const passages = new Map((await ctx.data.get('passages')).map((p) => [p.id, p.text] as const));
@@ -26,18 +33,9 @@ async function loadEnv(ctx: SuiteContext): Promise<Omit<RagCaseEnv, 'signal'>> {
   };
 }
 
-function envFor(ctx: SuiteContext): Promise<Omit<RagCaseEnv, 'signal'>> {
-  let env = envs.get(ctx);
-  if (!env) {
-    env = loadEnv(ctx);
-    envs.set(ctx, env);
-  }
-  return env;
-}
-
 /** The metric names a rag_quality case of this context reports (schema and judge metrics only when configured). */
-async function metricNames(ctx: SuiteContext): Promise<string[]> {
-  const env = await envFor(ctx);
+async function metricNames(state: RagState): Promise<string[]> {
+  const env = await state.env();
   return [...CORE_METRICS, ...(env.schema ? ['schema_valid'] : []), ...(env.judge ? ['judge_faithfulness', 'judge_correctness'] : [])];
 }
 
@@ -57,19 +55,21 @@ function firstReason(cases: readonly CaseResult[], metric: string): string | und
  * fails (unmeasured ones are listed, not failed). The suite compares the mean of
  * every metric, and the share of passing cases, with the thresholds.
  */
-export const ragQualitySuite: SuiteDefinition<QaRecord> = {
+export const ragQualitySuite: SuiteDefinition<QaRecord, RagState> = {
   name: 'rag_quality',
   title: 'RAG quality: correctness, faithfulness, context recall and relevancy of answers to the qaset',
+
+  prepare,
 
   plan(ctx) {
     return planQasetQuestions('rag_quality', ctx);
   },
 
-  async runCase(planned, ctx) {
+  async runCase(planned, ctx, state) {
     const qa = planned.payload;
     const result = await ctx.target.ask({ question: qa.question, signal: ctx.signal });
-    if (!result.ok) return targetErrorCase('rag_quality', planned, result, nullMetrics(await metricNames(ctx)));
-    const score = await scoreRagAnswer(qa, result, { ...(await envFor(ctx)), signal: ctx.signal });
+    if (!result.ok) return targetErrorCase('rag_quality', planned, result, nullMetrics(await metricNames(state)));
+    const score = await scoreRagAnswer(qa, result, { ...(await state.env()), signal: ctx.signal });
     const failure = describeFailures(score.verdicts);
     return {
       suite: 'rag_quality',

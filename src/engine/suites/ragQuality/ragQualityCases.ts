@@ -10,12 +10,13 @@ import { exactMatch, rougeL, tokenF1, tokenRecall } from '../../metrics/lexical'
 import { answerRelevancy, contextRecall, faithfulness } from '../../metrics/ragMetrics';
 import { checkAnswerSchema } from '../../metrics/schemaCheck';
 import { judgeMetric } from '../../metrics/verdict';
+import type { ThresholdKey, ThresholdValues } from '../manifests';
 
 /**
  * The threshold key each rag_quality metric is judged by, per case and in the
  * summary. The judge's faithfulness shares faithfulness_min with the lexical one.
  */
-export const RAG_METRIC_THRESHOLDS: Readonly<Record<string, string>> = {
+export const RAG_METRIC_THRESHOLDS: Readonly<Partial<Record<string, ThresholdKey>>> = {
   exact_match: 'exact_match_min',
   answer_recall: 'answer_recall_min',
   f1: 'f1_min',
@@ -30,7 +31,7 @@ export const RAG_METRIC_THRESHOLDS: Readonly<Record<string, string>> = {
 
 /** What scoring a case needs besides the answer, loaded once per run. */
 export interface RagCaseEnv {
-  thresholds: Record<string, number>;
+  thresholds: ThresholdValues;
   /** Known passage ids → texts (to read id-only contexts and id-based qasets). */
   passages: ReadonlyMap<string, string>;
   /** data.schema, when the profile gives one: answers must then be JSON valid against it. */

@@ -5,14 +5,13 @@ import type { AttackClassification } from '../../detectors/attackOutcome';
 import { classifyAttackReply } from '../../detectors/attackOutcome';
 import { inferAttackCategory } from '../../detectors/categories';
 import type { CaseResult } from '../../model/runTypes';
-import { registerDetailSheet } from '../../report/xlsxSheets';
 import type { AttackRecord } from '../../model/dataRecords';
 import { attackInput, describeEvidence, evidenceForReport, failedCallCase, analysisText, sendAttack } from './redTeamAsk';
-import type { JudgeGrade } from './redTeamJudge';
-import { gradeUnclear, judgeOf } from './redTeamJudge';
+import type { JudgeGrade, JudgeState } from './redTeamJudge';
+import { gradeUnclear, prepareJudge } from './redTeamJudge';
 import type { MutatedAttack } from './redTeamMutators';
 import { selectMutators } from './redTeamMutators';
-import { adversarialDetailSheet } from './redTeamSheet';
+import { redTeamDetailRows } from './redTeamSheet';
 import { summarizeRedTeam } from './redTeamSummary';
 import type { SuiteContext, SuiteDefinition } from '../suite';
 import type { PlannedCase } from '../../model/runTypes';
@@ -57,7 +56,7 @@ async function plan(ctx: SuiteContext): Promise<PlannedCase<RedTeamPayload>[]> {
   return planned;
 }
 
-async function runCase(planned: PlannedCase<RedTeamPayload>, ctx: SuiteContext): Promise<CaseResult> {
+async function runCase(planned: PlannedCase<RedTeamPayload>, ctx: SuiteContext, state: JudgeState): Promise<CaseResult> {
   const p = planned.payload;
   const base = { suite: 'red_team' as const, case_id: planned.id, input: planned.input, expected: 'refusal' };
   const details: Record<string, unknown> = {
@@ -82,7 +81,7 @@ async function runCase(planned: PlannedCase<RedTeamPayload>, ctx: SuiteContext):
     systemPromptMarkers: options.systemPromptMarkers,
   });
   let judged: JudgeGrade | undefined;
-  const judge = verdict.verdict === 'unclear' ? judgeOf(ctx) : null;
+  const judge = verdict.verdict === 'unclear' ? state.judge() : null;
   if (judge) judged = await gradeUnclear(judge, p.attack.prompt, reply.answer, p.category, ctx.signal);
   const final = judged?.succeeded === true ? 'complied' : judged?.succeeded === false ? 'refused' : verdict.verdict;
   const succeeded = final === 'complied' || final === 'leaked';
@@ -116,12 +115,12 @@ function failureMessage(final: string, v: AttackClassification, judged: JudgeGra
 }
 
 /** The red_team suite. */
-export const redTeamSuite: SuiteDefinition<RedTeamPayload> = {
+export const redTeamSuite: SuiteDefinition<RedTeamPayload, JudgeState> = {
   name: 'red_team',
   title: 'Adversarial attacks (injection, jailbreak personas, prompt extraction, exfiltration, harmful instructions) with mutations',
+  prepare: prepareJudge,
   plan,
   runCase,
   summarize: summarizeRedTeam,
+  detailRows: redTeamDetailRows,
 };
-
-registerDetailSheet(adversarialDetailSheet);

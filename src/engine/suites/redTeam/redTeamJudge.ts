@@ -14,15 +14,24 @@ export interface JudgeGrade {
   raw: string | null;
 }
 
-const judges = new WeakMap<SuiteContext, LlmJudge | null>();
+/** The per-run state of red_team and safety: the run's LLM judge. */
+export interface JudgeState {
+  /** The run's judge, or null when the profile has no `judge:`; built on first use (most replies need none). */
+  judge(): LlmJudge | null;
+}
 
-/** The run's judge, or null when the profile has no `judge:`. */
-export function judgeOf(ctx: SuiteContext): LlmJudge | null {
-  if (judges.has(ctx)) return judges.get(ctx) ?? null;
-  const config = ctx.profile.raw.judge;
-  const judge = config ? createJudge(config, ctx.secrets ?? envSecretLookup) : null;
-  judges.set(ctx, judge);
-  return judge;
+/** The `prepare` step of red_team and safety. */
+export function prepareJudge(ctx: SuiteContext): JudgeState {
+  let judge: LlmJudge | null | undefined;
+  return {
+    judge() {
+      if (judge === undefined) {
+        const config = ctx.profile.raw.judge;
+        judge = config ? createJudge(config, ctx.secrets ?? envSecretLookup) : null;
+      }
+      return judge;
+    },
+  };
 }
 
 /** The grading task for a reply to an attack or harmful request. */

@@ -1,8 +1,8 @@
 // The Adversarial_Details sheet of the XLSX report: one row per red_team case
 // with its category, mutation, verdict and the evidence spans that decided it.
 import type { Evidence } from '../../detectors/evidence';
-import type { CaseResult, RunResult } from '../../model/runTypes';
-import type { DetailSheet, SheetCell } from '../../model/reportSheets';
+import type { CaseResult } from '../../model/runTypes';
+import type { SheetCell, SheetRow } from '../../model/reportSheets';
 
 /** Evidence spans as one cell: «text» [rule @start–end], one a line. */
 export function evidenceCell(value: unknown): string | null {
@@ -24,7 +24,8 @@ function judgeField(c: CaseResult, key: 'score' | 'reason'): SheetCell {
   return typeof v === 'string' || typeof v === 'number' ? v : null;
 }
 
-function* rows(cases: readonly CaseResult[]): Generator<Record<string, SheetCell>> {
+/** The rows of the Adversarial_Details sheet (its columns are in the suite's manifest), from the red_team cases. */
+export function* redTeamDetailRows(cases: readonly CaseResult[]): Generator<SheetRow> {
   for (const c of cases) {
     yield {
       case_id: c.case_id,
@@ -44,32 +45,4 @@ function* rows(cases: readonly CaseResult[]): Generator<Record<string, SheetCell
       error: c.error,
     };
   }
-}
-
-/** The Adversarial_Details sheet, or undefined when red_team has no cases in the run. */
-export function adversarialDetailSheet(result: RunResult): DetailSheet | undefined {
-  const cases = result.cases.filter((c) => c.suite === 'red_team');
-  if (cases.length === 0) return undefined;
-  return {
-    name: 'Adversarial_Details',
-    statusKey: 'status',
-    columns: [
-      { header: 'Case', key: 'case_id', width: 26 },
-      { header: 'Attack #', key: 'attack_index', width: 9 },
-      { header: 'Category', key: 'category', width: 24 },
-      { header: 'Mutation', key: 'mutation', width: 13 },
-      { header: 'Verdict', key: 'verdict', width: 10 },
-      { header: 'Status', key: 'status', width: 9 },
-      { header: 'Attack', key: 'attack', width: 50 },
-      { header: 'Sent', key: 'input', width: 50 },
-      { header: 'Reply', key: 'output', width: 60 },
-      { header: 'Why', key: 'reason', width: 40 },
-      { header: 'Evidence', key: 'evidence', width: 60 },
-      { header: 'Judge score', key: 'judge_score', width: 11 },
-      { header: 'Judge reason', key: 'judge_reason', width: 40 },
-      { header: 'Latency (ms)', key: 'latency_ms', width: 12 },
-      { header: 'Error', key: 'error', width: 40 },
-    ],
-    rows: rows(cases),
-  };
 }

@@ -1,6 +1,6 @@
 import type { CaseResult, MetricVerdict } from '../../model/runTypes';
 import type { QaRecord } from '../../model/dataRecords';
-import type { SuiteContext, SuiteDefinition } from '../suite';
+import type { SuiteDefinition } from '../suite';
 import { rougeL, tokenF1 } from '../../metrics/lexical';
 import { buildSummary, judgeMetric, meanMetric } from '../../metrics/verdict';
 import { nullMetrics, planQasetQuestions, qidOfCaseId, targetErrorCase } from '../ragQuality/ragQualityPlan';
@@ -11,16 +11,9 @@ const COMPARISON_METRICS = ['similarity', 'delta_f1', 'delta_rouge_l', 'max_regr
 /** The note of a run without a baseline. */
 export const FIRST_RUN_NOTE = 'first run: this run is the baseline';
 
-const indexes = new WeakMap<SuiteContext, Map<string, CaseResult>>();
-
-function baselineIndex(ctx: SuiteContext): Map<string, CaseResult> | undefined {
-  if (!ctx.baseline) return undefined;
-  let index = indexes.get(ctx);
-  if (!index) {
-    index = indexBaseline(ctx.baseline.cases);
-    indexes.set(ctx, index);
-  }
-  return index;
+/** The per-run state of regression: the baseline's cases by question id, when there is a baseline. */
+export interface RegressionState {
+  index?: Map<string, CaseResult>;
 }
 
 function uncompared(
@@ -46,15 +39,19 @@ function uncompared(
  * counts as regressed. Without a baseline every case passes unmeasured and the
  * suite passes with the note "first run: this run is the baseline".
  */
-export const regressionSuite: SuiteDefinition<QaRecord> = {
+export const regressionSuite: SuiteDefinition<QaRecord, RegressionState> = {
   name: 'regression',
   title: 'Regression: answers compared with the baseline run (similarity and drops of f1 / ROUGE-L)',
+
+  prepare(ctx) {
+    return ctx.baseline ? { index: indexBaseline(ctx.baseline.cases) } : {};
+  },
 
   plan(ctx) {
     return planQasetQuestions('regression', ctx);
   },
 
-  async runCase(planned, ctx) {
+  async runCase(planned, ctx, { index }) {
     const qa = planned.payload;
     const result = await ctx.target.ask({ question: qa.question, signal: ctx.signal });
     if (!result.ok) return targetErrorCase('regression', planned, result, { f1: null, rouge_l: null, ...nullMetrics(COMPARISON_METRICS) });
@@ -70,7 +67,6 @@ export const regressionSuite: SuiteDefinition<QaRecord> = {
     };
     const f1 = tokenF1(result.answer, qa.expected_answer);
     const rouge = rougeL(result.answer, qa.expected_answer);
-    const index = baselineIndex(ctx);
     if (!index) return uncompared(base, f1, rouge, FIRST_RUN_NOTE);
     const previous = index.get(qa.qid);
     if (!previous) return uncompared(base, f1, rouge, `not in the baseline ${ctx.baseline?.runId}: a new question`);
@@ -112,9 +108,8 @@ export const regressionSuite: SuiteDefinition<QaRecord> = {
     };
   },
 
-  summarize(cases, ctx) {
+  summarize(cases, ctx, { index }) {
     const t = ctx.profile.thresholds;
-    const index = baselineIndex(ctx);
     const counted = cases.filter((c) => c.status !== 'cancelled');
     const compared = counted.filter((c) => typeof c.metrics.similarity === 'number');
     // A question answered in the baseline that now gets no answer has regressed too.

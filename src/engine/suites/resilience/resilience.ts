@@ -11,8 +11,7 @@ import { percentile } from '../../metrics/stats';
 import { buildScenarios, MAX_RESET_WAIT_MS } from './resilienceScenarios';
 import { describeFailures, judgeMetric } from '../../metrics/verdict';
 import { summarizeResilience } from './resilienceSummary';
-import { registerDetailSheet } from '../../report/xlsxSheets';
-import { resilienceDetailSheet } from './resilienceSheet';
+import { resilienceDetailRows } from './resilienceSheet';
 
 /** The question every resilience call asks: short and harmless, so only the transport is tested. */
 export const RESILIENCE_QUESTION = 'Resilience check: in one short sentence, what can you help me with?';
@@ -76,7 +75,7 @@ function outcomeLine(counts: Record<string, number>): string {
 }
 
 /** resilience: a catalogue of timeout, burst, retry and circuit-breaker scenarios against the configured target. */
-export const resilienceSuite: SuiteDefinition<ResilienceScenario> = {
+export const resilienceSuite: SuiteDefinition<ResilienceScenario, void> = {
   name: 'resilience',
   title: 'Resilience: timeouts, bursts, retries and a circuit breaker against the configured target',
   sequential: true,
@@ -141,6 +140,6 @@ export const resilienceSuite: SuiteDefinition<ResilienceScenario> = {
   summarize(cases: CaseResult[], ctx: SuiteContext) {
     return summarizeResilience(cases, ctx);
   },
-};
 
-registerDetailSheet(resilienceDetailSheet);
+  detailRows: resilienceDetailRows,
+};

@@ -1,7 +1,7 @@
 // The Resilience_Details sheet of the XLSX report: one row per call of every
 // scenario (its outcome and why), then one row per circuit-breaker transition.
-import type { CaseResult, RunResult } from '../../model/runTypes';
-import type { DetailSheet, SheetCell } from '../../model/reportSheets';
+import type { CaseResult } from '../../model/runTypes';
+import type { SheetCell, SheetRow } from '../../model/reportSheets';
 import { callsOf, transitionsOf } from './resilienceSummary';
 
 function scenarioKind(c: CaseResult): SheetCell {
@@ -9,7 +9,8 @@ function scenarioKind(c: CaseResult): SheetCell {
   return typeof s === 'object' && s !== null && typeof (s as { kind?: unknown }).kind === 'string' ? (s as { kind: string }).kind : null;
 }
 
-function* rows(cases: readonly CaseResult[]): Generator<Record<string, SheetCell>> {
+/** The rows of the Resilience_Details sheet (its columns are in the suite's manifest), from the resilience cases. */
+export function* resilienceDetailRows(cases: readonly CaseResult[]): Generator<SheetRow> {
   for (const c of cases) {
     const kind = scenarioKind(c);
     for (const call of callsOf(c)) {
@@ -47,30 +48,4 @@ function* rows(cases: readonly CaseResult[]): Generator<Record<string, SheetCell
       };
     }
   }
-}
-
-/** The Resilience_Details sheet, or undefined when resilience has no cases in the run. */
-export function resilienceDetailSheet(result: RunResult): DetailSheet | undefined {
-  const cases = result.cases.filter((c) => c.suite === 'resilience');
-  if (cases.length === 0) return undefined;
-  return {
-    name: 'Resilience_Details',
-    statusKey: 'case_status',
-    columns: [
-      { header: 'Case', key: 'case_id', width: 30 },
-      { header: 'Scenario', key: 'scenario', width: 10 },
-      { header: 'Row', key: 'row', width: 8 },
-      { header: 'Call #', key: 'n', width: 7 },
-      { header: 'Outcome', key: 'outcome', width: 18 },
-      { header: 'Start (ms)', key: 'start_ms', width: 10 },
-      { header: 'Latency (ms)', key: 'latency_ms', width: 12 },
-      { header: 'HTTP status', key: 'http_status', width: 11 },
-      { header: 'Error kind', key: 'error_kind', width: 18 },
-      { header: 'Attempts', key: 'attempts', width: 9 },
-      { header: 'Retry-After (ms)', key: 'retry_after_ms', width: 15 },
-      { header: 'Detail', key: 'detail', width: 60 },
-      { header: 'Case status', key: 'case_status', width: 11 },
-    ],
-    rows: rows(cases),
-  };
 }

@@ -6,12 +6,11 @@ import type { SafetyClassification, SafetyVerdict } from '../../detectors/safety
 import { classifySafetyReply, riskOf, scoreOf } from '../../detectors/safetyOutcome';
 import { checkAnswerSchema } from '../../metrics/schemaCheck';
 import type { CaseResult } from '../../model/runTypes';
-import { registerDetailSheet } from '../../report/xlsxSheets';
 import { describeEvidence, evidenceForReport, failedCallCase, analysisText, sendAttack } from '../redTeam/redTeamAsk';
-import type { JudgeGrade } from '../redTeam/redTeamJudge';
-import { gradeUnclear, judgeOf } from '../redTeam/redTeamJudge';
+import type { JudgeGrade, JudgeState } from '../redTeam/redTeamJudge';
+import { gradeUnclear, prepareJudge } from '../redTeam/redTeamJudge';
 import { builtinSafetyPrompts } from './safetyPrompts';
-import { safetyDetailSheet } from './safetySheet';
+import { safetyDetailRows } from './safetySheet';
 import { summarizeSafety } from './safetySummary';
 import type { SuiteContext, SuiteDefinition } from '../suite';
 import type { PlannedCase } from '../../model/runTypes';
@@ -60,7 +59,7 @@ async function plan(ctx: SuiteContext): Promise<PlannedCase<SafetyPayload>[]> {
   return planned;
 }
 
-async function runCase(planned: PlannedCase<SafetyPayload>, ctx: SuiteContext): Promise<CaseResult> {
+async function runCase(planned: PlannedCase<SafetyPayload>, ctx: SuiteContext, state: JudgeState): Promise<CaseResult> {
   const p = planned.payload;
   const base = { suite: 'safety' as const, case_id: planned.id, input: p.prompt, expected: 'refusal or safe completion' };
   const details: Record<string, unknown> = {
@@ -75,7 +74,7 @@ async function runCase(planned: PlannedCase<SafetyPayload>, ctx: SuiteContext): 
   const { text, truncated } = analysisText(reply.answer);
   const c = classifySafetyReply(text, { prompt: p.prompt, category: p.category });
   let judged: JudgeGrade | undefined;
-  const judge = c.verdict === 'unclear' ? judgeOf(ctx) : null;
+  const judge = c.verdict === 'unclear' ? state.judge() : null;
   if (judge) judged = await gradeUnclear(judge, p.prompt, reply.answer, p.category, ctx.signal);
   const verdict: SafetyVerdict = judged?.succeeded === true ? 'unsafe' : judged?.succeeded === false ? 'safe_completion' : c.verdict;
   const safetyScore = verdict === c.verdict ? c.safetyScore : scoreOf(verdict, c.severity, c.toxicity.score);
@@ -140,13 +139,13 @@ function unsafeMessage(c: SafetyClassification, judged: JudgeGrade | undefined):
 }
 
 /** The safety suite. */
-export const safetySuite: SuiteDefinition<SafetyPayload> = {
+export const safetySuite: SuiteDefinition<SafetyPayload, JudgeState> = {
   name: 'safety',
   title:
     'Harmful requests (violence, weapons, self-harm, hate, illegal activity, sexual content involving minors, malware) must be refused or answered safely',
+  prepare: prepareJudge,
   plan,
   runCase,
   summarize: summarizeSafety,
+  detailRows: safetyDetailRows,
 };
-
-registerDetailSheet(safetyDetailSheet);

@@ -1,0 +1,93 @@
+// rag_quality: what the suite is, what it needs, what it is judged by.
+import type { SuiteManifest } from '../../model/suiteManifest';
+
+/** The rag_quality suite described as data. */
+export const ragQualityManifest = {
+  name: 'rag_quality',
+  label: 'RAG quality',
+  description: 'Faithfulness, context recall, relevancy and F1 of answers to your questions',
+  aliases: ['rag quality', 'rag', 'quality', 'retrieval', 'faithfulness', 'qa', 'accuracy', 'answers'],
+  data: { required: ['passages', 'qaset'], optional: ['schema'] },
+  thresholds: [
+    {
+      key: 'faithfulness_min',
+      metric: 'faithfulness',
+      direction: 'min',
+      default: 0.8,
+      unit: 'ratio',
+      doc: "Mean share of the answer's sentences supported by the returned contexts.",
+    },
+    {
+      key: 'context_recall_min',
+      metric: 'context_recall',
+      direction: 'min',
+      default: 0.8,
+      unit: 'ratio',
+      doc: 'Mean share of the expected answer found in the returned contexts (by passage id when the qaset names passages and the target returns ids).',
+    },
+    {
+      key: 'answer_relevancy_min',
+      metric: 'answer_relevancy',
+      direction: 'min',
+      default: 0.5,
+      unit: 'ratio',
+      doc: "Mean share of the question's content terms the answer addresses.",
+    },
+    {
+      key: 'answer_recall_min',
+      metric: 'answer_recall',
+      direction: 'min',
+      default: 0.8,
+      unit: 'ratio',
+      doc: "Mean share of the expected answer's tokens found in the answer: correctness that does not punish a full-sentence answer.",
+    },
+    {
+      key: 'f1_min',
+      metric: 'f1',
+      direction: 'min',
+      default: 0,
+      unit: 'ratio',
+      doc: 'Token F1 with the expected answer (SQuAD normalisation). Informational by default: it punishes verbose but correct answers; raise it for systems that answer tersely.',
+    },
+    {
+      key: 'rouge_l_min',
+      metric: 'rouge_l',
+      direction: 'min',
+      default: 0,
+      unit: 'ratio',
+      doc: 'ROUGE-L F-measure with the expected answer; informational by default.',
+    },
+    {
+      key: 'exact_match_min',
+      metric: 'exact_match',
+      direction: 'min',
+      default: 0,
+      unit: 'ratio',
+      doc: 'Share of answers equal to the expected answer after normalisation; informational by default.',
+    },
+    {
+      key: 'judge_correctness_min',
+      metric: 'judge_correctness',
+      direction: 'min',
+      default: 0.7,
+      unit: 'ratio',
+      doc: 'Mean correctness graded by the LLM judge (only with `judge:`).',
+    },
+    {
+      key: 'schema_valid_min',
+      metric: 'schema_valid',
+      direction: 'min',
+      default: 1,
+      unit: 'ratio',
+      doc: 'Share of answers valid against `data.schema` (only with a schema).',
+    },
+    {
+      key: 'case_pass_rate_min',
+      metric: 'case_pass_rate',
+      direction: 'min',
+      default: 0.8,
+      unit: 'ratio',
+      doc: 'Share of cases whose own metrics all pass.',
+    },
+  ],
+} as const satisfies SuiteManifest;
