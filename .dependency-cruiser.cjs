@@ -25,112 +25,113 @@ const ENGINE_FLOORS = [
 ];
 
 /**
- * The extension's rooms, bottom first (`core` holds what every room shares). A room may
- * import the rooms below it; features register themselves from src/extension/extension.ts.
+ * The extension's rooms, bottom first (`core` holds what every room shares: constants and
+ * the command manager). A room may import the rooms below it; each registers itself
+ * through one register…(context, deps) function that src/extension/extension.ts calls,
+ * and what it needs from a room above it is handed in there.
  */
 const EXTENSION_FLOORS = [
   'core',
   'webview',
-  'secrets',
   'profiles',
+  'secrets',
   'diagnostics',
   'requirements',
   'report',
-  'testing',
-  'tree',
   'runs',
+  'testing',
+  'profilesAndRuns',
   'wizard',
 ];
 
 /** A suite's manifest is vocabulary: data only, importing only model/, importable from any engine floor. */
 const MANIFESTS = '^src/engine/suites/(manifests\\.ts$|[^/]+/manifest\\.ts$)';
 
+/** A rule: imports matching `from` → `to` are errors, explained by `comment`. */
+function forbid(name, comment, from, to) {
+  return { name, severity: 'error', comment, from, to };
+}
+
 /** One rule per floor: nothing in it imports a floor above it. */
 function floorRules(base, floors, exempt) {
-  return floors.slice(0, -1).map((floor, i) => ({
-    name: `floors-${base.split('/').pop()}-${floor}`,
-    severity: 'error',
-    comment: `${base}/${floor}/ is on a lower floor than ${floors.slice(i + 1).join(', ')}: it may import only ${floors.slice(0, i + 1).join(', ')} (docs/architecture.md)`,
-    from: { path: `^${base}/${floor}/` },
-    to: { path: `^${base}/(${floors.slice(i + 1).join('|')})/`, ...(exempt ? { pathNot: exempt } : {}) },
-  }));
+  return floors
+    .slice(0, -1)
+    .map((floor, i) =>
+      forbid(
+        `floors-${base.split('/').pop()}-${floor}`,
+        `${base}/${floor}/ is on a lower floor than ${floors.slice(i + 1).join(', ')}: it may import only ${floors.slice(0, i + 1).join(', ')} (docs/architecture.md)`,
+        { path: `^${base}/${floor}/` },
+        { path: `^${base}/(${floors.slice(i + 1).join('|')})/`, ...(exempt ? { pathNot: exempt } : {}) },
+      ),
+    );
 }
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    {
-      name: 'no-circular',
-      severity: 'error',
-      comment: 'Import cycles are not allowed anywhere: move the shared piece down a floor.',
-      from: {},
-      to: { circular: true },
-    },
-    {
-      name: 'engine-is-a-library',
-      severity: 'error',
-      comment: 'src/engine/ imports nothing from src/cli, src/extension, src/protocol.ts or webview/.',
-      from: { path: '^src/engine/' },
-      to: { path: '^(src/cli/|src/extension/|src/protocol\\.ts$|webview/)' },
-    },
-    {
-      name: 'engine-files-live-in-floors',
-      severity: 'error',
-      comment: `Every engine file lives in one of the floors: ${ENGINE_FLOORS.join(', ')}.`,
-      from: { path: '^src/engine/' },
-      to: { path: '^src/engine/', pathNot: `^src/engine/(${ENGINE_FLOORS.join('|')})/` },
-    },
+    forbid('no-circular', 'Import cycles are not allowed anywhere: move the shared piece down a floor.', {}, { circular: true }),
+    forbid(
+      'engine-is-a-library',
+      'src/engine/ imports nothing from src/cli, src/extension, src/protocol.ts or webview/.',
+      { path: '^src/engine/' },
+      { path: '^(src/cli/|src/extension/|src/protocol\\.ts$|webview/)' },
+    ),
+    forbid(
+      'engine-files-live-in-floors',
+      `Every engine file lives in one of the floors: ${ENGINE_FLOORS.join(', ')}.`,
+      { path: '^src/engine/' },
+      { path: '^src/engine/', pathNot: `^src/engine/(${ENGINE_FLOORS.join('|')})/` },
+    ),
     ...floorRules('src/engine', ENGINE_FLOORS, MANIFESTS),
-    {
-      name: 'manifests-are-data',
-      severity: 'error',
-      comment: 'A suite manifest is data only: it imports nothing but src/engine/model/ (and the manifests table its manifests).',
-      from: { path: MANIFESTS },
-      to: { pathNot: `^src/engine/model/|${MANIFESTS}` },
-    },
-    {
-      name: 'model-is-the-ground-floor',
-      severity: 'error',
-      comment: 'src/engine/model/ is the shared vocabulary: it imports nothing of ours outside itself.',
-      from: { path: '^src/engine/model/' },
-      to: { path: '^(src|webview)/', pathNot: '^src/engine/model/' },
-    },
-    {
-      name: 'cli-not-extension',
-      severity: 'error',
-      comment: 'src/cli/ runs without VS Code: it never imports src/extension/.',
-      from: { path: '^src/cli/' },
-      to: { path: '^src/extension/' },
-    },
+    forbid(
+      'manifests-are-data',
+      'A suite manifest is data only: it imports nothing but src/engine/model/ (and the manifests table its manifests).',
+      { path: MANIFESTS },
+      { pathNot: `^src/engine/model/|${MANIFESTS}` },
+    ),
+    forbid(
+      'model-is-the-ground-floor',
+      'src/engine/model/ is the shared vocabulary: it imports nothing of ours outside itself.',
+      { path: '^src/engine/model/' },
+      { path: '^(src|webview)/', pathNot: '^src/engine/model/' },
+    ),
+    forbid(
+      'cli-not-extension',
+      'src/cli/ runs without VS Code: it never imports src/extension/.',
+      { path: '^src/cli/' },
+      { path: '^src/extension/' },
+    ),
     ...floorRules('src/extension', EXTENSION_FLOORS),
-    {
-      name: 'extension-features-do-not-import-activation',
-      severity: 'error',
-      comment: 'src/extension/extension.ts wires the features together; no feature imports it.',
-      from: { path: '^src/extension/.+/' },
-      to: { path: '^src/extension/extension\\.ts$' },
-    },
-    {
-      name: 'webview-imports-protocol-and-model',
-      severity: 'error',
-      comment: 'webview/ is browser code: of src/ it may import only src/protocol.ts and src/engine/model/.',
-      from: { path: '^webview/' },
-      to: { path: '^src/', pathNot: '^src/(protocol\\.ts$|engine/model/)' },
-    },
-    {
-      name: 'webview-and-protocol-import-types-only',
-      severity: 'error',
-      comment: 'webview/ and src/protocol.ts take only types from the engine (import type), never engine code.',
-      from: { path: '^(webview/|src/protocol\\.ts$)' },
-      to: { path: '^src/', pathNot: '^src/protocol\\.ts$', dependencyTypesNot: ['type-only'] },
-    },
-    {
-      name: 'protocol-imports-model-only',
-      severity: 'error',
-      comment: 'src/protocol.ts is the message contract: it may import only src/engine/model/.',
-      from: { path: '^src/protocol\\.ts$' },
-      to: { path: '^(src|webview)/', pathNot: '^src/engine/model/' },
-    },
+    forbid(
+      'extension-files-live-in-rooms',
+      `Every src/extension file but extension.ts lives in one of the rooms: ${EXTENSION_FLOORS.join(', ')}.`,
+      { path: '^src/extension/' },
+      { path: '^src/extension/', pathNot: `^src/extension/(extension\\.ts$|(${EXTENSION_FLOORS.join('|')})/)` },
+    ),
+    forbid(
+      'extension-features-do-not-import-activation',
+      'src/extension/extension.ts wires the features together; no feature imports it.',
+      { path: '^src/extension/.+/' },
+      { path: '^src/extension/extension\\.ts$' },
+    ),
+    forbid(
+      'webview-imports-protocol-and-model',
+      'webview/ is browser code: of src/ it may import only src/protocol.ts and src/engine/model/.',
+      { path: '^webview/' },
+      { path: '^src/', pathNot: '^src/(protocol\\.ts$|engine/model/)' },
+    ),
+    forbid(
+      'webview-and-protocol-import-types-only',
+      'webview/ and src/protocol.ts take only types from the engine (import type), never engine code.',
+      { path: '^(webview/|src/protocol\\.ts$)' },
+      { path: '^src/', pathNot: '^src/protocol\\.ts$', dependencyTypesNot: ['type-only'] },
+    ),
+    forbid(
+      'protocol-imports-model-only',
+      'src/protocol.ts is the message contract: it may import only src/engine/model/.',
+      { path: '^src/protocol\\.ts$' },
+      { path: '^(src|webview)/', pathNot: '^src/engine/model/' },
+    ),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

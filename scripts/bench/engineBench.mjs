@@ -8,36 +8,19 @@
 //   node scripts/bench/engineBench.mjs [cases=5000] [rounds=3]
 // The engine is bundled with esbuild first (as the CLI ships it) into bench-data/.
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { buildEngineBundle } from './bundleEngine.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
 const cases = Number(process.argv[2] ?? 5000);
 const rounds = Number(process.argv[3] ?? 3);
 const levels = [1, 8, 32];
-const bundle = join(root, 'bench-data', 'engineBench.cjs');
-
-mkdirSync(dirname(bundle), { recursive: true });
-await esbuild.build({
-  stdin: {
-    contents: [
-      "export { startRun } from './src/engine/run/startRun';",
-      "export { resolveProfile } from './src/engine/config/resolve';",
-      "export { performanceSuite } from './src/engine/suites/performance/performance';",
-    ].join('\n'),
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  outfile: bundle,
-  logLevel: 'warning',
+const bundle = await buildEngineBundle('engineBench', {
+  startRun: 'src/engine/run/startRun',
+  resolveProfile: 'src/engine/config/resolve',
+  performanceSuite: 'src/engine/suites/performance/performance',
 });
 
 function startServer() {

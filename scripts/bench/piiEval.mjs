@@ -7,38 +7,20 @@
 // A hit is a true positive when it has the labelled pattern and overlaps the
 // labelled value; "any-type" counts a hit of any pattern over a labelled value.
 import { dirname, join } from 'node:path';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
-import * as esbuild from 'esbuild';
+import { loadEngineBundle } from './bundleEngine.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const noChecks = args.includes('--no-checks');
 const file = args.find((a) => !a.startsWith('--')) ?? join(root, 'test', 'fixtures', 'detectors', 'pii-labelled.jsonl');
-const outDir = join(root, 'bench-data');
-mkdirSync(outDir, { recursive: true });
-const entry = join(outDir, 'piiEvalEntry.ts');
-writeFileSync(
-  entry,
-  [
-    `export { scanPii } from '../src/engine/detectors/pii';`,
-    `export { loadPiiPatterns } from '../src/engine/data/readers/piiPatterns';`,
-    `export { defaultDatasetPath } from '../src/engine/data/defaults';`,
-  ].join('\n'),
-);
-const bundle = join(outDir, 'piiEval.cjs');
-await esbuild.build({
-  entryPoints: [entry],
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  outfile: bundle,
-  logLevel: 'warning',
+const { scanPii, loadPiiPatterns, defaultDatasetPath } = await loadEngineBundle('piiEval', {
+  scanPii: 'src/engine/detectors/pii',
+  loadPiiPatterns: 'src/engine/data/readers/piiPatterns',
+  defaultDatasetPath: 'src/engine/data/defaults',
 });
-const { scanPii, loadPiiPatterns, defaultDatasetPath } = createRequire(import.meta.url)(bundle);
 
 const loaded = await loadPiiPatterns(defaultDatasetPath('pii_patterns'));
 const patterns = loaded.records;

@@ -8,22 +8,11 @@ import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { setInterval, clearInterval } from 'node:timers';
-import { createRequire } from 'node:module';
-import * as esbuild from 'esbuild';
+import { loadEngineBundle } from './bundleEngine.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const file = process.argv[2] ?? join(root, 'bench-data', 'qaset-200mb.jsonl');
-const bundle = join(root, 'bench-data', 'validateDataFile.cjs');
-await esbuild.build({
-  entryPoints: [join(root, 'src/engine/data/validateDataFile.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  outfile: bundle,
-  logLevel: 'warning',
-});
-const { validateDataFile } = createRequire(import.meta.url)(bundle);
+const { validateDataFile } = await loadEngineBundle('validateDataFile', { validateDataFile: 'src/engine/data/validateDataFile' });
 
 const mb = (n) => `${(n / 1048576).toFixed(1)} MiB`;
 let peakRss = process.memoryUsage().rss;

@@ -1,13 +1,17 @@
-import * as vscode from 'vscode';
-import { COMMANDS, PROFILE_SELECTOR } from './constants';
-import { ProfileDiagnostics } from './diagnostics/profileDiagnostics';
-import { QuickFixProvider, registerCreateDataset } from './diagnostics/quickFixes';
-import { createProfile } from './profiles/createProfile';
+import type * as vscode from 'vscode';
+import { CommandManager } from './core/commandManager';
+import { registerDiagnostics } from './diagnostics/registerDiagnostics';
+import type { ProfilesAndRunsTree } from './profilesAndRuns/profilesAndRunsTree';
+import { registerProfilesAndRuns } from './profilesAndRuns/registerProfilesAndRuns';
+import { registerProfiles } from './profiles/registerProfiles';
 import type { ReportViewApi } from './report/registerReportView';
 import { registerReportView } from './report/registerReportView';
 import { registerRequirements } from './requirements/requirementsView';
 import type { RunsApi } from './runs/registerRuns';
 import { registerRuns } from './runs/registerRuns';
+import { registerSecrets } from './secrets/registerSecrets';
+import type { TestingApi } from './testing/registerTesting';
+import { registerTesting } from './testing/registerTesting';
 import type { WizardApi } from './wizard/registerWizard';
 import { registerWizard } from './wizard/registerWizard';
 
@@ -15,35 +19,49 @@ import { registerWizard } from './wizard/registerWizard';
 export interface AiQualityKitApi {
   /** Resolves when every pending validation has finished. */
   whenIdle(): Promise<void>;
+  /** The ids of the commands registered (every one through the command manager). */
+  commandIds(): string[];
   /** The report view: open panels, what they were sent and rendered (for integration tests). */
   reportView: ReportViewApi;
-  /** Runs: the running list, Test Explorer, tree and status bar (for integration tests). */
+  /** Runs: the running list, status bar and run log (for integration tests). */
   runs: RunsApi;
+  /** The Test Explorer: controller, run profile, reported states (for integration tests). */
+  testing: TestingApi;
+  /** The "AI Quality" view's data: profiles, running runs, report history (for integration tests). */
+  profilesAndRuns: ProfilesAndRunsTree;
   /** The setup wizard: open it, send it messages as its webview does, read its view (for integration tests). */
   wizard: WizardApi;
 }
 
-/** Activates the extension: wires every feature to VS Code. */
+/**
+ * Activates the extension. Only wiring: each room registers itself and is
+ * handed what it needs from the rooms below it.
+ */
 export function activate(context: vscode.ExtensionContext): AiQualityKitApi {
-  const readme = vscode.Uri.joinPath(context.extensionUri, 'README.md');
-  const diagnostics = new ProfileDiagnostics(readme);
-  context.subscriptions.push(
-    diagnostics,
-    vscode.languages.registerCodeActionsProvider(
-      [...(PROFILE_SELECTOR as vscode.DocumentFilter[]), { scheme: 'file', pattern: '**/*.{jsonl,json,txt,csv,yaml,yml}' }],
-      new QuickFixProvider(diagnostics),
-      { providedCodeActionKinds: QuickFixProvider.kinds },
-    ),
-    vscode.commands.registerCommand(COMMANDS.createProfile, (folder?: vscode.Uri, name?: string) => createProfile(folder, name)),
-    vscode.commands.registerCommand(COMMANDS.validateWorkspace, () => diagnostics.refreshAll()),
-    registerCreateDataset(),
-  );
-  registerRequirements(context);
-  const reportView = registerReportView(context);
-  const runs = registerRuns(context);
-  const wizard = registerWizard(context, runs);
+  const commands = new CommandManager();
+  context.subscriptions.push(commands);
+  const secrets = registerSecrets(context, { commands });
+  registerProfiles(context, { commands });
+  const diagnostics = registerDiagnostics(context, { commands });
+  registerRequirements(context, { commands });
+  const runs = registerRuns(context, { commands, secrets });
+  const reportView = registerReportView(context, {
+    commands,
+    lastReport: (profile) => runs.deps.manager.lastFinished(profile)?.files.json,
+  });
+  const testing = registerTesting(context, { commands, runs: runs.deps });
+  const profilesAndRuns = registerProfilesAndRuns(context, { commands, manager: runs.deps.manager });
+  const wizard = registerWizard(context, { commands, secrets, runs: runs.api });
   void diagnostics.refreshAll();
-  return { whenIdle: () => diagnostics.whenIdle(), reportView, runs, wizard };
+  return {
+    whenIdle: () => diagnostics.whenIdle(),
+    commandIds: () => commands.ids(),
+    reportView,
+    runs: runs.api,
+    testing,
+    profilesAndRuns,
+    wizard,
+  };
 }
 
 /** Nothing to release beyond the context's subscriptions. */

@@ -13,7 +13,7 @@ import { readReport } from '../../src/engine/report/jsonReport';
 import type { RunResult } from '../../src/engine/model/runTypes';
 import type { AiQualityKitApi } from '../../src/extension/extension';
 import type { RunCommandResult } from '../../src/extension/runs/runCommands';
-import type { RunsNode } from '../../src/extension/tree/runsTree';
+import type { ProfilesAndRunsNode } from '../../src/extension/profilesAndRuns/profilesAndRunsTree';
 
 const EXTENSION_ID = 'aiqk.ai-quality-kit';
 const TOKEN = 'tok-runs-test-7f3a9c';
@@ -73,8 +73,8 @@ async function until<T>(what: string, probe: () => T | undefined | Promise<T | u
 
 const slowRun = () => api.runs.list().find((r) => path.basename(r.profile) === 'slow.aiqk.yaml');
 
-async function treeChildren(group: 'profiles' | 'running' | 'reports'): Promise<RunsNode[]> {
-  return api.runs.tree.getChildren({ kind: 'group', group });
+async function treeChildren(group: 'profiles' | 'running' | 'reports'): Promise<ProfilesAndRunsNode[]> {
+  return api.profilesAndRuns.getChildren({ kind: 'group', group });
 }
 
 async function expectCancelledReport(runId: string): Promise<RunResult> {
@@ -141,7 +141,7 @@ describe('runs in VS Code', function () {
     assert.deepEqual(report.run.suites, ['rag_quality', 'red_team', 'bias_smoke']);
 
     const profileId = file('aiqk.yaml').toString();
-    const profileItem = api.runs.testController.items.get(profileId);
+    const profileItem = api.testing.testController.items.get(profileId);
     assert.ok(profileItem, 'the profile is in the Test Explorer');
     const suiteIds: string[] = [];
     profileItem.children.forEach((c) => suiteIds.push(c.label));
@@ -149,7 +149,7 @@ describe('runs in VS Code', function () {
     for (const c of report.cases) {
       const id = `${profileId}#${c.suite}/${c.case_id}`;
       assert.ok(profileItem.children.get(`${profileId}#${c.suite}`)!.children.get(id), `case item ${c.case_id}`);
-      const state = api.runs.testState(id);
+      const state = api.testing.testState(id);
       assert.equal(state?.state, c.status === 'error' ? 'errored' : c.status, `state of ${c.case_id}`);
       assert.equal(state?.durationMs, c.latency_ms ?? undefined);
       if (c.status === 'failed' && c.suite === 'rag_quality') {
@@ -157,11 +157,11 @@ describe('runs in VS Code', function () {
         assert.match(state!.message!, /^exact_match 0 < 1\n/, 'the message names the metric against its threshold');
       }
     }
-    assert.equal(api.runs.testState(`${profileId}#rag_quality`)?.state, 'failed');
-    assert.match(api.runs.testState(`${profileId}#rag_quality`)!.message!, /exact_match 0 < 1/);
-    assert.equal(api.runs.testState(`${profileId}#red_team`)?.state, 'passed');
+    assert.equal(api.testing.testState(`${profileId}#rag_quality`)?.state, 'failed');
+    assert.match(api.testing.testState(`${profileId}#rag_quality`)!.message!, /exact_match 0 < 1/);
+    assert.equal(api.testing.testState(`${profileId}#red_team`)?.state, 'passed');
 
-    api.runs.tree.refresh();
+    api.profilesAndRuns.refresh();
     const profiles = await treeChildren('profiles');
     const node = profiles.find((n) => n.kind === 'profile' && n.profileUri.toString() === profileId);
     assert.ok(
@@ -246,11 +246,11 @@ describe('runs in VS Code', function () {
 
   it('runs from the Test Explorer; cancelling the test run cancels the run', async () => {
     const slowId = file('slow.aiqk.yaml').toString();
-    await api.runs.testController.refreshHandler?.(new vscode.CancellationTokenSource().token);
-    const suite = api.runs.testController.items.get(slowId)?.children.get(`${slowId}#rag_quality`);
+    await api.testing.testController.refreshHandler?.(new vscode.CancellationTokenSource().token);
+    const suite = api.testing.testController.items.get(slowId)?.children.get(`${slowId}#rag_quality`);
     assert.ok(suite, 'the slow profile and its suite are in the Test Explorer');
     const cts = new vscode.CancellationTokenSource();
-    const handled = api.runs.testRunProfile.runHandler(new vscode.TestRunRequest([suite]), cts.token);
+    const handled = api.testing.testRunProfile.runHandler(new vscode.TestRunRequest([suite]), cts.token);
     const run = await until('the Test Explorer run to answer its first cases', () => {
       const r = slowRun();
       return r && r.done >= ANSWERED ? r : undefined;
@@ -260,10 +260,10 @@ describe('runs in VS Code', function () {
     const report = await expectCancelledReport(run.runId);
     const answered = report.cases.map((c) => `${slowId}#rag_quality/${c.case_id}`);
     assert.ok(
-      answered.every((id) => api.runs.testState(id)?.runName === 'AI Quality'),
+      answered.every((id) => api.testing.testState(id)?.runName === 'AI Quality'),
       'finished cases are reported to the Test Explorer run',
     );
-    assert.equal(api.runs.testState(`${slowId}#rag_quality`)?.state, 'skipped', 'the cancelled suite is marked skipped');
+    assert.equal(api.testing.testState(`${slowId}#rag_quality`)?.state, 'skipped', 'the cancelled suite is marked skipped');
   });
 
   it('refuses the blocked profile, says which data is missing, and the quick fix unblocks it', async () => {
@@ -294,7 +294,8 @@ describe('runs in VS Code', function () {
 
   it('loads the results of a saved report into the Test Explorer', async () => {
     const reports = (await treeChildren('reports')).filter(
-      (n): n is Extract<RunsNode, { kind: 'report' }> => n.kind === 'report' && n.entry.profile?.endsWith(`${path.sep}aiqk.yaml`) === true,
+      (n): n is Extract<ProfilesAndRunsNode, { kind: 'report' }> =>
+        n.kind === 'report' && n.entry.profile?.endsWith(`${path.sep}aiqk.yaml`) === true,
     );
     assert.ok(reports.length > 0);
     const report = await readReport(reports[0].reportFile);
@@ -305,7 +306,7 @@ describe('runs in VS Code', function () {
     assert.equal(loaded.runId, report.run.id);
     assert.equal(loaded.cases, report.cases.length);
     const c = report.cases.find((x) => x.status === 'failed')!;
-    const state = api.runs.testState(`${file('aiqk.yaml').toString()}#${c.suite}/${c.case_id}`);
+    const state = api.testing.testState(`${file('aiqk.yaml').toString()}#${c.suite}/${c.case_id}`);
     assert.equal(state?.state, 'failed');
     assert.equal(state?.runName, `AI Quality report ${report.run.id}`);
   });

@@ -39,10 +39,10 @@ describe('untrusted workspace', function () {
   });
 
   it('refuses runs from the Test Explorer', async () => {
-    await api.runs.testController.refreshHandler?.(new vscode.CancellationTokenSource().token);
-    const item = api.runs.testController.items.get(file('aiqk.yaml').toString());
+    await api.testing.testController.refreshHandler?.(new vscode.CancellationTokenSource().token);
+    const item = api.testing.testController.items.get(file('aiqk.yaml').toString());
     assert.ok(item, 'profiles are still listed');
-    await api.runs.testRunProfile.runHandler(new vscode.TestRunRequest([item]), new vscode.CancellationTokenSource().token);
+    await api.testing.testRunProfile.runHandler(new vscode.TestRunRequest([item]), new vscode.CancellationTokenSource().token);
     assert.equal(api.runs.list().length, 0);
     assert.ok(!fs.existsSync(reportsDir()), 'no report was written');
   });

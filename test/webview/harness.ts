@@ -26,11 +26,12 @@ export interface PageOptions {
   height?: number;
 }
 
-function pageHtml(opts: PageOptions): string {
+function pageHtml(opts: PageOptions, origin: string): string {
   return webviewPageHtml({
     app: 'report',
     title: 'report view test',
     nonce: NONCE,
+    cspSource: origin,
     theme: opts.theme,
     state: opts.state,
     prelude: 'window.__posted = [];',
@@ -62,7 +63,7 @@ export class Harness {
       }
       const opts = this.pending.get(url.searchParams.get('id') ?? '');
       if (url.pathname === '/' && opts) {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml(opts));
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml(opts, this.origin));
         return;
       }
       res.writeHead(404).end();

@@ -1,7 +1,9 @@
 // What the Chromium tests of every webview share: how Chromium is launched, and
-// the page shaped like a VS Code webview (the same CSP with scripts by nonce,
-// theme variables on <html>, a theme class on <body>, a stand-in
-// `acquireVsCodeApi` that keeps state and hands posted messages to `postMessage`).
+// the page shaped like a VS Code webview (the extension's own CSP, taken from
+// webviewHtml.ts; theme variables set on <html> through the CSSOM as VS Code does;
+// a theme class on <body>; a stand-in `acquireVsCodeApi` that keeps state and
+// hands posted messages to `postMessage`; every CSP violation recorded).
+import { webviewCsp } from '../../src/extension/webview/webviewHtml';
 import { THEMES } from './themes';
 
 /** The Chromium binary (Debian's by default). */
@@ -25,6 +27,8 @@ export interface WebviewPageSpec {
   app: string;
   title: string;
   nonce: string;
+  /** What VS Code would give as `webview.cspSource`: here the test server's origin. */
+  cspSource: string;
   theme?: 'dark' | 'light';
   /** State the webview finds in getState (as after a reload). */
   state?: unknown;
@@ -37,22 +41,16 @@ export interface WebviewPageSpec {
 /** The HTML of a test page of a webview app. */
 export function webviewPageHtml(spec: WebviewPageSpec): string {
   const theme = THEMES[spec.theme ?? 'dark'];
-  const vars = Object.entries(theme.vars)
-    .map(([k, v]) => `${k}: ${v}`)
-    .join('; ')
-    .replace(/"/g, '&quot;');
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${spec.nonce}'`,
-    "style-src 'self' 'unsafe-inline'",
-    "font-src 'self'",
-    "img-src 'self' data:",
-  ].join('; ');
+  const csp = webviewCsp(spec.cspSource, spec.nonce);
+  // A style="…" attribute on <html> would itself be refused by this CSP: VS Code
+  // sets the theme variables through the CSSOM, and so does this page.
   const stub = `
     ${spec.prelude ?? ''}
     window.__violations = [];
     window.__state = ${JSON.stringify(spec.state ?? null)};
-    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__violations.push(e.effectiveDirective + ' ' + (e.blockedURI || '(inline)') + ' ' + (e.sample || '')));
+    for (const [k, v] of Object.entries(${JSON.stringify(theme.vars)})) document.documentElement.style.setProperty(k, v);
     let acquired = false;
     window.acquireVsCodeApi = () => {
       if (acquired) throw new Error('acquireVsCodeApi called twice');
@@ -64,7 +62,7 @@ export function webviewPageHtml(spec: WebviewPageSpec): string {
       };
     };`;
   return `<!DOCTYPE html>
-<html lang="en" style="${vars}">
+<html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">

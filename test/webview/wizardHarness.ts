@@ -29,11 +29,12 @@ export interface WizardPageOptions {
   height?: number;
 }
 
-function pageHtml(opts: WizardPageOptions): string {
+function pageHtml(opts: WizardPageOptions, origin: string): string {
   return webviewPageHtml({
     app: 'wizard',
     title: 'wizard test',
     nonce: NONCE,
+    cspSource: origin,
     theme: opts.theme,
     state: opts.state,
     postMessage: 'window.__toHost(JSON.parse(JSON.stringify(m)))',
@@ -56,7 +57,8 @@ export class WizardHarness {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (url.pathname === '/wizard.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
       const opts = this.pending.get(url.searchParams.get('id') ?? '');
-      if (url.pathname === '/' && opts) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml(opts));
+      if (url.pathname === '/' && opts)
+        return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml(opts, this.origin));
       res.writeHead(404).end();
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));

@@ -1,8 +1,11 @@
 // A tiny element builder: the webviews build their DOM with it instead of HTML
 // strings, so no text from a report is ever parsed as markup.
 
-/** Attributes and properties of an element: strings become attributes, `on*` functions listeners. */
-export type Props = Record<string, string | number | boolean | null | undefined | EventListener>;
+/**
+ * Attributes and properties of an element: strings become attributes, `on*` functions listeners.
+ * No `style`: the webview CSP refuses style attributes; use a class, or the element's `style` (CSSOM).
+ */
+export type Props = Record<string, string | number | boolean | null | undefined | EventListener> & { style?: never };
 
 /** Something that can be appended: a node, text, or nothing. */
 export type Child = Node | string | number | null | undefined | false;

@@ -1,5 +1,7 @@
-// Style sheets for the webviews, adopted through the CSSOM: the CSP allows no
-// inline <style> we did not create, and adoptedStyleSheets needs none.
+// Style sheets for the webviews, adopted through the CSSOM: the webview CSP
+// (src/extension/webview/webviewHtml.ts) has no 'unsafe-inline', so it refuses every
+// <style> element and style="…" attribute, and adoptedStyleSheets needs neither.
+// Per-element values (a bar's width) go through `element.style`, which CSP allows.
 
 /** Adds CSS text to the document's adopted style sheets. */
 export function adoptStyles(...cssTexts: string[]): void {

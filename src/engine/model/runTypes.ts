@@ -130,3 +130,21 @@ export interface PlannedCase<P = unknown> {
   expected?: string | null;
   payload: P;
 }
+
+/** A run in progress as a running list shows it (the extension's runs API). */
+export interface RunningRunInfo {
+  runId: string;
+  /** Absolute path of the run profile. */
+  profile: string;
+  suites: SuiteName[];
+  /** ISO time the run started. */
+  startedAt: string;
+  /** Cases finished so far. */
+  done: number;
+  /** Cases planned (0 until planning is over). */
+  total: number;
+  /** The suite running now, if any. */
+  currentSuite?: SuiteName;
+  /** True once cancel was asked for (the run is winding down). */
+  cancelling: boolean;
+}

@@ -84,20 +84,6 @@ export async function guardedCall(target: Target, breaker: CircuitBreaker, optio
   }
 }
 
-/** Runs `count` jobs with at most `concurrency` in flight; results keep job order. */
-export async function runPool<T>(count: number, concurrency: number, job: (index: number) => Promise<T>): Promise<T[]> {
-  const results = new Array<T>(count);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < count) {
-      const i = next++;
-      results[i] = await job(i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
-  return results;
-}
-
 /** Waits `ms` milliseconds; resolves early (false) when the signal aborts. */
 export function delay(ms: number, signal: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {

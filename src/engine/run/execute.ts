@@ -7,7 +7,7 @@ import type { Target } from '../model/target';
 import type { Baseline } from './baseline';
 import { findBaseline } from './baseline';
 import { errorMessage, errorSummary, notRunSummary, runStatus } from '../model/caseOutcome';
-import { CasePool } from './pool';
+import { CasePool } from '../resilience/pool';
 import type { RunOutcome } from './runResult';
 import { buildRunResult } from './runResult';
 import type { RunState } from './runState';

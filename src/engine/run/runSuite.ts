@@ -1,6 +1,6 @@
 import type { SuiteContext, SuiteDefinition } from '../suites/suite';
 import type { PlannedCase } from '../model/runTypes';
-import type { CasePool } from './pool';
+import type { CasePool } from '../resilience/pool';
 import type { RunState } from './runState';
 import { logTo } from './runState';
 import { errorCase, errorMessage, errorSummary } from '../model/caseOutcome';

@@ -12,7 +12,6 @@ import { RunEventHub } from './events';
 import { executeRun } from './execute';
 import type { PreparedRun } from '../prepare/preparedRun';
 import { asPreparedRun } from '../prepare/preparedRun';
-import { registerRun } from './registry';
 import { runIdProblem } from '../model/runId';
 import type { RunState } from './runState';
 import { logTo } from './runState';
@@ -59,6 +58,10 @@ export interface RunHandle {
 
 const noSecrets: SecretLookup = async () => undefined;
 
+// Ids of the runs in progress in this process: a client chooses the id to cancel by, and
+// two runs under one id would write each other's reports.
+const runningIds = new Set<string>();
+
 /**
  * Starts a run and returns at once. Nothing runs before the caller had a chance
  * to subscribe: the work begins on a later tick. Throws only for a run id
@@ -75,6 +78,7 @@ export function startRun(run: PreparedRun | ResolvedProfile, options: StartRunOp
   const runId = options.runId ?? newRunId(new Date(now()));
   const idProblem = runIdProblem(runId);
   if (idProblem) throw new Error(idProblem);
+  if (runningIds.has(runId)) throw new Error(`a run with id '${runId}' is already running`);
   const controller = new AbortController();
   // Every call in flight listens to the run's signal: as many listeners as the run's concurrency.
   setMaxListeners(0, controller.signal);
@@ -105,19 +109,7 @@ export function startRun(run: PreparedRun | ResolvedProfile, options: StartRunOp
     logTo(state, 'warn', `cancel requested: ${state.cancelReason}`);
     controller.abort(new Error(state.cancelReason));
   };
-  const unregister = registerRun(runId, {
-    info: () => ({
-      runId,
-      profile: profile.file,
-      suites,
-      startedAt,
-      done: state.progress.done,
-      total: state.progress.total,
-      ...(state.progress.currentSuite ? { currentSuite: state.progress.currentSuite } : {}),
-      cancelling: controller.signal.aborted,
-    }),
-    cancel,
-  });
+  runningIds.add(runId);
   const external = options.signal;
   const onExternalAbort = (): void => cancel(reasonOf(external));
   if (external?.aborted) cancel(reasonOf(external));
@@ -151,7 +143,7 @@ export function startRun(run: PreparedRun | ResolvedProfile, options: StartRunOp
     } finally {
       finished = true;
       external?.removeEventListener('abort', onExternalAbort);
-      unregister();
+      runningIds.delete(runId);
       hub.close();
     }
   })();

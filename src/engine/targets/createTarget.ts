@@ -1,10 +1,12 @@
 // Chooses and builds the target of a run profile. Everything that can be checked
 // before the first question is checked here (secrets present, JSONPaths valid,
 // body template sound), so a run fails at once with one clear message instead of
-// once per case.
+// once per case. Each kind of target is one row of TARGET_KINDS; its class lives
+// in its own folder (builtin/, http/, mcp/).
 
 import type { ResolvedProfile } from '../config/resolve';
 import type { PassageRecord } from '../model/dataRecords';
+import type { Target as TargetConfig } from '../model/profileTypes';
 import type { SecretLookup, Target } from '../model/target';
 import { AiqkTarget } from './http/aiqkTarget';
 import { BuiltinTarget } from './builtin/builtinTarget';
@@ -49,44 +51,100 @@ async function requireSecret(secrets: SecretLookup, name: string, where: string)
   return value;
 }
 
+/** The kinds of target, by mode and then protocol (api) or transport (mcp): one row of TARGET_KINDS each. */
+export type TargetKind = 'builtin' | 'api/aiqk' | 'api/openai' | 'api/http' | 'mcp/stdio' | 'mcp/http';
+
+/** What a row builds its target from. */
+interface TargetBuild {
+  profile: ResolvedProfile;
+  target: TargetConfig;
+  deps: TargetDeps;
+  /** The `target.auth` credential, looked up (remote kinds only). */
+  auth: HttpAuth | undefined;
+}
+
+interface TargetKindRow {
+  /**
+   * Reached over the network or through a child process: takes `target.auth`, and
+   * any error while building it is a profile mistake (a TargetConfigError). The
+   * builtin target's errors are its data's and pass through unchanged.
+   */
+  remote: boolean;
+  build(b: TargetBuild): Target | Promise<Target>;
+}
+
+// Adding a kind of target: one row here, its class in its own folder, and its mode or protocol in the profile schema.
+const TARGET_KINDS: Record<TargetKind, TargetKindRow> = {
+  builtin: { remote: false, build: buildBuiltin },
+  'api/aiqk': { remote: true, build: (b) => new AiqkTarget({ ...apiConfig(b), provider: b.target.provider, model: b.target.model }) },
+  'api/openai': {
+    remote: true,
+    build: (b) => new OpenAiTarget({ ...apiConfig(b), model: b.target.model, systemPrompt: b.target.system_prompt }),
+  },
+  'api/http': { remote: true, build: buildHttpTemplate },
+  'mcp/stdio': { remote: true, build: buildMcp },
+  'mcp/http': { remote: true, build: buildMcp },
+};
+
+/** The kind of target a profile's `target` describes (the api protocol defaults to aiqk). */
+export function targetKind(t: TargetConfig): TargetKind {
+  if (t.mode === 'builtin') return 'builtin';
+  if (t.mode === 'mcp') return t.mcp?.url ? 'mcp/http' : 'mcp/stdio';
+  return `api/${t.protocol ?? 'aiqk'}`;
+}
+
 /** Builds the target a profile describes; rejects with a TargetConfigError when it cannot. */
 export async function createTarget(profile: ResolvedProfile, deps: TargetDeps): Promise<Target> {
-  const t = profile.raw.target;
-  if (t.mode === 'builtin') {
-    const passages = await deps.passages();
-    if (passages.length === 0)
-      throw new TargetConfigError('the builtin target has no passages to answer from: add data.passages or set use_defaults: true');
-    return new BuiltinTarget(passages);
-  }
+  const target = profile.raw.target;
+  const kind = targetKind(target);
+  // Profiles are schema-checked, but a kind without a row must still fail as a profile mistake.
+  const row: TargetKindRow | undefined = TARGET_KINDS[kind];
+  if (!row) throw new TargetConfigError(`target kind ${kind} is not supported`);
+  if (!row.remote) return row.build({ profile, target, deps, auth: undefined });
   let auth: HttpAuth | undefined;
-  if (t.auth?.bearer_env) auth = bearerAuth(await requireSecret(deps.secrets, t.auth.bearer_env, 'target.auth.bearer_env'), t.auth.header);
+  if (target.auth?.bearer_env)
+    auth = bearerAuth(await requireSecret(deps.secrets, target.auth.bearer_env, 'target.auth.bearer_env'), target.auth.header);
   try {
-    if (t.mode === 'mcp') return await createMcp(profile, deps, auth);
-    if (!t.base_url) throw new TargetConfigError('target.base_url is required in api mode');
-    const common: HttpTargetConfig = { baseUrl: t.base_url, timeoutMs: profile.timeoutMs, retries: profile.retries, auth };
-    const protocol = t.protocol ?? 'aiqk';
-    if (protocol === 'aiqk') return new AiqkTarget({ ...common, provider: t.provider, model: t.model });
-    if (protocol === 'openai') return new OpenAiTarget({ ...common, model: t.model, systemPrompt: t.system_prompt });
-    if (!t.http) throw new TargetConfigError('target.http (the request template) is required with protocol: http');
-    return new HttpTemplateTarget({
-      ...common,
-      template: {
-        method: t.http.method ?? 'POST',
-        path: t.http.path ?? '/',
-        headers: t.http.headers ?? {},
-        body: t.http.body,
-        answerPath: t.http.answer_path,
-        contextsPath: t.http.contexts_path,
-      },
-    });
+    return await row.build({ profile, target, deps, auth });
   } catch (err) {
     if (err instanceof TargetConfigError) throw err;
     throw new TargetConfigError(err instanceof Error ? err.message : String(err));
   }
 }
 
-async function createMcp(profile: ResolvedProfile, deps: TargetDeps, auth: HttpAuth | undefined): Promise<Target> {
-  const m = profile.raw.target.mcp;
+async function buildBuiltin({ deps }: TargetBuild): Promise<Target> {
+  const passages = await deps.passages();
+  if (passages.length === 0)
+    throw new TargetConfigError('the builtin target has no passages to answer from: add data.passages or set use_defaults: true');
+  return new BuiltinTarget(passages);
+}
+
+/** The settings every api protocol shares. */
+function apiConfig({ profile, target, auth }: TargetBuild): HttpTargetConfig {
+  if (!target.base_url) throw new TargetConfigError('target.base_url is required in api mode');
+  return { baseUrl: target.base_url, timeoutMs: profile.timeoutMs, retries: profile.retries, auth };
+}
+
+function buildHttpTemplate(b: TargetBuild): Target {
+  const common = apiConfig(b);
+  const http = b.target.http;
+  if (!http) throw new TargetConfigError('target.http (the request template) is required with protocol: http');
+  return new HttpTemplateTarget({
+    ...common,
+    template: {
+      method: http.method ?? 'POST',
+      path: http.path ?? '/',
+      headers: http.headers ?? {},
+      body: http.body,
+      answerPath: http.answer_path,
+      contextsPath: http.contexts_path,
+    },
+  });
+}
+
+// One builder for both transports: McpTarget picks stdio or streamable HTTP from the url.
+async function buildMcp({ profile, target, deps, auth }: TargetBuild): Promise<Target> {
+  const m = target.mcp;
   if (!m) throw new TargetConfigError('target.mcp is required in mcp mode');
   const { env, secrets } = await resolveEnv(m.env ?? {}, deps.secrets);
   return new McpTarget({

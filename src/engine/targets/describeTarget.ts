@@ -6,47 +6,8 @@
 import type { Target as TargetConfig } from '../model/profileTypes';
 import type { SanitizedTarget } from '../model/runTypes';
 import { MASK } from '../secrets/redact';
-
-const SECRET_NAME = /auth|token|key|secret|cookie|passw|pwd|credential|session|signature/i;
-
-/** Whether a header, env or parameter name looks like it carries a secret. */
-export function isSecretName(name: string): boolean {
-  return SECRET_NAME.test(name);
-}
-
-/** A URL without userinfo, and with secret-looking query values masked. */
-export function sanitizeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    u.username = '';
-    u.password = '';
-    for (const name of [...u.searchParams.keys()]) if (isSecretName(name)) u.searchParams.set(name, MASK);
-    // URL keeps the masked value percent-encoded; show it plainly.
-    return u.toString().replace(/%2A%2A%2A/g, MASK);
-  } catch {
-    return url;
-  }
-}
-
-/** Command arguments with the value of secret-looking flags (`--api-key=abc`, `--token abc`) masked. */
-export function sanitizeArgs(args: readonly string[]): string[] {
-  const out: string[] = [];
-  let maskNext = false;
-  for (const arg of args) {
-    if (maskNext) {
-      out.push(MASK);
-      maskNext = false;
-      continue;
-    }
-    const eq = /^(--?[\w.-]+)=(.*)$/.exec(arg);
-    if (eq && isSecretName(eq[1])) out.push(`${eq[1]}=${MASK}`);
-    else if (/^--?[\w.-]+$/.test(arg) && isSecretName(arg)) {
-      out.push(arg);
-      maskNext = true;
-    } else out.push(/^https?:\/\//i.test(arg) ? sanitizeUrl(arg) : arg);
-  }
-  return out;
-}
+import { isSecretName, sanitizeUrl } from './http/secretNames';
+import { sanitizeArgs } from './mcp/commandArgs';
 
 /** The profile's target object for reports: a deep copy with anything secret masked. */
 export function sanitizeTarget(target: TargetConfig): SanitizedTarget {

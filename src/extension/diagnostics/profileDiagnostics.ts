@@ -7,7 +7,7 @@ import { isProfileFileName, parseProfile } from '../../engine/config/loadProfile
 import { isInlineBiasGroups } from '../../engine/config/resolve';
 import type { Problem, ProblemFix } from '../../engine/model/problem';
 import { DATA_KINDS } from '../../engine/model/dataKinds';
-import { CONFIG_SECTION, EXCLUDE_GLOB, PROFILE_GLOB } from '../constants';
+import { CONFIG_SECTION, EXCLUDE_GLOB, PROFILE_GLOB } from '../core/constants';
 import { toDiagnostic } from './toDiagnostic';
 
 /** A diagnostic with the fix the engine proposed for it. */

@@ -4,9 +4,11 @@ import { LineCounter, parseDocument } from 'yaml';
 import { datasetTemplate } from '../../engine/data/readers/templates';
 import type { DataKind } from '../../engine/model/dataKinds';
 import type { ProblemFix } from '../../engine/model/problem';
+import type { Command } from '../core/commandManager';
+import { COMMANDS } from '../core/constants';
 import type { ProfileDiagnostics } from './profileDiagnostics';
-import type { TextChange } from './profileEdits';
-import { addDataEntryEdit, DEFAULT_DATASET_FILES, setUseDefaultsEdit } from './profileEdits';
+import type { TextChange } from '../profiles/profileEdits';
+import { addDataEntryEdit, DEFAULT_DATASET_FILES, setUseDefaultsEdit } from '../profiles/profileEdits';
 
 /** Quick fixes for the problems the engine knows how to fix. */
 export class QuickFixProvider implements vscode.CodeActionProvider {
@@ -90,31 +92,29 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
   }
 }
 
-/** The internal command that writes a starter dataset (see registerCreateDataset). */
-export const CREATE_DATASET_COMMAND = 'aiQualityKit.createDatasetFile';
-
 function createDatasetCommand(uri: vscode.Uri, kind: DataKind, open: boolean): vscode.Command {
-  return { title: 'Create dataset', command: CREATE_DATASET_COMMAND, arguments: [uri.toString(), kind, open] };
+  return { title: 'Create dataset', command: COMMANDS.createDatasetFile, arguments: [uri.toString(), kind, open] };
 }
 
 /**
- * Registers the command behind "create dataset" fixes. A command that writes the
- * file, rather than `createFile({contents})` in the fix's edit: remote and web
- * hosts cannot carry file contents in a code action's edit, and an inserted text
+ * The command behind "create dataset" fixes. A command that writes the file,
+ * rather than `createFile({contents})` in the fix's edit: remote and web hosts
+ * cannot carry file contents in a code action's edit, and an inserted text
  * would stay unsaved.
  */
-export function registerCreateDataset(): vscode.Disposable {
-  return vscode.commands.registerCommand(CREATE_DATASET_COMMAND, async (uriText: string, kind: DataKind, open: boolean) => {
-    const uri = vscode.Uri.parse(uriText);
+export const createDatasetFileCommand: Command = {
+  id: COMMANDS.createDatasetFile,
+  async execute(uriText: unknown, kind: unknown, open: unknown): Promise<void> {
+    const uri = vscode.Uri.parse(String(uriText));
     try {
       await vscode.workspace.fs.stat(uri);
     } catch {
       await vscode.workspace.fs.createDirectory(vscode.Uri.file(path.dirname(uri.fsPath)));
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(datasetTemplate(kind)));
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(datasetTemplate(kind as DataKind)));
     }
     if (open) await vscode.window.showTextDocument(uri, { preview: false });
-  });
-}
+  },
+};
 
 function edit(document: vscode.TextDocument, title: string, change: TextChange, preferred: boolean): vscode.CodeAction {
   const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Problem, Range, Severity } from '../../engine/model/problem';
-import { DIAGNOSTIC_SOURCE } from '../constants';
+import { DIAGNOSTIC_SOURCE } from '../core/constants';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { datasetTemplate } from '../../engine/data/readers/templates';
-import { DEFAULT_DATASET_FILES } from '../diagnostics/profileEdits';
+import { DEFAULT_DATASET_FILES } from './profileEdits';
 
 /** The starter run profile "Create Run Profile" writes. */
 export const STARTER_PROFILE = `# AI Quality Kit run profile: see the README for every key.

@@ -4,9 +4,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReportToWebview, ReportViewData } from '../../protocol';
-import { COMMANDS } from '../constants';
-import { pickReport } from '../runs/openReport';
-import { isFile } from '../runs/reportHistory';
+import type { CommandManager } from '../core/commandManager';
+import { COMMANDS } from '../core/constants';
+import { profileUriOf } from '../profiles/profilePick';
+import { openLastReportCommand, openReportCommand, pickReport } from './openReport';
+import { isFile } from './reportHistory';
 import type { Rendered } from './reportPanel';
 import { REPORT_VIEW_TYPE, ReportPanel } from './reportPanel';
 
@@ -62,8 +64,21 @@ function fileOfArg(arg: unknown): string | undefined {
   return undefined;
 }
 
-/** Registers the report view's command and serializer; returns the test accessors. */
-export function registerReportView(context: vscode.ExtensionContext, log: (message: string) => void = () => {}): ReportViewApi {
+/** What the report room needs from the extension. */
+export interface ReportDeps {
+  commands: CommandManager;
+  /** The JSON report of the last run finished in this window (of a profile, when given), if any. */
+  lastReport: (profile?: vscode.Uri) => string | undefined;
+  /** Where the panels log what they refuse (nowhere by default). */
+  log?: (message: string) => void;
+}
+
+/**
+ * Registers the report view (its command and serializer) and the commands that
+ * open reports from the history; returns the test accessors.
+ */
+export function registerReportView(context: vscode.ExtensionContext, deps: ReportDeps): ReportViewApi {
+  const log = deps.log ?? ((): void => {});
   const panels = new Map<string, ReportPanel>();
   const key = (file: string): string => path.resolve(file);
 
@@ -119,20 +134,24 @@ export function registerReportView(context: vscode.ExtensionContext, log: (messa
     return p;
   };
 
-  context.subscriptions.push(
-    vscode.commands.registerCommand(COMMANDS.openReportView, async (arg?: unknown) => {
-      const file = fileOfArg(arg) ?? (await pickReport('Report to open'))?.file;
-      if (!file) return undefined;
-      const p = await open(file);
-      return p ? info(p) : undefined;
-    }),
-    vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, { deserializeWebviewPanel: restore }),
+  deps.commands.registerAll([
     {
-      dispose: () => {
-        for (const p of [...panels.values()]) p.dispose();
+      id: COMMANDS.openReportView,
+      execute: async (arg?: unknown) => {
+        const file = fileOfArg(arg) ?? (await pickReport('Report to open'))?.file;
+        if (!file) return undefined;
+        const p = await open(file);
+        return p ? info(p) : undefined;
       },
     },
-  );
+    { id: COMMANDS.openReport, execute: (arg?: unknown) => openReportCommand(arg) },
+    { id: COMMANDS.openLastReport, execute: (arg?: unknown) => openLastReportCommand(deps.lastReport, profileUriOf(arg)) },
+  ]);
+  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, { deserializeWebviewPanel: restore }), {
+    dispose: () => {
+      for (const p of [...panels.values()]) p.dispose();
+    },
+  });
 
   return {
     open: async (file) => {

@@ -2,8 +2,8 @@
 // checks the file it needs still exists and tells the user plainly when not.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { COMMANDS } from '../constants';
-import { isFile } from '../runs/reportHistory';
+import { COMMANDS } from '../core/constants';
+import { isFile } from './reportHistory';
 
 /** The XLSX report written next to a JSON report. */
 export function xlsxOf(jsonFile: string): string {

@@ -8,7 +8,7 @@ import { compareRuns } from '../../engine/report/compareRuns';
 import { readReport } from '../../engine/report/jsonReport';
 import type { RunComparison } from '../../engine/model/runComparison';
 import { webviewHtml, webviewOptions } from '../webview/webviewHtml';
-import { isFile } from '../runs/reportHistory';
+import { isFile } from './reportHistory';
 import { canRerun, openJson, openProfile, openXlsx, profileOf, rerun, revealInExplorer, xlsxOf } from './reportActions';
 import { checkReportMessage } from './reportMessages';
 import { findPreviousReport } from './previousReport';

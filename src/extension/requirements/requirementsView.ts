@@ -3,7 +3,8 @@ import { isProfileFileName } from '../../engine/config/loadProfile';
 import { prepareRun } from '../../engine/prepare/prepareRun';
 import type { RequirementRow } from '../../engine/model/requirementTypes';
 import { blockingReasons } from '../../engine/requirements/requirements';
-import { COMMANDS, PROFILE_SELECTOR } from '../constants';
+import type { CommandManager } from '../core/commandManager';
+import { COMMANDS, PROFILE_SELECTOR } from '../core/constants';
 
 /** The URI scheme of the read-only requirements documents. */
 export const REQUIREMENTS_SCHEME = 'aiqk-requirements';
@@ -90,8 +91,13 @@ export class RequirementsCodeLens implements vscode.CodeLensProvider {
   }
 }
 
+/** What the requirements room needs from the extension. */
+export interface RequirementsDeps {
+  commands: CommandManager;
+}
+
 /** Registers the view, its command and the lens. */
-export function registerRequirements(context: vscode.ExtensionContext): RequirementsContentProvider {
+export function registerRequirements(context: vscode.ExtensionContext, deps: RequirementsDeps): RequirementsContentProvider {
   const provider = new RequirementsContentProvider();
   context.subscriptions.push(
     provider,
@@ -100,13 +106,16 @@ export function registerRequirements(context: vscode.ExtensionContext): Requirem
     vscode.workspace.onDidSaveTextDocument((d) => {
       if (d.uri.scheme === 'file' && isProfileFileName(d.uri.fsPath)) provider.refresh(d.uri);
     }),
-    vscode.commands.registerCommand(COMMANDS.showRequirements, (uri?: vscode.Uri) => {
+    vscode.languages.registerCodeLensProvider(PROFILE_SELECTOR, new RequirementsCodeLens()),
+  );
+  deps.commands.register({
+    id: COMMANDS.showRequirements,
+    execute: (uri?: vscode.Uri) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri;
       // Shown again (unsaved edits included): re-rendered rather than the cached document.
       if (target) provider.refresh(target);
       return showRequirements(target);
-    }),
-    vscode.languages.registerCodeLensProvider(PROFILE_SELECTOR, new RequirementsCodeLens()),
-  );
+    },
+  });
   return provider;
 }

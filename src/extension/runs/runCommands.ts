@@ -3,7 +3,7 @@ import { newRunId } from '../../engine/model/runId';
 import type { RunStatus } from '../../engine/model/runTypes';
 import type { SuiteName } from '../../engine/model/suiteNames';
 import type { RunRefusal } from '../../engine/prepare/preparedRun';
-import { pickSuites, resolveProfileArg, suitesArg } from './profilePick';
+import { pickSuites, resolveProfileArg, suitesArg } from '../profiles/profilePick';
 import { checkCanRun } from './runGuard';
 import type { ActiveRun, RunDeps } from './runManager';
 import { executeRunTask } from './runTasks';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { parseDocument } from 'yaml';
 import type { SuiteName } from '../../engine/model/suiteNames';
-import { COMMANDS } from '../constants';
-import { setUseDefaultsEdit } from '../diagnostics/profileEdits';
+import { COMMANDS } from '../core/constants';
+import { setUseDefaultsEdit } from '../profiles/profileEdits';
 import type { PrepareOutcome, RunRefusal } from '../../engine/prepare/preparedRun';
 import { prepareRun } from '../../engine/prepare/prepareRun';
 import type { RunLog } from './runLog';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { parseProfile } from '../../engine/config/loadProfile';
 import { isSuiteName } from '../../engine/model/suiteNames';
-import { COMMANDS } from '../constants';
+import { COMMANDS } from '../core/constants';
 import type { RunManager } from './runManager';
 
 function toRange(r: { start: { line: number; column: number } }): vscode.Range {

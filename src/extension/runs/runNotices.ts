@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { CONFIG_SECTION } from '../constants';
-import { openReportFile } from './openReport';
+import { CONFIG_SECTION } from '../core/constants';
+import { openReportFile } from '../report/openReport';
 import type { ActiveRun, FinishedRun, RunManager } from './runManager';
 
 /** When to open the report after a run (setting aiQualityKit.reports.openAfterRun). */

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { isSuiteName, SUITE_NAMES } from '../../engine/model/suiteNames';
 import type { SuiteName } from '../../engine/model/suiteNames';
 import type { PreparedRun } from '../../engine/prepare/preparedRun';
-import { findProfileUris } from './profilePick';
+import { findProfileUris } from '../profiles/profilePick';
 import type { RunDeps } from './runManager';
 import { RunTerminal } from './runTerminal';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { COMMANDS } from '../constants';
+import { COMMANDS } from '../core/constants';
 import type { RunManager } from './runManager';
 
 /** The context key menus use to show cancel actions only while something runs. */

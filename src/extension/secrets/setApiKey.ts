@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { parseProfile } from '../../engine/config/loadProfile';
-import { findProfileUris, profileText, profileUriOf } from '../runs/profilePick';
+import { findProfileUris, profileText, profileUriOf } from '../profiles/profilePick';
 import type { SecretResolver } from './secretLookup';
 import type { SecretReference } from './secretNames';
 import { SECRET_NAME_PATTERN, secretReferences } from './secretNames';

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { readReport } from '../../engine/report/jsonReport';
-import { isFile } from '../runs/reportHistory';
-import { pickReport } from '../runs/openReport';
+import { isFile } from '../report/reportHistory';
+import { pickReport } from '../report/openReport';
 import type { TestResultsBridge } from './testResults';
 import type { TestTree } from './testTree';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SuiteName } from '../../engine/model/suiteNames';
-import { profileSuites } from '../runs/profilePick';
+import { profileSuites } from '../profiles/profilePick';
 import { checkCanRun } from '../runs/runGuard';
 import type { RunDeps } from '../runs/runManager';
 import type { TestTree } from './testTree';

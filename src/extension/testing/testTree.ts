@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { parseProfile } from '../../engine/config/loadProfile';
 import type { SuiteName } from '../../engine/model/suiteNames';
 import { isSuiteName, SUITE_NAMES } from '../../engine/model/suiteNames';
-import { PROFILE_GLOB } from '../constants';
-import { findProfileUris, profileText } from '../runs/profilePick';
+import { PROFILE_GLOB } from '../core/constants';
+import { findProfileUris, profileText } from '../profiles/profilePick';
 
 /** What a Test Explorer item stands for. */
 export interface TestItemData {

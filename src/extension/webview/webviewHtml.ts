@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import * as vscode from 'vscode';
+import { posix } from 'node:path';
+// Type-only: the module loads without VS Code, so tests build the very CSP and HTML the panels use.
+import type * as vscode from 'vscode';
 
 /** The folder of the built webview bundles: the only local resource a webview may load. */
 export function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
-  return vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+  return extensionUri.with({ path: posix.join(extensionUri.path, 'dist', 'webview') });
 }
 
 /** Webview options every panel of ours uses: scripts on, resources limited to the built bundles. */
@@ -12,25 +14,34 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 }
 
 /**
+ * The Content Security Policy of our webviews: nothing by default, scripts only by
+ * nonce, styles, fonts and images only from the webview's own source (`cspSource`).
+ * No `'unsafe-inline'`: the apps adopt constructed style sheets and set styles
+ * through the CSSOM, neither of which needs a `<style>` element or attribute.
+ */
+export function webviewCsp(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    `img-src ${cspSource} data:`,
+  ].join('; ');
+}
+
+/**
  * The HTML shell of a webview app (`dist/webview/<app>.js`, built from
- * webview/<app>/main.ts) under a strict CSP: nothing by default, scripts by nonce,
- * styles and fonts from the webview's own source.
+ * webview/<app>/main.ts) under the strict CSP of `webviewCsp`.
  */
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, app: string, title: string): string {
   const nonce = randomBytes(16).toString('base64');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot(extensionUri), `${app}.js`));
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${webview.cspSource} 'unsafe-inline'`,
-    `font-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource} data:`,
-  ].join('; ');
+  const root = webviewRoot(extensionUri);
+  const script = webview.asWebviewUri(root.with({ path: posix.join(root.path, `${app}.js`) }));
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta http-equiv="Content-Security-Policy" content="${webviewCsp(webview.cspSource, nonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>${escapeHtml(title)}</title>
 </head>

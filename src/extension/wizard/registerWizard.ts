@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { isProfileFileName } from '../../engine/config/loadProfile';
 import type { WizardView } from '../../protocol';
-import { COMMANDS } from '../constants';
+import type { CommandManager } from '../core/commandManager';
+import { COMMANDS } from '../core/constants';
 import type { RunsApi } from '../runs/registerRuns';
-import { profileUriOf, resolveProfileArg } from '../runs/profilePick';
-import { SecretResolver } from '../secrets/secretLookup';
+import { profileUriOf, resolveProfileArg } from '../profiles/profilePick';
+import type { SecretResolver } from '../secrets/secretLookup';
 import { addDatasetCommand, testConnectionCommand } from './wizardCommands';
 import { vscodeWizardServices } from './wizardHost';
 import { WizardPanels } from './wizardPanel';
@@ -21,9 +22,17 @@ export interface WizardApi {
   isReady(): boolean;
 }
 
+/** What the wizard needs from the extension. */
+export interface WizardDeps {
+  commands: CommandManager;
+  /** Where the keys typed in the wizard are stored (the resolver runs use too). */
+  secrets: SecretResolver;
+  /** The runs, followed while the wizard's first run goes. */
+  runs: RunsApi | undefined;
+}
+
 /** Registers the setup wizard: its panel (restored after reloads) and its commands. */
-export function registerWizard(context: vscode.ExtensionContext, runs: RunsApi | undefined): WizardApi {
-  const secrets = new SecretResolver(context.secrets);
+export function registerWizard(context: vscode.ExtensionContext, { commands, secrets, runs }: WizardDeps): WizardApi {
   const panels = new WizardPanels(context, vscodeWizardServices(context, secrets, runs));
   const editTarget = async (arg: unknown): Promise<vscode.Uri | undefined> => {
     const given = profileUriOf(arg);
@@ -32,18 +41,19 @@ export function registerWizard(context: vscode.ExtensionContext, runs: RunsApi |
     if (active && active.scheme === 'file' && isProfileFileName(active.fsPath)) return active;
     return resolveProfileArg(undefined, 'Run profile to edit in the setup wizard');
   };
-  context.subscriptions.push(
-    panels,
-    vscode.commands.registerCommand(COMMANDS.openWizard, () => panels.show()),
-    vscode.commands.registerCommand(COMMANDS.editProfileInWizard, async (arg?: unknown) => {
-      const uri = await editTarget(arg);
-      if (uri) await panels.show(uri);
-    }),
-    vscode.commands.registerCommand(COMMANDS.testConnection, (arg?: unknown) => testConnectionCommand(secrets, arg)),
-    vscode.commands.registerCommand(COMMANDS.addDataset, (arg?: unknown, kind?: unknown, file?: unknown) =>
-      addDatasetCommand(arg, kind, file),
-    ),
-  );
+  context.subscriptions.push(panels);
+  commands.registerAll([
+    { id: COMMANDS.openWizard, execute: () => panels.show() },
+    {
+      id: COMMANDS.editProfileInWizard,
+      execute: async (arg?: unknown) => {
+        const uri = await editTarget(arg);
+        if (uri) await panels.show(uri);
+      },
+    },
+    { id: COMMANDS.testConnection, execute: (arg?: unknown) => testConnectionCommand(secrets, arg) },
+    { id: COMMANDS.addDataset, execute: (arg?: unknown, kind?: unknown, file?: unknown) => addDatasetCommand(arg, kind, file) },
+  ]);
   return {
     open: (profile) => panels.show(profile),
     send: (message) => panels.receive(message),

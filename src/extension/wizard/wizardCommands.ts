@@ -16,8 +16,8 @@ import { kindsInUse } from '../../engine/wizard/parseFinish';
 import { updateProfileYaml } from '../../engine/wizard/profileYaml';
 import { answersFromProfile } from '../../engine/wizard/readProfile';
 import { clip } from '../../engine/wizard/textMatch';
-import { COMMANDS } from '../constants';
-import { profileText, resolveProfileArg } from '../runs/profilePick';
+import { COMMANDS } from '../core/constants';
+import { profileText, resolveProfileArg } from '../profiles/profilePick';
 import type { SecretResolver } from '../secrets/secretLookup';
 import { checkDataFile, createDataset } from './wizardData';
 

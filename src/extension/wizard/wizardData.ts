@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { DataKind } from '../../engine/model/dataKinds';
 import { datasetTemplate } from '../../engine/data/readers/templates';
 import { expectedExtensions, validateDataFile } from '../../engine/data/validateDataFile';
-import { DEFAULT_DATASET_FILES } from '../diagnostics/profileEdits';
+import { DEFAULT_DATASET_FILES } from '../profiles/profileEdits';
 
 /** What checking a data file found. */
 export interface DataFileReport {

@@ -2,10 +2,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DataKind } from '../../engine/model/dataKinds';
 import { expectedExtensions } from '../../engine/data/validateDataFile';
-import { COMMANDS } from '../constants';
+import { COMMANDS } from '../core/constants';
 import type { RunCommandResult } from '../runs/runCommands';
 import type { RunsApi } from '../runs/registerRuns';
-import { findProfileUris } from '../runs/profilePick';
+import { findProfileUris } from '../profiles/profilePick';
 import type { SecretResolver } from '../secrets/secretLookup';
 import type { PersistedWizard, WizardRunOutcome, WizardRunProgress, WizardServices } from './wizardServices';
 

@@ -22,9 +22,10 @@ import { ChatLog } from './wizardLog';
 import { buildView, profileOf } from './wizardView';
 import { WizardEstimate } from './wizardEstimate';
 import { WizardWork } from './wizardWork';
+import type { PendingOverwrite, WizardWorkHost } from './wizardWorkHost';
 
 /** The wizard's conversation with one user, across panels and reloads. */
-export class WizardSession {
+export class WizardSession implements WizardWorkHost {
   state: WizardState = initialState();
   readonly log = new ChatLog();
   folder: string | undefined;
@@ -34,7 +35,7 @@ export class WizardSession {
   busy: string | null = null;
   run: WizardRunView | null = null;
   private readonly estimate = new WizardEstimate();
-  overwrite: { file: string; run: boolean } | undefined;
+  overwrite: PendingOverwrite | undefined;
   private readonly listeners = new Set<(m: WizardToWebview) => void>();
   private chain: Promise<void> = Promise.resolve();
   private readonly work: WizardWork;

@@ -8,16 +8,16 @@ import type { WizardEffect } from '../../engine/wizard/outcome';
 import { parseSummary } from '../../engine/wizard/parseFinish';
 import { normalize } from '../../engine/wizard/textMatch';
 import type { WizardRunOutcome, WizardRunProgress } from './wizardServices';
-import type { WizardSession } from './wizardSession';
 import { checkDataFile, createDataset } from './wizardData';
 import { profileOf } from './wizardView';
+import type { WizardWorkHost } from './wizardWorkHost';
 import { exists, writeProfile } from './wizardWrite';
 
 const PROGRESS_THROTTLE_MS = 200;
 
 /** Carries out a session's effects; owns nothing but timers. */
 export class WizardWork {
-  constructor(private readonly s: WizardSession) {}
+  constructor(private readonly s: WizardWorkHost) {}
 
   /** Does what an answer asked for. */
   async effect(e: WizardEffect): Promise<void> {

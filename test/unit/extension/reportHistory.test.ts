@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { jsonReportChunks } from '../../../src/engine/report/jsonReport';
-import { isReportFileName, latestReportOf, listReports, parseReportHead } from '../../../src/extension/runs/reportHistory';
+import { isReportFileName, latestReportOf, listReports, parseReportHead } from '../../../src/extension/report/reportHistory';
 import { assemble, makeCase } from '../report/fixtures';
 
 function reportText(id: string, status: 'passed' | 'failed' | 'cancelled', profile: string): string {

@@ -8,6 +8,7 @@ import {
   missingSecretMessage,
   resolveEnv,
   TargetConfigError,
+  targetKind,
 } from '../../../src/engine/targets/createTarget';
 import { AiqkTarget } from '../../../src/engine/targets/http/aiqkTarget';
 import { BuiltinTarget } from '../../../src/engine/targets/builtin/builtinTarget';
@@ -56,6 +57,51 @@ describe('createTarget', () => {
     const mcp = await createTarget(profileFor({ mode: 'mcp', mcp: { command: 'node', tool: 'ask' } }), deps());
     assert.ok(mcp instanceof McpTarget);
     await mcp.close();
+  });
+
+  it('keys each target by mode, then protocol (api) or transport (mcp)', () => {
+    assert.equal(targetKind({ mode: 'builtin' }), 'builtin');
+    assert.equal(targetKind({ mode: 'api', base_url: 'http://h' }), 'api/aiqk');
+    assert.equal(targetKind({ mode: 'api', protocol: 'openai' }), 'api/openai');
+    assert.equal(targetKind({ mode: 'api', protocol: 'http' }), 'api/http');
+    assert.equal(targetKind({ mode: 'mcp', mcp: { command: 'node', tool: 'ask' } }), 'mcp/stdio');
+    assert.equal(targetKind({ mode: 'mcp', mcp: { url: null, command: 'node', tool: 'ask' } }), 'mcp/stdio');
+    assert.equal(targetKind({ mode: 'mcp', mcp: { url: 'http://127.0.0.1:9/mcp', tool: 'ask' } }), 'mcp/http');
+  });
+
+  it('builds a streamable-HTTP MCP target from a url, and names the missing command or url', async () => {
+    const byUrl = await createTarget(profileFor({ mode: 'mcp', mcp: { url: 'http://127.0.0.1:9/mcp', tool: 'ask' } }), deps());
+    assert.ok(byUrl instanceof McpTarget);
+    assert.match(byUrl.description, /^mcp http .* tool ask$/);
+    await byUrl.close();
+    await assert.rejects(
+      createTarget(profileFor({ mode: 'mcp', mcp: { tool: 'ask' } }), deps()),
+      (e: Error) =>
+        e instanceof TargetConfigError && e.message === 'target.mcp needs a command (stdio server) or a url (streamable HTTP server)',
+    );
+    await assert.rejects(
+      createTarget(profileFor({ mode: 'mcp' }), deps()),
+      (e: Error) => e instanceof TargetConfigError && e.message === 'target.mcp is required in mcp mode',
+    );
+  });
+
+  it('names what an api target lacks, after checking its secret', async () => {
+    await assert.rejects(
+      createTarget(profileFor({ mode: 'api', protocol: 'openai' }), deps()),
+      (e: Error) => e instanceof TargetConfigError && e.message === 'target.base_url is required in api mode',
+    );
+    await assert.rejects(
+      createTarget(profileFor({ mode: 'api', base_url: 'http://h', protocol: 'http' }), deps()),
+      (e: Error) => e instanceof TargetConfigError && e.message === 'target.http (the request template) is required with protocol: http',
+    );
+    // The secret is looked up first, as before the table: a profile missing both names the secret.
+    await assert.rejects(
+      createTarget(profileFor({ mode: 'mcp', auth: { bearer_env: 'AIQK_TEST_TOKEN_UNSET' } }), deps()),
+      (e: Error) => e instanceof TargetConfigError && e.message === missingSecretMessage('AIQK_TEST_TOKEN_UNSET', 'target.auth.bearer_env'),
+    );
+    // The builtin target takes no auth: an unset secret does not stop it.
+    const builtin = await createTarget(profileFor({ mode: 'builtin', auth: { bearer_env: 'AIQK_TEST_TOKEN_UNSET' } }), deps());
+    assert.ok(builtin instanceof BuiltinTarget);
   });
 
   it('rejects a missing secret, naming it and saying how to set it', async () => {

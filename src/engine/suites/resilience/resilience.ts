@@ -4,7 +4,8 @@ import type { PlannedCase } from '../../model/runTypes';
 import type { CallRecord } from '../../resilience/guardedCall';
 import type { ResilienceScenario } from './resilienceScenarios';
 import { CircuitBreaker } from '../../resilience/circuitBreaker';
-import { delay, guardedCall, runPool } from '../../resilience/guardedCall';
+import { delay, guardedCall } from '../../resilience/guardedCall';
+import { CasePool } from '../../resilience/pool';
 import { emptyOutcomeCounts } from '../../resilience/outcomes';
 import { percentile } from '../../metrics/stats';
 import { buildScenarios, MAX_RESET_WAIT_MS } from './resilienceScenarios';
@@ -43,10 +44,16 @@ async function runScenario(
   const origin = Date.now();
   const notes: string[] = [];
   const common = { question: RESILIENCE_QUESTION, timeoutMs: sc.timeoutMs, retries: sc.retries, signal: ctx.signal, origin };
-  const made = await runPool(sc.calls, sc.concurrency, async (i) =>
-    ctx.signal.aborted ? null : guardedCall(ctx.target, breaker, { ...common, n: i + 1 }),
+  // Call i lands at index i whatever order calls finish in; calls not started before a cancel leave no entry.
+  const made: (CallRecord | undefined)[] = [];
+  await new CasePool(sc.concurrency).run(
+    Array.from({ length: sc.calls }, (_, i) => i + 1),
+    ctx.signal,
+    async (n, i) => {
+      made[i] = await guardedCall(ctx.target, breaker, { ...common, n });
+    },
   );
-  const calls = made.filter((c): c is CallRecord => c !== null);
+  const calls = made.filter((c): c is CallRecord => c !== undefined);
   if (sc.probeAfterOpen && breaker.transitions.some((t) => t.to === 'open') && !ctx.signal.aborted) {
     const wait = breaker.msUntilTrial();
     if (wait > MAX_RESET_WAIT_MS)

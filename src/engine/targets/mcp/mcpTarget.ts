@@ -9,7 +9,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import type { AnswerMeta, AskRequest, AskResult, Target } from '../../model/target';
 import type { HttpAuth } from '../http/httpCommon';
 import { contextStrings, maskedSuccess, selectedText } from '../http/httpCommon';
-import { sanitizeArgs } from '../describeTarget';
+import { sanitizeArgs } from './commandArgs';
 import { describeUrl } from '../http/httpErrors';
 import { evaluateJsonPath, parseJsonPath } from '../http/jsonPath';
 import type { JsonPathSegment } from '../http/jsonPath';

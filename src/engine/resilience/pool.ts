@@ -1,10 +1,14 @@
+// The engine's one worker pool: the run's cases go through it, and so do a
+// resilience scenario's calls. It sits on the resilience floor, below both
+// suites/ and run/, so each imports it without pointing up.
+
 /**
- * The run's bounded worker pool. A fixed number of workers pull the next item
- * from a shared index: no queue of pending promises, so a large suite costs no
- * more memory than a small one.
+ * A bounded worker pool. A fixed number of workers pull the next item from a
+ * shared index: no queue of pending promises, so a large suite costs no more
+ * memory than a small one.
  */
 export class CasePool {
-  /** @param concurrency most items in flight at once for the whole run. */
+  /** @param concurrency most items in flight at once in a `run` (a call's own `limit` may lower it). */
   constructor(readonly concurrency: number) {
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`concurrency must be a whole number ≥ 1 (got ${concurrency})`);
   }

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { COMMANDS } from '../constants';
+import { COMMANDS } from '../core/constants';
 import type { ReportEntry } from './reportHistory';
 import { isFile, latestReportOf, listReports } from './reportHistory';
-import { findProfileUris, reportDirOf } from './profilePick';
+import { findProfileUris, reportDirOf } from '../profiles/profilePick';
 
 /** How a report was opened. */
 export type OpenedWith = 'reportView' | 'editor';

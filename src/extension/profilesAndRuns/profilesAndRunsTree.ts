@@ -1,14 +1,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { COMMANDS, PROFILE_GLOB } from '../constants';
-import { describeReport, workspaceReports } from '../runs/openReport';
-import { findProfileUris } from '../runs/profilePick';
-import type { ReportEntry } from '../runs/reportHistory';
-import { latestReportOf } from '../runs/reportHistory';
+import { COMMANDS, PROFILE_GLOB } from '../core/constants';
+import { describeReport, workspaceReports } from '../report/openReport';
+import { findProfileUris } from '../profiles/profilePick';
+import type { ReportEntry } from '../report/reportHistory';
+import { latestReportOf } from '../report/reportHistory';
 import type { ActiveRun, RunManager } from '../runs/runManager';
 
 /** A node of the "AI Quality" view. */
-export type RunsNode =
+export type ProfilesAndRunsNode =
   | { kind: 'group'; group: 'profiles' | 'running' | 'reports' }
   | { kind: 'profile'; profileUri: vscode.Uri; last?: ReportEntry }
   | { kind: 'run'; runId: string; run: ActiveRun }
@@ -21,7 +21,7 @@ const GROUPS = {
   profiles: { kind: 'group', group: 'profiles' },
   running: { kind: 'group', group: 'running' },
   reports: { kind: 'group', group: 'reports' },
-} as const satisfies Record<string, RunsNode>;
+} as const satisfies Record<string, ProfilesAndRunsNode>;
 const STATUS_ICON: Record<string, vscode.ThemeIcon> = {
   passed: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
   failed: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
@@ -33,8 +33,8 @@ const STATUS_ICON: Record<string, vscode.ThemeIcon> = {
  * The "AI Quality" view in the activity bar: the workspace's profiles with
  * their last result, the running runs (cancel inline) and the report history.
  */
-export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<RunsNode | undefined>();
+export class ProfilesAndRunsTree implements vscode.TreeDataProvider<ProfilesAndRunsNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ProfilesAndRunsNode | undefined>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private history: Promise<ReportEntry[]> | undefined;
   readonly onDidChangeTreeData = this.changed.event;
@@ -62,7 +62,7 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vsco
     this.changed.fire(undefined);
   }
 
-  getTreeItem(node: RunsNode): vscode.TreeItem {
+  getTreeItem(node: ProfilesAndRunsNode): vscode.TreeItem {
     switch (node.kind) {
       case 'group': {
         const labels = { profiles: 'Run Profiles', running: 'Running', reports: 'Reports' } as const;
@@ -108,7 +108,7 @@ export class RunsTreeProvider implements vscode.TreeDataProvider<RunsNode>, vsco
     }
   }
 
-  async getChildren(node?: RunsNode): Promise<RunsNode[]> {
+  async getChildren(node?: ProfilesAndRunsNode): Promise<ProfilesAndRunsNode[]> {
     if (!node) return [GROUPS.profiles, GROUPS.running, GROUPS.reports];
     if (node.kind !== 'group') return [];
     switch (node.group) {

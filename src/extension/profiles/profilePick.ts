@@ -4,7 +4,7 @@ import { isProfileFileName, parseProfile } from '../../engine/config/loadProfile
 import { resolveProfile } from '../../engine/config/resolve';
 import type { SuiteName } from '../../engine/model/suiteNames';
 import { isSuiteName, SUITE_NAMES } from '../../engine/model/suiteNames';
-import { EXCLUDE_GLOB, PROFILE_GLOB } from '../constants';
+import { COMMANDS, EXCLUDE_GLOB, PROFILE_GLOB } from '../core/constants';
 
 /** Every run profile of the workspace, sorted by path. */
 export async function findProfileUris(): Promise<vscode.Uri[]> {
@@ -53,7 +53,7 @@ export async function resolveProfileArg(arg: unknown, placeHolder: string): Prom
     void vscode.window
       .showInformationMessage('There is no run profile (aiqk.yaml) in this workspace yet.', 'Create Run Profile')
       .then((pick) => {
-        if (pick) void vscode.commands.executeCommand('aiQualityKit.createProfile');
+        if (pick) void vscode.commands.executeCommand(COMMANDS.createProfile);
       });
     return undefined;
   }

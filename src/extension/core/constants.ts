@@ -18,7 +18,7 @@ export const PROFILE_SELECTOR: vscode.DocumentSelector = [
   { scheme: 'file', pattern: '**/*.aiqk.{yaml,yml}' },
 ];
 
-/** Command identifiers (also in package.json). */
+/** Command identifiers (also in package.json, but for INTERNAL_COMMANDS). */
 export const COMMANDS = {
   showRequirements: 'aiQualityKit.showRequirements',
   createProfile: 'aiQualityKit.createProfile',
@@ -34,13 +34,18 @@ export const COMMANDS = {
   useBuiltInDatasets: 'aiQualityKit.useBuiltInDatasets',
   refreshRunsView: 'aiQualityKit.refreshRunsView',
   showRunLog: 'aiQualityKit.showRunLog',
-  /** Registered by the report view when present (see runs/openReport.ts). */
+  /** Registered by the report view when present (see report/openReport.ts). */
   openReportView: 'aiQualityKit.openReportView',
   openWizard: 'aiQualityKit.openWizard',
   editProfileInWizard: 'aiQualityKit.editProfileInWizard',
   testConnection: 'aiQualityKit.testConnection',
   addDataset: 'aiQualityKit.addDataset',
+  /** Internal: the action of "create dataset" quick fixes (see diagnostics/quickFixes.ts), not in package.json. */
+  createDatasetFile: 'aiQualityKit.createDatasetFile',
 } as const;
+
+/** The commands only our own code invokes: registered, but not contributed in package.json. */
+export const INTERNAL_COMMANDS: readonly string[] = [COMMANDS.createDatasetFile];
 
 /** Setting section. */
 export const CONFIG_SECTION = 'aiQualityKit';
