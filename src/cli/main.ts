@@ -3,7 +3,7 @@ const USAGE = `Usage: aiqk <command> [options]
 
 Commands:
   validate [paths...]            check run profiles and their datasets (default: current folder)
-  requirements <profile>         print the requirements matrix of a profile
+  requirements <profile>         print the requirements matrix and whether the run may start
   run <profile> [options]        run the profile's suites and write reports
   merge <report.json...> --out <dir>   join shard reports into one
   help                           this text

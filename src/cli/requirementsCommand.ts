@@ -1,8 +1,7 @@
-import { loadProfile } from '../engine/config/loadProfile';
-import { providedKinds, resolveProfile } from '../engine/config/resolve';
-import { formatProblem } from '../engine/model/problem';
 import type { RequirementRow } from '../engine/model/requirementTypes';
-import { blockingReasons, computeRequirementMatrix } from '../engine/requirements/requirements';
+import type { SuiteName } from '../engine/model/suiteNames';
+import { prepareRun } from '../engine/prepare/prepareRun';
+import { parseJudgingArgs, refusalLines } from './judging';
 
 const SYMBOLS: Record<RequirementRow['status'], string> = {
   provided: '✓ provided',
@@ -20,29 +19,51 @@ export function formatMatrix(rows: readonly RequirementRow[]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n') + '\n';
 }
 
-/** `aiqk requirements <profile>`: which data each chosen suite needs and where it comes from. */
-export async function requirementsCommand(args: string[]): Promise<number> {
-  const file = args.find((a) => !a.startsWith('--'));
-  if (!file || args.includes('--help')) {
-    process.stdout.write(
-      'Usage: aiqk requirements <profile>\n\nPrints the requirements matrix: for each chosen suite and data kind, whether it is required, and whether it is provided, taken from the built-in defaults, missing or not used.\n',
-    );
-    return file ? 0 : 2;
+const USAGE = `Usage: aiqk requirements <profile> [--suites a,b]
+
+Prints the requirements matrix: for each chosen suite and data kind, whether it
+is required, and whether it is provided, taken from the built-in defaults,
+missing or not used. A data file that does not exist or has no usable record is
+not provided. Then says whether the run may start, with the same reasons as
+aiqk run.
+
+Options:
+  --suites a,b   judge these suites instead of the profile's (as aiqk run --suites)
+  -h, --help     this text
+
+Exit codes: 0 the run may start, 1 it may not (blocked, or the profile or a
+dataset it names has errors), 2 usage error.
+`;
+
+/** Exit codes of `aiqk requirements`. */
+export const REQUIREMENTS_EXIT = { ok: 0, refused: 1, usage: 2 } as const;
+
+/** `aiqk requirements <profile>`: which data each chosen suite needs, where it comes from, and whether the run may start. */
+export async function requirementsCommand(argv: string[]): Promise<number> {
+  let file: string;
+  let suites: SuiteName[] | undefined;
+  try {
+    const args = parseJudgingArgs(argv);
+    if (args.help) {
+      process.stdout.write(USAGE);
+      return REQUIREMENTS_EXIT.ok;
+    }
+    const [first, ...more] = args.positionals;
+    if (first === undefined || more.length > 0) throw new Error(first === undefined ? 'which run profile?' : 'one run profile at a time');
+    file = first;
+    suites = args.suites;
+  } catch (err) {
+    process.stderr.write(`aiqk requirements: ${(err as Error).message}\n\n${USAGE}`);
+    return REQUIREMENTS_EXIT.usage;
   }
-  const parsed = await loadProfile(file);
-  if (!parsed.profile) {
-    for (const p of parsed.problems) process.stderr.write(formatProblem(p) + '\n');
-    return 2;
+  // The run's own preparation, so this answer is always the one aiqk run gives.
+  const outcome = await prepareRun(file, suites ? { suites } : {});
+  const matrix = outcome.ok ? outcome.run.gate.matrix : outcome.refusal.matrix;
+  if (matrix.length > 0) process.stdout.write(`${formatMatrix(matrix)}\n`);
+  if (!outcome.ok) {
+    process.stdout.write(`${refusalLines('requirements', file, outcome.refusal).join('\n')}\n`);
+    return REQUIREMENTS_EXIT.refused;
   }
-  // The matrix depends on the profile alone: no dataset needs reading for it.
-  const profile = resolveProfile(parsed.profile, parsed.file);
-  const matrix = computeRequirementMatrix(profile.suites, providedKinds(profile.raw), profile.useDefaults);
-  process.stdout.write(formatMatrix(matrix));
-  const reasons = blockingReasons(matrix);
-  if (reasons.length) {
-    process.stdout.write(`\nThe run is blocked:\n${reasons.map((r) => `  - ${r}`).join('\n')}\n`);
-    return 1;
-  }
-  process.stdout.write('\nNothing blocks the run.\n');
-  return 0;
+  process.stdout.write('Nothing blocks the run.\n');
+  return REQUIREMENTS_EXIT.ok;
 }

@@ -1,19 +1,18 @@
 import { parseArgs } from 'node:util';
-import { CHECK_CODES, checkProfile } from '../engine/config/checkProfile';
-import { loadProfile } from '../engine/config/loadProfile';
-import { resolveProfile } from '../engine/config/resolve';
 import { formatProblem } from '../engine/model/problem';
 import { formatSummaryTable } from '../engine/report/summaryTable';
-import { checkRunGate } from '../engine/prepare/gate';
 import type { ReportFormat } from '../engine/report/writeReports';
-import { runAndWriteReports, withReportOverrides } from '../engine/run/runAndWriteReports';
+import { runAndWriteReports } from '../engine/run/runAndWriteReports';
+import type { PreparedRun } from '../engine/prepare/preparedRun';
+import { prepareRun } from '../engine/prepare/prepareRun';
 import type { Shard } from '../engine/prepare/shard';
 import { parseShard } from '../engine/prepare/shard';
 import type { RunResult } from '../engine/model/runTypes';
 import type { SuiteName } from '../engine/model/suiteNames';
-import { isSuiteName, SUITE_NAMES } from '../engine/model/suiteNames';
+import { SUITE_NAMES } from '../engine/model/suiteNames';
 import { envSecretLookup } from '../engine/targets/createTarget';
 import { createProgress } from './progress';
+import { parseSuites, refusalLines } from './judging';
 import { displayPath, parseFormats, reportPathLines, useColor } from './reportOutput';
 
 const USAGE = `Usage: aiqk run <profile> [options]
@@ -75,19 +74,7 @@ export function parseRunArgs(args: string[]): RunArgs | 'help' {
     throw new Error(
       positionals.length === 0 ? 'which run profile? e.g. aiqk run aiqk.yaml' : `one run profile at a time (got ${positionals.length})`,
     );
-  let suites: SuiteName[] | undefined;
-  if (values.suites !== undefined) {
-    const items = values.suites
-      .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s !== '');
-    const bad = items.filter((s) => !isSuiteName(s));
-    if (bad.length > 0 || items.length === 0)
-      throw new Error(
-        `--suites: unknown suite ${bad.map((b) => `'${b}'`).join(', ') || '(none given)'}; the suites are ${SUITE_NAMES.join(', ')}`,
-      );
-    suites = items as SuiteName[];
-  }
+  const suites = values.suites !== undefined ? parseSuites(values.suites) : undefined;
   return {
     profile: positionals[0] as string,
     ...(suites ? { suites } : {}),
@@ -130,35 +117,26 @@ export async function runCommand(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  const parsed = await loadProfile(args.profile);
-  // The same checks as `aiqk validate`: a data path that does not exist or a
-  // dataset with no usable record stops the run here, not halfway through.
-  const checked = parsed.profile ? await checkProfile(parsed) : undefined;
-  // Missing data is judged by the run gate below, for the suites actually run (--suites).
-  const problems = [...parsed.problems, ...(checked?.problems ?? [])]
-    .filter((p) => p.severity === 'error' || p.severity === 'warning')
-    .filter((p) => !(args.suites && p.code === CHECK_CODES.missingData));
-  for (const p of problems) process.stderr.write(`${formatProblem(p, displayPath(p.file))}\n`);
-  if (!parsed.profile || problems.some((p) => p.severity === 'error')) return RUN_EXIT.config;
-  const profile = withReportOverrides(resolveProfile(parsed.profile, parsed.file), {
-    ...(args.formats ? { formats: args.formats } : {}),
-    ...(args.out ? { outDir: args.out } : {}),
+  // The same checks as `aiqk validate` and `aiqk requirements`: a data path that
+  // does not exist or a dataset with no usable record stops the run here, not halfway through.
+  const outcome = await prepareRun(args.profile, {
+    ...(args.suites ? { suites: args.suites } : {}),
+    ...(args.shard ? { shard: args.shard } : {}),
+    report: { ...(args.formats ? { formats: args.formats } : {}), ...(args.out ? { outDir: args.out } : {}) },
   });
-  const gate = checkRunGate(profile, { ...(args.suites ? { suites: args.suites } : {}), ...(args.shard ? { shard: args.shard } : {}) });
-  if (!gate.ok) {
-    process.stderr.write(`aiqk run: ${displayPath(profile.file)} cannot run:\n${gate.reasons.map((r) => `  - ${r}`).join('\n')}\n`);
+  if (!outcome.ok) {
+    process.stderr.write(refusalLines('run', args.profile, outcome.refusal).join('\n') + '\n');
     return RUN_EXIT.config;
   }
-  return execute(args, profile);
+  for (const p of outcome.run.problems) process.stderr.write(`${formatProblem(p, displayPath(p.file))}\n`);
+  return execute(args, outcome.run);
 }
 
-async function execute(args: RunArgs, profile: ReturnType<typeof resolveProfile>): Promise<number> {
+async function execute(args: RunArgs, prepared: PreparedRun): Promise<number> {
   let handle: ReturnType<typeof runAndWriteReports>;
   try {
-    handle = runAndWriteReports(profile, {
+    handle = runAndWriteReports(prepared, {
       secrets: envSecretLookup,
-      ...(args.suites ? { suites: args.suites } : {}),
-      ...(args.shard ? { shard: args.shard } : {}),
       ...(args.runId ? { runId: args.runId } : {}),
       ...(args.baseline ? { baseline: args.baseline } : {}),
     });

@@ -1,24 +1,37 @@
 import * as path from 'node:path';
 import { formatProblem } from '../engine/model/problem';
+import type { SuiteName } from '../engine/model/suiteNames';
 import { validatePaths } from '../engine/prepare/validatePaths';
+import { parseJudgingArgs } from './judging';
 
-const HELP = `Usage: aiqk validate [paths...] [--quiet]
+const HELP = `Usage: aiqk validate [paths...] [--suites a,b] [--quiet]
 
 Checks run profiles (aiqk.yaml, *.aiqk.yaml) and every dataset they reference.
 A folder is searched for run profiles; no path means the current folder.
 Prints one problem a line as file:line:col: severity: message [code].
+Missing data is judged for the profile's suites, or for --suites as aiqk run --suites does.
 Exit code: 0 when there is no error, 1 when there is one, 2 when nothing could be checked.
 `;
 
 /** `aiqk validate`: the editor's checks, for CI and pre-commit hooks. */
-export async function validateCommand(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(HELP);
-    return 0;
+export async function validateCommand(argv: string[]): Promise<number> {
+  let paths: string[];
+  let quiet: boolean;
+  let suites: SuiteName[] | undefined;
+  try {
+    const args = parseJudgingArgs(argv, ['quiet']);
+    if (args.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    paths = args.positionals;
+    quiet = args.switches.has('quiet');
+    suites = args.suites;
+  } catch (err) {
+    process.stderr.write(`aiqk validate: ${(err as Error).message}\n\n${HELP}`);
+    return 2;
   }
-  const quiet = args.includes('--quiet');
-  const paths = args.filter((a) => !a.startsWith('--'));
-  const result = await validatePaths(paths.length ? paths : ['.']);
+  const result = await validatePaths(paths.length ? paths : ['.'], suites ? { suites } : {});
   for (const m of result.missing) process.stderr.write(`aiqk validate: no such file or folder: ${m}\n`);
   if (result.profiles.length === 0) {
     process.stderr.write('aiqk validate: no run profile (aiqk.yaml or *.aiqk.yaml) found\n');

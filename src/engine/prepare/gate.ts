@@ -1,11 +1,12 @@
 import type { ResolvedProfile } from '../config/resolve';
-import { providedKinds } from '../config/resolve';
 import type { RequirementRow } from '../model/requirementTypes';
-import { blockingReasons, computeRequirementMatrix } from '../requirements/requirements';
+import { blockingReasons } from '../requirements/requirements';
 import type { SuiteName } from '../model/suiteNames';
 import { SUITE_NAMES } from '../model/suiteNames';
 import type { SuiteDefinition } from '../suites/suite';
 import { suiteDefinition } from '../suites/registry';
+import type { DataAvailability } from './dataAvailability';
+import { namedData, requirementMatrix } from './dataAvailability';
 import type { Shard } from './shard';
 import { shardProblem } from './shard';
 
@@ -27,6 +28,8 @@ export interface RunGateOptions {
   shard?: Shard;
   /** Suite definitions to use instead of the registry's. */
   definitions?: Partial<Record<SuiteName, SuiteDefinition>>;
+  /** The data the profile's check found usable; default: every data entry the profile names. */
+  data?: DataAvailability;
 }
 
 /** Puts suites in execution order (SUITE_NAMES) without duplicates. */
@@ -50,7 +53,7 @@ export function checkRunGate(profile: ResolvedProfile, options: RunGateOptions =
       `${missing.length === 1 ? 'suite' : 'suites'} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not available in this version of AI Quality Kit: remove ${missing.length === 1 ? 'it' : 'them'} from suites:`,
     );
   }
-  const matrix = computeRequirementMatrix(suites, providedKinds(profile.raw), profile.useDefaults);
+  const matrix = requirementMatrix(suites, options.data ?? namedData(profile.raw), profile.useDefaults);
   reasons.push(...blockingReasons(matrix));
   const shard = options.shard ?? profile.shard;
   const shardError = shard ? shardProblem(shard) : undefined;

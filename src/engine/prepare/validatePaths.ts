@@ -4,6 +4,8 @@ import { findProfiles } from '../config/findProfiles';
 import type { ParsedProfile } from '../config/loadProfile';
 import { loadProfile } from '../config/loadProfile';
 import type { Problem } from '../model/problem';
+import type { SuiteName } from '../model/suiteNames';
+import { judgeRun, sortProblems } from './judgeRun';
 
 /** One profile as validated. */
 export interface ValidatedProfile {
@@ -20,11 +22,11 @@ export interface ValidationResult {
   missing: string[];
 }
 
-/** Sorts problems by file, then position. */
-export function sortProblems(problems: Problem[]): Problem[] {
-  return problems.sort(
-    (a, b) => a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column,
-  );
+/** How `aiqk validate` judges the profiles it finds. */
+export interface ValidateOptions {
+  /** Judge missing data for these suites instead of each profile's own (as `aiqk run --suites` does). */
+  suites?: readonly SuiteName[];
+  signal?: AbortSignal;
 }
 
 /** Validates a run profile and the datasets it references (the editor's and the CLI's one check). */
@@ -34,16 +36,20 @@ export async function validateProfileFile(file: string, cache: DatasetCache = ne
   return { parsed, check };
 }
 
-/** Validates every run profile found under the paths (files or folders). */
-export async function validatePaths(paths: readonly string[], signal?: AbortSignal): Promise<ValidationResult> {
+/**
+ * Validates every run profile found under the paths (files or folders). The
+ * profiles' problems are those the run preparation counts, so `aiqk validate`
+ * finds an error exactly when `aiqk run` would refuse.
+ */
+export async function validatePaths(paths: readonly string[], options: ValidateOptions = {}): Promise<ValidationResult> {
   const { files, missing } = await findProfiles(paths);
   const cache: DatasetCache = new Map();
   const profiles: ValidatedProfile[] = [];
-  for (const file of files) profiles.push(await validateProfileFile(file, cache, signal));
+  for (const file of files) profiles.push(await validateProfileFile(file, cache, options.signal));
   const problems: Problem[] = [];
   const datasetFiles = new Set<string>();
   for (const p of profiles) {
-    problems.push(...p.parsed.problems, ...p.check.problems);
+    problems.push(...judgeRun(p.parsed, p.check, options.suites ? { suites: options.suites } : {}).problems);
     for (const d of p.check.datasets) {
       if (datasetFiles.has(d.file)) continue;
       datasetFiles.add(d.file);

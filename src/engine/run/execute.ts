@@ -7,7 +7,6 @@ import { createTarget } from '../targets/createTarget';
 import type { Target } from '../model/target';
 import type { Baseline } from './baseline';
 import { findBaseline } from './baseline';
-import { checkRunGate } from '../prepare/gate';
 import { errorMessage, errorSummary, notRunSummary, runStatus } from '../model/caseOutcome';
 import { CasePool } from '../resilience/pool';
 import type { RunOutcome } from './runResult';
@@ -30,12 +29,13 @@ interface SuitePlan {
 }
 
 /**
- * Runs a whole run: gate, data, target, plans, suites in order, summaries.
+ * Runs a whole prepared run: data, target, plans, suites in order, summaries.
+ * The run gate was asked while preparing; a refusal it gave ends the run here.
  * Never rejects: whatever goes wrong becomes the result's status and logs.
  */
 export async function executeRun(state: RunState): Promise<RunResult> {
   const startedAt = state.now();
-  const gate = checkRunGate(state.profile, { suites: state.suites, shard: state.shard, definitions: state.definitions });
+  const gate = state.gate;
   const suites = gate.suites;
   if (!gate.ok) {
     for (const r of gate.reasons) logTo(state, 'error', r);
@@ -52,7 +52,7 @@ export async function executeRun(state: RunState): Promise<RunResult> {
     return buildRunResult(state, startedAt, { suites, cases: [], summaries: {}, status: 'error', error });
   };
   const log = (level: 'info' | 'warn' | 'error', message: string): void => logTo(state, level, message);
-  const data = createSuiteData(state.profile, log, state.signal);
+  const data = createSuiteData(state.profile, log, state.signal, state.inline);
   let baseline: Baseline | undefined;
   try {
     if (suites.includes('regression'))

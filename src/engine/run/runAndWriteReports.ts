@@ -1,21 +1,24 @@
 import type { ResolvedProfile } from '../config/resolve';
-import type { ReportFormat, WrittenReports } from '../report/writeReports';
+import type { WrittenReports } from '../report/writeReports';
 import { ReportWriteError, writeReports } from '../report/writeReports';
 import { defaultAuditFile } from './audit';
 import { errorMessage } from '../model/caseOutcome';
 import type { RunHandle, StartRunOptions } from './startRun';
 import { startRun } from './startRun';
 import type { RunResult } from '../model/runTypes';
+import type { PreparedRun } from '../prepare/preparedRun';
+import { asPreparedRun, isPreparedRun } from '../prepare/preparedRun';
+import type { ReportOverrides } from '../prepare/reportOverrides';
+import { withReportOverrides } from '../prepare/reportOverrides';
 
-/** Options of a run whose reports and audit are written, as the CLI and the extension do. */
-export interface RunAndWriteOptions extends Omit<StartRunOptions, 'auditFile'> {
-  /** Formats instead of the profile's report.formats. */
-  formats?: ReportFormat[];
-  /** Folder instead of the profile's report.dir (also where the regression baseline is looked for). */
-  outDir?: string;
+/** Options of a prepared run whose reports and audit are written, as the CLI and the extension do. */
+export interface RunAndWriteOptions extends Omit<StartRunOptions, 'auditFile' | 'suites' | 'shard'> {
   /** Audit log file; default `.aiqk/audit.jsonl` beside the profile; false for none. */
   auditFile?: string | false;
 }
+
+/** Options of such a run started from a resolved profile that was not prepared (tests): suites, shard and report overrides are applied here. */
+export interface ProfileRunAndWriteOptions extends RunAndWriteOptions, ReportOverrides, Pick<StartRunOptions, 'suites' | 'shard'> {}
 
 /** A finished run with its reports on disk. */
 export interface WrittenRun {
@@ -31,29 +34,20 @@ export interface ReportingRunHandle extends RunHandle {
   readonly written: Promise<WrittenRun>;
 }
 
-/** The profile with the caller's report folder and formats applied. */
-export function withReportOverrides(profile: ResolvedProfile, options: Pick<RunAndWriteOptions, 'formats' | 'outDir'>): ResolvedProfile {
-  if (!options.formats && !options.outDir) return profile;
-  return {
-    ...profile,
-    report: {
-      ...profile.report,
-      ...(options.formats ? { formats: [...options.formats] } : {}),
-      ...(options.outDir ? { dir: options.outDir } : {}),
-    },
-  };
-}
-
 /**
  * Starts a run that, when it ends (passed, failed, cancelled or in error),
  * writes its reports to the report folder and its audit records, so the CLI
  * and the extension behave the same.
  */
-export function runAndWriteReports(profile: ResolvedProfile, options: RunAndWriteOptions = {}): ReportingRunHandle {
-  const effective = withReportOverrides(profile, options);
-  const { formats: _f, outDir: _o, auditFile, ...rest } = options;
+export function runAndWriteReports(prepared: PreparedRun, options?: RunAndWriteOptions): ReportingRunHandle;
+/** The same for a resolved profile that was not prepared; its files are not checked. */
+export function runAndWriteReports(profile: ResolvedProfile, options?: ProfileRunAndWriteOptions): ReportingRunHandle;
+export function runAndWriteReports(run: PreparedRun | ResolvedProfile, options: ProfileRunAndWriteOptions = {}): ReportingRunHandle {
+  const { formats: _f, outDir: _o, auditFile, suites: _s, shard: _h, ...rest } = options;
+  const prepared = asPreparedRun(isPreparedRun(run) ? run : withReportOverrides(run, options), options);
+  const effective = prepared.profile;
   const audit = auditFile === false ? undefined : (auditFile ?? defaultAuditFile(effective.dir));
-  const handle = startRun(effective, { ...rest, ...(audit ? { auditFile: audit } : {}) });
+  const handle = startRun(prepared, { ...rest, ...(audit ? { auditFile: audit } : {}) });
   const written = handle.result.then(async (result): Promise<WrittenRun> => {
     try {
       const files = await writeReports(result, {

@@ -4,15 +4,21 @@ import type { SuiteDefinition } from '../suites/suite';
 import type { SecretLookup } from '../model/target';
 import type { RunEventHub } from './events';
 import type { Shard } from '../prepare/shard';
+import type { RunGate } from '../prepare/gate';
+import type { InlineData } from '../prepare/preparedRun';
 import type { LogEntry } from '../model/runTypes';
 
 /** Everything one run carries from start to result; owned by startRun, read by the executor. */
 export interface RunState {
   runId: string;
   profile: ResolvedProfile;
-  /** Suites asked for (the profile's unless overridden), before ordering. */
+  /** The suites the run executes, in execution order (the gate's). */
   suites: readonly SuiteName[];
   shard?: Shard;
+  /** The run gate's answer, taken while preparing the run; the executor does not ask again. */
+  gate: RunGate;
+  /** Inline data parsed while preparing the run. */
+  inline: InlineData;
   definitions?: Partial<Record<SuiteName, SuiteDefinition>>;
   secrets: SecretLookup;
   /** A baseline report chosen by the caller, overriding discovery. */

@@ -10,17 +10,16 @@ import { AuditLog } from './audit';
 import type { RunEvents } from './events';
 import { RunEventHub } from './events';
 import { executeRun } from './execute';
-import { orderSuites } from '../prepare/gate';
+import type { PreparedRun } from '../prepare/preparedRun';
+import { asPreparedRun } from '../prepare/preparedRun';
 import { runIdProblem } from '../model/runId';
 import type { RunState } from './runState';
 import { logTo } from './runState';
 import type { Shard } from '../prepare/shard';
 import type { RunResult } from '../model/runTypes';
 
-/** How a run is started besides its profile. */
-export interface StartRunOptions {
-  /** Suites to run instead of the profile's. */
-  suites?: SuiteName[];
+/** How a run is started besides what it runs. */
+export interface RunOptions {
   /** Where secrets named in the profile are looked up (env vars, VS Code SecretStorage). Default: none found. */
   secrets?: SecretLookup;
   /** The run id, chosen by the client so it can cancel before anything returns. Default: a new id. */
@@ -31,14 +30,20 @@ export interface StartRunOptions {
   now?: () => number;
   /** A baseline report for regression, overriding the profile's and the newest report. */
   baseline?: string;
-  /** Shard to run instead of the profile's. */
-  shard?: Shard;
   /** Appends audit records (run_started, run_finished, …) to this JSONL file. Default: no audit. */
   auditFile?: string;
   /** Suite definitions to use instead of the registry's. */
   definitions?: Partial<Record<SuiteName, SuiteDefinition>>;
   /** How long cases may take to stop after cancel before they are abandoned (default 2000 ms). */
   cancelGraceMs?: number;
+}
+
+/** How a run is started from a resolved profile that was not prepared (tests, benchmarks): the run gate is asked here. */
+export interface StartRunOptions extends RunOptions {
+  /** Suites to run instead of the profile's. */
+  suites?: SuiteName[];
+  /** Shard to run instead of the profile's. */
+  shard?: Shard;
 }
 
 /** A run in progress. */
@@ -60,9 +65,15 @@ const runningIds = new Set<string>();
 /**
  * Starts a run and returns at once. Nothing runs before the caller had a chance
  * to subscribe: the work begins on a later tick. Throws only for a run id
- * that is malformed or already running.
+ * that is malformed or already running. A prepared run (prepareRun) carries
+ * its suites, shard and the run gate's answer; a bare resolved profile is gated here.
  */
-export function startRun(profile: ResolvedProfile, options: StartRunOptions = {}): RunHandle {
+export function startRun(prepared: PreparedRun, options?: RunOptions): RunHandle;
+/** Starts a run of a resolved profile that was not prepared; its files are not checked. */
+export function startRun(profile: ResolvedProfile, options?: StartRunOptions): RunHandle;
+export function startRun(run: PreparedRun | ResolvedProfile, options: StartRunOptions = {}): RunHandle {
+  const prepared = asPreparedRun(run, options);
+  const profile = prepared.profile;
   const now = options.now ?? Date.now;
   const runId = options.runId ?? newRunId(new Date(now()));
   const idProblem = runIdProblem(runId);
@@ -72,12 +83,14 @@ export function startRun(profile: ResolvedProfile, options: StartRunOptions = {}
   // Every call in flight listens to the run's signal: as many listeners as the run's concurrency.
   setMaxListeners(0, controller.signal);
   const hub = new RunEventHub();
-  const suites = orderSuites(options.suites ?? profile.suites);
+  const suites = prepared.suites;
   const state: RunState = {
     runId,
     profile,
     suites,
-    ...((options.shard ?? profile.shard) ? { shard: options.shard ?? profile.shard } : {}),
+    ...(prepared.shard ? { shard: prepared.shard } : {}),
+    gate: prepared.gate,
+    inline: prepared.inline,
     ...(options.definitions ? { definitions: options.definitions } : {}),
     secrets: options.secrets ?? noSecrets,
     ...(options.baseline ? { baselineFile: options.baseline } : {}),

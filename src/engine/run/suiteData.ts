@@ -8,6 +8,7 @@ import { loadDataset } from '../data/validateDataFile';
 import type { Problem } from '../model/problem';
 import type { DataRecords } from '../model/dataRecords';
 import type { SuiteData } from '../suites/suite';
+import type { InlineData } from '../prepare/preparedRun';
 
 /** How many data problems the run log spells out per file before it only counts. */
 const PROBLEMS_SHOWN = 3;
@@ -16,12 +17,14 @@ const PROBLEMS_SHOWN = 3;
  * The data of a run: each kind loaded once, lazily, on first use. The source is
  * the profile's file, its inline bias groups, the built-in dataset (defaults
  * allowed) or nothing. Broken records are logged as warnings (count and first
- * few) and the good ones are used.
+ * few) and the good ones are used. Inline data already parsed while preparing
+ * the run (`inline`) is used as it is.
  */
 export function createSuiteData(
   profile: ResolvedProfile,
   log: (level: 'info' | 'warn' | 'error', message: string) => void,
   signal: AbortSignal,
+  inline: InlineData = {},
 ): SuiteData {
   const cache = new Map<DataKind, Promise<unknown>>();
   const load = async <K extends DataKind>(kind: K): Promise<DataRecords[K]> => {
@@ -29,7 +32,7 @@ export function createSuiteData(
     if (source.kind === 'none') return [] as DataRecords[K];
     if (source.kind === 'inline') {
       if (kind !== 'bias_groups') throw new Error(`${kind} cannot be given inline`);
-      const parsed = parseBiasGroups(source.value, profile.file);
+      const parsed = inline.bias_groups ?? parseBiasGroups(source.value, profile.file);
       reportProblems(kind, 'the profile (inline)', parsed, log);
       return parsed.records as DataRecords[K];
     }

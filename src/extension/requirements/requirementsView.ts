@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { checkProfile } from '../../engine/config/checkProfile';
-import { isProfileFileName, parseProfile } from '../../engine/config/loadProfile';
+import { isProfileFileName } from '../../engine/config/loadProfile';
+import { prepareRun } from '../../engine/prepare/prepareRun';
 import type { RequirementRow } from '../../engine/model/requirementTypes';
 import { blockingReasons } from '../../engine/requirements/requirements';
 import type { CommandManager } from '../core/commandManager';
@@ -36,10 +36,11 @@ export class RequirementsContentProvider implements vscode.TextDocumentContentPr
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const profileUri = vscode.Uri.parse(uri.query);
     const doc = await vscode.workspace.openTextDocument(profileUri);
-    const parsed = parseProfile(doc.getText(), profileUri.fsPath);
-    if (!parsed.profile)
+    // The run's own preparation, so the view says what a run would do (a data file that does not exist is not provided).
+    const outcome = await prepareRun(profileUri.fsPath, { text: doc.getText() });
+    const matrix = outcome.ok ? outcome.run.gate.matrix : outcome.refusal.matrix;
+    if (matrix.length === 0)
       return `# Requirements of ${vscode.workspace.asRelativePath(profileUri)}\n\nThe run profile has errors; fix them first (see the Problems panel).\n`;
-    const { matrix } = await checkProfile(parsed);
     return matrixMarkdown(vscode.workspace.asRelativePath(profileUri), matrix);
   }
 

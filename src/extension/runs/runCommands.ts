@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { newRunId } from '../../engine/model/runId';
 import type { RunStatus } from '../../engine/model/runTypes';
 import type { SuiteName } from '../../engine/model/suiteNames';
-import type { RunRefusal } from './prepareRun';
+import type { RunRefusal } from '../../engine/prepare/preparedRun';
 import { pickSuites, resolveProfileArg, suitesArg } from '../profiles/profilePick';
 import { checkCanRun } from './runGuard';
 import type { ActiveRun, RunDeps } from './runManager';

@@ -3,8 +3,8 @@ import { parseDocument } from 'yaml';
 import type { SuiteName } from '../../engine/model/suiteNames';
 import { COMMANDS } from '../core/constants';
 import { setUseDefaultsEdit } from '../profiles/profileEdits';
-import type { PrepareOutcome, RunRefusal } from './prepareRun';
-import { prepareRun } from './prepareRun';
+import type { PrepareOutcome, RunRefusal } from '../../engine/prepare/preparedRun';
+import { prepareRun } from '../../engine/prepare/prepareRun';
 import type { RunLog } from './runLog';
 
 /** The refusal of every run in an untrusted workspace. */
@@ -13,7 +13,9 @@ export const UNTRUSTED_REFUSAL: RunRefusal = {
   message:
     'AI Quality Kit does not run tests in an untrusted workspace: a run may start a command or reach an address taken from the workspace. Trust the workspace to run; run profiles and datasets are still checked.',
   reasons: ['the workspace is not trusted (Restricted Mode)'],
+  problems: [],
   missingData: [],
+  matrix: [],
 };
 
 /**
@@ -34,7 +36,7 @@ export async function checkCanRun(
   } else {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === profileUri.toString());
     if (open?.isDirty) await open.save();
-    outcome = await prepareRun(profileUri.fsPath, suites);
+    outcome = await prepareRun(profileUri.fsPath, suites ? { suites } : {});
   }
   if (!outcome.ok) {
     log.write(

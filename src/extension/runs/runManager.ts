@@ -6,7 +6,7 @@ import { runAndWriteReports } from '../../engine/run/runAndWriteReports';
 import type { RunEvent, RunResult } from '../../engine/model/runTypes';
 import type { SuiteName } from '../../engine/model/suiteNames';
 import type { SecretResolver } from '../secrets/secretLookup';
-import type { PreparedRun } from './prepareRun';
+import type { PreparedRun } from '../../engine/prepare/preparedRun';
 import type { RunLog } from './runLog';
 
 /** Where a run was started from (decides which UI follows it). */
@@ -85,8 +85,7 @@ export class RunManager implements vscode.Disposable {
 
   /** Starts a prepared run; throws only for a run id that is malformed or in use. */
   start(prepared: PreparedRun, profileUri: vscode.Uri, options: StartOptions): ActiveRun {
-    const handle = runAndWriteReports(prepared.profile, {
-      suites: prepared.suites,
+    const handle = runAndWriteReports(prepared, {
       secrets: this.secrets.lookup,
       ...(options.runId ? { runId: options.runId } : {}),
     });

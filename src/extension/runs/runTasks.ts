@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isSuiteName, SUITE_NAMES } from '../../engine/model/suiteNames';
 import type { SuiteName } from '../../engine/model/suiteNames';
-import type { PreparedRun } from './prepareRun';
+import type { PreparedRun } from '../../engine/prepare/preparedRun';
 import { findProfileUris } from '../profiles/profilePick';
 import type { RunDeps } from './runManager';
 import { RunTerminal } from './runTerminal';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SuiteName } from '../../engine/model/suiteNames';
-import type { PreparedRun } from './prepareRun';
+import type { PreparedRun } from '../../engine/prepare/preparedRun';
 import { checkCanRun } from './runGuard';
 import type { ActiveRun, RunDeps } from './runManager';
 import { TerminalRunView } from './terminalView';

@@ -34,7 +34,7 @@ describe('aiqk validate and aiqk requirements (CLI)', function () {
     assert.match(r.stdout, /: error: /);
   });
 
-  it('prints the requirements matrix and exits 1 when it blocks', async () => {
+  it('prints the requirements matrix and exits 1 when the run would be refused', async () => {
     const demo = await run(['requirements', path.resolve('examples/demo/aiqk.yaml')]);
     assert.equal(demo.code, 0);
     assert.match(demo.stdout, /^rag_quality\s+passages\s+required\s+✓ provided/m);
@@ -43,6 +43,16 @@ describe('aiqk validate and aiqk requirements (CLI)', function () {
     const blocked = await run(['requirements', path.resolve('test/fixtures/workspaces/diagnostics/blocked.aiqk.yaml')]);
     assert.equal(blocked.code, 1);
     assert.match(blocked.stdout, /^rag_quality\s+passages\s+required\s+✗ missing \(blocks\)/m);
-    assert.match(blocked.stdout, /The run is blocked:\n {2}- rag_quality needs passages: add data\.passages or set use_defaults: true/);
+    // Its attacks file does not exist: not provided, and the error that refuses the run is named.
+    assert.match(
+      blocked.stdout,
+      /^red_team\s+attacks\s+required\s+✗ missing \(blocks\)\s+red_team needs attacks: data\.attacks \(data\/attacks\.txt\) cannot be read$/m,
+    );
+    assert.match(blocked.stdout, /blocked\.aiqk\.yaml:9:12: error: data\.attacks: file not found: data\/attacks\.txt \[data-not-found\]/);
+    assert.match(
+      blocked.stdout,
+      /blocked\.aiqk\.yaml:5:5: error: rag_quality needs passages: add data\.passages or set use_defaults: true \[missing-data\]/,
+    );
+    assert.match(blocked.stdout, /cannot run: fix the 2 errors above\n$/);
   });
 });

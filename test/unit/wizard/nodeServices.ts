@@ -1,13 +1,12 @@
 // The wizard session's host services in plain Node, for unit and Chromium
 // tests: real files in a temporary folder, a real run through the engine (the
-// same runAndWriteReports the extension uses), secrets in memory. Only the
+// same prepareRun and runAndWriteReports the extension uses), secrets in memory. Only the
 // file picker is scripted: it is VS Code's dialog, not ours.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { isProfileFileName } from '../../../src/engine/config/loadProfile';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { loadProfile } from '../../../src/engine/config/loadProfile';
-import { resolveProfile } from '../../../src/engine/config/resolve';
+import { prepareRun } from '../../../src/engine/prepare/prepareRun';
 import type { DataKind } from '../../../src/engine/model/dataKinds';
 import { runAndWriteReports } from '../../../src/engine/run/runAndWriteReports';
 import type { PersistedWizard, WizardRunOutcome, WizardRunProgress, WizardServices } from '../../../src/extension/wizard/wizardServices';
@@ -52,9 +51,10 @@ export function nodeServices(folder = mkdtempSync(path.join(tmpdir(), 'aiqk-wiza
       s.opened.push(file);
     },
     async startRun(profile: string, onProgress: (p: WizardRunProgress) => void): Promise<WizardRunOutcome> {
-      const parsed = await loadProfile(profile);
-      if (!parsed.profile) return { started: false, reason: parsed.problems[0]?.message ?? 'invalid profile' };
-      const handle = runAndWriteReports(resolveProfile(parsed.profile, parsed.file), { secrets: s.secrets, auditFile: false });
+      // The extension's path: the engine's run preparation, then the prepared run.
+      const prepared = await prepareRun(profile);
+      if (!prepared.ok) return { started: false, reason: prepared.refusal.message };
+      const handle = runAndWriteReports(prepared.run, { secrets: s.secrets, auditFile: false });
       s.runIds.push(handle.runId);
       running.set(handle.runId, (r) => handle.cancel(r));
       let done = 0;
