@@ -1,7 +1,7 @@
 // The configuration preview must never show a credential, even one an edited
 // profile carries in a header by mistake: values under secret-sounding keys,
 // and anything that looks like a key, are masked line by line.
-import { looksLikeSecret } from '../wizard/parseAuth';
+import { looksLikeSecret } from './keyShapes';
 
 const SECRET_KEY = /(authorization|api[-_]?key|apikey|token|secret|password|passwd|cookie|x-api-key)/i;
 /** The mask shown instead of a secret. */
