@@ -74,13 +74,17 @@ export const SECRET_WORDS = 'api[_-]?key|apikey|key|token|secret|password|passwd
 /** Names whose value is secret whatever it looks like (`password=hunter2`). */
 export const PASSWORD_WORD = /^(password|passwd|pwd|credentials?)$/i;
 
+/** The characters of a value after a credential word (up to a space, a quote or a delimiter). */
+export const NAMED_VALUE_CHARS = '[^\\s"\'&,;)}\\]<>]';
+
 /**
- * A credential word, then `:`/`=` (or, in prose, a space or "is"), then the value.
- * Group 1 is everything kept, group 2 the word, group 3 the assignment sign if any, group 4 the value.
+ * A credential word, then `:`/`=` (or, in prose, a space or "is"), then (looked
+ * at, not consumed, so a word inside a rejected value is still found) up to 200
+ * characters of the value. Group 1 is the kept head, 2 the word, 3 the sign if any, 4 the value's start.
  */
 export const NAMED_SECRET_SOURCE =
   `(?<![A-Za-z0-9])((${SECRET_WORDS})["']?(?:\\s{0,3}([:=])\\s{0,3}|\\s{1,3}(?:is\\s{1,3}|was\\s{1,3})?)["']?)` +
-  `([^\\s"'&,;)}\\]<>]+)`;
+  `(?=(${NAMED_VALUE_CHARS}{1,200}))`;
 
 /** The global finder of one shape: group 1 is the prefix kept as a hint, group 2 the body. */
 export function shapeFinder(shape: KeyShape): RegExp {

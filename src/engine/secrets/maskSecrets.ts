@@ -2,6 +2,7 @@
 // profile carries in a header by mistake: values under secret-sounding keys,
 // and anything that looks like a key, are masked line by line.
 import { looksLikeSecret } from './keyShapes';
+import { maskSecrets } from './textMasks';
 
 const SECRET_KEY = /(authorization|api[-_]?key|apikey|token|secret|password|passwd|cookie|x-api-key)/i;
 /** The mask shown instead of a secret. */
@@ -24,7 +25,7 @@ export function maskSecretsInYaml(text: string): string {
     .join('\n');
 }
 
-/** A text with any credential-looking word masked (for answers echoed into the chat). */
+/** A text with known key shapes and any credential-looking word masked (for answers echoed into the chat). */
 export function maskSecretsInText(text: string): string {
-  return text.replace(/(?:bearer\s+)?[A-Za-z0-9_\-.+/=]{12,}/gi, (w) => (looksLikeSecret(w) ? SECRET_MASK : w));
+  return maskSecrets(text).replace(/(?:bearer\s+)?[A-Za-z0-9_\-.+/=]{12,}/gi, (w) => (looksLikeSecret(w) ? SECRET_MASK : w));
 }

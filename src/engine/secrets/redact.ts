@@ -10,7 +10,7 @@ export const MASK = '***';
 /** Longest body excerpt kept in an error. */
 export const EXCERPT_CHARS = 300;
 
-/** The shortest part of a secret that is masked on its own (a prefix a target cut the secret to). */
+/** The shortest prefix of a secret masked on its own (a target cut the secret short); separators do not count. */
 export const MIN_ECHO_CHARS = 8;
 
 // Characters a target may put between a secret's characters ("s k - p r o j", "a.b.c").

@@ -4,6 +4,7 @@ import {
   AWS_SECRET_KEY,
   KEY_SHAPES,
   NAMED_SECRET_SOURCE,
+  NAMED_VALUE_CHARS,
   PASSWORD_WORD,
   SECRET_WORDS,
   shapeFinder,
@@ -28,6 +29,7 @@ const AWS_SECRET = new RegExp(AWS_SECRET_KEY.source, 'g');
 const AUTH_SCHEME = new RegExp(AUTH_SCHEME_SOURCE, 'g');
 const NAMED_SECRET = new RegExp(NAMED_SECRET_SOURCE, 'gi');
 const LONG_SECRET_VALUE = /^[A-Za-z0-9+/=_.~:-]{16,}$/;
+const VALUE_REST = new RegExp(`${NAMED_VALUE_CHARS}*`, 'y');
 
 /** Whether a value is random enough to be a key rather than a word or an id: letters and digits, several distinct characters. */
 export function looksRandom(value: string): boolean {
@@ -41,17 +43,31 @@ export function maskSecrets(text: string): string {
   for (const re of SHAPE_FINDERS) out = out.replace(re, (_m, prefix: string) => `${prefix}${STARS}`);
   out = out.replace(AWS_SECRET, (m) => (/[A-Z]/.test(m) && /[a-z]/.test(m) && /\d/.test(m) ? STARS : m));
   out = out.replace(AUTH_SCHEME, (_m, scheme: string) => `${scheme}${STARS}`);
-  return out.replace(NAMED_SECRET, (match, head: string, name: string, sign: string | undefined, value: string) => {
-    if (value.includes(STARS)) return match;
-    // After `=`/`:` a password is secret whatever it is, and a long value under a key word too;
-    // in prose ("the token is …") only a random-looking value is.
-    if (sign === undefined) return looksRandom(value) ? `${head}${STARS}` : match;
-    const secret = PASSWORD_WORD.test(name) ? value.length > 0 : LONG_SECRET_VALUE.test(value);
-    return secret ? `${head}${STARS}` : match;
-  });
+  return maskNamedSecrets(out);
 }
 
-// Starts only where a run of address characters starts, so a long run without `@` is scanned once.
+// Secrets named by a word before them. Matches consume only the word, so a word inside
+// a value judged harmless is still found; a masked value is skipped whole. Each value
+// is judged on at most 200 characters, so the work stays linear in the text.
+function maskNamedSecrets(text: string): string {
+  let out = '';
+  let done = 0;
+  for (const m of text.matchAll(NAMED_SECRET)) {
+    const [, head, name, sign, value] = m;
+    const at = m.index + head.length;
+    if (m.index < done || value.includes(STARS)) continue;
+    // After `=`/`:` a password is secret whatever it is, and a long value under a key word too;
+    // in prose ("the token is …") only a random-looking value is.
+    const secret = sign === undefined ? looksRandom(value) : PASSWORD_WORD.test(name) || LONG_SECRET_VALUE.test(value);
+    if (!secret) continue;
+    VALUE_REST.lastIndex = at;
+    VALUE_REST.test(text);
+    out += `${text.slice(done, at)}${STARS}`;
+    done = VALUE_REST.lastIndex;
+  }
+  return out + text.slice(done);
+}
+
 const EMAIL =
   /(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,})\b/g;
 const IBAN_COMPACT = /\b[A-Z]{2}\d{2}[A-Z0-9]{11,30}\b/g;
