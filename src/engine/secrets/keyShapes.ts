@@ -71,6 +71,14 @@ export const AUTH_SCHEME_SOURCE = '\\b((?:Bearer|bearer|BEARER|Basic|Token)\\s+)
 /** Words that name a credential; a long random value next to one is a secret. */
 export const SECRET_WORDS = 'api[_-]?key|apikey|key|token|secret|password|passwd|pwd|credentials?|auth';
 
+// A field (header, env entry, YAML key) named like these holds a credential whatever its value looks like.
+const SECRET_FIELD = /(^|[_-])(authorization|api[_-]?key|apikey|token|secret|password|passwd|cookie|credentials?)$/i;
+
+/** Whether a field's name says its value is a credential (`x-api-key`, `OPENAI_API_KEY`, `client_secret`; not `*_env`). */
+export function isSecretField(name: string): boolean {
+  return SECRET_FIELD.test(name);
+}
+
 /** Names whose value is secret whatever it looks like (`password=hunter2`). */
 export const PASSWORD_WORD = /^(password|passwd|pwd|credentials?)$/i;
 

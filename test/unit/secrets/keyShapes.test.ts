@@ -3,6 +3,8 @@ import { KEY_SHAPES, keyTestSources, looksLikeSecret } from '../../../src/engine
 import { maskSecretsInText } from '../../../src/engine/secrets/maskSecrets';
 import { excerpt } from '../../../src/engine/secrets/redact';
 import { maskSecrets, maskText } from '../../../src/engine/secrets/textMasks';
+import { emptyAnswers } from '../../../src/engine/wizard/answers';
+import { parseAuth } from '../../../src/engine/wizard/parseAuth';
 import { NAMED_KINDS, randomChars, telltales, tokenCorpus } from './tokenCorpus';
 
 describe('key shapes', () => {
@@ -45,6 +47,13 @@ describe('key shapes', () => {
       'AKIA1234',
     ];
     for (const n of names) assert.ok(!looksLikeSecret(n), n);
+  });
+
+  it('lets the wizard take any pasted key, AWS ones included, as a key to store', () => {
+    for (const t of tokenCorpus().filter((c) => !/\s/.test(c.token) && !NAMED_KINDS.includes(c.kind))) {
+      const o = parseAuth(t.token, { ...emptyAnswers(), mode: 'api', protocol: 'openai' });
+      assert.ok(o.ok && o.secret?.value === t.token, t.kind);
+    }
   });
 
   it('leaves ordinary text, model ids and near misses alone', () => {
