@@ -122,6 +122,8 @@ export interface WizardView {
   /** Whether "Run tests" may be pressed, and why not. */
   canRun: { enabled: boolean; reason?: string };
   run: WizardRunView | null;
+  /** Regex sources and flags that tell a pasted key from an answer (the engine's key table), so the webview keeps keys out of its state. */
+  keyPatterns: { source: string; flags: string }[];
 }
 
 /** Messages from the extension host to the wizard. */

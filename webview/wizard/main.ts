@@ -4,7 +4,6 @@
 import baseCss from '../shared/base.css';
 import type { DataKind } from '../../src/engine/model/dataKinds';
 import type { WizardStepId } from '../../src/engine/model/wizardSteps';
-import { looksLikeSecret } from '../../src/engine/wizard/parseAuth';
 import type { WizardFromWebview, WizardToWebview, WizardView } from '../../src/protocol';
 import { h } from '../shared/dom';
 import { adoptStyles } from '../shared/styles';
@@ -31,6 +30,14 @@ function post(m: WizardFromWebview): void {
 function save(patch: Partial<UiState>): void {
   ui = { ...ui, ...patch };
   api.setState(ui);
+}
+
+// The host sends the key table with every view; until the first view comes, any text may be a key.
+let keyTests: RegExp[] | undefined;
+
+function looksLikeSecret(text: string): boolean {
+  const v = text.trim();
+  return keyTests === undefined || keyTests.some((re) => re.test(v));
 }
 
 function answer(text: string): void {
@@ -82,6 +89,7 @@ function render(next: WizardView): void {
   const stepChanged = view?.step.id !== next.step.id || view?.log.length !== next.log.length;
   const keepFocus = composer.hasFocus() || document.activeElement === document.body || document.activeElement === null;
   view = next;
+  keyTests ??= next.keyPatterns.map((p) => new RegExp(p.source, p.flags));
   header.render(next);
   log.render(next);
   runCard.render(next);

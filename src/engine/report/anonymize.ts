@@ -1,10 +1,8 @@
 import type { CaseResult, LogEntry, RunResult, SuiteSummary } from '../model/runTypes';
 import type { RunProfile } from '../model/profileTypes';
+import { isSecretField } from '../secrets/keyShapes';
 import { maskSecrets, maskText } from '../secrets/textMasks';
 
-// A value stored under a key like these is a credential whatever it looks like
-// (`headers: {x-api-key: …}`, `env: {OPENAI_API_KEY: …}`); `*_env` keys hold names, not secrets.
-const SECRET_KEY = /(^|[_-])(authorization|api[_-]?key|apikey|token|secret|password|passwd|cookie|credentials?)$/i;
 const MASKED = '****';
 
 /**
@@ -25,7 +23,7 @@ function walk(value: unknown, mask: (text: string) => string, secretKey: boolean
   if (Array.isArray(value)) return value.map((v) => walk(v, mask, secretKey));
   if (value !== null && typeof value === 'object' && isPlain(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = walk(v, mask, SECRET_KEY.test(k));
+    for (const [k, v] of Object.entries(value)) out[k] = walk(v, mask, isSecretField(k));
     return out;
   }
   return value;

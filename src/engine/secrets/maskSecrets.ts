@@ -1,9 +1,9 @@
 // The configuration preview must never show a credential, even one an edited
 // profile carries in a header by mistake: values under secret-sounding keys,
 // and anything that looks like a key, are masked line by line.
-import { looksLikeSecret } from '../wizard/parseAuth';
+import { isSecretField, looksLikeSecret } from './keyShapes';
+import { maskSecrets } from './textMasks';
 
-const SECRET_KEY = /(authorization|api[-_]?key|apikey|token|secret|password|passwd|cookie|x-api-key)/i;
 /** The mask shown instead of a secret. */
 export const SECRET_MASK = '••••••••';
 
@@ -17,14 +17,14 @@ export function maskSecretsInYaml(text: string): string {
         const [, lead, key, value, comment = ''] = m;
         const bare = value.replace(/^["']|["']$/g, '');
         if (/_env$/i.test(key) || /^\$\{[\w.-]+\}$/.test(bare) || /^[|>][-+]?$/.test(value)) return line;
-        if (SECRET_KEY.test(key) && bare !== '' && !/^[[{]/.test(bare)) return `${lead}${SECRET_MASK}${comment}`;
+        if (isSecretField(key) && bare !== '' && !/^[[{]/.test(bare)) return `${lead}${SECRET_MASK}${comment}`;
       }
       return line.replace(/[A-Za-z0-9_\-.+/=]{12,}/g, (w) => (looksLikeSecret(w) ? SECRET_MASK : w));
     })
     .join('\n');
 }
 
-/** A text with any credential-looking word masked (for answers echoed into the chat). */
+/** A text with any credential-looking word, then any other known key shape, masked (for answers echoed into the chat). */
 export function maskSecretsInText(text: string): string {
-  return text.replace(/(?:bearer\s+)?[A-Za-z0-9_\-.+/=]{12,}/gi, (w) => (looksLikeSecret(w) ? SECRET_MASK : w));
+  return maskSecrets(text.replace(/(?:bearer\s+)?[A-Za-z0-9_\-.+/=]{12,}/gi, (w) => (looksLikeSecret(w) ? SECRET_MASK : w)));
 }

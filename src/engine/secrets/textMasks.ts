@@ -1,4 +1,14 @@
 import { iban as ibanValid, luhn, ssn } from '../data/readers/piiValidators';
+import {
+  AUTH_SCHEME_SOURCE,
+  AWS_SECRET_KEY,
+  KEY_SHAPES,
+  NAMED_SECRET_SOURCE,
+  NAMED_VALUE_CHARS,
+  PASSWORD_WORD,
+  SECRET_WORDS,
+  shapeFinder,
+} from './keyShapes';
 
 // Each mask keeps a hint (a domain, the last digits, a key's prefix) so a person
 // can still tell rows apart, and never enough to recover the value. Checksums
@@ -13,38 +23,53 @@ function starDigits(text: string, keep: number): string {
   return text.replace(/\d/g, (d) => (++seen > total - keep ? d : '*'));
 }
 
-// Well-known credential shapes; the captured prefix stays as the hint.
-const PREFIXED_SECRETS: readonly RegExp[] = [
-  /\b(sk-(?:proj-|ant-|live-|test-)?)[A-Za-z0-9_-]{16,}/g,
-  /\b(gh[pousr]_)[A-Za-z0-9]{20,}/g,
-  /\b(github_pat_)[A-Za-z0-9_]{20,}/g,
-  /\b(xox[abprs]-)[A-Za-z0-9-]{10,}/g,
-  /\b(AKIA|ASIA)[0-9A-Z]{16}\b/g,
-  /\b(AIza)[0-9A-Za-z_-]{35}/g,
-  /\b(eyJ)[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g,
-];
-const AUTH_SCHEME = /\b(Bearer|Basic|Token)(\s+)[A-Za-z0-9\-._~+/]{8,}=*/g;
-// `name = value` / `"name": "value"` where the name says it is a credential.
-const NAMED_SECRET =
-  /\b((?:[A-Za-z0-9]+[_-])*(api[_-]?key|apikey|key|access[_-]?token|token|secret|password|passwd|pwd|credentials?)["']?\s*[:=]\s*["']?)([^\s"'&,;)}\]]+)/gi;
-const LONG_SECRET_VALUE = /^[A-Za-z0-9+/=_.~-]{16,}$/;
-const PASSWORD_NAME = /^(password|passwd|pwd|credentials?)$/i;
+// Built once from the table; each mask keeps the key's prefix as its hint.
+const SHAPE_FINDERS = KEY_SHAPES.map(shapeFinder);
+const AWS_SECRET = new RegExp(AWS_SECRET_KEY.source, 'g');
+const AUTH_SCHEME = new RegExp(AUTH_SCHEME_SOURCE, 'g');
+const NAMED_SECRET = new RegExp(NAMED_SECRET_SOURCE, 'gi');
+const LONG_SECRET_VALUE = /^[A-Za-z0-9+/=_.~:-]{16,}$/;
+const VALUE_REST = new RegExp(`${NAMED_VALUE_CHARS}*`, 'y');
 
-/** Masks credentials: bearer/basic tokens, API keys with known prefixes, and long secrets after key=/token=/secret=, any value after password=. */
+/** Whether a value is random enough to be a key rather than a word or an id: letters and digits, several distinct characters. */
+export function looksRandom(value: string): boolean {
+  if (!LONG_SECRET_VALUE.test(value) || !/\d/.test(value) || !/[A-Za-z]/.test(value)) return false;
+  return new Set(value).size >= Math.min(12, Math.ceil(value.length / 2));
+}
+
+/** Masks credentials: known key shapes (see keyShapes.ts), bearer/basic values, AWS secret keys, and secrets named key=/token=/secret=/password=. */
 export function maskSecrets(text: string): string {
   let out = text;
-  for (const re of PREFIXED_SECRETS) out = out.replace(re, (_m, prefix: string) => `${prefix}${STARS}`);
-  out = out.replace(AUTH_SCHEME, (_m, scheme: string, space: string) => `${scheme}${space}${STARS}`);
-  out = out.replace(NAMED_SECRET, (match, head: string, name: string, value: string) => {
-    if (value.startsWith(STARS) || value.endsWith(STARS)) return match;
-    const secret = PASSWORD_NAME.test(name) ? value.length > 0 : LONG_SECRET_VALUE.test(value);
-    return secret ? `${head}${STARS}` : match;
-  });
-  return out;
+  for (const re of SHAPE_FINDERS) out = out.replace(re, (_m, prefix: string) => `${prefix}${STARS}`);
+  out = out.replace(AWS_SECRET, (m) => (/[A-Z]/.test(m) && /[a-z]/.test(m) && /\d/.test(m) ? STARS : m));
+  out = out.replace(AUTH_SCHEME, (_m, scheme: string) => `${scheme}${STARS}`);
+  return maskNamedSecrets(out);
+}
+
+// Secrets named by a word before them. Matches consume only the word, so a word inside
+// a value judged harmless is still found; a masked value is skipped whole. Each value
+// is judged on at most 200 characters, so the work stays linear in the text.
+function maskNamedSecrets(text: string): string {
+  let out = '';
+  let done = 0;
+  for (const m of text.matchAll(NAMED_SECRET)) {
+    const [, head, name, sign, value] = m;
+    const at = m.index + head.length;
+    if (m.index < done || value.includes(STARS)) continue;
+    // After `=`/`:` a password is secret whatever it is, and a long value under a key word too;
+    // in prose ("the token is …") only a random-looking value is.
+    const secret = sign === undefined ? looksRandom(value) : PASSWORD_WORD.test(name) || LONG_SECRET_VALUE.test(value);
+    if (!secret) continue;
+    VALUE_REST.lastIndex = at;
+    VALUE_REST.test(text);
+    out += `${text.slice(done, at)}${STARS}`;
+    done = VALUE_REST.lastIndex;
+  }
+  return out + text.slice(done);
 }
 
 const EMAIL =
-  /\b([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,})\b/g;
+  /(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,})\b/g;
 const IBAN_COMPACT = /\b[A-Z]{2}\d{2}[A-Z0-9]{11,30}\b/g;
 const IBAN_SPACED = /\b[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?\b/g;
 // Issuer prefixes 2–6 (Mastercard 2-series, Amex/Diners/JCB, Visa, Mastercard, Discover/UnionPay):
@@ -119,7 +144,7 @@ export function maskPii(text: string): string {
 }
 
 // Text with none of these cannot hold anything a mask looks for: most answers skip the regexes.
-const MAYBE_SENSITIVE = /[\d@=:]|bearer|basic|token|sk-|gh[pousr]_|github_pat_|xox|akia|asia|aiza|eyj/i;
+const MAYBE_SENSITIVE = new RegExp(`[\\d@=:]|bearer|basic|${SECRET_WORDS}|${KEY_SHAPES.map((s) => s.prefix).join('|')}`, 'i');
 
 /** Masks secrets, then PII, in one text. */
 export function maskText(text: string): string {

@@ -6,7 +6,7 @@ import type { WizardStepId } from '../model/wizardSteps';
 import { emptyAnswers } from './answers';
 import { isWizardStepId } from '../model/wizardSteps';
 import type { AcceptedAnswer, StepOutcome } from './outcome';
-import { looksLikeSecret } from './parseAuth';
+import { looksLikeSecret } from '../secrets/keyShapes';
 import type { StepDef } from './stepDefs';
 import type { WizardChip } from '../model/wizardSteps';
 import { keepChip, STEP_DEFS, stepDef } from './stepDefs';

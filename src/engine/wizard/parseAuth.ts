@@ -1,6 +1,7 @@
 // Tolerant readers of the auth, provider and model steps. A secret typed into
 // the auth step is recognised, handed to the host for secret storage and never
 // kept in the answers: the profile only ever names it.
+import { looksLikeSecret } from '../secrets/keyShapes';
 import type { WizardAnswers } from './answers';
 import { OPENAI_COMPATIBLE_MODELS, PROVIDERS, providerById } from './catalog';
 import type { StepOutcome } from './outcome';
@@ -9,21 +10,6 @@ import { closeTo, findAliases, isSkip, normalize, yesNo } from './textMatch';
 
 /** The shape of a secret's name (an environment variable name). */
 export const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-
-/** Whether a string looks like a credential rather than a name (sk-…, long random tokens, JWTs). */
-export function looksLikeSecret(value: string): boolean {
-  const v = value.trim().replace(/^bearer\s+/i, '');
-  if (/\s/.test(v) || v.length < 12) return false;
-  // Addresses and file names are long and mixed too, but never keys.
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /\.(jsonl?|ya?ml|txt|csv|js|ts|py|md|html?)$/i.test(v) || /^\.{0,2}\//.test(v)) return false;
-  if (/^(sk|pk|rk|ak)[-_]/i.test(v) || /^(ghp|gho|github_pat|xox[abpr]|hf|glpat|AIza|ya29)[-_A-Za-z0-9]/.test(v)) return true;
-  if (/^eyJ[\w-]+\.[\w-]+\./.test(v)) return true;
-  if (/^[A-Z][A-Z0-9_]*$/.test(v)) return false;
-  // Random tokens have long unbroken runs of letters and digits; names and model ids
-  // ("claude-3-5-sonnet-20241022", "llama3.1:8b-instruct") are broken up by separators.
-  const longestRun = Math.max(0, ...(v.match(/[A-Za-z0-9]+/g) ?? []).map((r) => r.length));
-  return longestRun >= 16 && /\d/.test(v) && /[A-Za-z]/.test(v);
-}
 
 /** The secret name the wizard proposes for the current target. */
 export function defaultSecretName(answers: WizardAnswers): string {

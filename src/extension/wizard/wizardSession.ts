@@ -13,7 +13,7 @@ import { answersFromProfile } from '../../engine/wizard/readProfile';
 import { applyOutcome, back, currentStep, goTo, initialState, restoreState, submit } from '../../engine/wizard/machine';
 import { maskSecretsInText, SECRET_MASK } from '../../engine/secrets/maskSecrets';
 import type { WizardEffect } from '../../engine/wizard/outcome';
-import { looksLikeSecret } from '../../engine/wizard/parseAuth';
+import { looksLikeSecret } from '../../engine/secrets/keyShapes';
 import { normalize } from '../../engine/wizard/textMatch';
 import type { WizardFromWebview, WizardRunView, WizardToWebview, WizardView } from '../../protocol';
 import { parseWizardMessage } from './wizardMessages';

@@ -10,12 +10,16 @@ import type { WizardAnswers } from '../../engine/wizard/answers';
 import { buildProfile } from '../../engine/wizard/buildProfile';
 import type { WizardState } from '../../engine/wizard/machine';
 import { applicableSteps, back, canGoTo, chipsOf, currentStep, progressOf } from '../../engine/wizard/machine';
+import { keyTestSources } from '../../engine/secrets/keyShapes';
 import { maskSecretsInYaml } from '../../engine/secrets/maskSecrets';
 import { defaultSecretName } from '../../engine/wizard/parseAuth';
 import { newProfileYaml, ProfileYamlError, updateProfileYaml } from '../../engine/wizard/profileYaml';
 import { stepDef } from '../../engine/wizard/stepDefs';
 import type { WizardRunView, WizardStepView, WizardView } from '../../protocol';
 import type { ChatLog } from './wizardLog';
+
+// The same key table the engine masks with, sent so the webview never keeps a pasted key.
+const KEY_TEST_SOURCES = keyTestSources();
 
 /** What the view is computed from. */
 export interface ViewInputs {
@@ -121,5 +125,6 @@ export function buildView(i: ViewInputs): WizardView {
     estimate: i.estimate,
     canRun: reason ? { enabled: false, reason } : { enabled: true },
     run: i.run,
+    keyPatterns: KEY_TEST_SOURCES,
   };
 }

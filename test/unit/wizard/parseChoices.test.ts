@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import type { WizardAnswers } from '../../../src/engine/wizard/answers';
 import { emptyAnswers } from '../../../src/engine/wizard/answers';
-import { looksLikeSecret, parseAuth, parseModel, parseProvider, secretNameIn } from '../../../src/engine/wizard/parseAuth';
+import { looksLikeSecret } from '../../../src/engine/secrets/keyShapes';
+import { parseAuth, parseModel, parseProvider, secretNameIn } from '../../../src/engine/wizard/parseAuth';
 import { parseSuites } from '../../../src/engine/wizard/parseSuites';
 import { SUITE_NAMES } from '../../../src/engine/model/suiteNames';
 import { accepted, rejected } from './parseTarget.test';
