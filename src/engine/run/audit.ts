@@ -2,6 +2,8 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { SuiteName } from '../model/suiteNames';
 import type { RunStatus, SanitizedTarget } from '../model/runTypes';
+import { SECRET_WORDS } from '../secrets/keyShapes';
+import { maskSecrets } from '../secrets/textMasks';
 
 /** The kinds of audit record. */
 export type AuditEventName = 'run_started' | 'run_finished' | 'run_cancelled' | 'run_failed';
@@ -29,22 +31,18 @@ export function defaultAuditFile(profileDir: string): string {
   return path.join(profileDir, '.aiqk', 'audit.jsonl');
 }
 
-// Things that look like credentials, masked even though none should get here.
-const SECRET_LIKE: readonly RegExp[] = [
-  /\b(bearer|basic)\s+[^\s"',;]+/gi,
-  /\b(sk|pk|rk|ghp|gho|xox[abp])[-_][A-Za-z0-9_-]{8,}/g,
-  /\b(api[_-]?key|token|secret|password|passwd|pwd)\b(\s*[:=]\s*)[^\s"',;&]+/gi,
-  /[A-Za-z0-9+/_-]{32,}={0,2}/g,
-];
+// Besides the known key shapes (the secrets module's one table), any long unbroken run of
+// key characters is masked: audit lines hold no long free text.
+const LONG_RUN = /[A-Za-z0-9+/_-]{32,}={0,2}/g;
+// And any value given to a secret-looking name, however short (the secrets module keeps short
+// values in prose; an audit line has no reason to carry one).
+const NAMED_VALUE = new RegExp(`\\b(${SECRET_WORDS})\\b(\\s*[:=]\\s*)[^\\s"',;&]+`, 'gi');
 
 /** Masks credential-like substrings and cuts text to `max` characters. */
 export function redactText(text: string, max = AUDIT_TEXT_MAX): string {
-  let out = text.replace(/\s+/g, ' ').trim();
-  out = out
-    .replace(SECRET_LIKE[0] as RegExp, (_m, scheme: string) => `${scheme} [redacted]`)
-    .replace(SECRET_LIKE[1] as RegExp, '[redacted]')
-    .replace(SECRET_LIKE[2] as RegExp, (_m, key: string, sep: string) => `${key}${sep}[redacted]`)
-    .replace(SECRET_LIKE[3] as RegExp, '[redacted]');
+  const out = maskSecrets(text.replace(/\s+/g, ' ').trim())
+    .replace(NAMED_VALUE, (_m, name: string, sign: string) => `${name}${sign}[redacted]`)
+    .replace(LONG_RUN, '[redacted]');
   return out.length > max ? `${out.slice(0, max - 1)}…` : out;
 }
 

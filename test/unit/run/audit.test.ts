@@ -19,6 +19,12 @@ describe('audit log', () => {
     assert.ok(!text.includes('hunter2'), text);
     assert.ok(!text.includes('sk-1234567890abcdef'), text);
     assert.ok(text.includes('[redacted]'));
+    // The secrets module's key shapes reach the audit log too (not only the generic rules).
+    const hf = `hf_${'aB3'.repeat(10)}`;
+    const gitlab = `glpat-${'x7Y'.repeat(7)}`;
+    const shapes = redactText(`echoed ${hf} and ${gitlab} and AKIA${'Q7'.repeat(8)}`);
+    for (const token of [hf, gitlab, `AKIA${'Q7'.repeat(8)}`]) assert.ok(!shapes.includes(token), shapes);
+    assert.ok(shapes.startsWith('echoed hf_'), shapes);
     const long = redactText('word '.repeat(200), 50);
     assert.equal(long.length, 50);
     assert.ok(long.endsWith('…'));
