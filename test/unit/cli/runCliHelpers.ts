@@ -5,6 +5,8 @@ import type { ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { build } from 'esbuild';
+import type { Workspace } from '../run/runFixtures';
+import { makeWorkspace } from '../run/runFixtures';
 
 const repo = path.resolve(__dirname, '..', '..', '..');
 const outDir = path.join(repo, 'test-output', `cli-${process.pid}`);
@@ -90,4 +92,30 @@ export async function spawnCli(args: string[], cwd: string, env: NodeJS.ProcessE
 /** Runs `aiqk <args>` to the end. */
 export async function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return (await spawnCli(args, cwd, env)).done;
+}
+
+/** What a CLI test file shares: a target server, a workspace with a qaset, the built CLI. */
+export interface CliTestBed<S> {
+  server: S;
+  ws: Workspace;
+}
+
+/**
+ * Registers mocha hooks that start a target server, make a workspace of `questions`
+ * qaset items and build the CLI before the file's tests, and tear them down after.
+ * Read the returned object's fields inside tests (they are set by the `before` hook).
+ */
+export function useCliTestBed<S extends { close(): Promise<void> }>(startServer: () => Promise<S>, questions: number): CliTestBed<S> {
+  const bed = {} as CliTestBed<S>;
+  before(async () => {
+    bed.server = await startServer();
+    bed.ws = await makeWorkspace(questions);
+    await buildCli();
+  });
+  after(async () => {
+    await bed.server.close();
+    await bed.ws.remove();
+    await removeCli();
+  });
+  return bed;
 }

@@ -2,11 +2,9 @@ import { strict as assert } from 'node:assert';
 import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as ExcelJS from 'exceljs';
-import type { SecretEchoServer } from '../../fixtures/servers/secretEchoServer';
 import { startSecretEchoServer } from '../../fixtures/servers/secretEchoServer';
-import { buildCli, removeCli, runCli } from '../cli/runCliHelpers';
-import type { Workspace } from '../run/runFixtures';
-import { apiProfile, makeWorkspace } from '../run/runFixtures';
+import { runCli, useCliTestBed } from '../cli/runCliHelpers';
+import { apiProfile } from '../run/runFixtures';
 import { randomChars, telltales, tokenCorpus } from './tokenCorpus';
 
 /** Every cell of every sheet, as text. */
@@ -36,31 +34,27 @@ describe('secrets: a run against a target that echoes credentials', () => {
     { kind: 'bearer', piece: bearer.slice(4, 12) },
     { kind: 'bearer in base64', piece: Buffer.from(bearer).toString('base64').slice(4, 16) },
   ];
-  let server: SecretEchoServer;
-  let ws: Workspace;
-  before(async () => {
-    server = await startSecretEchoServer(bearer, echoes);
-    ws = await makeWorkspace(4);
-    await buildCli();
-  });
-  after(async () => {
-    await server.close();
-    await ws.remove();
-    await removeCli();
-  });
+  const bed = useCliTestBed(() => startSecretEchoServer(bearer, echoes), 4);
 
   it('keeps every token out of the JSON, XLSX and JUnit reports, the logs and the console', async () => {
-    await ws.profile(
-      apiProfile(server.url, ['performance', 'regression'], {
-        target: { mode: 'api', base_url: server.url, protocol: 'aiqk', timeout_ms: 5000, retries: 0, auth: { bearer_env: 'AIQK_TOKEN' } },
+    await bed.ws.profile(
+      apiProfile(bed.server.url, ['performance', 'regression'], {
+        target: {
+          mode: 'api',
+          base_url: bed.server.url,
+          protocol: 'aiqk',
+          timeout_ms: 5000,
+          retries: 0,
+          auth: { bearer_env: 'AIQK_TOKEN' },
+        },
         volumes: { qa_sample_size: 4, perf_repeats: 1, concurrency: 2 },
         report: { dir: 'reports', formats: ['json', 'xlsx', 'junit'], anonymize: true },
       }),
       'echo.aiqk.yaml',
     );
-    const run = await runCli(['run', 'echo.aiqk.yaml'], ws.dir, { AIQK_TOKEN: bearer });
-    assert.ok(server.served >= 4, `the target was asked (${run.stderr})`);
-    const dir = path.join(ws.dir, 'reports');
+    const run = await runCli(['run', 'echo.aiqk.yaml'], bed.ws.dir, { AIQK_TOKEN: bearer });
+    assert.ok(bed.server.served >= 4, `the target was asked (${run.stderr})`);
+    const dir = path.join(bed.ws.dir, 'reports');
     const files = await readdir(dir);
     const json = files.find((f) => f.endsWith('.json'));
     const xlsx = files.find((f) => f.endsWith('.xlsx'));
@@ -69,7 +63,7 @@ describe('secrets: a run against a target that echoes credentials', () => {
     const report = await readFile(path.join(dir, json), 'utf8');
     assert.match(report, /Here is what I know/, 'the answers reached the report');
     assert.match(report, /internal error near/, 'the errors reached the report');
-    const audit = await readFile(path.join(ws.dir, '.aiqk', 'audit.jsonl'), 'utf8').catch(() => '');
+    const audit = await readFile(path.join(bed.ws.dir, '.aiqk', 'audit.jsonl'), 'utf8').catch(() => '');
     const outputs: Record<string, string> = {
       json: JSON.stringify(JSON.parse(report)),
       logs: JSON.stringify((JSON.parse(report) as { logs: unknown }).logs),
