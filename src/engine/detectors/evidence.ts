@@ -66,7 +66,17 @@ export function sentenceSpans(text: string): Span[] {
 
 /** The sentence that contains a position, or the whole text when none does. */
 export function sentenceAt(sentences: readonly Span[], pos: number): Span {
-  return sentences.find((s) => pos >= s.start && pos < s.end) ?? { start: 0, end: Number.MAX_SAFE_INTEGER };
+  // Sentences are sorted and disjoint: a binary search keeps many lookups in a long reply linear overall.
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return { start: 0, end: Number.MAX_SAFE_INTEGER };
 }
 
 const QUOTE_PAIRS: readonly [string, string][] = [
@@ -131,7 +141,8 @@ function words(text: string): WordPos[] {
   const out: WordPos[] = [];
   for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)?/gu)) {
     const start = m.index ?? 0;
-    out.push({ word: m[0].toLowerCase().replace(/\u2019/g, "'"), start, end: start + m[0].length });
+    const lower = m[0].toLowerCase();
+    out.push({ word: lower.includes('\u2019') ? lower.replace(/\u2019/g, "'") : lower, start, end: start + m[0].length });
   }
   return out;
 }
@@ -144,18 +155,27 @@ function words(text: string): WordPos[] {
 export function echoedSpans(answer: string, prompt: string, minWords = 4): Span[] {
   const pw = words(prompt).map((w) => w.word);
   if (pw.length < minWords) return [];
+  // Words become the ids of the prompt's vocabulary; a gram is looked up only where
+  // `minWords` words in a row are prompt words, so a long answer costs one pass.
+  const vocab = new Map<string, number>();
+  const pid = pw.map((w) => {
+    let id = vocab.get(w);
+    if (id === undefined) vocab.set(w, (id = vocab.size));
+    return id;
+  });
   const grams = new Set<string>();
-  for (let i = 0; i + minWords <= pw.length; i++) grams.add(pw.slice(i, i + minWords).join(' '));
+  for (let i = 0; i + minWords <= pid.length; i++) grams.add(pid.slice(i, i + minWords).join(','));
   const aw = words(answer);
+  const aid = aw.map((w) => vocab.get(w.word) ?? -1);
   const spans: Span[] = [];
   let current: Span | null = null;
-  for (let i = 0; i + minWords <= aw.length; i++) {
-    const gram = aw
-      .slice(i, i + minWords)
-      .map((w) => w.word)
-      .join(' ');
-    if (!grams.has(gram)) continue;
-    const span = { start: aw[i].start, end: aw[i + minWords - 1].end };
+  let run = 0;
+  for (let j = 0; j < aw.length; j++) {
+    run = aid[j] >= 0 ? run + 1 : 0;
+    if (run < minWords) continue;
+    const i = j - minWords + 1;
+    if (!grams.has(aid.slice(i, j + 1).join(','))) continue;
+    const span = { start: aw[i].start, end: aw[j].end };
     if (current && span.start <= current.end + 1) current.end = Math.max(current.end, span.end);
     else {
       if (current) spans.push(current);
