@@ -4,6 +4,8 @@
 //   node scripts/bench/hostileBench.mjs [--sizes 1024,65536,1048576] [--cap-ms 20000]
 // An answer slower than --cap-ms skips the larger sizes of that suite and shape (a
 // quadratic detector would otherwise keep the bench busy for minutes).
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { loadEngineBundle } from './bundleEngine.mjs';
 
 const arg = (name, fallback) => {
@@ -33,7 +35,6 @@ const e = await loadEngineBundle('hostileBench', {
   contentSimilarity: 'src/engine/suites/biasSmoke/biasMetrics',
   lengthDifference: 'src/engine/suites/biasSmoke/biasMetrics',
 });
-const { readFileSync } = await import('node:fs');
 const bounded = await loadEngineBundle('hostileBenchPrefix', { analysisPrefix: 'src/engine/metrics/text' }).catch(() => null);
 // Before the analysis prefix existed, the suites that had none read the whole answer.
 const hasPrefix = typeof bounded?.analysisPrefix === 'function';

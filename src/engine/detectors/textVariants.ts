@@ -167,7 +167,7 @@ export function foldAlnum(text: string): FoldedText {
     if (held > 0) parts.push(fromCodes(ascii, held));
     held = 0;
   };
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text.charCodeAt(i);
     // ASCII letters and digits take a fast path; everything else is read by code point.
     if (c < 128) {
