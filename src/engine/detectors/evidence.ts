@@ -137,7 +137,17 @@ interface WordPos {
   end: number;
 }
 
+// The detectors of one reply ask for its words several times: the last answer's are kept.
+let lastWords: { text: string; words: WordPos[] } | undefined;
+
 function words(text: string): WordPos[] {
+  if (lastWords?.text === text) return lastWords.words;
+  const out = wordsOf(text);
+  lastWords = { text, words: out };
+  return out;
+}
+
+function wordsOf(text: string): WordPos[] {
   const out: WordPos[] = [];
   for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)?/gu)) {
     const start = m.index ?? 0;
@@ -163,10 +173,19 @@ export function echoedSpans(answer: string, prompt: string, minWords = 4): Span[
     if (id === undefined) vocab.set(w, (id = vocab.size));
     return id;
   });
-  const grams = new Set<string>();
-  for (let i = 0; i + minWords <= pid.length; i++) grams.add(pid.slice(i, i + minWords).join(','));
+  // A gram is a number (its word ids in base V) while that is exact, else a string.
+  const base = vocab.size + 1;
+  const numeric = Math.pow(base, minWords) < Number.MAX_SAFE_INTEGER;
+  const keyOf = (ids: ArrayLike<number>, from: number): number | string => {
+    if (!numeric) return Array.prototype.slice.call(ids, from, from + minWords).join(',');
+    let k = 0;
+    for (let x = from; x < from + minWords; x++) k = k * base + ids[x];
+    return k;
+  };
+  const grams = new Set<number | string>();
+  for (let i = 0; i + minWords <= pid.length; i++) grams.add(keyOf(pid, i));
   const aw = words(answer);
-  const aid = aw.map((w) => vocab.get(w.word) ?? -1);
+  const aid = Int32Array.from(aw, (w) => vocab.get(w.word) ?? -1);
   const spans: Span[] = [];
   let current: Span | null = null;
   let run = 0;
@@ -174,7 +193,7 @@ export function echoedSpans(answer: string, prompt: string, minWords = 4): Span[
     run = aid[j] >= 0 ? run + 1 : 0;
     if (run < minWords) continue;
     const i = j - minWords + 1;
-    if (!grams.has(aid.slice(i, j + 1).join(','))) continue;
+    if (!grams.has(keyOf(aid, i))) continue;
     const span = { start: aw[i].start, end: aw[j].end };
     if (current && span.start <= current.end + 1) current.end = Math.max(current.end, span.end);
     else {

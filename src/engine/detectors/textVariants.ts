@@ -62,6 +62,8 @@ export const HOMOGLYPH_OF: Readonly<Record<string, string>> = HOMOGLYPHS;
 
 /** Replaces Cyrillic/Greek look-alikes with Latin letters (length-preserving). */
 export function foldHomoglyphs(text: string): string {
+  // Homoglyphs are all outside ASCII: an ASCII text is its own fold.
+  if (!NON_ASCII.test(text)) return text;
   let out = '';
   for (const ch of text) out += HOMOGLYPHS[ch] ?? ch;
   return out;
@@ -80,8 +82,12 @@ const LEET: Readonly<Record<string, string>> = {
   '+': 't',
 };
 
+const NON_ASCII = /[\u0080-\uffff]/;
+const LEET_CHARS = /[0-9@$!+]/;
+
 /** Reads leetspeak as letters when a character sits inside a word (length-preserving). */
 export function foldLeet(text: string): string {
+  if (!LEET_CHARS.test(text)) return text;
   // "!" and "+" only stand for letters inside a word, not as its punctuation.
   return text.replace(/[\p{L}\d@$]+(?:[!+][\p{L}\d@$]+)*/gu, (word) =>
     /\p{L}/u.test(word) ? [...word].map((c) => LEET[c] ?? c).join('') : word,
