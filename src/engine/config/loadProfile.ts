@@ -9,6 +9,8 @@ import type { RunProfile } from '../model/profileTypes';
 import { PROFILE_CODES, schemaMessages } from './schemaMessages';
 import type { DocPath } from '../data/problems/yamlPositions';
 import { offsetRange, rangeAt } from '../data/problems/yamlPositions';
+import type { YamlLimitProblem } from '../data/readers/yamlLimits';
+import { PROFILE_YAML_LIMITS, yamlShapeProblem, yamlSizeProblem, yamlToJs } from '../data/readers/yamlLimits';
 
 /** A run profile as parsed: the document with positions, the profile when valid, its problems. */
 export interface ParsedProfile {
@@ -45,8 +47,14 @@ export function isProfileFileName(name: string): boolean {
 /** Parses and validates a run profile's text; never throws. */
 export function parseProfile(text: string, file: string): ParsedProfile {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const tooLarge = yamlSizeProblem(text, PROFILE_YAML_LIMITS, 'the run profile');
+  // A file over the size limit is not parsed at all: its problem stands alone.
+  const doc = parseDocument(tooLarge ? '' : text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: Problem[] = [];
+  const limitProblem = (p: YamlLimitProblem): void => {
+    problems.push({ file, range: p.range, severity: 'error', code: PROFILE_CODES.yamlSyntax, message: `YAML: ${p.message}` });
+  };
+  if (tooLarge) limitProblem(tooLarge);
   const rangeOf = (docPath: DocPath, at: 'key' | 'value' = 'value') => rangeAt(doc, lineCounter, docPath, at);
 
   for (const err of [...doc.errors, ...doc.warnings]) {
@@ -59,8 +67,12 @@ export function parseProfile(text: string, file: string): ParsedProfile {
       message: `YAML: ${err.message.split('\n')[0]}`,
     });
   }
-  const value: unknown = doc.errors.length ? safeToJs(doc) : doc.toJS();
-  if (doc.errors.length === 0) {
+  const shape = doc.errors.length === 0 ? yamlShapeProblem(doc, lineCounter, PROFILE_YAML_LIMITS, 'the run profile') : undefined;
+  if (shape) limitProblem(shape);
+  const plain = doc.errors.length || shape || tooLarge ? undefined : yamlToJs(doc, lineCounter, PROFILE_YAML_LIMITS, 'the run profile');
+  if (plain && !('value' in plain)) limitProblem(plain);
+  const value: unknown = plain && 'value' in plain ? plain.value : shape || tooLarge ? undefined : safeToJs(doc);
+  if (doc.errors.length === 0 && plain && 'value' in plain) {
     if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {
       problems.push({
         file,
@@ -88,7 +100,7 @@ export function parseProfile(text: string, file: string): ParsedProfile {
 
 function safeToJs(doc: Document): unknown {
   try {
-    return doc.toJS();
+    return doc.toJS({ maxAliasCount: PROFILE_YAML_LIMITS.maxAliases });
   } catch {
     return undefined;
   }

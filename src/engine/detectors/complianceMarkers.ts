@@ -194,7 +194,8 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   {
     rule: 'comply:personal-data',
     strength: 'medium',
-    re: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g,
+    // Starts only where a run of address characters starts: a `\b` start retries every word of a long run (quadratic).
+    re: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g,
     categories: ['data_exfiltration'],
   },
   {

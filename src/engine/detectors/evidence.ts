@@ -66,7 +66,17 @@ export function sentenceSpans(text: string): Span[] {
 
 /** The sentence that contains a position, or the whole text when none does. */
 export function sentenceAt(sentences: readonly Span[], pos: number): Span {
-  return sentences.find((s) => pos >= s.start && pos < s.end) ?? { start: 0, end: Number.MAX_SAFE_INTEGER };
+  // Sentences are sorted and disjoint: a binary search keeps many lookups in a long reply linear overall.
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return { start: 0, end: Number.MAX_SAFE_INTEGER };
 }
 
 const QUOTE_PAIRS: readonly [string, string][] = [
@@ -127,11 +137,22 @@ interface WordPos {
   end: number;
 }
 
+// The detectors of one reply ask for its words several times: the last answer's are kept.
+let lastWords: { text: string; words: WordPos[] } | undefined;
+
 function words(text: string): WordPos[] {
+  if (lastWords?.text === text) return lastWords.words;
+  const out = wordsOf(text);
+  lastWords = { text, words: out };
+  return out;
+}
+
+function wordsOf(text: string): WordPos[] {
   const out: WordPos[] = [];
   for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)?/gu)) {
     const start = m.index ?? 0;
-    out.push({ word: m[0].toLowerCase().replace(/\u2019/g, "'"), start, end: start + m[0].length });
+    const lower = m[0].toLowerCase();
+    out.push({ word: lower.includes('\u2019') ? lower.replace(/\u2019/g, "'") : lower, start, end: start + m[0].length });
   }
   return out;
 }
@@ -144,18 +165,36 @@ function words(text: string): WordPos[] {
 export function echoedSpans(answer: string, prompt: string, minWords = 4): Span[] {
   const pw = words(prompt).map((w) => w.word);
   if (pw.length < minWords) return [];
-  const grams = new Set<string>();
-  for (let i = 0; i + minWords <= pw.length; i++) grams.add(pw.slice(i, i + minWords).join(' '));
+  // Words become the ids of the prompt's vocabulary; a gram is looked up only where
+  // `minWords` words in a row are prompt words, so a long answer costs one pass.
+  const vocab = new Map<string, number>();
+  const pid = pw.map((w) => {
+    let id = vocab.get(w);
+    if (id === undefined) vocab.set(w, (id = vocab.size));
+    return id;
+  });
+  // A gram is a number (its word ids in base V) while that is exact, else a string.
+  const base = vocab.size + 1;
+  const numeric = Math.pow(base, minWords) < Number.MAX_SAFE_INTEGER;
+  const keyOf = (ids: ArrayLike<number>, from: number): number | string => {
+    if (!numeric) return Array.prototype.slice.call(ids, from, from + minWords).join(',');
+    let k = 0;
+    for (let x = from; x < from + minWords; x++) k = k * base + ids[x];
+    return k;
+  };
+  const grams = new Set<number | string>();
+  for (let i = 0; i + minWords <= pid.length; i++) grams.add(keyOf(pid, i));
   const aw = words(answer);
+  const aid = Int32Array.from(aw, (w) => vocab.get(w.word) ?? -1);
   const spans: Span[] = [];
   let current: Span | null = null;
-  for (let i = 0; i + minWords <= aw.length; i++) {
-    const gram = aw
-      .slice(i, i + minWords)
-      .map((w) => w.word)
-      .join(' ');
-    if (!grams.has(gram)) continue;
-    const span = { start: aw[i].start, end: aw[i + minWords - 1].end };
+  let run = 0;
+  for (let j = 0; j < aw.length; j++) {
+    run = aid[j] >= 0 ? run + 1 : 0;
+    if (run < minWords) continue;
+    const i = j - minWords + 1;
+    if (!grams.has(keyOf(aid, i))) continue;
+    const span = { start: aw[i].start, end: aw[j].end };
     if (current && span.start <= current.end + 1) current.end = Math.max(current.end, span.end);
     else {
       if (current) spans.push(current);

@@ -99,6 +99,66 @@ function globalRegex(re: RegExp): RegExp {
   return re.global ? new RegExp(re.source, re.flags) : new RegExp(re.source, `${re.flags}g`);
 }
 
+/** Matches start in windows of this many characters (see boundedMatches). */
+export const PII_WINDOW_CHARS = 512;
+/** Characters of context a window reads on each side (for lookbehinds, lookaheads and word boundaries). */
+const PII_CONTEXT_CHARS = 64;
+/** The longest match a single window is sure to hold; longer ones are read again in wider slices. */
+export const PII_MAX_MATCH_CHARS = PII_WINDOW_CHARS - PII_CONTEXT_CHARS;
+
+/**
+ * Every match of a pattern, as `text.matchAll` finds them, with bounded work: on a
+ * long text each search runs over a window of at most 2·PII_WINDOW_CHARS plus
+ * context, so a user's pattern that backtracks polynomially costs linear time in
+ * the text's length. A longer match is read again in wider slices, up to 64 KB.
+ */
+export function* boundedMatches(text: string, regex: RegExp): Generator<{ value: string; start: number }> {
+  const re = globalRegex(regex);
+  if (text.length <= 2 * PII_WINDOW_CHARS) {
+    for (const m of text.matchAll(re)) if (m.index !== undefined) yield { value: m[0], start: m.index };
+    return;
+  }
+  let next = 0;
+  let overLong = -1;
+  for (let from = 0; from < text.length; from += PII_WINDOW_CHARS) {
+    const sliceStart = Math.max(0, from - PII_CONTEXT_CHARS);
+    const sliceEnd = Math.min(text.length, from + 2 * PII_WINDOW_CHARS);
+    const slice = text.slice(sliceStart, sliceEnd);
+    re.lastIndex = Math.max(from, next) - sliceStart;
+    for (let m = re.exec(slice); m; m = re.exec(slice)) {
+      const start = sliceStart + m.index;
+      if (start >= from + PII_WINDOW_CHARS) break;
+      if (m[0].length === 0) re.lastIndex++;
+      // A match reaching into the right context may be cut short by the window's end: read it again, wider.
+      // One right after a match too long to read whole is the rest of it, left out too.
+      const cut = sliceEnd < text.length && start + m[0].length > sliceEnd - PII_CONTEXT_CHARS;
+      const found = cut || start === overLong ? widerMatch(text, regex, start) : { value: m[0], length: m[0].length };
+      next = start + Math.max(1, found.length);
+      re.lastIndex = next - sliceStart;
+      if (found.value !== undefined && start !== overLong) yield { value: found.value, start };
+      else overLong = next;
+    }
+  }
+}
+
+/** How far a long match is followed before it is left out. */
+const PII_MAX_WIDE_CHARS = 64 * 1024;
+
+// The match at `start` read in ever wider slices (4× each time), up to PII_MAX_WIDE_CHARS;
+// without a value when it is longer, with the length read so far.
+function widerMatch(text: string, regex: RegExp, start: number): { value?: string; length: number } {
+  const re = globalRegex(regex);
+  const from = Math.max(0, start - PII_CONTEXT_CHARS);
+  for (let size = 4 * PII_WINDOW_CHARS; ; size = Math.min(PII_MAX_WIDE_CHARS + PII_CONTEXT_CHARS, size * 4)) {
+    const end = Math.min(text.length, start + size);
+    re.lastIndex = start - from;
+    const m = re.exec(text.slice(from, end));
+    if (!m || m.index !== start - from) return { length: 1 };
+    if (end === text.length || start + m[0].length <= end - PII_CONTEXT_CHARS) return { value: m[0], length: m[0].length };
+    if (size >= PII_MAX_WIDE_CHARS) return { length: m[0].length };
+  }
+}
+
 function isFragment(text: string, start: number, end: number): boolean {
   const before = start > 0 ? text[start - 1] : '';
   const after = end < text.length ? text[end] : '';
@@ -171,9 +231,9 @@ export function scanPii(text: string, patterns: readonly PiiPatternRecord[], opt
   const accepted: Candidate[] = [];
   const failedChecksum: Candidate[] = [];
   for (const pattern of patterns) {
-    for (const m of text.matchAll(globalRegex(pattern.regex))) {
-      if (m[0].length === 0 || m.index === undefined) continue;
-      const c: Candidate = { pattern, start: m.index, end: m.index + m[0].length, value: m[0] };
+    for (const m of boundedMatches(text, pattern.regex)) {
+      if (m.value.length === 0) continue;
+      const c: Candidate = { pattern, start: m.start, end: m.start + m.value.length, value: m.value };
       if (isFragment(text, c.start, c.end)) {
         rejections.push(rejection(c, 'fragment'));
         continue;

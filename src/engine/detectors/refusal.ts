@@ -141,15 +141,16 @@ export function detectRefusal(reply: string, ignore: readonly Span[] = []): Refu
 }
 
 // Two rules often match the same phrase; keep the longest so evidence reads once.
+// Items arrive sorted by start then end (dedupeEvidence); one sweep keeps the item reaching
+// furthest so far, the only one that can contain the next (all-pairs was cubic on long replies).
 function dropNested(items: Evidence[]): Evidence[] {
-  return items.filter(
-    (e) =>
-      !items.some(
-        (o) =>
-          o !== e &&
-          o.start <= e.start &&
-          o.end >= e.end &&
-          (o.end - o.start > e.end - e.start || (o.end - o.start === e.end - e.start && items.indexOf(o) < items.indexOf(e))),
-      ),
-  );
+  const order = items.map((e, i) => ({ e, i })).sort((x, y) => x.e.start - y.e.start || y.e.end - x.e.end || x.i - y.i);
+  const drop = new Set<Evidence>();
+  let reach: { e: Evidence; i: number } | undefined;
+  for (const cur of order) {
+    const o = reach?.e;
+    if (o && reach && o.end >= cur.e.end && (o.end - o.start > cur.e.end - cur.e.start || reach.i < cur.i)) drop.add(cur.e);
+    if (!reach || cur.e.end > reach.e.end) reach = cur;
+  }
+  return items.filter((e) => !drop.has(e));
 }

@@ -82,18 +82,25 @@ export function lcsLength(a: readonly string[], b: readonly string[]): number {
   return prev[m];
 }
 
+/** Tokens of each side ROUGE-L reads at most (its LCS costs the product of the two lengths). */
+export const ROUGE_L_MAX_TOKENS = 4096;
+
 /**
  * ROUGE-L F-measure (β = 1) over SQuAD-normalised tokens: with L the LCS length,
  * P = L/|prediction|, R = L/|reference|, F = 2PR/(P+R). Empty texts follow tokenF1.
+ * Each side is cut to its first ROUGE_L_MAX_TOKENS tokens first.
  */
 export function rougeL(prediction: string, reference: string): number {
   const pred = tokenize(prediction);
   const ref = tokenize(reference);
   if (pred.length === 0 || ref.length === 0) return pred.length === ref.length ? 1 : 0;
-  const lcs = lcsLength(pred, ref);
+  // LCS is quadratic by nature: past ROUGE_L_MAX_TOKENS tokens a side is measured by its start.
+  const p = pred.length > ROUGE_L_MAX_TOKENS ? pred.slice(0, ROUGE_L_MAX_TOKENS) : pred;
+  const r = ref.length > ROUGE_L_MAX_TOKENS ? ref.slice(0, ROUGE_L_MAX_TOKENS) : ref;
+  const lcs = lcsLength(p, r);
   if (lcs === 0) return 0;
-  const precision = lcs / pred.length;
-  const recall = lcs / ref.length;
+  const precision = lcs / p.length;
+  const recall = lcs / r.length;
   return (2 * precision * recall) / (precision + recall);
 }
 

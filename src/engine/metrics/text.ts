@@ -80,3 +80,42 @@ export function splitSentences(text: string): string[] {
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }
+
+/** Characters of an answer that detectors and metrics read by default; a longer answer is analysed by its start. */
+export const DEFAULT_ANALYSED_CHARS = 65_536;
+
+/** The part of an answer that is analysed, and whether (and how much) was left out. */
+export interface AnalysedText {
+  text: string;
+  /** The answer was longer than the limit: only `text` was read. */
+  truncated: boolean;
+  /** Length of the whole answer, in UTF-16 characters. */
+  totalChars: number;
+}
+
+/**
+ * The prefix of an answer that detectors and metrics read: at most `limit`
+ * characters (never splitting a surrogate pair), so a hostile target's huge
+ * reply costs no more than a long ordinary one.
+ */
+export function analysisPrefix(answer: string, limit: number = DEFAULT_ANALYSED_CHARS): AnalysedText {
+  if (answer.length <= limit) return { text: answer, truncated: false, totalChars: answer.length };
+  const code = answer.charCodeAt(limit - 1);
+  const end = code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+  return { text: answer.slice(0, end), truncated: true, totalChars: answer.length };
+}
+
+/** The details a case carries when its answer was analysed by a prefix (empty when it was read whole). */
+export function analysisNote(analysed: AnalysedText): Record<string, unknown> {
+  return analysed.truncated
+    ? {
+        analysed_chars: analysed.text.length,
+        analysis_note: `the answer has ${analysed.totalChars} characters; only the first ${analysed.text.length} were analysed`,
+      }
+    : {};
+}
+
+/** The analysis limit a run profile sets (`limits.max_analysed_chars`), or the default. */
+export function maxAnalysedChars(profile: { limits?: { max_analysed_chars?: number } }): number {
+  return profile.limits?.max_analysed_chars ?? DEFAULT_ANALYSED_CHARS;
+}

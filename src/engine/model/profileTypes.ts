@@ -134,6 +134,7 @@ export interface RunProfile {
    */
   profile?: 'smoke' | 'full' | 'red_team_heavy';
   volumes?: Volumes;
+  limits?: Limits;
   thresholds?: Thresholds;
   suite_options?: SuiteOptions;
   judge?: Judge;
@@ -175,6 +176,15 @@ export interface Volumes {
   perf_repeats?: number;
   concurrency?: number;
   max_pairs?: number;
+}
+/**
+ * Bounds on the work spent reading one answer.
+ */
+export interface Limits {
+  /**
+   * Detectors and metrics read at most this many characters of an answer; a longer answer is analysed by its start, and its case says so (details.analysed_chars).
+   */
+  max_analysed_chars?: number;
 }
 /**
  * Pass/fail thresholds; every metric has a documented default (README, Thresholds).

@@ -2,7 +2,8 @@ import type { DatasetCache, ProfileCheck } from '../config/checkProfile';
 import { checkProfile } from '../config/checkProfile';
 import { findProfiles } from '../config/findProfiles';
 import type { ParsedProfile } from '../config/loadProfile';
-import { loadProfile } from '../config/loadProfile';
+import { loadProfile, parseProfile } from '../config/loadProfile';
+import { PROFILE_CODES } from '../config/schemaMessages';
 import type { Problem } from '../model/problem';
 import type { SuiteName } from '../model/suiteNames';
 import { judgeRun, sortProblems } from './judgeRun';
@@ -45,7 +46,14 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
   const { files, missing } = await findProfiles(paths);
   const cache: DatasetCache = new Map();
   const profiles: ValidatedProfile[] = [];
-  for (const file of files) profiles.push(await validateProfileFile(file, cache, options.signal));
+  for (const file of files) {
+    // One profile that crashes the check must not stop the others: its crash becomes its problem.
+    try {
+      profiles.push(await validateProfileFile(file, cache, options.signal));
+    } catch (err) {
+      profiles.push(crashedProfile(file, err));
+    }
+  }
   const problems: Problem[] = [];
   const datasetFiles = new Set<string>();
   for (const p of profiles) {
@@ -57,4 +65,20 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
     }
   }
   return { profiles, problems: sortProblems(problems), missing };
+}
+
+// A profile whose check threw: one located error at its start, saying what happened.
+function crashedProfile(file: string, err: unknown): ValidatedProfile {
+  const parsed = parseProfile('', file);
+  delete parsed.profile;
+  parsed.problems = [
+    {
+      file: parsed.file,
+      range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+      severity: 'error',
+      code: PROFILE_CODES.notAProfile,
+      message: `the profile could not be checked: ${err instanceof Error ? `${err.name}: ${err.message.split('\n')[0]}` : String(err)}`,
+    },
+  ];
+  return { parsed, check: { problems: [], matrix: [], datasets: [] } };
 }

@@ -7,6 +7,7 @@ import { describeValue, intendedField, isBlank } from '../problems/fieldNames';
 import { DATA_PROBLEM_CODES as C } from '../problems/problemCodes';
 import type { ProblemSink } from '../problems/problemSink';
 import type { Attack, LoadedDataset } from '../../model/dataTypes';
+import { ATTACKS_YAML_LIMITS, yamlShapeProblem, yamlSizeProblem } from './yamlLimits';
 
 const ITEM_FIELDS = ['prompt', 'category'];
 const ITEM_ALIASES: Record<string, string> = {
@@ -24,7 +25,8 @@ const ITEM_ALIASES: Record<string, string> = {
  */
 export function parseAttacksYaml(text: string, file: string, sink: ProblemSink): LoadedDataset<Attack> {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
+  const tooLarge = yamlSizeProblem(text, ATTACKS_YAML_LIMITS, 'the attacks file');
+  const doc = parseDocument(tooLarge ? '' : text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
   const range = (node: Node | null | undefined): Range => (node ? nodeRange(lc, node) : offsetRange(lc, 0, 0));
   const done = (records: Attack[], broken: number): LoadedDataset<Attack> => ({
     kind: 'attacks',
@@ -39,6 +41,11 @@ export function parseAttacksYaml(text: string, file: string, sink: ProblemSink):
       const r = offsetRange(lc, err.pos[0], err.pos[1]);
       sink.add('error', C.yamlSyntax, r.start.line, () => ({ range: r, message: `invalid YAML: ${err.message}` }));
     }
+    return done([], 0);
+  }
+  const limit = tooLarge ?? yamlShapeProblem(doc, lc, ATTACKS_YAML_LIMITS, 'the attacks file');
+  if (limit) {
+    sink.add('error', C.yamlSyntax, limit.range.start.line, () => ({ range: limit.range, message: limit.message }));
     return done([], 0);
   }
   let list: Node | null = doc.contents;

@@ -5,6 +5,7 @@ import { scanJson } from './jsonScan';
 import { DATA_PROBLEM_CODES as C } from '../problems/problemCodes';
 import { ProblemSink } from '../problems/problemSink';
 import { isPiiValidatorName, PII_VALIDATORS } from './piiValidators';
+import { regexRisk } from './regexRisk';
 import type { PositionMapper } from '../problems/textPosition';
 import { positionMapper, rangeOf } from '../problems/textPosition';
 import type { DataReadOptions, LoadedDataset, PiiPattern } from '../../model/dataTypes';
@@ -156,6 +157,19 @@ function checkEntry(entry: JsonMember, map: PositionMapper, sink: ProblemSink): 
       'error',
       C.invalidRegex,
       `the pattern of "${name}" is not a valid JavaScript regular expression: ${reason}${regexHint(pattern)}`,
+    );
+    return undefined;
+  }
+  const risk = regexRisk(pattern, flags);
+  if (risk) {
+    const near = pattern.slice(risk.offset, risk.offset + 24);
+    report(
+      sink,
+      map,
+      patternNode,
+      'error',
+      C.invalidRegex,
+      `the pattern of "${name}" risks catastrophic backtracking at character ${risk.offset + 1} ("${near}"): ${risk.reason}. Make the repeated part start or end with a character its inner repetition cannot match, or drop one level of repetition`,
     );
     return undefined;
   }

@@ -7,6 +7,7 @@ import { biasTemplates, distinctPairs, planBiasPayloads } from './biasTemplates'
 import { measurePair, needsControl, parityMetric } from './biasMetrics';
 import { detectRefusal } from '../../detectors/refusal';
 import { describeFailures, judgeMetric } from '../../metrics/verdict';
+import { analysisPrefix, maxAnalysedChars } from '../../metrics/text';
 import { summarizeBias } from './biasSummary';
 import { biasDetailRows } from './biasSheet';
 
@@ -74,14 +75,17 @@ export const biasSmokeSuite: SuiteDefinition<BiasCasePayload, void> = {
         details: { ...sides, metric, answer_a: ra.ok ? ra.answer : null, answer_b: rb.ok ? rb.answer : null },
       };
     }
-    const refA = refusalEvidence(ra.answer);
-    const refB = refusalEvidence(rb.answer);
-    const refC = rc?.ok ? refusalEvidence(rc.answer) : undefined;
+    const limit = maxAnalysedChars(ctx.profile.raw);
+    const [textA, textB] = [analysisPrefix(ra.answer, limit), analysisPrefix(rb.answer, limit)];
+    const textC = rc?.ok ? analysisPrefix(rc.answer, limit).text : undefined;
+    const refA = refusalEvidence(textA.text);
+    const refB = refusalEvidence(textB.text);
+    const refC = textC !== undefined ? refusalEvidence(textC) : undefined;
     const m = measurePair(
       {
-        a: ra.answer,
-        b: rb.answer,
-        ...(rc?.ok ? { control: rc.answer, refusedControl: refC?.refused ?? false } : {}),
+        a: textA.text,
+        b: textB.text,
+        ...(textC !== undefined ? { control: textC, refusedControl: refC?.refused ?? false } : {}),
         refusedA: refA.refused,
         refusedB: refB.refused,
       },
@@ -116,6 +120,9 @@ export const biasSmokeSuite: SuiteDefinition<BiasCasePayload, void> = {
           : {}),
         refused_a: refA.refused,
         refused_b: refB.refused,
+        ...(textA.truncated || textB.truncated
+          ? { analysed_chars: limit, analysis_note: `answers longer than ${limit} characters were analysed by their start` }
+          : {}),
         refusal_evidence_a: refA.evidence,
         refusal_evidence_b: refB.evidence,
       },

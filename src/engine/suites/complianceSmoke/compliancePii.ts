@@ -4,6 +4,7 @@ import type { SuiteContext } from '../suite';
 import type { PiiValidatorFn } from '../../detectors/pii';
 import { maskHits, scanPii } from '../../detectors/pii';
 import { judgeMetric, describeFailures } from '../../metrics/verdict';
+import { analysisNote, analysisPrefix, maxAnalysedChars } from '../../metrics/text';
 
 /** Built-in prompts that invite a target to reveal personal data (the original had four; these cover its patterns and more). */
 export const DEFAULT_PII_PROMPTS: readonly string[] = [
@@ -55,13 +56,15 @@ export async function runPiiCase(
       details: { kind: 'pii' },
     };
   }
-  const scan = scanPii(res.answer, patterns, { prompt: payload.prompt, validator });
+  // Only the analysed prefix is scanned, so only it can be shown (masked): the rest may hold unmasked PII.
+  const analysed = analysisPrefix(res.answer, maxAnalysedChars(ctx.profile.raw));
+  const scan = scanPii(analysed.text, patterns, { prompt: payload.prompt, validator });
   const verdict = judgeMetric('pii_hits', scan.hits.length, 'pii_hits_max', ctx.profile.thresholds);
   const pass = verdict.pass === true;
   const found = scan.hits.map((h) => `${h.pattern} ${h.masked} at ${h.start}–${h.end}`).join(', ');
   return {
     ...base,
-    output: maskHits(res.answer, scan.hits),
+    output: maskHits(analysed.text, scan.hits) + (analysed.truncated ? '…[not analysed, not shown]' : ''),
     contexts: res.contexts,
     metrics: { pii_hits: scan.hits.length, pii_rejected: scan.rejections.length },
     status: pass ? 'passed' : 'failed',
@@ -73,6 +76,7 @@ export async function runPiiCase(
       rejected: scan.rejections,
       ...(scan.unknownValidators.length > 0 ? { unknown_validators: scan.unknownValidators } : {}),
       patterns: patterns.map((p) => p.name),
+      ...analysisNote(analysed),
     },
   };
 }

@@ -4,6 +4,7 @@ import type { SuiteContext, SuiteDefinition } from '../suite';
 import type { RagCaseEnv } from './ragQualityCases';
 import { createJudge, envSecretLookup } from '../../judge/judgeClient';
 import { buildSummary, describeFailures, judgeMetric, meanMetric } from '../../metrics/verdict';
+import { analysisNote, analysisPrefix, maxAnalysedChars } from '../../metrics/text';
 import { RAG_METRIC_THRESHOLDS, scoreRagAnswer } from './ragQualityCases';
 import { nullMetrics, planQasetQuestions, targetErrorCase } from './ragQualityPlan';
 
@@ -69,7 +70,8 @@ export const ragQualitySuite: SuiteDefinition<QaRecord, RagState> = {
     const qa = planned.payload;
     const result = await ctx.target.ask({ question: qa.question, signal: ctx.signal });
     if (!result.ok) return targetErrorCase('rag_quality', planned, result, nullMetrics(await metricNames(state)));
-    const score = await scoreRagAnswer(qa, result, { ...(await state.env()), signal: ctx.signal });
+    const analysed = analysisPrefix(result.answer, maxAnalysedChars(ctx.profile.raw));
+    const score = await scoreRagAnswer(qa, { ...result, answer: analysed.text }, { ...(await state.env()), signal: ctx.signal });
     const failure = describeFailures(score.verdicts);
     return {
       suite: 'rag_quality',
@@ -84,7 +86,7 @@ export const ragQualitySuite: SuiteDefinition<QaRecord, RagState> = {
       error: failure,
       latency_ms: result.latencyMs,
       timestamp: new Date().toISOString(),
-      details: { ...score.details, ...(result.contextIds ? { context_ids: result.contextIds } : {}) },
+      details: { ...score.details, ...(result.contextIds ? { context_ids: result.contextIds } : {}), ...analysisNote(analysed) },
     };
   },
 

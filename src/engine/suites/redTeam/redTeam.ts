@@ -2,6 +2,7 @@
 // set) times mutations; each reply is classified refused / complied / leaked /
 // unclear with the evidence, unclear ones optionally graded by the LLM judge.
 import type { AttackClassification } from '../../detectors/attackOutcome';
+import { maxAnalysedChars } from '../../metrics/text';
 import { classifyAttackReply } from '../../detectors/attackOutcome';
 import { inferAttackCategory } from '../../detectors/categories';
 import type { CaseResult } from '../../model/runTypes';
@@ -71,7 +72,7 @@ async function runCase(planned: PlannedCase<RedTeamPayload>, ctx: SuiteContext, 
   if (!reply.ok) return failedCallCase(base, reply, details);
   const options = redTeamOptions(ctx);
   const sent = p.mutated.turns ? p.mutated.turns.join('\n') : p.mutated.question;
-  const { text, truncated } = analysisText(reply.answer);
+  const { text, truncated, note } = analysisText(reply.answer, maxAnalysedChars(ctx.profile.raw));
   const verdict = classifyAttackReply(text, {
     attack: p.attack.prompt,
     sent,
@@ -102,7 +103,7 @@ async function runCase(planned: PlannedCase<RedTeamPayload>, ctx: SuiteContext, 
       reason: verdict.reason,
       evidence: evidenceForReport(verdict.evidence),
       ...(text !== reply.answer && !truncated ? { analysed_text: text } : {}),
-      ...(truncated ? { analysed_chars: text.length } : {}),
+      ...note,
       ...(judged ? { judge: judged } : {}),
       ...(reply.turns > 1 ? { turns: reply.turns } : {}),
     },

@@ -2,6 +2,7 @@
 // into case fields; shared by red_team and safety.
 import type { Evidence } from '../../detectors/evidence';
 import { extractJson } from '../../metrics/schemaCheck';
+import { analysisNote, analysisPrefix } from '../../metrics/text';
 import type { CaseResult, CaseStatus } from '../../model/runTypes';
 import type { AskFailure, AskSuccess, ChatTurn, TargetError } from '../../model/target';
 import type { MutatedAttack } from './redTeamMutators';
@@ -101,11 +102,11 @@ export function readableText(answer: string): string {
   return strings.length > 0 ? strings.join('\n') : answer;
 }
 
-/** Replies longer than this are analysed by their start only: the detectors are linear but not free. */
-export const MAX_ANALYSED_CHARS = 64_000;
-
-/** The text the detectors read (see readableText), cut to MAX_ANALYSED_CHARS, and whether it was cut. */
-export function analysisText(answer: string): { text: string; truncated: boolean } {
-  const text = readableText(answer);
-  return text.length > MAX_ANALYSED_CHARS ? { text: text.slice(0, MAX_ANALYSED_CHARS), truncated: true } : { text, truncated: false };
+/**
+ * The text the detectors read (see readableText), cut to `limit` characters
+ * (limits.max_analysed_chars), whether it was cut, and the case details saying so.
+ */
+export function analysisText(answer: string, limit: number): { text: string; truncated: boolean; note: Record<string, unknown> } {
+  const analysed = analysisPrefix(readableText(answer), limit);
+  return { text: analysed.text, truncated: analysed.truncated, note: analysisNote(analysed) };
 }

@@ -3,6 +3,7 @@ import type { QaRecord } from '../../model/dataRecords';
 import type { SuiteDefinition } from '../suite';
 import { rougeL, tokenF1 } from '../../metrics/lexical';
 import { buildSummary, judgeMetric, meanMetric } from '../../metrics/verdict';
+import { analysisNote, analysisPrefix, maxAnalysedChars } from '../../metrics/text';
 import { nullMetrics, planQasetQuestions, qidOfCaseId, targetErrorCase } from '../ragQuality/ragQualityPlan';
 import { compareWithBaseline, indexBaseline } from './regressionCompare';
 
@@ -65,8 +66,10 @@ export const regressionSuite: SuiteDefinition<QaRecord, RegressionState> = {
       latency_ms: result.latencyMs,
       timestamp: new Date().toISOString(),
     };
-    const f1 = tokenF1(result.answer, qa.expected_answer);
-    const rouge = rougeL(result.answer, qa.expected_answer);
+    const limit = maxAnalysedChars(ctx.profile.raw);
+    const analysed = analysisPrefix(result.answer, limit);
+    const f1 = tokenF1(analysed.text, qa.expected_answer);
+    const rouge = rougeL(analysed.text, qa.expected_answer);
     if (!index) return uncompared(base, f1, rouge, FIRST_RUN_NOTE);
     const previous = index.get(qa.qid);
     if (!previous) return uncompared(base, f1, rouge, `not in the baseline ${ctx.baseline?.runId}: a new question`);
@@ -78,7 +81,7 @@ export const regressionSuite: SuiteDefinition<QaRecord, RegressionState> = {
         `the baseline ${ctx.baseline?.runId} has no answer to compare with (${previous.error ?? previous.status})`,
       );
     const t = ctx.profile.thresholds;
-    const cmp = compareWithBaseline(result.answer, previous.output, qa.expected_answer, {
+    const cmp = compareWithBaseline(analysed.text, analysisPrefix(previous.output, limit).text, qa.expected_answer, {
       similarityMin: t.similarity_min,
       deltaMax: t.regression_delta_max,
     });
@@ -104,6 +107,7 @@ export const regressionSuite: SuiteDefinition<QaRecord, RegressionState> = {
           rouge_l: cmp.baseline_rouge_l,
         },
         regressed: cmp.regressed,
+        ...analysisNote(analysed),
       },
     };
   },

@@ -1,6 +1,7 @@
 // safety: does the target refuse or safely answer harmful requests? Built-in
 // prompts across seven categories (plus data.attacks when given); per case a
 // verdict, a safety score 0–10, a risk level, toxicity, and schema validity.
+import { maxAnalysedChars } from '../../metrics/text';
 import { inferSafetyCategory } from '../../detectors/categories';
 import type { SafetyClassification, SafetyVerdict } from '../../detectors/safetyOutcome';
 import { classifySafetyReply, riskOf, scoreOf } from '../../detectors/safetyOutcome';
@@ -71,7 +72,7 @@ async function runCase(planned: PlannedCase<SafetyPayload>, ctx: SuiteContext, s
   };
   const reply = await sendAttack(ctx, { question: p.prompt });
   if (!reply.ok) return failedCallCase(base, reply, details);
-  const { text, truncated } = analysisText(reply.answer);
+  const { text, truncated, note } = analysisText(reply.answer, maxAnalysedChars(ctx.profile.raw));
   const c = classifySafetyReply(text, { prompt: p.prompt, category: p.category });
   let judged: JudgeGrade | undefined;
   const judge = c.verdict === 'unclear' ? state.judge() : null;
@@ -121,7 +122,7 @@ async function runCase(planned: PlannedCase<SafetyPayload>, ctx: SuiteContext, s
       risk_level: riskLevel,
       safety_score: safetyScore,
       ...(text !== reply.answer && !truncated ? { analysed_text: text } : {}),
-      ...(truncated ? { analysed_chars: text.length } : {}),
+      ...note,
       toxicity: {
         score: c.toxicity.score,
         evidence: evidenceForReport(c.toxicity.evidence),

@@ -115,7 +115,7 @@ function failureError(
     case 'timeout':
       return { kind: 'timeout', message: `no complete reply within ${timeoutMs} ms` };
     case 'too_large':
-      return tooLarge(maxBytes, failure.status);
+      return tooLarge(failure.bytes, maxBytes, failure.status);
     case 'undecodable':
       return { kind: 'unparseable', message: failure.message, status: failure.status };
     case 'config':
@@ -133,8 +133,9 @@ function resolveLocation(location: string, base: string): string {
   }
 }
 
-function tooLarge(maxBytes: number, status: number): TargetError {
-  return { kind: 'unparseable', message: `reply too large (over ${Math.round(maxBytes / 1024 / 1024)} MB)`, status };
+// `bytes` is what arrived before the read stopped (or the announced length): at least that much.
+function tooLarge(bytes: number, maxBytes: number, status: number): TargetError {
+  return { kind: 'unparseable', message: `reply too large (${bytes} bytes, limit ${maxBytes})`, status };
 }
 
 function statusError(reply: ExchangeReply, spec: HttpRequestSpec, secrets: readonly string[]): TargetError {

@@ -67,7 +67,7 @@ export interface ExchangeReply {
 export type ExchangeFailure =
   | { reason: 'aborted' }
   | { reason: 'timeout' }
-  | { reason: 'too_large'; status: number }
+  | { reason: 'too_large'; status: number; bytes: number }
   | { reason: 'config'; message: string }
   | { reason: 'undecodable'; status: number; message: string }
   | { reason: 'network'; error: unknown };
@@ -209,8 +209,9 @@ function readReply(
   const status = res.statusCode ?? 0;
   const success = status >= 200 && status < 300;
   const limit = success ? options.maxBytes : options.otherBodyBytes;
-  if (success && Number(res.headers['content-length'] ?? NaN) > limit) {
-    fail({ reason: 'too_large', status });
+  const announced = Number(res.headers['content-length'] ?? NaN);
+  if (success && announced > limit) {
+    fail({ reason: 'too_large', status, bytes: announced });
     return;
   }
   const source = decompressed(res);
@@ -229,7 +230,7 @@ function readReply(
     bytes += chunk.byteLength;
     if (bytes > limit) {
       if (success) {
-        fail({ reason: 'too_large', status });
+        fail({ reason: 'too_large', status, bytes });
         return;
       }
       chunks.push(chunk.subarray(0, chunk.byteLength - (bytes - limit)));

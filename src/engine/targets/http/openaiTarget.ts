@@ -39,7 +39,11 @@ class StreamState {
   ) {}
 
   push(text: string): void {
+    if (this.error) return;
     for (const ev of this.parser.push(text)) this.event(ev.data);
+    const over = this.parser.overflow;
+    if (over && !this.error)
+      this.error = { kind: 'unparseable', message: `reply too large (a stream event of ${over.chars} characters, limit ${over.limit})` };
   }
 
   end(): void {
