@@ -25,6 +25,13 @@ function starDigits(text: string, keep: number): string {
 
 // Built once from the table; each mask keeps the key's prefix as its hint.
 const SHAPE_FINDERS = KEY_SHAPES.map(shapeFinder);
+// One pass that finds any shape's prefix: text without one (nearly every answer) skips the finders.
+const ANY_SHAPE_PREFIX = new RegExp(KEY_SHAPES.map((s) => s.prefix).join('|'), 'i');
+const ANY_SECRET_WORD = new RegExp(SECRET_WORDS, 'i');
+const ANY_AUTH_SCHEME = /bearer|basic|token/i;
+// Every PII shape holds a digit or an `@`; an AWS secret key holds a digit.
+const HAS_DIGIT = /\d/;
+const MAYBE_PII = /[\d@]/;
 const AWS_SECRET = new RegExp(AWS_SECRET_KEY.source, 'g');
 const AUTH_SCHEME = new RegExp(AUTH_SCHEME_SOURCE, 'g');
 const NAMED_SECRET = new RegExp(NAMED_SECRET_SOURCE, 'gi');
@@ -40,10 +47,12 @@ export function looksRandom(value: string): boolean {
 /** Masks credentials: known key shapes (see keyShapes.ts), bearer/basic values, AWS secret keys, and secrets named key=/token=/secret=/password=. */
 export function maskSecrets(text: string): string {
   let out = text;
-  for (const re of SHAPE_FINDERS) out = out.replace(re, (_m, prefix: string) => `${prefix}${STARS}`);
-  out = out.replace(AWS_SECRET, (m) => (/[A-Z]/.test(m) && /[a-z]/.test(m) && /\d/.test(m) ? STARS : m));
-  out = out.replace(AUTH_SCHEME, (_m, scheme: string) => `${scheme}${STARS}`);
-  return maskNamedSecrets(out);
+  if (ANY_SHAPE_PREFIX.test(out)) {
+    for (const re of SHAPE_FINDERS) out = out.replace(re, (_m, prefix: string) => `${prefix}${STARS}`);
+  }
+  if (HAS_DIGIT.test(out)) out = out.replace(AWS_SECRET, (m) => (/[A-Z]/.test(m) && /[a-z]/.test(m) && /\d/.test(m) ? STARS : m));
+  if (ANY_AUTH_SCHEME.test(out)) out = out.replace(AUTH_SCHEME, (_m, scheme: string) => `${scheme}${STARS}`);
+  return ANY_SECRET_WORD.test(out) ? maskNamedSecrets(out) : out;
 }
 
 // Secrets named by a word before them. Matches consume only the word, so a word inside
@@ -143,11 +152,11 @@ export function maskPii(text: string): string {
   return out.replace(PHONE, maskPhone);
 }
 
-// Text with none of these cannot hold anything a mask looks for: most answers skip the regexes.
-const MAYBE_SENSITIVE = new RegExp(`[\\d@=:]|bearer|basic|${SECRET_WORDS}|${KEY_SHAPES.map((s) => s.prefix).join('|')}`, 'i');
+// Text with none of these cannot hold a secret: most answers skip the secret masks.
+const MAYBE_SECRET = new RegExp(`[\\d=:]|bearer|basic|${SECRET_WORDS}|${KEY_SHAPES.map((s) => s.prefix).join('|')}`, 'i');
 
 /** Masks secrets, then PII, in one text. */
 export function maskText(text: string): string {
-  if (!MAYBE_SENSITIVE.test(text)) return text;
-  return maskPii(maskSecrets(text));
+  const out = MAYBE_SECRET.test(text) ? maskSecrets(text) : text;
+  return MAYBE_PII.test(out) ? maskPii(out) : out;
 }
