@@ -21,6 +21,8 @@ export interface ParsedProfile {
   /** The plain value, even when invalid (for tools that show what is there). */
   value: unknown;
   problems: Problem[];
+  /** Where the schema found something wrong (paths into the profile); empty when it found nothing. */
+  schemaErrorPaths: (string | number)[][];
   /** Where a key or value of the profile is, for problems found later. */
   rangeOf(docPath: DocPath, at?: 'key' | 'value'): Range;
 }
@@ -47,6 +49,7 @@ export function parseProfile(text: string, file: string): ParsedProfile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: Problem[] = [];
+  const schemaErrorPaths: (string | number)[][] = [];
   const rangeOf = (docPath: DocPath, at: 'key' | 'value' = 'value') => rangeAt(doc, lineCounter, docPath, at);
 
   for (const err of [...doc.errors, ...doc.warnings]) {
@@ -71,6 +74,7 @@ export function parseProfile(text: string, file: string): ParsedProfile {
       });
     } else {
       for (const m of schemaMessages(validate(value), value)) {
+        schemaErrorPaths.push(m.path);
         problems.push({
           file,
           range: rangeOf(m.path, m.at),
@@ -83,7 +87,7 @@ export function parseProfile(text: string, file: string): ParsedProfile {
     }
   }
   const ok = !problems.some((p) => p.severity === 'error');
-  return { file, text, doc, lineCounter, value, problems, rangeOf, ...(ok ? { profile: value as RunProfile } : {}) };
+  return { file, text, doc, lineCounter, value, problems, schemaErrorPaths, rangeOf, ...(ok ? { profile: value as RunProfile } : {}) };
 }
 
 function safeToJs(doc: Document): unknown {
