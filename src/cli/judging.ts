@@ -1,5 +1,5 @@
 // Arguments and output shared by the commands that judge whether a run may start (validate, requirements, run).
-import { parseArgs } from 'node:util';
+import { parseOptions } from './parseOptions';
 import type { SuiteName } from '../engine/model/suiteNames';
 import { isSuiteName, SUITE_NAMES } from '../engine/model/suiteNames';
 import { formatProblem } from '../engine/model/problem';
@@ -33,7 +33,7 @@ export interface JudgingArgs {
 
 /** Parses the arguments of `validate` or `requirements`; throws a readable error on a bad one. */
 export function parseJudgingArgs(argv: string[], switches: readonly string[] = [], strings: readonly string[] = []): JudgingArgs {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseOptions({
     args: argv,
     allowPositionals: true,
     strict: true,

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseOptions } from './parseOptions';
 import { formatProblem } from '../engine/model/problem';
 import { formatSummaryTable } from '../engine/report/summaryTable';
 import type { ReportFormat } from '../engine/report/writeReports';
@@ -56,7 +56,7 @@ export interface RunArgs {
 
 /** Parses `aiqk run` arguments; throws a readable error on a bad option. */
 export function parseRunArgs(args: string[]): RunArgs | 'help' {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseOptions({
     args,
     allowPositionals: true,
     strict: true,

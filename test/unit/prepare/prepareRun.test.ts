@@ -135,6 +135,6 @@ describe('prepareRun (the one run preparation)', () => {
     assert.deepEqual(shard.refusal.reasons, ['shard index must be a whole number from 1 to 2 (got 3)']);
     const out = await prepareRun(path.join(dir, 'absent.aiqk.yaml'));
     assert.ok(!out.ok);
-    assert.match(out.refusal.reasons[0] ?? '', /Cannot read the run profile: ENOENT/);
+    assert.match(out.refusal.reasons[0] ?? '', /there is no run profile at .*: check the path/);
   });
 });
