@@ -42,4 +42,40 @@ describe('every problem of a broken folder at once', () => {
       'a note says what could not be checked',
     );
   });
+
+  it('removes a misspelt suite already listed under its right name, and removes a duplicate: no new error', async () => {
+    const api = await vscode.extensions.getExtension<AiQualityKitApi>(EXTENSION_ID)!.activate();
+    const root = vscode.workspace.workspaceFolders![0].uri;
+    const uri = vscode.Uri.joinPath(root, 'listed.aiqk.yaml');
+    const text = 'version: 1\ntarget:\n  mode: builtin\nsuites: [rag_quality, rag-quality, safety, safety]\n';
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const until = async (pred: (ds: vscode.Diagnostic[]) => boolean, what: string) => {
+      for (let i = 0; i < 150; i++) {
+        await api.whenIdle();
+        if (pred(ours(uri))) return ours(uri);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`timed out waiting for ${what}: ${ours(uri).map(codeOf).join(', ')}`);
+    };
+    const fix = async (code: string, title: string) => {
+      const d = (await until((ds) => ds.some((x) => codeOf(x) === code), code)).find((x) => codeOf(x) === code)!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        d.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
+      const action = actions.find((a) => a.title === title);
+      assert.ok(action?.edit, `"${title}" is offered; got: ${actions.map((a) => a.title).join(', ')}`);
+      assert.ok(await vscode.workspace.applyEdit(action.edit));
+    };
+    await fix('unknown-suite', "Remove 'rag-quality' (rag_quality is already listed)");
+    assert.equal(doc.lineAt(3).text, 'suites: [rag_quality, safety, safety]');
+    await fix('duplicate-suite', "Remove the second 'safety'");
+    assert.equal(doc.lineAt(3).text, 'suites: [rag_quality, safety]');
+    await until((ds) => !ds.some((d) => d.severity === vscode.DiagnosticSeverity.Error), 'no error left');
+    await doc.save();
+    await vscode.workspace.fs.delete(uri);
+  });
 });
