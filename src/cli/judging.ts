@@ -1,5 +1,5 @@
 // Arguments and output shared by the commands that judge whether a run may start (validate, requirements, run).
-import { parseArgs } from 'node:util';
+import { parseOptions } from './parseOptions';
 import type { SuiteName } from '../engine/model/suiteNames';
 import { isSuiteName, SUITE_NAMES } from '../engine/model/suiteNames';
 import { formatProblem } from '../engine/model/problem';
@@ -27,11 +27,13 @@ export interface JudgingArgs {
   help: boolean;
   /** The command's own boolean switches, by name. */
   switches: Set<string>;
+  /** The command's own options with a value, by name (those given). */
+  values: Map<string, string>;
 }
 
 /** Parses the arguments of `validate` or `requirements`; throws a readable error on a bad one. */
-export function parseJudgingArgs(argv: string[], switches: readonly string[] = []): JudgingArgs {
-  const { values, positionals } = parseArgs({
+export function parseJudgingArgs(argv: string[], switches: readonly string[] = [], strings: readonly string[] = []): JudgingArgs {
+  const { values, positionals } = parseOptions({
     args: argv,
     allowPositionals: true,
     strict: true,
@@ -39,13 +41,16 @@ export function parseJudgingArgs(argv: string[], switches: readonly string[] = [
       suites: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       ...Object.fromEntries(switches.map((name) => [name, { type: 'boolean' as const, default: false }])),
+      ...Object.fromEntries(strings.map((name) => [name, { type: 'string' as const }])),
     },
   });
+  const given = values as Record<string, unknown>;
   return {
     positionals,
     ...(typeof values.suites === 'string' ? { suites: parseSuites(values.suites) } : {}),
     help: values.help === true,
-    switches: new Set(switches.filter((name) => (values as Record<string, unknown>)[name] === true)),
+    switches: new Set(switches.filter((name) => given[name] === true)),
+    values: new Map(strings.flatMap((name) => (typeof given[name] === 'string' ? [[name, given[name]] as const] : []))),
   };
 }
 

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseOptions } from './parseOptions';
 import { resolveProfile } from '../engine/config/resolve';
 import { readReport } from '../engine/report/jsonReport';
 import { mergeReports } from '../engine/report/merge';
@@ -30,7 +30,7 @@ export async function mergeCommand(argv: string[]): Promise<number> {
   let values: { out?: string; format?: string; 'no-color'?: boolean; quiet?: boolean; help?: boolean };
   let files: string[];
   try {
-    const parsed = parseArgs({
+    const parsed = parseOptions({
       args: argv,
       allowPositionals: true,
       strict: true,

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseOptions } from './parseOptions';
 import { formatProblem } from '../engine/model/problem';
 import { formatSummaryTable } from '../engine/report/summaryTable';
 import type { ReportFormat } from '../engine/report/writeReports';
@@ -12,6 +12,7 @@ import type { SuiteName } from '../engine/model/suiteNames';
 import { SUITE_NAMES } from '../engine/model/suiteNames';
 import { envSecretLookup } from '../engine/targets/createTarget';
 import { createProgress } from './progress';
+import { formatRunStory } from './runStory';
 import { parseSuites, refusalLines } from './judging';
 import { displayPath, parseFormats, reportPathLines, useColor } from './reportOutput';
 
@@ -28,6 +29,7 @@ Options:
   --baseline <report>   compare regression with this report instead of the newest one
   --no-color            plain output
   --quiet               no progress and no summary table
+  --verbose             also the suites' informational notes under the summary
   -h, --help            this text
 
 Exit codes: 0 every suite passed, 1 a suite failed or errored or the run was
@@ -49,11 +51,12 @@ export interface RunArgs {
   baseline?: string;
   color: boolean;
   quiet: boolean;
+  verbose: boolean;
 }
 
 /** Parses `aiqk run` arguments; throws a readable error on a bad option. */
 export function parseRunArgs(args: string[]): RunArgs | 'help' {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseOptions({
     args,
     allowPositionals: true,
     strict: true,
@@ -66,6 +69,7 @@ export function parseRunArgs(args: string[]): RunArgs | 'help' {
       baseline: { type: 'string' },
       'no-color': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -85,6 +89,7 @@ export function parseRunArgs(args: string[]): RunArgs | 'help' {
     ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
     color: useColor(process.stdout, values['no-color'] === true),
     quiet: values.quiet === true,
+    verbose: values.verbose === true,
   };
 }
 
@@ -166,7 +171,11 @@ async function execute(args: RunArgs, prepared: PreparedRun): Promise<number> {
   try {
     const { result, files, writeError } = await handle.written;
     progress?.stop();
-    if (!args.quiet) process.stdout.write(`${formatSummaryTable(result, { color: args.color })}\n`);
+    if (!args.quiet) {
+      process.stdout.write(`${formatSummaryTable(result, { color: args.color, runError: false })}\n`);
+      const story = formatRunStory(result, { verbose: args.verbose, ...(prepared.records ? { records: prepared.records } : {}) });
+      if (story.length > 0) process.stdout.write(`${story.join('\n')}\n`);
+    }
     // With progress on, errors were already printed as they happened.
     if (!progress && result.run.error && result.run.status === 'error') stderr.write(`aiqk run: ${result.run.error}\n`);
     const lines = reportPathLines(files);

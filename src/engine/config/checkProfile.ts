@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { DataKind } from '../model/dataKinds';
 import { DATA_KINDS } from '../model/dataKinds';
+import type { DataKind } from '../model/dataKinds';
 import type { DataFileCheck } from '../model/dataTypes';
 import { expectedExtensions, validateDataFile } from '../data/validateDataFile';
 import { parseBiasGroups } from '../data/readers/biasGroups';
@@ -9,7 +9,9 @@ import type { Problem, Range } from '../model/problem';
 import type { RequirementRow } from '../model/requirementTypes';
 import { computeRequirementMatrix } from '../requirements/requirements';
 import type { ParsedProfile } from './loadProfile';
-import { isInlineBiasGroups, providedKinds } from './resolve';
+import type { RunProfile } from '../model/profileTypes';
+import { readableParts } from './readableParts';
+import { isInlineBiasGroups } from './resolve';
 
 /** Problem codes of the checks that look beyond the profile's own text. */
 export const CHECK_CODES = {
@@ -22,6 +24,7 @@ export const CHECK_CODES = {
   targetIncomplete: 'target-incomplete',
   ignoredSetting: 'ignored-setting',
   badShard: 'bad-shard',
+  notChecked: 'not-checked',
 } as const;
 
 /** The result of checking a profile: its problems, its matrix and the datasets it reads. */
@@ -49,8 +52,9 @@ export interface CheckProfileOptions {
  * target settings that only make sense together.
  */
 export async function checkProfile(parsed: ParsedProfile, opts: CheckProfileOptions = {}): Promise<ProfileCheck> {
-  const profile = parsed.profile;
-  if (!profile) return { problems: [], matrix: [], datasets: [] };
+  // A profile with schema errors is still checked wherever it can be read, so
+  // every problem shows at once instead of one round of fixes at a time.
+  const parts = readableParts(parsed);
   const problems: Problem[] = [];
   const at = (
     p: (string | number)[],
@@ -61,12 +65,12 @@ export async function checkProfile(parsed: ParsedProfile, opts: CheckProfileOpti
     where: 'key' | 'value' = 'value',
   ) => problems.push({ file: parsed.file, range: parsed.rangeOf(p, where), severity, code, message, ...extra });
 
-  checkTarget(profile, at);
+  if (parts.target) checkTarget(parts.target, at);
+  if (parts.shard) checkShard(parts.shard, at);
   const dir = path.dirname(parsed.file);
   const datasets: DataFileCheck[] = [];
-  const unusable = new Set<DataKind>();
   for (const kind of DATA_KINDS) {
-    const value = profile.data?.[kind];
+    const value = parts.data[kind];
     if (value === undefined) continue;
     if (kind === 'bias_groups' && isInlineBiasGroups(value)) {
       const start = parsed.rangeOf(['data', kind]).start;
@@ -77,19 +81,18 @@ export async function checkProfile(parsed: ParsedProfile, opts: CheckProfileOpti
     }
     const file = path.resolve(dir, value);
     const check = await checkDataPath(kind, file, value, at, opts);
-    if (!check) {
-      unusable.add(kind);
-      continue;
-    }
+    if (!check) continue;
     datasets.push(check);
     summarizeDataset(kind, value, check, at);
-    if (check.records === 0) unusable.add(kind);
   }
+  for (const u of parts.unchecked) at(u.path, 'information', CHECK_CODES.notChecked, u.message, {}, u.at);
+  if (!parts.suites || parts.useDefaults === undefined) return { problems, matrix: [], datasets };
 
-  const useDefaults = profile.use_defaults ?? true;
-  const matrix = computeRequirementMatrix(profile.suites, providedKinds(profile), useDefaults);
+  const provided = new Set(DATA_KINDS.filter((k) => parts.data[k] !== undefined));
+  const matrix = computeRequirementMatrix(parts.suites, provided, parts.useDefaults);
+  const written = suitesAsWritten(parsed);
   for (const row of matrix) {
-    const suiteIndex = profile.suites.indexOf(row.suite);
+    const suiteIndex = written.indexOf(row.suite);
     if (row.blocking) {
       at(['suites', suiteIndex], 'error', CHECK_CODES.missingData, `${row.detail}`, {
         fix: { kind: 'setUseDefaults', dataKind: row.kind },
@@ -103,6 +106,12 @@ export async function checkProfile(parsed: ParsedProfile, opts: CheckProfileOpti
   return { problems, matrix, datasets };
 }
 
+/** The suites list as the profile writes it (positions of its entries), whatever is in it. */
+function suitesAsWritten(parsed: ParsedProfile): unknown[] {
+  const value = parsed.value as { suites?: unknown } | null | undefined;
+  return value && Array.isArray(value.suites) ? value.suites : [];
+}
+
 type At = (
   p: (string | number)[],
   severity: Problem['severity'],
@@ -112,8 +121,7 @@ type At = (
   where?: 'key' | 'value',
 ) => void;
 
-function checkTarget(profile: NonNullable<ParsedProfile['profile']>, at: At): void {
-  const t = profile.target;
+function checkTarget(t: RunProfile['target'], at: At): void {
   if (t.mode === 'mcp' && t.mcp && !t.mcp.command && !t.mcp.url) {
     at(
       ['target', 'mcp'],
@@ -160,13 +168,11 @@ function checkTarget(profile: NonNullable<ParsedProfile['profile']>, at: At): vo
   if (t.mode === 'api' && t.protocol !== 'http' && t.http !== undefined) {
     at(['target', 'http'], 'warning', CHECK_CODES.ignoredSetting, 'target.http is only used when protocol is http', {}, 'key');
   }
-  if (profile.shard && profile.shard.index > profile.shard.total) {
-    at(
-      ['shard', 'index'],
-      'error',
-      CHECK_CODES.badShard,
-      `shard.index ${profile.shard.index} is larger than shard.total ${profile.shard.total}`,
-    );
+}
+
+function checkShard(shard: NonNullable<RunProfile['shard']>, at: At): void {
+  if (shard.index > shard.total) {
+    at(['shard', 'index'], 'error', CHECK_CODES.badShard, `shard.index ${shard.index} is larger than shard.total ${shard.total}`);
   }
 }
 

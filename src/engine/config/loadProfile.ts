@@ -7,6 +7,7 @@ import schema from '../../../schemas/aiqk.schema.json';
 import type { Problem, Range } from '../model/problem';
 import type { RunProfile } from '../model/profileTypes';
 import { PROFILE_CODES, schemaMessages } from './schemaMessages';
+import { plainYamlErrors } from './yamlErrors';
 import type { DocPath } from '../data/problems/yamlPositions';
 import { offsetRange, rangeAt } from '../data/problems/yamlPositions';
 import type { YamlLimitProblem } from '../data/readers/yamlLimits';
@@ -23,6 +24,8 @@ export interface ParsedProfile {
   /** The plain value, even when invalid (for tools that show what is there). */
   value: unknown;
   problems: Problem[];
+  /** Where the schema found something wrong (paths into the profile); empty when it found nothing. */
+  schemaErrorPaths: (string | number)[][];
   /** Where a key or value of the profile is, for problems found later. */
   rangeOf(docPath: DocPath, at?: 'key' | 'value'): Range;
 }
@@ -55,10 +58,27 @@ export function parseProfile(text: string, file: string): ParsedProfile {
     problems.push({ file, range: p.range, severity: 'error', code: PROFILE_CODES.yamlSyntax, message: `YAML: ${p.message}` });
   };
   if (tooLarge) limitProblem(tooLarge);
+  const schemaErrorPaths: (string | number)[][] = [];
   const rangeOf = (docPath: DocPath, at: 'key' | 'value' = 'value') => rangeAt(doc, lineCounter, docPath, at);
 
+  const plainLines = new Set<number>();
   for (const err of [...doc.errors, ...doc.warnings]) {
     const [start, end] = err.pos;
+    // Errors the library words obscurely (or places on the line above) get plain words on the right line.
+    const plain = doc.errors.includes(err as never) ? plainYamlErrors(text, [err])[0] : undefined;
+    if (plain) {
+      if (plainLines.has(plain.line)) continue;
+      plainLines.add(plain.line);
+      const begin = { line: plain.line, column: plain.column };
+      problems.push({
+        file,
+        range: { start: begin, end: { line: plain.line, column: plain.column + plain.length } },
+        severity: 'error',
+        code: PROFILE_CODES.yamlSyntax,
+        message: plain.message,
+      });
+      continue;
+    }
     problems.push({
       file,
       range: offsetRange(lineCounter, start, Math.max(end, start + 1)),
@@ -83,6 +103,7 @@ export function parseProfile(text: string, file: string): ParsedProfile {
       });
     } else {
       for (const m of schemaMessages(validate(value), value)) {
+        schemaErrorPaths.push(m.path);
         problems.push({
           file,
           range: rangeOf(m.path, m.at),
@@ -95,7 +116,7 @@ export function parseProfile(text: string, file: string): ParsedProfile {
     }
   }
   const ok = !problems.some((p) => p.severity === 'error');
-  return { file, text, doc, lineCounter, value, problems, rangeOf, ...(ok ? { profile: value as RunProfile } : {}) };
+  return { file, text, doc, lineCounter, value, problems, schemaErrorPaths, rangeOf, ...(ok ? { profile: value as RunProfile } : {}) };
 }
 
 function safeToJs(doc: Document): unknown {
@@ -120,11 +141,20 @@ export async function loadProfile(file: string): Promise<ParsedProfile> {
         range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
         severity: 'error',
         code: PROFILE_CODES.notAProfile,
-        message: `Cannot read the run profile: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+        message: unreadableProfile(file, err),
       },
     ];
     delete parsed.profile;
     return parsed;
   }
   return parseProfile(text.replace(/^\uFEFF/, ''), abs);
+}
+
+/** Why a run profile cannot be read, in the same plain words as the other problems. */
+export function unreadableProfile(file: string, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return `there is no run profile at ${file}: check the path (profiles are named aiqk.yaml or *.aiqk.yaml)`;
+  if (code === 'EISDIR') return `${file} is a folder: give the path of a run profile file (aiqk.yaml or *.aiqk.yaml) in it`;
+  if (code === 'EACCES' || code === 'EPERM') return `the run profile ${file} cannot be read: permission denied`;
+  return `the run profile ${file} cannot be read: ${err instanceof Error ? err.message : String(err)}`;
 }

@@ -90,13 +90,14 @@ function oneMessage(e: ErrorObject, root: unknown): SchemaMessage {
       const known = Object.keys(parentSchema.properties ?? {});
       const guess = didYouMean(key, known);
       const msg = `${path.length ? where + ': ' : ''}unknown key '${key}'.${guess ? ` Did you mean '${guess}'?` : ` Known keys: ${known.join(', ')}.`}`;
-      return {
-        path: [...path, key],
-        at: 'key',
-        code: PROFILE_CODES.unknownKey,
-        message: msg,
-        ...(guess ? { fix: { kind: 'replace', text: guess, title: `Change to '${guess}'` } } : {}),
-      };
+      // Renaming to a key that is already set would only trade this error for a duplicate key.
+      const taken = guess !== undefined && isRecord(e.data) && guess in e.data;
+      const fix: ProblemFix | undefined = !guess
+        ? undefined
+        : taken
+          ? { kind: 'removeEntry', path: [...path, key], title: `Remove '${key}' (${guess} is already set)` }
+          : { kind: 'replace', text: guess, title: `Change to '${guess}'` };
+      return { path: [...path, key], at: 'key', code: PROFILE_CODES.unknownKey, message: msg, ...(fix ? { fix } : {}) };
     }
     case 'required': {
       const missing = String(params.missingProperty);
@@ -115,12 +116,20 @@ function oneMessage(e: ErrorObject, root: unknown): SchemaMessage {
       const guess = typeof got === 'string' ? didYouMean(got, allowed) : undefined;
       const noun = isSuite ? 'a suite' : 'allowed';
       const msg = `${where}: '${String(got)}' is not ${noun}.${guess ? ` Did you mean '${guess}'?` : ` Choose one of: ${allowed.join(', ')}.`}`;
+      // A suite renamed to one already listed would be listed twice: remove this one instead.
+      const siblings = isSuite ? (valueAt(root, path.slice(0, -1)) as unknown[]) : undefined;
+      const listed = guess !== undefined && Array.isArray(siblings) && siblings.includes(guess);
+      const fix: ProblemFix | undefined = !guess
+        ? undefined
+        : listed
+          ? { kind: 'removeEntry', path, title: `Remove '${String(got)}' (${guess} is already listed)` }
+          : { kind: 'replace', text: guess, title: `Change to '${guess}'` };
       return {
         path,
         at: 'value',
         code: isSuite ? PROFILE_CODES.unknownSuite : PROFILE_CODES.invalidValue,
         message: msg,
-        ...(guess ? { fix: { kind: 'replace', text: guess, title: `Change to '${guess}'` } } : {}),
+        ...(fix ? { fix } : {}),
       };
     }
     case 'type': {
@@ -160,6 +169,7 @@ function oneMessage(e: ErrorObject, root: unknown): SchemaMessage {
         at: 'value',
         code: path[0] === 'suites' ? PROFILE_CODES.duplicateSuite : PROFILE_CODES.invalidValue,
         message: `${formatPath([...path, second])}: '${String(list[second])}' is listed twice (also ${formatPath([...path, first])})`,
+        fix: { kind: 'removeEntry', path: [...path, second], title: `Remove the second '${String(list[second])}'` },
       };
     }
     case 'minLength':
@@ -169,6 +179,16 @@ function oneMessage(e: ErrorObject, root: unknown): SchemaMessage {
     default:
       return { path, at: 'value', code: PROFILE_CODES.invalidValue, message: `${where}: ${e.message ?? 'is not valid'}` };
   }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function valueAt(root: unknown, docPath: readonly (string | number)[]): unknown {
+  let v: unknown = root;
+  for (const k of docPath) v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined;
+  return v;
 }
 
 function conditionalReason(schemaPath: string, missing: string): string {

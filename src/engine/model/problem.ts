@@ -43,7 +43,8 @@ export type ProblemFix =
   | { kind: 'setUseDefaults'; dataKind?: string }
   | { kind: 'createDataset'; dataKind: string; path: string }
   | { kind: 'addDataEntry'; dataKind: string }
-  | { kind: 'deleteLine'; line: number };
+  | { kind: 'deleteLine'; line: number }
+  | { kind: 'removeEntry'; path: (string | number)[]; title: string };
 
 /** A range covering a whole line (or the first `length` characters of it). */
 export function lineRange(line: number, length = 0): Range {

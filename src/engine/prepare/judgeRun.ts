@@ -36,7 +36,8 @@ const JUDGED_AGAIN = new Set<string>([CHECK_CODES.missingData, CHECK_CODES.using
  * requirements matrix of the run gate, built from the data the check found usable).
  */
 export function judgeRun(parsed: ParsedProfile, check: ProfileCheck, options: JudgeOptions = {}): JudgedRun {
-  if (!parsed.profile) return { problems: sortProblems([...parsed.problems]) };
+  // Nothing resolves from an invalid profile, but what its check found still counts.
+  if (!parsed.profile) return { problems: sortProblems([...parsed.problems, ...check.problems]) };
   const raw = parsed.profile;
   const profile = withReportOverrides(resolveProfile(raw, parsed.file), options.report ?? {});
   const data = checkedData(raw, parsed.file, check);

@@ -84,6 +84,7 @@ async function prepareParsed(parsed: ParsedProfile, name: string, options: Prepa
       inline: inlineDataOf(profile),
       warnings: warnings.map(oneLine),
       problems: warnings,
+      records: Object.fromEntries(check.datasets.map((d) => [d.kind, d.records])),
     },
   };
 }

@@ -28,6 +28,8 @@ export interface PreparedRun {
   warnings: string[];
   /** The same warnings with their file and position. */
   problems: Problem[];
+  /** How many usable records each data file the profile names holds (as checked while preparing). */
+  records?: Partial<Record<DataKind, number>>;
 }
 
 /**

@@ -2,8 +2,12 @@ import type { DatasetCache, ProfileCheck } from '../config/checkProfile';
 import { checkProfile } from '../config/checkProfile';
 import { findProfiles } from '../config/findProfiles';
 import type { ParsedProfile } from '../config/loadProfile';
-import { loadProfile, parseProfile } from '../config/loadProfile';
+import { isProfileFileName, loadProfile, parseProfile } from '../config/loadProfile';
 import { PROFILE_CODES } from '../config/schemaMessages';
+import { validateDataFile } from '../data/validateDataFile';
+import type { DataKind } from '../model/dataKinds';
+import type { GivenFile } from './datasetFiles';
+import { classifyGivenFile } from './datasetFiles';
 import type { Problem } from '../model/problem';
 import type { SuiteName } from '../model/suiteNames';
 import { judgeRun, sortProblems } from './judgeRun';
@@ -21,12 +25,18 @@ export interface ValidationResult {
   problems: Problem[];
   /** Paths given that do not exist. */
   missing: string[];
+  /** Dataset files given by name (not through a profile), each with its kind and where the kind came from. */
+  datasets: Extract<GivenFile, { role: 'dataset' }>[];
+  /** Files given by name that are neither a run profile nor a recognisable dataset. */
+  unrecognised: string[];
 }
 
 /** How `aiqk validate` judges the profiles it finds. */
 export interface ValidateOptions {
   /** Judge missing data for these suites instead of each profile's own (as `aiqk run --suites` does). */
   suites?: readonly SuiteName[];
+  /** The kind of dataset files given by name that no profile references. */
+  kind?: DataKind;
   signal?: AbortSignal;
 }
 
@@ -46,13 +56,18 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
   const { files, missing } = await findProfiles(paths);
   const cache: DatasetCache = new Map();
   const profiles: ValidatedProfile[] = [];
-  for (const file of files) {
-    // One profile that crashes the check must not stop the others: its crash becomes its problem.
-    try {
-      profiles.push(await validateProfileFile(file, cache, options.signal));
-    } catch (err) {
-      profiles.push(crashedProfile(file, err));
-    }
+  // Files given by name may be datasets: they are told apart once the profiles are known.
+  const others = files.filter((f) => !isProfileFileName(f));
+  for (const file of files.filter(isProfileFileName)) profiles.push(await validateGuarded(file, cache, options.signal));
+  const given: GivenFile[] = [];
+  for (const file of others) {
+    const g = await classifyGivenFile(
+      file,
+      profiles.map((p) => p.parsed),
+      options.kind,
+    );
+    if (g.role === 'profile') profiles.push(await validateGuarded(file, cache, options.signal));
+    else given.push(g);
   }
   const problems: Problem[] = [];
   const datasetFiles = new Set<string>();
@@ -64,7 +79,23 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
       problems.push(...d.problems);
     }
   }
-  return { profiles, problems: sortProblems(problems), missing };
+  const datasets = given.filter((g): g is Extract<GivenFile, { role: 'dataset' }> => g.role === 'dataset');
+  for (const d of datasets) {
+    if (datasetFiles.has(d.file)) continue;
+    datasetFiles.add(d.file);
+    problems.push(...(await validateDataFile(d.kind, d.file, options.signal ? { signal: options.signal } : {})).problems);
+  }
+  const unrecognised = given.filter((g) => g.role === 'unknown').map((g) => g.file);
+  return { profiles, problems: sortProblems(problems), missing, datasets, unrecognised };
+}
+
+// One profile that crashes the check must not stop the others: its crash becomes its problem.
+async function validateGuarded(file: string, cache: DatasetCache, signal: AbortSignal | undefined): Promise<ValidatedProfile> {
+  try {
+    return await validateProfileFile(file, cache, signal);
+  } catch (err) {
+    return crashedProfile(file, err);
+  }
 }
 
 // A profile whose check threw: one located error at its start, saying what happened.

@@ -7,6 +7,8 @@ export interface SummaryTableOptions {
   color: boolean;
   /** Line ending; a pseudoterminal needs '\r\n'. Default '\n'. */
   eol?: string;
+  /** Whether to add the run's error line; false when the caller tells the run's story itself. Default true. */
+  runError?: boolean;
 }
 
 type Tone = 'good' | 'bad' | 'warn' | 'dim' | 'plain';
@@ -85,7 +87,7 @@ export function formatSummaryTable(result: RunResult, opts: SummaryTableOptions)
     metrics.forEach((m, i) => rows.push([...(i === 0 ? lead : lead.map(() => ({ text: '', tone: 'plain' as const }))), ...metricCells(m)]));
   }
   const lines = render(rows, opts.color);
-  if (result.run.error) lines.push(`Run error: ${result.run.error}`);
+  if (result.run.error && opts.runError !== false) lines.push(`Run error: ${result.run.error}`);
   lines.push(overallLine(result, opts.color));
   return lines.join(eol);
 }

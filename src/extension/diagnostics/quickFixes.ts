@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LineCounter, parseDocument } from 'yaml';
+import { removeEntryEdit } from '../../engine/config/removeEntry';
 import { datasetTemplate } from '../../engine/data/readers/templates';
 import type { DataKind } from '../../engine/model/dataKinds';
 import type { ProblemFix } from '../../engine/model/problem';
@@ -79,6 +80,10 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
         a.command = createDatasetCommand(vscode.Uri.file(fix.path), fix.dataKind as DataKind, true);
         a.isPreferred = true;
         return a;
+      }
+      case 'removeEntry': {
+        const removal = removeEntryEdit(text, fix.path);
+        return removal ? edit(document, fix.title, removal, true) : undefined;
       }
       case 'deleteLine': {
         const a = new vscode.CodeAction(`Remove duplicate line ${fix.line}`, vscode.CodeActionKind.QuickFix);

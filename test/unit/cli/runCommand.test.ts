@@ -91,6 +91,7 @@ describe('aiqk run (CLI)', () => {
         shard: { index: 2, total: 3 },
         color: false,
         quiet: true,
+        verbose: false,
       },
     );
     assert.equal(parseRunArgs(['--help']), 'help');

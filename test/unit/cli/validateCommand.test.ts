@@ -55,4 +55,22 @@ describe('aiqk validate and aiqk requirements (CLI)', function () {
     );
     assert.match(blocked.stdout, /cannot run: fix the 2 errors above\n$/);
   });
+
+  it('aiqk requirements shows only the data kinds the chosen suites use; --all the full matrix', async () => {
+    const demo = await run(['requirements', path.resolve('examples/demo/aiqk.yaml')]);
+    assert.equal(demo.code, 0);
+    assert.doesNotMatch(demo.stdout, /not used/);
+    assert.match(demo.stdout, /^resilience uses no data\.$/m);
+    const rows = (out: string) => out.split('\n').filter((l) => /^[a-z_]+\s+[a-z_]+\s+(required|optional|not used)\s/.test(l));
+    assert.equal(rows(demo.stdout).length, 12);
+    const all = await run(['requirements', '--all', path.resolve('examples/demo/aiqk.yaml')]);
+    assert.equal(all.code, 0);
+    assert.equal(rows(all.stdout).length, 48, 'eight suites by six data kinds');
+    assert.match(all.stdout, /^resilience\s+passages\s+not used\s+— not used/m);
+    const one = await run(['requirements', '--suites', 'red_team', path.resolve('examples/demo/aiqk.yaml')]);
+    assert.deepEqual(
+      rows(one.stdout).map((l) => l.split(/\s+/).slice(0, 2).join(' ')),
+      ['red_team attacks'],
+    );
+  });
 });

@@ -63,14 +63,15 @@ describe('prepareRun (the one run preparation)', () => {
     assert.deepEqual(out.refusal.problems[0]?.range.start, { line: 3, column: 1 });
   });
 
-  it('refuses a profile with errors, listing them with positions', async () => {
+  it('refuses a profile with errors, listing every one of them with positions (the data of a broken profile is checked too)', async () => {
     const out = await prepareRun(
       write('bad.aiqk.yaml', 'version: 1\ntarget: {mode: builtin}\nsuites: [rag-quality]\ndata: {qaset: missing.jsonl}\n'),
     );
     assert.ok(!out.ok);
     assert.equal(out.refusal.kind, 'invalid');
-    assert.match(out.refusal.message, /^bad\.aiqk\.yaml has 1 error; fix it before running/);
+    assert.match(out.refusal.message, /^bad\.aiqk\.yaml has 2 errors; fix them before running/);
     assert.match(out.refusal.reasons[0] ?? '', /^bad\.aiqk\.yaml:3:\d+: error: suites\[0\]: 'rag-quality' is not a suite/);
+    assert.match(out.refusal.reasons[1] ?? '', /^bad\.aiqk\.yaml:4:\d+: error: data\.qaset: file not found: missing\.jsonl/);
     assert.deepEqual(out.refusal.matrix, [], 'no matrix for a profile that is not valid');
   });
 
@@ -134,6 +135,6 @@ describe('prepareRun (the one run preparation)', () => {
     assert.deepEqual(shard.refusal.reasons, ['shard index must be a whole number from 1 to 2 (got 3)']);
     const out = await prepareRun(path.join(dir, 'absent.aiqk.yaml'));
     assert.ok(!out.ok);
-    assert.match(out.refusal.reasons[0] ?? '', /Cannot read the run profile: ENOENT/);
+    assert.match(out.refusal.reasons[0] ?? '', /there is no run profile at .*: check the path/);
   });
 });

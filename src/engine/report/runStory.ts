@@ -1,0 +1,152 @@
+import type { DataKind } from '../model/dataKinds';
+import type { CaseResult, MetricVerdict, RunResult, SuiteSummary } from '../model/runTypes';
+import type { SuiteName } from '../model/suiteNames';
+import { formatMetricValue, reportSuites } from './reportModel';
+
+/** One distinct per-case error message and how many cases had it. */
+export interface ErrorCount {
+  message: string;
+  count: number;
+}
+
+/** Why one suite did not pass cleanly, for a person reading the console. */
+export interface SuiteStory {
+  suite: SuiteName;
+  status: SuiteSummary['status'];
+  /** One or more sentences, each starting with the suite's name. */
+  why: string[];
+  /** The distinct per-case errors, most frequent first. */
+  errors: ErrorCount[];
+}
+
+/** The story of a run: what went wrong per suite, the suites' notes and what was sampled. */
+export interface RunStory {
+  suites: SuiteStory[];
+  /** Informational notes per suite (what was used, what was skipped), kept apart from errors. */
+  notes: { suite: SuiteName; note: string }[];
+  /** One line per suite that asked fewer questions than its data holds. */
+  sampling: string[];
+}
+
+/** What the story needs besides the result: how many records each data file the run read holds. */
+export interface RunStoryOptions {
+  records?: Partial<Record<DataKind, number>>;
+}
+
+// What one case of a suite is, in words ("8 of 8 questions got no answer").
+const CASE_NOUN: Partial<Record<SuiteName, [string, string]>> = {
+  rag_quality: ['question', 'questions'],
+  regression: ['question', 'questions'],
+  performance: ['request', 'requests'],
+  red_team: ['attack', 'attacks'],
+  safety: ['prompt', 'prompts'],
+  bias_smoke: ['pair', 'pairs'],
+};
+
+// Suites whose cases are the qaset's questions, sampled by volumes.qa_sample_size.
+const SAMPLED: readonly SuiteName[] = ['rag_quality', 'regression'];
+
+/** A case error without its leading machine code (`connection_refused: …` → `…`). */
+export function caseErrorText(error: string): string {
+  return error.replace(/^[a-z][a-z0-9_]*: /, '');
+}
+
+/** The distinct error messages of a suite's cases, most frequent first (ties: first seen first). */
+export function distinctErrors(cases: readonly CaseResult[]): ErrorCount[] {
+  const counts = new Map<string, number>();
+  for (const c of cases) {
+    if (c.error === null || c.status === 'passed') continue;
+    const text = caseErrorText(c.error);
+    counts.set(text, (counts.get(text) ?? 0) + 1);
+  }
+  return [...counts].map(([message, count]) => ({ message, count })).sort((a, b) => b.count - a.count);
+}
+
+function noun(suite: SuiteName, count: number): string {
+  const [one, many] = CASE_NOUN[suite] ?? ['case', 'cases'];
+  return count === 1 ? one : many;
+}
+
+function failedMetric(m: MetricVerdict): string {
+  const need = m.threshold === undefined ? '' : ` (needs ${m.direction === 'max' ? '<=' : '>='} ${formatMetricValue(m.threshold)})`;
+  return `${m.name} ${formatMetricValue(m.value)}${need}`;
+}
+
+function unmeasuredLines(s: SuiteSummary): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const m of s.metrics) {
+    if (m.value !== null || m.threshold === undefined) continue;
+    const reason = m.reason ?? 'no value';
+    byReason.set(reason, [...(byReason.get(reason) ?? []), m.name]);
+  }
+  return [...byReason].map(([reason, names]) => `${s.suite}: ${names.join(', ')} unmeasured: ${reason}`);
+}
+
+function suiteStory(s: SuiteSummary, cases: readonly CaseResult[], cancelReason: string | undefined): SuiteStory | undefined {
+  const errors = distinctErrors(cases);
+  const why: string[] = [];
+  const errored = cases.filter((c) => c.status === 'error').length;
+  if (s.status === 'error' && cases.length === 0) why.push(`${s.suite}: ${s.notes[0] ?? 'the suite could not run'}`);
+  if (errored > 0) {
+    const first = errors[0] ? `: ${errors[0].message}` : '';
+    why.push(`${s.suite}: ${errored} of ${s.total} ${noun(s.suite, s.total)} got no answer${first}`);
+  }
+  if (s.status === 'cancelled') {
+    const done = cases.filter((c) => c.status !== 'cancelled').length;
+    why.push(`${s.suite}: cancelled after ${done} of ${s.total} ${noun(s.suite, s.total)}${cancelReason ? ` (${cancelReason})` : ''}`);
+  }
+  // When every case errored, the metrics only echo it: the target errors above are the whole story.
+  const allErrored = s.total > 0 && errored === s.total;
+  const failing = s.metrics.filter((m) => m.pass === false);
+  if (failing.length > 0 && !allErrored) why.push(`${s.suite}: below threshold: ${failing.map(failedMetric).join(', ')}`);
+  if (!allErrored) why.push(...unmeasuredLines(s));
+  if (why.length === 0 && s.status === 'passed') return undefined;
+  if (why.length === 0) why.push(`${s.suite}: ${s.status}`);
+  return { suite: s.suite, status: s.status, why, errors };
+}
+
+function cancelReasonOf(result: RunResult): string | undefined {
+  const line = result.logs.find((l) => l.message.startsWith('run cancelled: '))?.message;
+  return line?.slice('run cancelled: '.length).replace(/; \d+ finished cases kept$/, '');
+}
+
+function samplingLines(result: RunResult, records: RunStoryOptions['records']): string[] {
+  const qaset = records?.qaset;
+  if (qaset === undefined || result.run.shard) return [];
+  const options = result.run.options as { profile_preset?: string };
+  const explicit = result.inputs.volumes?.qa_sample_size !== undefined;
+  const lines: string[] = [];
+  for (const suite of SAMPLED) {
+    const s = result.summary.suites[suite];
+    if (!s || s.status === 'cancelled' || s.total >= qaset) continue;
+    const why = explicit ? `volumes.qa_sample_size: ${s.total}` : `profile: ${options.profile_preset ?? 'smoke'}`;
+    const fix = explicit ? 'raise volumes.qa_sample_size' : 'set profile: full or volumes.qa_sample_size';
+    lines.push(`${suite}: asked ${s.total} of ${qaset} questions (${why}); ${fix}`);
+  }
+  return lines;
+}
+
+/**
+ * The story of a finished run for a person: for each suite that failed, errored,
+ * was cancelled or left metrics unmeasured, why in a sentence or two, with its
+ * distinct per-case errors; the suites' notes apart; and a line for each suite
+ * that sampled fewer questions than the qaset holds. Computed from the result
+ * alone (plus the data sizes), so any caller can tell the same story.
+ */
+export function runStory(result: RunResult, options: RunStoryOptions = {}): RunStory {
+  const suites: SuiteStory[] = [];
+  const notes: RunStory['notes'] = [];
+  const cancelReason = cancelReasonOf(result);
+  for (const suite of reportSuites(result)) {
+    const s = result.summary.suites[suite];
+    if (!s) continue;
+    const story = suiteStory(
+      s,
+      result.cases.filter((c) => c.suite === suite),
+      cancelReason,
+    );
+    if (story) suites.push(story);
+    for (const note of s.notes) notes.push({ suite, note });
+  }
+  return { suites, notes, sampling: samplingLines(result, options.records) };
+}

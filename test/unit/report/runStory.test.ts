@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import type { CaseResult, RunResult, SuiteSummary } from '../../../src/engine/model/runTypes';
+import { runStory } from '../../../src/engine/report/runStory';
+import { keepTargetAddress, targetHosts } from '../../../src/engine/report/targetAddress';
+import { anonymizeResult } from '../../../src/engine/report/anonymize';
+import { formatRunStory } from '../../../src/cli/runStory';
+
+const kase = (suite: CaseResult['suite'], id: string, status: CaseResult['status'], error: string | null): CaseResult => ({
+  suite,
+  case_id: `${suite}:${id}`,
+  input: 'q',
+  expected: null,
+  output: null,
+  contexts: [],
+  metrics: {},
+  status,
+  pass: status === 'passed',
+  error,
+  latency_ms: null,
+  timestamp: '2025-01-01T00:00:00.000Z',
+});
+
+const summary = (s: Partial<SuiteSummary> & Pick<SuiteSummary, 'suite' | 'status'>): SuiteSummary => ({
+  total: 0,
+  passed: 0,
+  failed: 0,
+  errors: 0,
+  metrics: [],
+  notes: [],
+  ...s,
+});
+
+function result(summaries: SuiteSummary[], cases: CaseResult[], extra: Partial<RunResult['run']> = {}): RunResult {
+  return {
+    version: 1,
+    run: {
+      id: 'run_20250101-000000_00000000',
+      profile: 'aiqk.yaml',
+      started_at: '',
+      finished_at: '',
+      duration_ms: 0,
+      status: 'failed',
+      target: { mode: 'api', base_url: 'http://10.0.0.7:8080/' },
+      suites: summaries.map((s) => s.suite),
+      options: { profile_preset: 'smoke' },
+      ...extra,
+    },
+    summary: {
+      overall: { total: 0, passed: 0, failed: 0, errors: 0, pass_rate: null, status: 'failed' },
+      suites: Object.fromEntries(summaries.map((s) => [s.suite, s])),
+    },
+    cases,
+    inputs: { version: 1, target: { mode: 'builtin' }, suites: ['rag_quality'] },
+    logs: [{ time: '', level: 'warn', message: 'run cancelled: interrupted (Ctrl-C); 1 finished cases kept' }],
+  };
+}
+
+describe('runStory', () => {
+  const run = result(
+    [
+      summary({
+        suite: 'rag_quality',
+        status: 'failed',
+        total: 8,
+        metrics: [
+          { name: 'answer_recall', value: 0.42, threshold: 0.8, direction: 'min', pass: false },
+          { name: 'faithfulness', value: null, threshold: 0.8, direction: 'min', pass: null, reason: 'no passages came back' },
+          { name: 'f1', value: 0.5, threshold: 0, direction: 'min', pass: true },
+        ],
+        notes: ['using your qaset'],
+      }),
+      summary({ suite: 'red_team', status: 'cancelled', total: 4 }),
+      summary({ suite: 'safety', status: 'passed', total: 1, notes: ['built-in harmful-request prompts'] }),
+    ],
+    [
+      ...['a', 'b', 'c'].map((id) => kase('rag_quality', id, 'error', "bad_reply: answer_path '$.reply' matched nothing in the reply")),
+      kase('rag_quality', 'd', 'error', 'timeout: no answer within 5000 ms'),
+      kase('rag_quality', 'e', 'passed', null),
+      kase('red_team', 'x', 'passed', null),
+      kase('red_team', 'y', 'cancelled', 'cancelled'),
+    ],
+  );
+
+  it('says why each suite did not pass cleanly, with distinct per-case errors counted', () => {
+    const story = runStory(run, { records: { qaset: 20 } });
+    const rag = story.suites.find((s) => s.suite === 'rag_quality')!;
+    assert.deepEqual(rag.why, [
+      "rag_quality: 4 of 8 questions got no answer: answer_path '$.reply' matched nothing in the reply",
+      'rag_quality: below threshold: answer_recall 0.42 (needs >= 0.8)',
+      'rag_quality: faithfulness unmeasured: no passages came back',
+    ]);
+    assert.deepEqual(rag.errors, [
+      { message: "answer_path '$.reply' matched nothing in the reply", count: 3 },
+      { message: 'no answer within 5000 ms', count: 1 },
+    ]);
+    assert.deepEqual(story.suites.find((s) => s.suite === 'red_team')?.why, [
+      'red_team: cancelled after 1 of 4 attacks (interrupted (Ctrl-C))',
+    ]);
+    assert.equal(
+      story.suites.find((s) => s.suite === 'safety'),
+      undefined,
+      'a clean suite has no story',
+    );
+    assert.deepEqual(story.sampling, [
+      'rag_quality: asked 8 of 20 questions (profile: smoke); set profile: full or volumes.qa_sample_size',
+    ]);
+    assert.deepEqual(
+      story.notes.map((n) => n.note),
+      ['using your qaset', 'built-in harmful-request prompts'],
+    );
+  });
+
+  it('prints the errors under the why, and notes only when verbose', () => {
+    const lines = formatRunStory(run, { verbose: false, maxErrors: 1 });
+    assert.deepEqual(lines.slice(0, 6), [
+      'Why:',
+      "  rag_quality: 4 of 8 questions got no answer: answer_path '$.reply' matched nothing in the reply",
+      '  rag_quality: below threshold: answer_recall 0.42 (needs >= 0.8)',
+      '  rag_quality: faithfulness unmeasured: no passages came back',
+      "      3× answer_path '$.reply' matched nothing in the reply",
+      '      … and 1 more distinct error (see the report)',
+    ]);
+    assert.ok(!lines.includes('Notes:'));
+    assert.ok(formatRunStory(run, { verbose: true }).includes('  safety: built-in harmful-request prompts'));
+  });
+});
+
+describe('keepTargetAddress', () => {
+  it('keeps the IPv4 address of the configured target readable and masks every other one', () => {
+    const r = result(
+      [summary({ suite: 'rag_quality', status: 'error', total: 1 })],
+      [kase('rag_quality', 'a', 'error', 'connection_refused: connection refused by http://10.0.0.7:8080/ask; proxy 192.168.1.20')],
+    );
+    assert.deepEqual(targetHosts(r.run.target), ['10.0.0.7']);
+    const out = keepTargetAddress(r, anonymizeResult);
+    assert.equal(out.cases[0]?.error, 'connection_refused: connection refused by http://10.0.0.7:8080/ask; proxy 192.*.*.*');
+    assert.equal(anonymizeResult(r).cases[0]?.error?.includes('10.*.*.*'), true, 'without it the address is masked');
+  });
+});
