@@ -5,7 +5,7 @@ import type { ParsedProfile } from '../config/loadProfile';
 import { loadProfile } from '../config/loadProfile';
 import type { Problem } from '../model/problem';
 import type { SuiteName } from '../model/suiteNames';
-import { judgeRun, sortProblems } from './judgeRun';
+import { datasetProblemsForRun, judgeRun, sortProblems } from './judgeRun';
 
 /** One profile as validated. */
 export interface ValidatedProfile {
@@ -53,7 +53,7 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
     for (const d of p.check.datasets) {
       if (datasetFiles.has(d.file)) continue;
       datasetFiles.add(d.file);
-      problems.push(...d.problems);
+      problems.push(...datasetProblemsForRun(d));
     }
   }
   return { profiles, problems: sortProblems(problems), missing };
