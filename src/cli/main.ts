@@ -1,4 +1,6 @@
 /** Entry point of the `aiqk` command line: dispatches to one module per command. */
+import { exitSoonAfter } from './signals';
+
 const USAGE = `Usage: aiqk <command> [options]
 
 Commands:
@@ -44,9 +46,9 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
+  // The reports are written: nothing may keep the process alive for long (an MCP
+  // server's pipe held by a grandchild, a socket that never closes).
+  (code) => exitSoonAfter(code, 3000),
   (err: unknown) => {
     process.stderr.write(`aiqk: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exitCode = 2;

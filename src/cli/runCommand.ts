@@ -15,6 +15,7 @@ import { createProgress } from './progress';
 import { formatRunStory } from './runStory';
 import { parseSuites, refusalLines } from './judging';
 import { displayPath, parseFormats, reportPathLines, useColor } from './reportOutput';
+import { STOP_SIGNALS, watchStopSignals } from './signals';
 
 const USAGE = `Usage: aiqk run <profile> [options]
 
@@ -34,7 +35,8 @@ Options:
 
 Exit codes: 0 every suite passed, 1 a suite failed or errored or the run was
 cancelled, 2 configuration error (bad profile, missing data, bad option), 130
-interrupted (Ctrl-C; the partial reports are written).
+interrupted by Ctrl-C, 143 by SIGTERM, 129 by SIGHUP (the partial reports are
+written; a second signal exits at once without them).
 `;
 
 /** Exit codes of `aiqk run`. */
@@ -154,20 +156,11 @@ async function execute(args: RunArgs, prepared: PreparedRun): Promise<number> {
     ? undefined
     : createProgress(stderr, { tty: stderr.isTTY === true, color: useColor(stderr, !args.color), columns: stderr.columns });
   if (progress) handle.events.onEvent((e) => progress.onEvent(e));
-  let interrupted = false;
-  const onSigint = (): void => {
-    if (interrupted) {
-      progress?.stop();
-      stderr.write('aiqk run: interrupted again, exiting without reports\n');
-      process.exit(RUN_EXIT.interrupted);
-    }
-    interrupted = true;
-    const msg = 'aiqk run: cancelling; writing partial reports (Ctrl-C again to quit at once)';
-    if (progress) progress.note(msg);
-    else stderr.write(`${msg}\n`);
-    handle.cancel('interrupted (Ctrl-C)');
-  };
-  process.on('SIGINT', onSigint);
+  const stop = watchStopSignals({
+    cancel: (reason) => handle.cancel(reason),
+    note: (line) => (progress ? progress.note(line) : stderr.write(`${line}\n`)),
+    stopProgress: () => progress?.stop(),
+  });
   try {
     const { result, files, writeError } = await handle.written;
     progress?.stop();
@@ -185,8 +178,11 @@ async function execute(args: RunArgs, prepared: PreparedRun): Promise<number> {
       process.stdout.write(
         `Run ${result.run.id}: ${result.run.status} (${result.summary.overall.passed}/${result.summary.overall.total} cases passed)\n`,
       );
-    return writeError ? Math.max(RUN_EXIT.failed, exitCodeOf(result, interrupted)) : exitCodeOf(result, interrupted);
+    const code = exitCodeOf(result, stop.signal !== undefined);
+    // Interrupted: 128 + the signal's number, whatever else happened.
+    if (stop.signal && code === RUN_EXIT.interrupted) return STOP_SIGNALS[stop.signal];
+    return writeError ? Math.max(RUN_EXIT.failed, code) : code;
   } finally {
-    process.removeListener('SIGINT', onSigint);
+    stop.dispose();
   }
 }

@@ -14,6 +14,7 @@ import type { TestingApi } from './testing/registerTesting';
 import { registerTesting } from './testing/registerTesting';
 import type { WizardApi } from './wizard/registerWizard';
 import { registerWizard } from './wizard/registerWizard';
+import { endRunProcesses } from './runs/runProcesses';
 
 /** What the extension offers other extensions and its integration tests. */
 export interface AiQualityKitApi {
@@ -64,5 +65,7 @@ export function activate(context: vscode.ExtensionContext): AiQualityKitApi {
   };
 }
 
-/** Nothing to release beyond the context's subscriptions. */
-export function deactivate(): void {}
+/** Ends the MCP servers runs started (the context's subscriptions release the rest). */
+export function deactivate(): Promise<void> {
+  return endRunProcesses();
+}

@@ -12,12 +12,16 @@ import type { ParsedProfile } from './loadProfile';
 import type { RunProfile } from '../model/profileTypes';
 import { readableParts } from './readableParts';
 import { isInlineBiasGroups } from './resolve';
+import type { OutsideWorkspacePolicy } from './dataPlace';
+import { defaultWorkspaceRoot, isOutsideWorkspace, unreachableReason } from './dataPlace';
 
 /** Problem codes of the checks that look beyond the profile's own text. */
 export const CHECK_CODES = {
   missingData: 'missing-data',
   usingDefaults: 'using-defaults',
   dataNotFound: 'data-not-found',
+  dataUnreachable: 'data-unreachable',
+  dataOutsideWorkspace: 'data-outside-workspace',
   dataNotAFile: 'data-not-a-file',
   dataWrongKind: 'data-wrong-kind',
   datasetProblems: 'dataset-problems',
@@ -44,6 +48,10 @@ export interface CheckProfileOptions {
   signal?: AbortSignal;
   /** The unsaved text an editor holds for a dataset file, if any: checked instead of the disk (and never cached). */
   contentsOf?: (file: string) => string | undefined;
+  /** The workspace folder data paths should stay in (default: the profile's git root, else its folder). */
+  workspaceRoot?: string;
+  /** A data file outside the workspace: a warning and read (default, the CLI), an error and not read (the extension), or allowed. */
+  outsideWorkspace?: OutsideWorkspacePolicy;
 }
 
 /**
@@ -80,7 +88,7 @@ export async function checkProfile(parsed: ParsedProfile, opts: CheckProfileOpti
       continue;
     }
     const file = path.resolve(dir, value);
-    const check = await checkDataPath(kind, file, value, at, opts);
+    const check = await checkDataPath(kind, file, value, parsed.file, at, opts);
     if (!check) continue;
     datasets.push(check);
     summarizeDataset(kind, value, check, at);
@@ -180,21 +188,36 @@ async function checkDataPath(
   kind: DataKind,
   file: string,
   written: string,
+  profileFile: string,
   at: At,
   opts: CheckProfileOptions,
 ): Promise<DataFileCheck | undefined> {
   let isFile: boolean;
   try {
     isFile = (await stat(file)).isFile();
-  } catch {
-    at(['data', kind], 'error', CHECK_CODES.dataNotFound, `data.${kind}: file not found: ${written}`, {
-      fix: { kind: 'createDataset', dataKind: kind, path: file },
-    });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      at(['data', kind], 'error', CHECK_CODES.dataNotFound, `data.${kind}: file not found: ${written}`, {
+        fix: { kind: 'createDataset', dataKind: kind, path: file },
+      });
+    else at(['data', kind], 'error', CHECK_CODES.dataUnreachable, `data.${kind}: ${written} ${unreachableReason(code)}`);
     return undefined;
   }
   if (!isFile) {
     at(['data', kind], 'error', CHECK_CODES.dataNotAFile, `data.${kind}: ${written} is a folder; give the path of a file`);
     return undefined;
+  }
+  const policy = opts.outsideWorkspace ?? 'warning';
+  if (policy !== 'allow' && (await isOutsideWorkspace(file, opts.workspaceRoot ?? defaultWorkspaceRoot(profileFile)))) {
+    const refused = policy === 'error';
+    at(
+      ['data', kind],
+      policy,
+      CHECK_CODES.dataOutsideWorkspace,
+      `data.${kind}: ${written} lies outside the workspace folder${refused ? '; it is not read (allow it in the settings if you trust this profile)' : ''}`,
+    );
+    if (refused) return undefined;
   }
   const exts = expectedExtensions(kind);
   const ext = path.extname(file).toLowerCase();

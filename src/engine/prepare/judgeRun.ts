@@ -3,6 +3,7 @@ import { CHECK_CODES } from '../config/checkProfile';
 import type { ParsedProfile } from '../config/loadProfile';
 import type { ResolvedProfile } from '../config/resolve';
 import { resolveProfile } from '../config/resolve';
+import type { DataFileCheck } from '../model/dataTypes';
 import type { Problem } from '../model/problem';
 import type { DataAvailability } from './dataAvailability';
 import { checkedData } from './dataAvailability';
@@ -57,6 +58,17 @@ export function judgeRun(parsed: ParsedProfile, check: ProfileCheck, options: Ju
     }
   }
   return { profile, gate, data, problems: sortProblems(problems) };
+}
+
+/**
+ * A dataset file's own problems as a run counts them: when the file still has
+ * usable records its broken lines are skipped and the run goes ahead, so their
+ * errors count as warnings; when it has none, they stay errors (the run refuses).
+ * `aiqk validate` lists them this way, so it fails exactly when `aiqk run` refuses.
+ */
+export function datasetProblemsForRun(check: DataFileCheck): Problem[] {
+  if (check.records === 0) return check.problems;
+  return check.problems.map((p) => (p.severity === 'error' ? { ...p, severity: 'warning' } : p));
 }
 
 /** Sorts problems by file, then position. */

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { DatasetCache } from '../config/checkProfile';
+import type { CheckProfileOptions, DatasetCache } from '../config/checkProfile';
 import { CHECK_CODES, checkProfile } from '../config/checkProfile';
 import type { ParsedProfile } from '../config/loadProfile';
 import { loadProfile, parseProfile } from '../config/loadProfile';
@@ -12,7 +12,8 @@ import type { PrepareOutcome, RunRefusal } from './preparedRun';
 import { inlineDataOf } from './preparedRun';
 
 /** What prepareRun needs besides the profile's path. */
-export interface PrepareRunOptions extends Omit<JudgeOptions, 'definitions'> {
+export interface PrepareRunOptions
+  extends Omit<JudgeOptions, 'definitions'>, Pick<CheckProfileOptions, 'workspaceRoot' | 'outsideWorkspace'> {
   /** The profile's text as an editor holds it (unsaved edits), used instead of the file on disk. */
   text?: string;
   /** The unsaved text of a dataset file, if an editor holds one. */
@@ -40,11 +41,13 @@ export async function prepareRun(file: string, options: PrepareRunOptions = {}):
 }
 
 async function prepareParsed(parsed: ParsedProfile, name: string, options: PrepareRunOptions): Promise<PrepareOutcome> {
-  const { text: _t, contentsOf, cache, signal, ...judge } = options;
+  const { text: _t, contentsOf, cache, signal, workspaceRoot, outsideWorkspace, ...judge } = options;
   const check = await checkProfile(parsed, {
     ...(cache ? { cache } : {}),
     ...(signal ? { signal } : {}),
     ...(contentsOf ? { contentsOf } : {}),
+    ...(workspaceRoot ? { workspaceRoot } : {}),
+    ...(outsideWorkspace ? { outsideWorkspace } : {}),
   });
   const judged = judgeRun(parsed, check, judge);
   const shown = judged.problems.filter((p) => p.severity === 'error' || p.severity === 'warning');

@@ -10,7 +10,7 @@ import type { GivenFile } from './datasetFiles';
 import { classifyGivenFile } from './datasetFiles';
 import type { Problem } from '../model/problem';
 import type { SuiteName } from '../model/suiteNames';
-import { judgeRun, sortProblems } from './judgeRun';
+import { datasetProblemsForRun, judgeRun, sortProblems } from './judgeRun';
 
 /** One profile as validated. */
 export interface ValidatedProfile {
@@ -76,7 +76,7 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
     for (const d of p.check.datasets) {
       if (datasetFiles.has(d.file)) continue;
       datasetFiles.add(d.file);
-      problems.push(...d.problems);
+      problems.push(...datasetProblemsForRun(d));
     }
   }
   const datasets = given.filter((g): g is Extract<GivenFile, { role: 'dataset' }> => g.role === 'dataset');

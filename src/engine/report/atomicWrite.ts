@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { createWriteStream, rmSync } from 'node:fs';
+import { open, readdir, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { finished } from 'node:stream/promises';
 
@@ -8,6 +8,53 @@ import { finished } from 'node:stream/promises';
 export function tempPathFor(file: string): string {
   const dir = path.dirname(file);
   return path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+// The temp files this process is writing now: what an exit that cannot wait removes,
+// and what a sweep of leftovers must not touch.
+const inProgress = new Set<string>();
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temp files an earlier process left in `dir` when it died while
+ * writing (kill -9, a power cut). A temp file of another live process (a
+ * parallel shard writing to the same folder) is left alone. Returns the names removed.
+ */
+export async function removeLeftoverTemps(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    const file = path.join(dir, name);
+    // Our own pid but not ours now: a container that reuses pids, or an earlier life of this pid.
+    const stale = pid === process.pid ? !inProgress.has(file) : !processAlive(pid);
+    if (!stale) continue;
+    await rm(file, { force: true }).catch(() => undefined);
+    removed.push(name);
+  }
+  return removed;
+}
+
+/** Removes, synchronously, every temp file this process is writing: for an exit that cannot wait for the writes to finish. */
+export function discardTempsNow(): void {
+  for (const file of inProgress) rmSync(file, { force: true });
+  inProgress.clear();
 }
 
 async function fsyncFile(file: string): Promise<void> {
@@ -42,15 +89,19 @@ async function fsyncDir(dir: string): Promise<void> {
  */
 export async function withAtomicFile<T>(file: string, produce: (tempPath: string) => Promise<T>): Promise<T> {
   const temp = tempPathFor(file);
+  inProgress.add(temp);
   try {
     const value = await produce(temp);
     await fsyncFile(temp);
     await rename(temp, file);
+    inProgress.delete(temp);
     await fsyncDir(path.dirname(file));
     return value;
   } catch (err) {
     await rm(temp, { force: true });
     throw err;
+  } finally {
+    inProgress.delete(temp);
   }
 }
 

@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { RunResult } from '../model/runTypes';
-import { withAtomicFile, writeChunksAtomic } from './atomicWrite';
+import { removeLeftoverTemps, withAtomicFile, writeChunksAtomic } from './atomicWrite';
 import { jsonReportChunks, toJsonReport } from './jsonReport';
 import { junitReportChunks } from './junitReport';
 import type { XlsxReportOptions } from './xlsxReport';
@@ -80,6 +80,8 @@ export async function writeReports(result: RunResult, opts: WriteReportsOptions)
   if (!SAFE_ID.test(result.run.id)) throw new Error(`run id '${result.run.id}' cannot be used as a file name`);
   opts.signal?.throwIfAborted();
   await mkdir(opts.dir, { recursive: true });
+  // A run killed while writing left hidden temp files; the next run in the folder clears them.
+  await removeLeftoverTemps(opts.dir);
   const report = toJsonReport(result, { anonymize: opts.anonymize });
   const written: WrittenReports = {};
   const failures: Partial<Record<ReportFormat, Error>> = {};

@@ -9,6 +9,7 @@ import type { Problem, ProblemFix } from '../../engine/model/problem';
 import { DATA_KINDS } from '../../engine/model/dataKinds';
 import { CONFIG_SECTION, EXCLUDE_GLOB, PROFILE_GLOB } from '../core/constants';
 import { toDiagnostic } from './toDiagnostic';
+import { dataPlaceOptions } from '../core/dataPlace';
 
 /** A diagnostic with the fix the engine proposed for it. */
 export interface FixableDiagnostic {
@@ -190,7 +191,11 @@ export class ProfileDiagnostics implements vscode.Disposable {
       return;
     }
     const parsed = parseProfile(text.replace(/^\uFEFF/, ''), uri.fsPath);
-    const check = await checkProfile(parsed, { cache: this.cache, contentsOf: (file) => this.unsavedText(file) });
+    const check = await checkProfile(parsed, {
+      cache: this.cache,
+      contentsOf: (file) => this.unsavedText(file),
+      ...dataPlaceOptions(uri),
+    });
     // A newer edit started while this one ran: its result wins.
     if (this.generations.get(key) !== generation) return;
     this.references.set(key, referencedFiles(parsed));

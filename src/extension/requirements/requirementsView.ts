@@ -5,6 +5,7 @@ import type { RequirementRow } from '../../engine/model/requirementTypes';
 import { blockingReasons } from '../../engine/requirements/requirements';
 import type { CommandManager } from '../core/commandManager';
 import { COMMANDS, PROFILE_SELECTOR } from '../core/constants';
+import { dataPlaceOptions } from '../core/dataPlace';
 
 /** The URI scheme of the read-only requirements documents. */
 export const REQUIREMENTS_SCHEME = 'aiqk-requirements';
@@ -37,7 +38,7 @@ export class RequirementsContentProvider implements vscode.TextDocumentContentPr
     const profileUri = vscode.Uri.parse(uri.query);
     const doc = await vscode.workspace.openTextDocument(profileUri);
     // The run's own preparation, so the view says what a run would do (a data file that does not exist is not provided).
-    const outcome = await prepareRun(profileUri.fsPath, { text: doc.getText() });
+    const outcome = await prepareRun(profileUri.fsPath, { text: doc.getText(), ...dataPlaceOptions(profileUri) });
     const matrix = outcome.ok ? outcome.run.gate.matrix : outcome.refusal.matrix;
     if (matrix.length === 0)
       return `# Requirements of ${vscode.workspace.asRelativePath(profileUri)}\n\nThe run profile has errors; fix them first (see the Problems panel).\n`;

@@ -6,6 +6,7 @@ import { setUseDefaultsEdit } from '../profiles/profileEdits';
 import type { PrepareOutcome, RunRefusal } from '../../engine/prepare/preparedRun';
 import { prepareRun } from '../../engine/prepare/prepareRun';
 import type { RunLog } from './runLog';
+import { dataPlaceOptions } from '../core/dataPlace';
 
 /** The refusal of every run in an untrusted workspace. */
 export const UNTRUSTED_REFUSAL: RunRefusal = {
@@ -36,7 +37,7 @@ export async function checkCanRun(
   } else {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === profileUri.toString());
     if (open?.isDirty) await open.save();
-    outcome = await prepareRun(profileUri.fsPath, suites ? { suites } : {});
+    outcome = await prepareRun(profileUri.fsPath, { ...(suites ? { suites } : {}), ...dataPlaceOptions(profileUri) });
   }
   if (!outcome.ok) {
     log.write(

@@ -2,7 +2,14 @@ import { strict as assert } from 'node:assert';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { tempPathFor, withAtomicFile, writeChunksAtomic, writeFileAtomic } from '../../../src/engine/report/atomicWrite';
+import {
+  discardTempsNow,
+  removeLeftoverTemps,
+  tempPathFor,
+  withAtomicFile,
+  writeChunksAtomic,
+  writeFileAtomic,
+} from '../../../src/engine/report/atomicWrite';
 
 describe('atomic writes', () => {
   let dir: string;
@@ -71,5 +78,34 @@ describe('atomic writes', () => {
     const temp = tempPathFor(path.join(dir, 'run.xlsx'));
     assert.equal(path.dirname(temp), dir);
     assert.match(path.basename(temp), /^\.run\.xlsx\.\d+\.[0-9a-f]{8}\.tmp$/);
+  });
+
+  it('removes temp files of dead writers and of an earlier life of our pid, not those of a live writer or in progress', async () => {
+    // 2^22 + 1 is above any Linux pid_max: certainly dead.
+    const dead = `.run_a.json.${2 ** 22 + 1}.0a1b2c3d.tmp`;
+    const ours = `.run_b.xlsx.${process.pid}.0a1b2c3d.tmp`;
+    const live = `.run_c.json.${process.ppid}.0a1b2c3d.tmp`;
+    for (const name of [dead, ours, live, 'other.tmp', 'run_d.json']) await writeFile(path.join(dir, name), 'x');
+    const removed = await withAtomicFile(path.join(dir, 'run_e.json'), async (temp) => {
+      await writeFile(temp, 'in progress');
+      return removeLeftoverTemps(dir);
+    });
+    assert.deepEqual(removed.sort(), [dead, ours].sort());
+    assert.deepEqual((await readdir(dir)).sort(), [live, 'other.tmp', 'run_d.json', 'run_e.json'].sort());
+  });
+
+  it('discards the temp files being written at once, for an exit that cannot wait', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const writing = withAtomicFile(path.join(dir, 'r.json'), async (temp) => {
+      await writeFile(temp, 'half');
+      await gate;
+    });
+    while (!(await readdir(dir)).some((n) => n.endsWith('.tmp'))) await new Promise((r) => setTimeout(r, 5));
+    discardTempsNow();
+    assert.deepEqual(await readdir(dir), []);
+    release();
+    await assert.rejects(writing, /ENOENT/);
+    assert.deepEqual(await readdir(dir), []);
   });
 });

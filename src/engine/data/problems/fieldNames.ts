@@ -1,3 +1,5 @@
+import { quoteExcerpt } from './quote';
+
 /** Normalises a field name for loose comparison: `Expected-Answer` ~ `expected_answer` ~ `expectedAnswer`. */
 function loose(name: string): string {
   return name.toLowerCase().replace(/[-_\s]/g, '');
@@ -40,7 +42,7 @@ export function describeValue(v: unknown): string {
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'number') return `the number ${v}`;
   if (typeof v === 'boolean') return `${v}`;
-  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 24 ? `${v.slice(0, 24)}…` : v)}`;
+  if (typeof v === 'string') return `the text ${JSON.stringify(quoteExcerpt(v))}`;
   if (typeof v === 'object') return 'an object';
   return typeof v;
 }

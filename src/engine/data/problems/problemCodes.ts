@@ -7,6 +7,8 @@ export const DATA_PROBLEM_CODES = {
   fileNotFound: 'file-not-found',
   /** The data file exists but cannot be read (a folder, no permission, ...). */
   fileUnreadable: 'file-unreadable',
+  /** The file is binary or not UTF-8 text (UTF-16, Latin-1, …); nothing of it is loaded. */
+  notText: 'not-text',
   /** A file read whole (schema, pii_patterns, YAML attacks, bias_groups) is over the size limit. */
   fileTooLarge: 'file-too-large',
   /** A JSONL line is longer than the line limit; it is skipped. */

@@ -6,6 +6,7 @@ import { ProblemSink } from '../problems/problemSink';
 import type { PositionMapper } from '../problems/textPosition';
 import { positionMapper, rangeOf } from '../problems/textPosition';
 import type { BiasPair, DataReadOptions, LoadedDataset } from '../../model/dataTypes';
+import { quoteExcerpt } from '../problems/quote';
 
 /** The pairs the original system used when none are given. */
 export const DEFAULT_BIAS_GROUPS = 'female|male;young|elderly';
@@ -87,9 +88,10 @@ function parsePairs(text: string, map: PositionMapper, sink: ProblemSink, file: 
   return { kind: 'bias_groups', file, records, brokenLines: broken, problems: sink.finish(broken) };
 }
 
-function pairProblem(seg: string, sides: string[]): string | undefined {
+function pairProblem(segment: string, sides: string[]): string | undefined {
+  const seg = quoteExcerpt(segment);
   if (sides.length === 1) {
-    const hint = seg.includes(',') ? ' (use | between the two groups, not a comma)' : '';
+    const hint = segment.includes(',') ? ' (use | between the two groups, not a comma)' : '';
     return `"${seg}" is not a pair: write two groups as a|b${hint}`;
   }
   if (sides.length > 2) return `"${seg}" has ${sides.length} groups: a pair is exactly two, a|b (separate pairs with ;)`;

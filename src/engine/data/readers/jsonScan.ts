@@ -2,6 +2,8 @@
 // real parsing on the fast path; this runs only to explain a failure or to point
 // at a field, so it favours clear messages over speed.
 
+import { quoteExcerpt } from '../problems/quote';
+
 /** A JSON value with its offsets in the text (`end` exclusive). */
 export type JsonNode =
   | { type: 'object'; start: number; end: number; members: JsonMember[] }
@@ -118,7 +120,7 @@ class Scanner {
             : word === 'NaN' || word === 'Infinity'
               ? ' (not allowed in JSON)'
               : ' (text values need double quotes)';
-      throw new JsonError(start, `unexpected word ${word}${hint}`, word.length);
+      throw new JsonError(start, `unexpected word ${quoteExcerpt(word)}${hint}`, word.length);
     }
     if (start >= t.length) throw new JsonError(start, 'unexpected end of input: a value is missing', 0);
     throw new JsonError(start, `unexpected character ${JSON.stringify(c)}: expected a value`);

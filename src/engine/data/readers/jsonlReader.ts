@@ -13,6 +13,7 @@ import { ProblemSink } from '../problems/problemSink';
 import type { ProblemDraft } from '../problems/problemSink';
 import { lineSpan } from '../problems/textPosition';
 import type { DataFileCheck, DataReadOptions } from '../../model/dataTypes';
+import { quoteExcerpt } from '../problems/quote';
 
 /**
  * Streams a JSONL dataset, checking every line against `spec`. Broken lines are
@@ -185,7 +186,9 @@ class JsonlChecker<T> {
     this.unknownSeen.set(k, entry);
     if (this.wrongKind) return;
     const hint = intendedField(k, this.wanted, this.spec.aliases);
-    const message = hint ? `unknown field "${k}" is ignored (did you mean "${hint}"?)` : `unknown field "${k}" is ignored`;
+    const message = hint
+      ? `unknown field "${quoteExcerpt(k)}" is ignored (did you mean "${hint}"?)`
+      : `unknown field "${quoteExcerpt(k)}" is ignored`;
     entry.problem = this.sink.add('warning', C.unknownField, line, () => ({
       range: locate(line, text, scanNode(text), { at: 'key', field: k }),
       message,
@@ -198,8 +201,8 @@ class JsonlChecker<T> {
     const firstLine = this.ids.line(prev);
     const p = this.sink.add('error', C.duplicateId, line, () => ({
       range: locate(line, text, scanNode(text), { at: 'value', field }),
-      message: `duplicate ${field} "${id}": already used on line ${firstLine}; this line is skipped`,
-      extra: { related: [{ file: this.file, range: lineRange(firstLine), message: `first use of ${field} "${id}"` }] },
+      message: `duplicate ${field} "${quoteExcerpt(id)}": already used on line ${firstLine}; this line is skipped`,
+      extra: { related: [{ file: this.file, range: lineRange(firstLine), message: `first use of ${field} "${quoteExcerpt(id)}"` }] },
     }));
     if (p) this.pending.push({ problem: p, index: prev, text, line });
   }
@@ -222,7 +225,7 @@ class JsonlChecker<T> {
 
   finish(): DataFileCheck {
     for (const [k, seen] of this.unknownSeen) {
-      if (seen.problem && seen.count > 1) seen.problem.message = `unknown field "${k}" is ignored (on ${seen.count} lines)`;
+      if (seen.problem && seen.count > 1) seen.problem.message = `unknown field "${quoteExcerpt(k)}" is ignored (on ${seen.count} lines)`;
     }
     const kind = this.spec.kind;
     if (this.records === 0 && !this.stopped && !this.wrongKind) {

@@ -33,10 +33,24 @@ export function bearerAuth(token: string, header?: string): HttpAuth {
   return { header: name, value, token };
 }
 
-/** Joins a base URL and a path with exactly one slash, keeping the base's own path. */
+/**
+ * Joins a base URL and a path with exactly one slash, keeping the base's own
+ * path; a query string on the base (`?api_key=…`) stays at the end, joined with
+ * the path's own. A fragment is never sent, so it is dropped.
+ */
 export function joinUrl(base: string, path: string): string {
   if (/^https?:\/\//i.test(path)) return path;
-  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+  const b = splitQuery(base);
+  const p = splitQuery(path);
+  const query = [b.query, p.query].filter(Boolean).join('&');
+  return `${b.head.replace(/\/+$/, '')}/${p.head.replace(/^\/+/, '')}${query ? `?${query}` : ''}`;
+}
+
+/** A URL without its query and fragment, and its query (without the `?`). */
+export function splitQuery(url: string): { head: string; query: string } {
+  const noFragment = url.split('#', 1)[0] ?? '';
+  const q = noFragment.indexOf('?');
+  return q === -1 ? { head: noFragment, query: '' } : { head: noFragment.slice(0, q), query: noFragment.slice(q + 1) };
 }
 
 /** The headers of a request: JSON content, the auth header, then any extra ones. */

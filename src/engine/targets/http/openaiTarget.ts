@@ -5,7 +5,17 @@
 import type { AnswerMeta, AskRequest, AskResult, Target, TargetError } from '../../model/target';
 import { httpCall, parseJsonReply } from './http';
 import type { HttpTargetConfig } from './httpCommon';
-import { askFailure, callOptions, contextStrings, joinUrl, maskedSuccess, rawHttpAccess, requestHeaders, secretsOf } from './httpCommon';
+import {
+  askFailure,
+  callOptions,
+  contextStrings,
+  joinUrl,
+  maskedSuccess,
+  rawHttpAccess,
+  requestHeaders,
+  secretsOf,
+  splitQuery,
+} from './httpCommon';
 import { describeUrl } from './httpErrors';
 import { excerpt, maskSecrets } from '../../secrets/redact';
 import { SseParser } from './sse';
@@ -18,8 +28,8 @@ export interface OpenAiTargetConfig extends HttpTargetConfig {
 
 /** The chat-completions URL of a base URL, with or without its /v1. */
 export function chatCompletionsUrl(baseUrl: string): string {
-  const base = baseUrl.replace(/\/+$/, '');
-  return /\/v1$/i.test(base) ? `${base}/chat/completions` : joinUrl(base, '/v1/chat/completions');
+  const { head } = splitQuery(baseUrl);
+  return joinUrl(baseUrl, /\/v1\/*$/i.test(head) ? '/chat/completions' : '/v1/chat/completions');
 }
 
 // What a stream has told us so far; reset when a retry starts over.

@@ -7,6 +7,7 @@ import type { TargetError } from '../../model/target';
 import { errorChain } from '../http/httpErrors';
 import { fillTemplate } from '../http/httpTarget';
 import { maskSecrets } from '../../secrets/redact';
+import { MessageTooLargeError } from './stdioTransport';
 
 /** Copies tool arguments with `{{question}}` replaced in every string value, at any depth. */
 export function substituteArguments(value: unknown, question: string): unknown {
@@ -70,6 +71,8 @@ export interface McpFailureContext {
   secrets: readonly string[];
   /** What was being done, for the message: "starting the MCP server", "calling tool 'ask'". */
   doing: string;
+  /** Why the transport closed itself, when it did (a message too large). */
+  failure?: Error;
 }
 
 /** Classifies an error from connecting to an MCP server or calling a tool. */
@@ -78,6 +81,8 @@ export function classifyMcpError(err: unknown, ctx: McpFailureContext): TargetEr
   const mask = (s: string): string => maskSecrets(s, ctx.secrets);
   const tail = ctx.stderr ? `; server stderr: ${mask(ctx.stderr).slice(-400)}` : '';
   if (err instanceof ConfigProblem) return { kind: 'config', message: mask(err.message) };
+  if (ctx.failure instanceof MessageTooLargeError)
+    return { kind: 'unparseable', message: `message too large while ${ctx.doing} (limit ${ctx.failure.limit} bytes)` };
   if (err instanceof McpError) {
     if (err.code === ErrorCode.RequestTimeout)
       return { kind: 'timeout', message: `no reply within ${ctx.timeoutMs} ms while ${ctx.doing}` };

@@ -1,10 +1,10 @@
 // A real MCP client: the question goes to one tool of a server started from a
 // command (stdio) or reached by URL (streamable HTTP). The connection is opened
-// on the first ask and shared; close() always ends the child process, escalating
-// from closing its stdin to SIGTERM to SIGKILL (the MCP spec's shutdown order).
+// on the first ask and shared; close() always ends the child process and its
+// whole process group, escalating from closing its stdin to SIGTERM to SIGKILL
+// (the MCP spec's shutdown order).
 
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { AnswerMeta, AskRequest, AskResult, Target } from '../../model/target';
 import type { HttpAuth } from '../http/httpCommon';
@@ -15,6 +15,8 @@ import { evaluateJsonPath, parseJsonPath } from '../http/jsonPath';
 import type { JsonPathSegment } from '../http/jsonPath';
 import { classifyMcpError, ConfigProblem, defaultArguments, OutputTail, raceSignal, resultText, substituteArguments } from './mcpSupport';
 import { excerpt, maskSecrets } from '../../secrets/redact';
+import { MAX_REPLY_BYTES } from '../http/http';
+import { GroupStdioTransport } from './stdioTransport';
 
 /** Settings of the MCP target (profile `target.mcp`, with paths and secrets resolved). */
 export interface McpTargetConfig {
@@ -34,6 +36,8 @@ export interface McpTargetConfig {
   timeoutMs: number;
   /** How long to wait for the child to exit at each shutdown step (default 1000 ms). */
   closeGraceMs?: number;
+  /** Largest single message accepted from a stdio server (default 10 MiB, as for HTTP replies). */
+  maxMessageBytes?: number;
   /** Values to mask in messages (secrets passed through env or auth). */
   secrets?: string[];
 }
@@ -52,9 +56,10 @@ export class McpTarget implements Target {
   private readonly stderr = new OutputTail();
   private connecting?: Promise<Connection>;
   private client?: Client;
-  private transport?: StdioClientTransport | StreamableHTTPClientTransport;
-  private childExited?: Promise<void>;
+  private transport?: GroupStdioTransport | StreamableHTTPClientTransport;
   private closed = false;
+  // Kept after the connection is forgotten: its calls are rejected after it closed itself.
+  private lastStdio?: GroupStdioTransport;
 
   /** Throws when a JSONPath is invalid or neither command nor url is given. */
   constructor(private readonly config: McpTargetConfig) {
@@ -69,7 +74,7 @@ export class McpTarget implements Target {
 
   /** Pid of the stdio server while it runs (null before the first ask, after close, or for a URL). */
   get pid(): number | null {
-    return this.transport instanceof StdioClientTransport ? this.transport.pid : null;
+    return this.transport instanceof GroupStdioTransport ? this.transport.pid : null;
   }
 
   /** The last lines the stdio server wrote to stderr (secrets masked), for diagnostics. */
@@ -85,7 +90,7 @@ export class McpTarget implements Target {
       error:
         this.closed && !request.signal.aborted
           ? { kind: 'aborted', message: 'the target was closed while the call was in flight' }
-          : classifyMcpError(err, { ...ctx, stderr: this.stderr.toString() }),
+          : classifyMcpError(err, { ...ctx, stderr: this.stderr.toString(), failure: this.lastStdio?.failure }),
       latencyMs,
       meta: { attempts: 1 },
     });
@@ -141,36 +146,35 @@ export class McpTarget implements Target {
   private async open(): Promise<Connection> {
     const { config } = this;
     const client = new Client({ name: 'ai-quality-kit', version: '0.1.0' });
-    let transport: StdioClientTransport | StreamableHTTPClientTransport;
+    let transport: GroupStdioTransport | StreamableHTTPClientTransport;
     if (config.url) {
       const headers: Record<string, string> = config.auth ? { [config.auth.header]: config.auth.value } : {};
       transport = new StreamableHTTPClientTransport(new URL(config.url), { requestInit: { headers } });
     } else {
-      const stdio = new StdioClientTransport({
+      const stdio = new GroupStdioTransport({
         command: config.command ?? '',
         args: config.args ?? [],
-        env: config.env,
-        cwd: config.cwd,
-        stderr: 'pipe',
+        ...(config.env ? { env: config.env } : {}),
+        ...(config.cwd ? { cwd: config.cwd } : {}),
+        maxMessageBytes: config.maxMessageBytes ?? MAX_REPLY_BYTES,
+        graceMs: config.closeGraceMs ?? 1000,
       });
       // Reading stderr keeps the child from blocking on a full pipe, and explains crashes.
-      stdio.stderr?.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString('utf8')));
+      stdio.onStderr((chunk: Buffer) => this.stderr.push(chunk.toString('utf8')));
       transport = stdio;
+      this.lastStdio = stdio;
     }
     this.client = client;
     this.transport = transport;
     let opened = false;
-    this.childExited = new Promise<void>((resolve) => {
-      client.onclose = () => {
-        resolve();
-        // A server that went away after a good start is replaced on the next ask;
-        // one that failed to start stays failed (every ask reports why).
-        if (opened && !this.closed && this.client === client) {
-          this.connecting = undefined;
-          this.forget();
-        }
-      };
-    });
+    client.onclose = () => {
+      // A server that went away after a good start is replaced on the next ask;
+      // one that failed to start stays failed (every ask reports why).
+      if (opened && !this.closed && this.client === client) {
+        this.connecting = undefined;
+        this.forget();
+      }
+    };
     try {
       await client.connect(transport, { timeout: config.timeoutMs });
       const tools = await this.listTools(client);
@@ -214,44 +218,20 @@ export class McpTarget implements Target {
     await this.shutdown();
   }
 
-  // Closing the client ends the child's stdin (a well-behaved server exits);
-  // a child still running after the grace period gets SIGTERM, then SIGKILL.
+  // Closing the client closes the transport: for stdio that ends the child's
+  // stdin, then its process group gets SIGTERM and SIGKILL (GroupStdioTransport).
   private async shutdown(): Promise<void> {
-    const { client, transport, childExited } = this;
+    const { client, transport } = this;
     this.forget();
     if (!client || !transport) return;
-    const pid = transport instanceof StdioClientTransport ? transport.pid : null;
     if (transport instanceof StreamableHTTPClientTransport && transport.sessionId) {
       // Politely end a stateful session; a server that does not answer is not waited for.
       await Promise.race([transport.terminateSession().catch(() => undefined), delay(this.config.closeGraceMs ?? 1000)]);
     }
-    const closing = client.close().catch(() => undefined);
-    if (pid !== null && childExited) {
-      const grace = this.config.closeGraceMs ?? 1000;
-      for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
-        if (await exitsWithin(childExited, grace)) break;
-        try {
-          process.kill(pid, signal);
-        } catch {
-          break; // already gone
-        }
-      }
-      await exitsWithin(childExited, grace);
-    }
-    await closing;
+    await client.close().catch(() => undefined);
   }
 }
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
-}
-
-async function exitsWithin(exited: Promise<void>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  const result = await Promise.race([exited.then(() => true as const), timeout]);
-  clearTimeout(timer);
-  return result;
 }
