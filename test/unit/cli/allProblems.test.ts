@@ -27,7 +27,7 @@ describe('aiqk validate on a broken folder: every problem in one pass', function
       ),
       r.stdout,
     );
-    assert.match(lines[lines.length - 1] ?? '', /^1 run profile\(s\) checked: 13 error\(s\), 4 warning\(s\), 2 note\(s\)$/);
+    assert.match(lines[lines.length - 1] ?? '', /^1 run profile\(s\) checked: 7 error\(s\), 10 warning\(s\), 2 note\(s\)$/);
   });
 
   it('aiqk run refuses the profile listing the same errors, the datasets included', async () => {
