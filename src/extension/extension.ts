@@ -44,11 +44,27 @@ export function activate(context: vscode.ExtensionContext): AiQualityKitApi {
   registerProfiles(context, { commands });
   const diagnostics = registerDiagnostics(context, { commands });
   registerRequirements(context, { commands });
-  const runs = registerRuns(context, { commands, secrets });
+  // The report view (above runs) tells the run notices whether it already shows a result.
+  const above: { reportView?: ReportViewApi } = {};
+  const runs = registerRuns(context, {
+    commands,
+    secrets,
+    resultShown: (profile) => above.reportView?.showsProfile(profile.fsPath) ?? false,
+  });
+  const manager = runs.deps.manager;
   const reportView = registerReportView(context, {
     commands,
-    lastReport: (profile) => runs.deps.manager.lastFinished(profile)?.files.json,
+    lastReport: (profile) => manager.lastFinished(profile)?.files.json,
+    runFinished: (listener, thisArg, disposables) =>
+      manager.onDidFinish(
+        (f) => {
+          if (f.files.json) listener.call(thisArg, { profile: f.profileUri.fsPath, json: f.files.json });
+        },
+        undefined,
+        disposables,
+      ),
   });
+  above.reportView = reportView;
   const testing = registerTesting(context, { commands, runs: runs.deps });
   const profilesAndRuns = registerProfilesAndRuns(context, { commands, manager: runs.deps.manager });
   const wizard = registerWizard(context, { commands, secrets, runs: runs.api });

@@ -30,8 +30,14 @@ describe('welcome in a folder without a run profile', () => {
 
   it('opens the README rendered in a Markdown preview', async () => {
     await vscode.commands.executeCommand('aiQualityKit.openReadme');
-    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-    const preview = tabs.find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType));
+    const isPreview = (t: vscode.Tab): boolean => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType);
+    // The preview opens its tab a moment after the command resolves.
+    let tabs: vscode.Tab[] = [];
+    for (let i = 0; i < 100 && !tabs.some(isPreview); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    }
+    const preview = tabs.find(isPreview);
     assert.ok(preview, `a Markdown preview tab, got ${tabs.map((t) => t.label).join(', ')}`);
     assert.match(preview.label, /README|readme/);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

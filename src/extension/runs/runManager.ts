@@ -274,4 +274,9 @@ export class RunManager implements vscode.Disposable {
 export interface RunDeps {
   manager: RunManager;
   log: RunLog;
+  /** The run notifications: told when a caller shows a run's result itself; shows (and records) a message. */
+  notices: {
+    shownElsewhere(runId: string): void;
+    show(severity: 'info' | 'warning' | 'error', text: string, ...actions: string[]): Thenable<string | undefined>;
+  };
 }
