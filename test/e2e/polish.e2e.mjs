@@ -114,4 +114,33 @@ describe('ways in and help links in code-server', function () {
     assert.equal(await page.getByText('Create File').count(), 0, 'no "file not found" page');
     await shots('problem-link', () => tab.waitFor());
   });
+
+  it('goes from a qaset case in the Test Explorer to its dataset line ("Go to Test")', async () => {
+    const { page } = wb;
+    const reportsDir = join(folder, 'aiqk-demo', '.aiqk', 'reports');
+    const reports = () => (existsSync(reportsDir) ? readdirSync(reportsDir).filter((f) => f.endsWith('.json')) : []);
+    await runCommand(page, 'Test: Run All Tests');
+    for (let i = 0; i < 480 && reports().length === 0; i++) await page.waitForTimeout(250);
+    assert.ok(reports().length > 0, 'the demo ran from the Test Explorer');
+    await runCommand(page, 'Testing: Focus on Test Explorer View');
+    const tree = page.locator('.test-explorer');
+    const row = (text) => tree.locator('.monaco-list-row', { hasText: text }).first();
+    // Profile → rag_quality → its cases (expanded with the keyboard, as a user would).
+    for (const label of ['aiqk-demo/aiqk.yaml', 'rag_quality']) {
+      await row(label).waitFor({ timeout: 30_000 });
+      if ((await row(label).getAttribute('aria-expanded')) !== 'true') {
+        await row(label).click();
+        await page.keyboard.press('ArrowRight');
+      }
+    }
+    const qaset = readFileSync(join(REPO_ROOT, 'examples', 'demo', 'data', 'qaset.jsonl'), 'utf8').split('\n');
+    const first = JSON.parse(qaset[0]);
+    const caseRow = row(first.question);
+    await caseRow.waitFor({ timeout: 30_000 });
+    await caseRow.click({ button: 'right' });
+    await page.locator('.context-view .action-label', { hasText: 'Go to Test' }).first().click();
+    await page.locator('.tab.active', { hasText: 'qaset.jsonl' }).waitFor({ timeout: 15_000 });
+    await page.locator('.statusbar-item', { hasText: 'Ln 1,' }).first().waitFor({ timeout: 10_000 });
+    await shots('go-to-test', () => caseRow.waitFor());
+  });
 });

@@ -13,6 +13,8 @@ export interface RunState {
   /** Suites asked for (the profile's unless overridden), before ordering. */
   suites: readonly SuiteName[];
   shard?: Shard;
+  /** Only these planned case ids run (the Test Explorer's selection); every case when absent. */
+  caseIds?: ReadonlySet<string>;
   definitions?: Partial<Record<SuiteName, SuiteDefinition>>;
   secrets: SecretLookup;
   /** A baseline report chosen by the caller, overriding discovery. */

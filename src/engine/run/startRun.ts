@@ -33,6 +33,8 @@ export interface StartRunOptions {
   baseline?: string;
   /** Shard to run instead of the profile's. */
   shard?: Shard;
+  /** Runs only the planned cases with these ids (of the suites run); the others are not run nor reported. */
+  caseIds?: readonly string[];
   /** Appends audit records (run_started, run_finished, …) to this JSONL file. Default: no audit. */
   auditFile?: string;
   /** Suite definitions to use instead of the registry's. */
@@ -79,6 +81,7 @@ export function startRun(profile: ResolvedProfile, options: StartRunOptions = {}
     suites,
     ...((options.shard ?? profile.shard) ? { shard: options.shard ?? profile.shard } : {}),
     ...(options.definitions ? { definitions: options.definitions } : {}),
+    ...(options.caseIds ? { caseIds: new Set(options.caseIds) } : {}),
     secrets: options.secrets ?? noSecrets,
     ...(options.baseline ? { baselineFile: options.baseline } : {}),
     now,

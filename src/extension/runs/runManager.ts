@@ -19,6 +19,8 @@ export interface StartOptions {
   runId?: string;
   /** The Test Explorer run that follows this run (when started from the Test Explorer). */
   testRun?: vscode.TestRun;
+  /** Runs only these case ids (the Test Explorer running single cases). */
+  caseIds?: readonly string[];
 }
 
 /** Live progress of a run. */
@@ -89,6 +91,7 @@ export class RunManager implements vscode.Disposable {
       suites: prepared.suites,
       secrets: this.secrets.lookup,
       ...(options.runId ? { runId: options.runId } : {}),
+      ...(options.caseIds ? { caseIds: options.caseIds } : {}),
     });
     const progress: RunProgress = { done: 0, total: 0 };
     let cancelling = false;
