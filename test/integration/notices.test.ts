@@ -4,21 +4,12 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { AiQualityKitApi } from '../../src/extension/extension';
+import { until } from './support/until';
 import type { RunCommandResult } from '../../src/extension/runs/runCommands';
 
 const EXTENSION_ID = 'aiqk.ai-quality-kit';
 let api: AiQualityKitApi;
 const profile = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'aiqk.yaml');
-
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) return v;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Starts a background run, waits for its end; returns the messages shown meanwhile. */
 async function backgroundRun(): Promise<string[]> {

@@ -11,6 +11,7 @@ import { resolveProfile } from '../../src/engine/config/resolve';
 import { runAndWriteReports } from '../../src/engine/run/runAndWriteReports';
 import type { RunResult } from '../../src/engine/model/runTypes';
 import type { AiQualityKitApi } from '../../src/extension/extension';
+import { until } from './support/until';
 import type { ReportPanelInfo } from '../../src/extension/report/registerReportView';
 
 const EXTENSION_ID = 'aiqk.ai-quality-kit';
@@ -26,16 +27,6 @@ async function runProfile(): Promise<{ result: RunResult; json: string }> {
   assert.equal(written.writeError, undefined);
   assert.ok(written.files.json, 'a JSON report was written');
   return { result: written.result, json: written.files.json };
-}
-
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) return v;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('report view', function () {

@@ -1,16 +1,8 @@
 import * as vscode from 'vscode';
+import { exists } from './createProfile';
 
 /** The folder a demo copy goes to inside a workspace folder. */
 export const DEMO_FOLDER = 'aiqk-demo';
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * "AI Quality: Open the Demo": copies the demo the package ships (a run profile of
