@@ -6,6 +6,7 @@ import { registerProfilesAndRuns } from './profilesAndRuns/registerProfilesAndRu
 import { registerProfiles } from './profiles/registerProfiles';
 import type { ReportViewApi } from './report/registerReportView';
 import { registerReportView } from './report/registerReportView';
+import type { RequirementsTree } from './requirements/requirementsTree';
 import { registerRequirements } from './requirements/requirementsView';
 import type { RunsApi } from './runs/registerRuns';
 import { registerRuns } from './runs/registerRuns';
@@ -31,6 +32,8 @@ export interface AiQualityKitApi {
   profilesAndRuns: ProfilesAndRunsTree;
   /** The setup wizard: open it, send it messages as its webview does, read its view (for integration tests). */
   wizard: WizardApi;
+  /** The Requirements view's data: the profile shown and its rows (for integration tests). */
+  requirements: RequirementsTree;
 }
 
 /**
@@ -43,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): AiQualityKitApi {
   const secrets = registerSecrets(context, { commands });
   registerProfiles(context, { commands });
   const diagnostics = registerDiagnostics(context, { commands });
-  registerRequirements(context, { commands });
+  const requirements = registerRequirements(context, { commands });
   // The report view (above runs) tells the run notices whether it already shows a result.
   const above: { reportView?: ReportViewApi } = {};
   const runs = registerRuns(context, {
@@ -77,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): AiQualityKitApi {
     testing,
     profilesAndRuns,
     wizard,
+    requirements,
   };
 }
 

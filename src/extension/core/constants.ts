@@ -42,6 +42,8 @@ export const COMMANDS = {
   addDataset: 'aiQualityKit.addDataset',
   openDemo: 'aiQualityKit.openDemo',
   openReadme: 'aiQualityKit.openReadme',
+  showNotUsedRequirements: 'aiQualityKit.showNotUsedRequirements',
+  hideNotUsedRequirements: 'aiQualityKit.hideNotUsedRequirements',
   /** Internal: the action of "create dataset" quick fixes (see diagnostics/quickFixes.ts), not in package.json. */
   createDatasetFile: 'aiQualityKit.createDatasetFile',
 } as const;
