@@ -5,12 +5,21 @@
 // Test" from a Test Explorer case to its dataset line. Screenshots of each, light
 // and dark, go to test-output/e2e/polish/. Run by scripts/e2e.mjs (npm run test:e2e).
 import { strict as assert } from 'node:assert';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'mocha';
 import { REPO_ROOT } from '../../scripts/provision.mjs';
-import { installVsix, openWorkbench, runCommand, setColorTheme, startCodeServer, stopCodeServer, writeUserSettings } from './workbench.mjs';
+import {
+  closeAll,
+  freshDirs,
+  installVsix,
+  openWorkbench,
+  runCommand,
+  setColorTheme,
+  shotOnFailure,
+  startCodeServer,
+  writeUserSettings,
+} from './workbench.mjs';
 
 const VSIX = process.env.AIQK_E2E_VSIX || join(REPO_ROOT, 'dist', 'ai-quality-kit.vsix');
 const OUT = join(REPO_ROOT, 'test-output', 'e2e', 'polish');
@@ -26,12 +35,9 @@ describe('ways in and help links in code-server', function () {
 
   before(async () => {
     assert.ok(existsSync(VSIX), `${VSIX} exists (npm run package)`);
-    tmp = mkdtempSync(join(tmpdir(), 'aiqk-e2e-polish-'));
-    dirs = { userData: join(tmp, 'user-data'), extensions: join(tmp, 'extensions') };
+    ({ tmp, dirs } = freshDirs('aiqk-e2e-polish-', OUT));
     folder = join(tmp, 'new-project');
     mkdirSync(folder);
-    mkdirSync(OUT, { recursive: true });
-    for (const f of readdirSync(OUT)) if (f.endsWith('.png')) rmSync(join(OUT, f));
     writeUserSettings(dirs.userData, {
       'workbench.colorTheme': THEMES.light,
       'workbench.panel.defaultLocation': 'bottom',
@@ -43,15 +49,10 @@ describe('ways in and help links in code-server', function () {
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb)
-      await wb.page.screenshot({ path: join(OUT, `failure-${this.currentTest.title.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+    await shotOnFailure(this.currentTest, wb, OUT);
   });
 
-  after(async () => {
-    await wb?.browser.close().catch(() => {});
-    await stopCodeServer(server);
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  after(() => closeAll(wb, server, tmp));
 
   /** A screenshot in both themes (the light one first); the theme is left dark→light as found. */
   async function shots(name, ready = async () => {}) {
