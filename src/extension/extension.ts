@@ -6,6 +6,7 @@ import { registerProfilesAndRuns } from './profilesAndRuns/registerProfilesAndRu
 import { registerProfiles } from './profiles/registerProfiles';
 import type { ReportViewApi } from './report/registerReportView';
 import { registerReportView } from './report/registerReportView';
+import type { RequirementsTree } from './requirements/requirementsTree';
 import { registerRequirements } from './requirements/requirementsView';
 import type { RunsApi } from './runs/registerRuns';
 import { registerRuns } from './runs/registerRuns';
@@ -32,6 +33,8 @@ export interface AiQualityKitApi {
   profilesAndRuns: ProfilesAndRunsTree;
   /** The setup wizard: open it, send it messages as its webview does, read its view (for integration tests). */
   wizard: WizardApi;
+  /** The Requirements view's data: the profile shown and its rows (for integration tests). */
+  requirements: RequirementsTree;
 }
 
 /**
@@ -44,12 +47,28 @@ export function activate(context: vscode.ExtensionContext): AiQualityKitApi {
   const secrets = registerSecrets(context, { commands });
   registerProfiles(context, { commands });
   const diagnostics = registerDiagnostics(context, { commands });
-  registerRequirements(context, { commands });
-  const runs = registerRuns(context, { commands, secrets });
+  const requirements = registerRequirements(context, { commands });
+  // The report view (above runs) tells the run notices whether it already shows a result.
+  const above: { reportView?: ReportViewApi } = {};
+  const runs = registerRuns(context, {
+    commands,
+    secrets,
+    resultShown: (profile) => above.reportView?.showsProfile(profile.fsPath) ?? false,
+  });
+  const manager = runs.deps.manager;
   const reportView = registerReportView(context, {
     commands,
-    lastReport: (profile) => runs.deps.manager.lastFinished(profile)?.files.json,
+    lastReport: (profile) => manager.lastFinished(profile)?.files.json,
+    runFinished: (listener, thisArg, disposables) =>
+      manager.onDidFinish(
+        (f) => {
+          if (f.files.json) listener.call(thisArg, { profile: f.profileUri.fsPath, json: f.files.json });
+        },
+        undefined,
+        disposables,
+      ),
   });
+  above.reportView = reportView;
   const testing = registerTesting(context, { commands, runs: runs.deps });
   const profilesAndRuns = registerProfilesAndRuns(context, { commands, manager: runs.deps.manager });
   const wizard = registerWizard(context, { commands, secrets, runs: runs.api });
@@ -62,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): AiQualityKitApi {
     testing,
     profilesAndRuns,
     wizard,
+    requirements,
   };
 }
 

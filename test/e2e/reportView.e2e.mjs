@@ -110,7 +110,8 @@ describe('packaged extension in code-server', function () {
     assert.ok((await frame.locator('tbody tr.case-row').count()) > 0, 'case rows');
     assert.match(await frame.locator('#comparison').textContent(), /Compared with the previous run/);
     await page
-      .locator('.tab', { hasText: `AI Quality Report: ${newest}` })
+      // One panel per profile, titled with the profile's short name and the run's time.
+      .locator('.tab', { hasText: /Report · demo · \d\d:\d\d/ })
       .first()
       .waitFor({ timeout: 10_000 });
   });

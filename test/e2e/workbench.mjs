@@ -3,7 +3,8 @@
 // open a folder, use the command palette, find the report view's webview frame.
 // Every process started here is killed on close, whatever happened.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { URLSearchParams } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -208,4 +209,25 @@ export async function paletteHas(page, title) {
 /** The report view's document inside the workbench (webview iframe → its active frame). */
 export function reportFrame(page) {
   return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+/** A temp folder with code-server's user-data and extensions folders; empties the screenshots folder `out` of old pictures. */
+export function freshDirs(prefix, out) {
+  const tmp = mkdtempSync(join(tmpdir(), prefix));
+  mkdirSync(out, { recursive: true });
+  for (const f of readdirSync(out)) if (f.endsWith('.png')) rmSync(join(out, f));
+  return { tmp, dirs: { userData: join(tmp, 'user-data'), extensions: join(tmp, 'extensions') } };
+}
+
+/** Leaves a picture of the window behind when the test that just ran failed. */
+export async function shotOnFailure(test, wb, out) {
+  if (test?.state === 'failed' && wb)
+    await wb.page.screenshot({ path: join(out, `failure-${test.title.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+}
+
+/** Closes the browser and code-server, and removes the temp folder. */
+export async function closeAll(wb, server, tmp) {
+  await wb?.browser.close().catch(() => {});
+  await stopCodeServer(server);
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
 }

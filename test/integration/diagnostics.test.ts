@@ -59,8 +59,12 @@ describe('diagnostics of run profiles and datasets', () => {
     assert.equal(suite.severity, vscode.DiagnosticSeverity.Error);
     assert.deepEqual([suite.range.start.line, suite.range.start.character, suite.range.end.character], [4, 19, 30]);
     const code = suite.code as { value: string; target: vscode.Uri };
-    assert.equal(code.target.fragment, 'unknown-suite');
-    assert.ok(code.target.path.endsWith('README.md'));
+    // The real file at the section's line: opens from the installed package too (it ships readme.md).
+    assert.ok(/readme\.md$/i.test(code.target.path), code.target.toString());
+    const line = /^L(\d+)$/.exec(code.target.fragment);
+    assert.ok(line, `a line fragment, got '${code.target.fragment}'`);
+    const readme = new TextDecoder().decode(await vscode.workspace.fs.readFile(code.target.with({ fragment: '' }))).split('\n');
+    assert.equal(readme[Number(line[1]) - 1], '#### unknown-suite');
     const key = ds.find((d) => codeOf(d) === 'unknown-key')!;
     assert.equal(key.message, "target: unknown key 'timout_ms'. Did you mean 'timeout_ms'?");
     assert.deepEqual([key.range.start.line, key.range.start.character], [3, 2]);
@@ -206,11 +210,34 @@ describe('diagnostics of run profiles and datasets', () => {
     );
   });
 
-  it('shows the requirements matrix of a profile', async () => {
+  it('shows the requirements matrix of a profile in its view, "not used" behind a toggle', async () => {
     await vscode.commands.executeCommand('aiQualityKit.showRequirements', file('good.aiqk.yaml'));
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'aiqk-requirements');
-    assert.ok(doc, 'the requirements view opened');
-    assert.match(doc.getText(), /\| resilience \| passages \| not used \| — not used \|/);
+    const req = api.requirements;
+    assert.equal(req.profile?.toString(), file('good.aiqk.yaml').toString());
+    assert.ok(req.visibleRows().length > 0);
+    assert.ok(!req.visibleRows().some((r) => r.status === 'not_used'), 'not used rows are hidden');
+    const suites = req.getChildren();
+    assert.ok(suites.length > 0 && suites.every((n) => n.kind === 'suite'), 'a line per suite');
+    const rows = req.getChildren(suites[0]).map((n) => req.getTreeItem(n));
+    assert.ok(
+      rows.every((i) => /^(provided|using defaults|missing)/.test(String(i.description))),
+      rows.map((i) => i.description).join(', '),
+    );
+    await vscode.commands.executeCommand('aiQualityKit.showNotUsedRequirements');
+    const notUsed = req.visibleRows().find((r) => r.suite === 'resilience' && r.kind === 'passages');
+    assert.equal(notUsed?.status, 'not_used');
+    await vscode.commands.executeCommand('aiQualityKit.hideNotUsedRequirements');
+    assert.ok(!req.visibleRows().some((r) => r.status === 'not_used'));
+    // The once blocked profile (an earlier test set use_defaults): data missing or from the built-in set is added with a click, as the wizard's "Upload now".
+    await vscode.commands.executeCommand('aiQualityKit.showRequirements', file('blocked.aiqk.yaml'));
+    const missing = req
+      .getChildren()
+      .flatMap((s) => req.getChildren(s))
+      .map((n) => req.getTreeItem(n))
+      .find((i) => /^(missing|using defaults)/.test(String(i.description)));
+    assert.ok(missing, 'a row without its own data');
+    assert.equal(missing.command?.command, 'aiQualityKit.addDataset');
+    assert.deepEqual(missing.command?.arguments?.map(String), [file('blocked.aiqk.yaml').toString(), missing.label]);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', file('good.aiqk.yaml'));
     assert.ok(lenses.some((l) => l.command?.title === 'Show requirements'));
   });

@@ -11,6 +11,7 @@ import { resolveProfile } from '../../src/engine/config/resolve';
 import { runAndWriteReports } from '../../src/engine/run/runAndWriteReports';
 import type { RunResult } from '../../src/engine/model/runTypes';
 import type { AiQualityKitApi } from '../../src/extension/extension';
+import { until } from './support/until';
 import type { ReportPanelInfo } from '../../src/extension/report/registerReportView';
 
 const EXTENSION_ID = 'aiqk.ai-quality-kit';
@@ -26,16 +27,6 @@ async function runProfile(): Promise<{ result: RunResult; json: string }> {
   assert.equal(written.writeError, undefined);
   assert.ok(written.files.json, 'a JSON report was written');
   return { result: written.result, json: written.files.json };
-}
-
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) return v;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('report view', function () {
@@ -55,18 +46,21 @@ describe('report view', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('opens a report in a panel titled with its run id, and the webview renders it', async () => {
+  it('opens a report in a panel with a short title (profile and time), and the webview renders it', async () => {
     const { result, json } = runs[1]!;
     const info = await vscode.commands.executeCommand<ReportPanelInfo | undefined>(COMMAND, vscode.Uri.file(json));
     assert.ok(info);
-    assert.equal(info.title, `AI Quality Report: ${result.run.id}`);
+    const started = new Date(result.run.started_at);
+    const time = `${String(started.getHours()).padStart(2, '0')}:${String(started.getMinutes()).padStart(2, '0')}`;
+    // The workspace folder is named after the suite; the profile is its aiqk.yaml.
+    assert.equal(info.title, `Report · reportView · ${time}`);
     const rendered = await api.reportView.whenRendered(json, 30_000, true);
     assert.equal(rendered.runId, result.run.id);
     assert.equal(rendered.cards, Object.keys(result.summary.suites).length);
     assert.equal(rendered.total, result.cases.length);
     assert.equal(rendered.rows, Math.min(50, result.cases.length));
     assert.equal(rendered.charts, 2, 'latency histogram and attack chart');
-    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === `AI Quality Report: ${result.run.id}`);
+    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === info.title);
     assert.ok(tab, 'the panel is an editor tab');
     assert.ok(tab.input instanceof vscode.TabInputWebview);
   });
@@ -111,11 +105,14 @@ describe('report view', function () {
     assert.ok(line.includes(`"case_id":${JSON.stringify(target.case_id)}`), line.slice(0, 200));
   });
 
-  it('opens the previous report in its own panel', async () => {
+  it('opens the previous report in the panel of its profile (one panel per profile)', async () => {
     const { json } = runs[1]!;
     await api.reportView.receive(json, { type: 'openPrevious' });
-    const previous = await until('the previous report panel', () => api.reportView.panels().find((p) => p.file === runs[0]!.json));
+    const previous = await until('the previous report in the panel', () =>
+      api.reportView.panels().find((p) => p.file === runs[0]!.json && p.runId === runs[0]!.result.run.id),
+    );
     assert.equal(previous.runId, runs[0]!.result.run.id);
+    assert.equal(api.reportView.panels().length, 1);
     const rendered = await api.reportView.whenRendered(runs[0]!.json, 30_000, true);
     assert.equal(rendered.runId, runs[0]!.result.run.id);
     const sent = api.reportView.lastSent(runs[0]!.json);
@@ -159,8 +156,30 @@ describe('report view', function () {
       await api.reportView.restore(panel, state);
     }
     assert.deepEqual(closed, ['a deleted report', 'a state that is not ours', 'a report already shown']);
+    // Another report of the same profile: that profile has its panel already.
+    const other = vscode.window.createWebviewPanel('aiQualityKit.reportView', 'other', vscode.ViewColumn.Active);
+    let otherClosed = false;
+    other.onDidDispose(() => (otherClosed = true));
+    await api.reportView.restore(other, { uri: vscode.Uri.file(runs[0]!.json).toString() });
+    assert.equal(otherClosed, true, 'a report of a profile already shown');
     assert.equal(api.reportView.panels().length, 1);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await until('every panel closed', () => (api.reportView.panels().length === 0 ? true : undefined));
+  });
+
+  it('"Run again" refreshes the open panel with the new report, and no message repeats the result', async () => {
+    await vscode.commands.executeCommand(COMMAND, vscode.Uri.file(runs[0]!.json));
+    const before = api.runs.notices().length;
+    // What the view's "Run again" button does (reportActions.rerun): "Run Tests" on the report's profile.
+    await api.reportView.receive(runs[0]!.json, { type: 'rerun' });
+    const panel = await until(
+      'the panel to show the new run',
+      () => api.reportView.panels().find((p) => p.runId !== undefined && !runs.some((r) => r.result.run.id === p.runId)),
+      60_000,
+    );
+    assert.equal(api.reportView.panels().length, 1, 'still one panel');
+    assert.match(panel.title, /^Report · reportView · \d\d:\d\d$/);
+    await api.reportView.whenRendered(panel.file, 30_000, true);
+    assert.deepEqual(api.runs.notices().slice(before), [], 'the report view shows the result: no notification');
   });
 });

@@ -207,6 +207,13 @@ describe('runs in VS Code', function () {
       'the tree lists the running run',
     );
     assert.match(api.runs.statusBarText() ?? '', /AI Quality \d+\/\d+/);
+    // A screen reader hears words, not the spinner's icon id or the tooltip's Markdown.
+    const spoken = api.runs.statusBarLabel() ?? '';
+    assert.match(
+      spoken,
+      /^AI Quality running: \d+ of \d+ cases done, suite rag_quality\. Activate to see the running runs and cancel one\.$/,
+    );
+    assert.doesNotMatch(spoken, /\$\(|\*\*|~spin/);
     assert.ok(
       server.authorizations.every((a) => a === `Bearer ${TOKEN}`),
       'the stored secret was sent as the bearer token',

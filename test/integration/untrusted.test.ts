@@ -38,6 +38,17 @@ describe('untrusted workspace', function () {
     );
   });
 
+  it('refuses before asking anything: no profile or suite pick comes up', async () => {
+    // Two profiles here: a pick would wait for an answer; the refusal comes at once.
+    const res = await Promise.race([
+      vscode.commands.executeCommand<RunCommandResult>('aiQualityKit.runTests'),
+      new Promise<'asked'>((r) => setTimeout(() => r('asked'), 5_000)),
+    ]);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.notEqual(res, 'asked', 'a pick came up before the refusal');
+    assert.ok(res !== 'asked' && !res.started && res.refusal?.kind === 'untrusted');
+  });
+
   it('refuses runs from the Test Explorer', async () => {
     await api.testing.testController.refreshHandler?.(new vscode.CancellationTokenSource().token);
     const item = api.testing.testController.items.get(file('aiqk.yaml').toString());

@@ -181,9 +181,12 @@ async function planSuite(
     ids.add(c.id);
   }
   if (duplicates > 0) logTo(state, 'warn', `${name}: ${duplicates} planned case ids are duplicates; shards and merges may mix them up`);
-  const cases = state.shard ? all.filter((c) => inShard(c.id, state.shard)) : all;
+  const inShardCases = state.shard ? all.filter((c) => inShard(c.id, state.shard)) : all;
   if (state.shard)
-    logTo(state, 'info', `${name}: ${cases.length} of ${all.length} cases in shard ${state.shard.index}/${state.shard.total}`);
+    logTo(state, 'info', `${name}: ${inShardCases.length} of ${all.length} cases in shard ${state.shard.index}/${state.shard.total}`);
+  const chosen = state.caseIds;
+  const cases = chosen ? inShardCases.filter((c) => chosen.has(c.id)) : inShardCases;
+  if (chosen) logTo(state, 'info', `${name}: ${cases.length} of ${inShardCases.length} cases chosen`);
   if (all.length === 0) logTo(state, 'warn', `${name}: no case planned (is its data empty?)`);
   return { def, ctx, prepared, cases };
 }

@@ -19,6 +19,8 @@ export interface RunState {
   gate: RunGate;
   /** Inline data parsed while preparing the run. */
   inline: InlineData;
+  /** Only these planned case ids run (the Test Explorer's selection); every case when absent. */
+  caseIds?: ReadonlySet<string>;
   definitions?: Partial<Record<SuiteName, SuiteDefinition>>;
   secrets: SecretLookup;
   /** A baseline report chosen by the caller, overriding discovery. */

@@ -30,6 +30,8 @@ export interface RunOptions {
   now?: () => number;
   /** A baseline report for regression, overriding the profile's and the newest report. */
   baseline?: string;
+  /** Runs only the planned cases with these ids (of the suites run); the others are not run nor reported. */
+  caseIds?: readonly string[];
   /** Appends audit records (run_started, run_finished, …) to this JSONL file. Default: no audit. */
   auditFile?: string;
   /** Suite definitions to use instead of the registry's. */
@@ -92,6 +94,7 @@ export function startRun(run: PreparedRun | ResolvedProfile, options: StartRunOp
     gate: prepared.gate,
     inline: prepared.inline,
     ...(options.definitions ? { definitions: options.definitions } : {}),
+    ...(options.caseIds ? { caseIds: new Set(options.caseIds) } : {}),
     secrets: options.secrets ?? noSecrets,
     ...(options.baseline ? { baselineFile: options.baseline } : {}),
     now,

@@ -40,6 +40,10 @@ export const COMMANDS = {
   editProfileInWizard: 'aiQualityKit.editProfileInWizard',
   testConnection: 'aiQualityKit.testConnection',
   addDataset: 'aiQualityKit.addDataset',
+  openDemo: 'aiQualityKit.openDemo',
+  openReadme: 'aiQualityKit.openReadme',
+  showNotUsedRequirements: 'aiQualityKit.showNotUsedRequirements',
+  hideNotUsedRequirements: 'aiQualityKit.hideNotUsedRequirements',
   /** Internal: the action of "create dataset" quick fixes (see diagnostics/quickFixes.ts), not in package.json. */
   createDatasetFile: 'aiQualityKit.createDatasetFile',
 } as const;

@@ -40,7 +40,7 @@ export class ProfileDiagnostics implements vscode.Disposable {
   /** Datasets whose diagnostics come from an editor's unsaved text. */
   private readonly fromUnsaved = new Set<string>();
 
-  constructor(private readonly readme: vscode.Uri) {
+  constructor(private readonly helpLink: (code: string) => vscode.Uri) {
     const profiles = vscode.workspace.createFileSystemWatcher(PROFILE_GLOB);
     const files = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
@@ -202,7 +202,7 @@ export class ProfileDiagnostics implements vscode.Disposable {
     const problems = [...parsed.problems, ...check.problems];
     const fixable: FixableDiagnostic[] = [];
     const diagnostics = problems.map((p) => {
-      const d = toDiagnostic(p, this.readme);
+      const d = toDiagnostic(p, this.helpLink);
       if (p.fix) fixable.push({ diagnostic: d, fix: p.fix, problem: p });
       return d;
     });
@@ -219,7 +219,7 @@ export class ProfileDiagnostics implements vscode.Disposable {
       this.collection.set(
         dUri,
         dataset.problems.map((p) => {
-          const d = toDiagnostic(p, this.readme);
+          const d = toDiagnostic(p, this.helpLink);
           if (p.fix) dFixable.push({ diagnostic: d, fix: p.fix, problem: p });
           return d;
         }),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CommandManager } from '../core/commandManager';
 import { COMMANDS, PROFILE_SELECTOR } from '../core/constants';
+import { readmeLinks } from '../core/readmeLinks';
 import { ProfileDiagnostics } from './profileDiagnostics';
 import { createDatasetFileCommand, QuickFixProvider } from './quickFixes';
 
@@ -15,8 +16,7 @@ export interface DiagnosticsDeps {
  * (activation starts the first full check; the API waits on it).
  */
 export function registerDiagnostics(context: vscode.ExtensionContext, deps: DiagnosticsDeps): ProfileDiagnostics {
-  const readme = vscode.Uri.joinPath(context.extensionUri, 'README.md');
-  const diagnostics = new ProfileDiagnostics(readme);
+  const diagnostics = new ProfileDiagnostics(readmeLinks(context.extensionUri));
   context.subscriptions.push(
     diagnostics,
     vscode.languages.registerCodeActionsProvider(

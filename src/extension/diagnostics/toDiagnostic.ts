@@ -16,14 +16,14 @@ export function toVsRange(range: Range): vscode.Range {
   return new vscode.Range(start, end.isBefore(start) ? start : end);
 }
 
-/** Turns a problem into a diagnostic whose code links to the README section explaining it. */
-export function toDiagnostic(problem: Problem, readme: vscode.Uri): vscode.Diagnostic {
+/** Turns a problem into a diagnostic whose code links to the README section explaining it (`helpLink`). */
+export function toDiagnostic(problem: Problem, helpLink: (code: string) => vscode.Uri): vscode.Diagnostic {
   let range = toVsRange(problem.range);
   // A zero-width range is hard to see; widen it to one character.
   if (range.isEmpty) range = new vscode.Range(range.start, range.start.translate(0, 1));
   const d = new vscode.Diagnostic(range, problem.message, SEVERITY[problem.severity]);
   d.source = DIAGNOSTIC_SOURCE;
-  d.code = { value: problem.code, target: readme.with({ fragment: problem.code }) };
+  d.code = { value: problem.code, target: helpLink(problem.code) };
   if (problem.related?.length) {
     d.relatedInformation = problem.related.map(
       (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(r.file), toVsRange(r.range)), r.message),

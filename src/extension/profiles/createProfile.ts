@@ -27,7 +27,8 @@ report:
   formats: [json, xlsx]
 `;
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
+/** Whether a file or folder exists. */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
     return true;

@@ -109,7 +109,14 @@ export class ProfilesAndRunsTree implements vscode.TreeDataProvider<ProfilesAndR
   }
 
   async getChildren(node?: ProfilesAndRunsNode): Promise<ProfilesAndRunsNode[]> {
-    if (!node) return [GROUPS.profiles, GROUPS.running, GROUPS.reports];
+    if (!node) {
+      // Nothing at all to show: an empty tree lets the view's welcome (package.json viewsWelcome) offer the ways in.
+      if (this.manager.active().length === 0) {
+        const [uris, history] = await Promise.all([findProfileUris(), this.reports()]);
+        if (uris.length === 0 && history.length === 0) return [];
+      }
+      return [GROUPS.profiles, GROUPS.running, GROUPS.reports];
+    }
     if (node.kind !== 'group') return [];
     switch (node.group) {
       case 'profiles': {

@@ -1,6 +1,8 @@
-// Wires the report view: the command that opens it (one panel per report,
-// revealed when already open), the serializer that restores panels after a
+// Wires the report view: the command that opens it (one panel per run profile,
+// showing the report asked for and refreshed when a run of the profile ends),
+// the serializer that restores panels after a
 // reload, and accessors for the integration tests.
+import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReportToWebview, ReportViewData } from '../../protocol';
@@ -32,6 +34,8 @@ export interface ReportViewApi {
   data(file: string): ReportViewData | undefined;
   /** The webview's next render acknowledgement (or its last, with `orLast`). */
   whenRendered(file: string, timeoutMs: number, orLast?: boolean): Promise<Rendered>;
+  /** Whether a panel shows a report of this profile (it is refreshed when the profile's run ends). */
+  showsProfile(profile: string): boolean;
   /** Hands a message to the host as if the webview posted it (to test validation and actions). */
   receive(file: string, message: unknown): Promise<void>;
   /** Actions the host carried out for a report, and the messages it refused. */
@@ -53,6 +57,16 @@ function uriOfState(state: unknown): vscode.Uri | undefined {
   }
 }
 
+/** The run profile a JSON report names (run.profile), without reading the rest; undefined when unreadable. */
+async function reportProfile(file: string): Promise<string | undefined> {
+  try {
+    const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as { run?: { profile?: unknown } };
+    return typeof parsed.run?.profile === 'string' && parsed.run.profile ? parsed.run.profile : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function fileOfArg(arg: unknown): string | undefined {
   if (arg instanceof vscode.Uri) return arg.scheme === 'file' ? arg.fsPath : undefined;
   if (typeof arg === 'string' && arg.endsWith('.json')) return path.resolve(arg);
@@ -69,6 +83,8 @@ export interface ReportDeps {
   commands: CommandManager;
   /** The JSON report of the last run finished in this window (of a profile, when given), if any. */
   lastReport: (profile?: vscode.Uri) => string | undefined;
+  /** A run ended with this JSON report: the panel of its profile, if open, shows it. */
+  runFinished?: vscode.Event<{ profile: string; json: string }>;
   /** Where the panels log what they refuse (nowhere by default). */
   log?: (message: string) => void;
 }
@@ -79,26 +95,25 @@ export interface ReportDeps {
  */
 export function registerReportView(context: vscode.ExtensionContext, deps: ReportDeps): ReportViewApi {
   const log = deps.log ?? ((): void => {});
-  const panels = new Map<string, ReportPanel>();
-  const key = (file: string): string => path.resolve(file);
+  const panels = new Set<ReportPanel>();
+  const byFile = (file: string): ReportPanel | undefined => [...panels].find((p) => p.file === path.resolve(file));
+  const byProfile = (profile: string): ReportPanel | undefined => [...panels].find((p) => p.profileFile === path.resolve(profile));
 
   const host = {
     extensionUri: context.extensionUri,
     openReport: (file: string) => open(file),
-    onDisposed: (p: ReportPanel) => {
-      if (panels.get(p.file) === p) panels.delete(p.file);
-    },
+    onDisposed: (p: ReportPanel) => panels.delete(p),
     log,
   };
 
   function adopt(panel: vscode.WebviewPanel, file: string): ReportPanel {
     const p = new ReportPanel(panel, file, host);
-    panels.set(p.file, p);
+    panels.add(p);
     return p;
   }
 
   async function open(file: string): Promise<ReportPanel | undefined> {
-    const existing = panels.get(key(file));
+    const existing = byFile(file);
     if (existing) {
       existing.panel.reveal();
       return existing;
@@ -107,11 +122,15 @@ export function registerReportView(context: vscode.ExtensionContext, deps: Repor
       void vscode.window.showErrorMessage(`The report ${file} does not exist.`);
       return undefined;
     }
-    const panel = vscode.window.createWebviewPanel(
-      REPORT_VIEW_TYPE,
-      `AI Quality Report: ${path.basename(file, '.json')}`,
-      vscode.ViewColumn.Active,
-    );
+    // One panel per profile: a report of a profile already shown replaces what its panel shows.
+    const profile = await reportProfile(file);
+    const same = profile ? byProfile(profile) : undefined;
+    if (same) {
+      await same.retarget(file);
+      same.panel.reveal();
+      return same;
+    }
+    const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, 'Report', vscode.ViewColumn.Active);
     const p = adopt(panel, file);
     await p.load();
     return p;
@@ -119,7 +138,8 @@ export function registerReportView(context: vscode.ExtensionContext, deps: Repor
 
   async function restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const uri = uriOfState(state);
-    if (!uri || panels.has(key(uri.fsPath)) || !(await isFile(uri.fsPath))) {
+    const profile = uri ? await reportProfile(uri.fsPath) : undefined;
+    if (!uri || byFile(uri.fsPath) || (profile && byProfile(profile)) || !(await isFile(uri.fsPath))) {
       // Nothing to restore (the report was deleted, is already shown, or the state is not ours): close quietly.
       panel.dispose();
       return;
@@ -129,7 +149,7 @@ export function registerReportView(context: vscode.ExtensionContext, deps: Repor
 
   const info = (p: ReportPanel): ReportPanelInfo => ({ file: p.file, title: p.panel.title, runId: p.runId, visible: p.panel.visible });
   const get = (file: string): ReportPanel => {
-    const p = panels.get(key(file));
+    const p = byFile(file);
     if (!p) throw new Error(`no report view open for ${file}`);
     return p;
   };
@@ -147,6 +167,13 @@ export function registerReportView(context: vscode.ExtensionContext, deps: Repor
     { id: COMMANDS.openReport, execute: (arg?: unknown) => openReportCommand(arg) },
     { id: COMMANDS.openLastReport, execute: (arg?: unknown) => openLastReportCommand(deps.lastReport, profileUriOf(arg)) },
   ]);
+  if (deps.runFinished)
+    context.subscriptions.push(
+      deps.runFinished(({ profile, json }) => {
+        const p = byProfile(profile);
+        if (p && p.file !== path.resolve(json)) void p.retarget(json);
+      }),
+    );
   context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, { deserializeWebviewPanel: restore }), {
     dispose: () => {
       for (const p of [...panels.values()]) p.dispose();
@@ -159,8 +186,9 @@ export function registerReportView(context: vscode.ExtensionContext, deps: Repor
       return p ? info(p) : undefined;
     },
     panels: () => [...panels.values()].map(info),
-    lastSent: (file) => panels.get(key(file))?.lastSent,
-    data: (file) => panels.get(key(file))?.data,
+    lastSent: (file) => byFile(file)?.lastSent,
+    data: (file) => byFile(file)?.data,
+    showsProfile: (profile) => byProfile(profile) !== undefined,
     whenRendered: (file, timeoutMs, orLast) => get(file).whenRendered(timeoutMs, orLast),
     receive: (file, message) => get(file).receive(message),
     handled: (file) => ({ handled: [...get(file).handled], rejected: [...get(file).rejected] }),

@@ -12,6 +12,7 @@ import { isFile } from './reportHistory';
 import { canRerun, openJson, openProfile, openXlsx, profileOf, rerun, revealInExplorer, xlsxOf } from './reportActions';
 import { checkReportMessage } from './reportMessages';
 import { findPreviousReport } from './previousReport';
+import { reportTitle } from './reportTitle';
 import { toViewData } from './viewData';
 
 /** The webview panel type (also the serializer's key). */
@@ -35,7 +36,7 @@ function displayPath(file: string): string {
 
 /** A report view panel bound to one JSON report file. */
 export class ReportPanel implements vscode.Disposable {
-  readonly file: string;
+  private currentFile: string;
   private ready = false;
   private readonly queue: ReportToWebview[] = [];
   private current: ReportToWebview | undefined;
@@ -58,7 +59,7 @@ export class ReportPanel implements vscode.Disposable {
     file: string,
     private readonly host: PanelHost,
   ) {
-    this.file = path.resolve(file);
+    this.currentFile = path.resolve(file);
     panel.webview.options = webviewOptions(host.extensionUri);
     panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'icon.png');
     panel.webview.html = webviewHtml(panel.webview, host.extensionUri, 'report', `AI Quality Report: ${path.basename(file, '.json')}`);
@@ -70,6 +71,25 @@ export class ReportPanel implements vscode.Disposable {
       }),
       panel.onDidDispose(() => this.dispose()),
     );
+  }
+
+  /** The JSON report shown (a panel is reused for the newer reports of its profile). */
+  get file(): string {
+    return this.currentFile;
+  }
+
+  /** The run profile of the report shown, once loaded (absolute). */
+  get profileFile(): string | undefined {
+    return this.profile === undefined ? undefined : path.resolve(this.profile);
+  }
+
+  /** Shows another report (a newer run of the same profile) in this panel. */
+  async retarget(file: string): Promise<void> {
+    this.currentFile = path.resolve(file);
+    this.previousFile = undefined;
+    // Renders of the report shown before say nothing about this one.
+    this.lastRendered = undefined;
+    await this.load();
   }
 
   /** The run id once loaded. */
@@ -87,7 +107,7 @@ export class ReportPanel implements vscode.Disposable {
     let message: ReportToWebview;
     try {
       const report = await readReport(this.file);
-      this.panel.title = `AI Quality Report: ${report.run.id}`;
+      this.panel.title = reportTitle(report.run.profile, report.run.started_at);
       this.profile = report.run.profile;
       const { comparison, note } = await this.compare(report);
       const xlsx = xlsxOf(this.file);

@@ -12,7 +12,8 @@ import { RunCodeLens } from './runLens';
 import { RunLog } from './runLog';
 import type { FinishedRun, RunDeps } from './runManager';
 import { RunManager } from './runManager';
-import { registerRunNotices } from './runNotices';
+import type { ResultShown } from './runNotices';
+import { RunNotices } from './runNotices';
 import { AiqkTaskProvider, TASK_TYPE } from './runTasks';
 import { RunStatusBar } from './statusBar';
 
@@ -28,8 +29,12 @@ export interface RunsApi {
   whenStarted(runId: string, timeoutMs: number): Promise<unknown>;
   /** The status bar item's text while something runs. */
   statusBarText(): string | undefined;
+  /** What a screen reader says of the status bar item while something runs. */
+  statusBarLabel(): string | undefined;
   /** The lines written to the output channel. */
   logLines(): readonly string[];
+  /** The run notifications shown, in order. */
+  notices(): readonly string[];
 }
 
 /** What the runs room needs from the extension. */
@@ -37,6 +42,8 @@ export interface RunsDeps {
   commands: CommandManager;
   /** The secret lookup runs use (shared with the wizard). */
   secrets: SecretResolver;
+  /** Whether an open view (the report view of the profile) already shows a run's result: then no message. */
+  resultShown?: ResultShown;
 }
 
 /** The runs room once registered: its API, and the manager and log the rooms above it are given. */
@@ -46,10 +53,11 @@ export interface RegisteredRuns {
 }
 
 /** Registers runs: commands, tasks, status bar, CodeLens, notifications, output channel. */
-export function registerRuns(context: vscode.ExtensionContext, { commands, secrets }: RunsDeps): RegisteredRuns {
+export function registerRuns(context: vscode.ExtensionContext, { commands, secrets, resultShown }: RunsDeps): RegisteredRuns {
   const log = new RunLog(() => secrets.values());
   const manager = new RunManager(secrets, log);
-  const deps: RunDeps = { manager, log };
+  const notices = new RunNotices(manager, resultShown);
+  const deps: RunDeps = { manager, log, notices };
   const statusBar = new RunStatusBar(manager);
   const lens = new RunCodeLens(manager);
 
@@ -58,12 +66,15 @@ export function registerRuns(context: vscode.ExtensionContext, { commands, secre
     manager,
     statusBar,
     lens,
-    registerRunNotices(manager),
+    notices,
     vscode.tasks.registerTaskProvider(TASK_TYPE, new AiqkTaskProvider(deps)),
     vscode.languages.registerCodeLensProvider(PROFILE_SELECTOR, lens),
   );
   commands.registerAll([
-    { id: COMMANDS.runTests, execute: (arg, suites): Promise<RunCommandResult> => runTestsCommand(deps, arg, suites) },
+    {
+      id: COMMANDS.runTests,
+      execute: (arg, suites, options): Promise<RunCommandResult> => runTestsCommand(deps, arg, suites, options),
+    },
     {
       id: COMMANDS.startRunInBackground,
       execute: (arg, suites): Promise<RunCommandResult> => startRunInBackgroundCommand(deps, arg, suites),
@@ -97,7 +108,9 @@ export function registerRuns(context: vscode.ExtensionContext, { commands, secre
     whenFinished: (runId, timeoutMs) => manager.whenFinished(runId, timeoutMs),
     whenStarted: (runId, timeoutMs) => manager.whenStarted(runId, timeoutMs),
     statusBarText: () => statusBar.text,
+    statusBarLabel: () => statusBar.accessibilityLabel,
     logLines: () => log.lines(),
+    notices: () => notices.shown,
   };
   return { api, deps };
 }

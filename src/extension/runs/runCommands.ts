@@ -4,7 +4,8 @@ import type { RunStatus } from '../../engine/model/runTypes';
 import type { SuiteName } from '../../engine/model/suiteNames';
 import type { RunRefusal } from '../../engine/prepare/preparedRun';
 import { pickSuites, resolveProfileArg, suitesArg } from '../profiles/profilePick';
-import { checkCanRun } from './runGuard';
+import { checkCanRun, showRefusal, UNTRUSTED_REFUSAL } from './runGuard';
+import { notificationLevel } from './runNotices';
 import type { ActiveRun, RunDeps } from './runManager';
 import { executeRunTask } from './runTasks';
 
@@ -14,7 +15,40 @@ export type RunCommandResult =
 
 const START_TIMEOUT_MS = 30_000;
 
-async function startAsTask(deps: RunDeps, arg: unknown, suitesGiven: unknown, mode: 'wait' | 'background'): Promise<RunCommandResult> {
+/**
+ * Options of "Run Tests" for callers that follow the run themselves (the setup
+ * wizard's chat): `showsResult` means no end message and no terminal brought up.
+ */
+export interface RunTestsOptions {
+  showsResult?: boolean;
+}
+
+function showsResultOf(options: unknown): boolean {
+  return typeof options === 'object' && options !== null && (options as RunTestsOptions).showsResult === true;
+}
+
+/** How the run's task terminal comes forward: never when quiet and the run goes on out of sight. */
+function revealOf(mode: 'wait' | 'background', showsResult: boolean): vscode.TaskRevealKind {
+  const quiet = notificationLevel() === 'quiet';
+  if (mode === 'wait' && !showsResult) return vscode.TaskRevealKind.Always;
+  // Silent still brings the terminal up when the task exits non-zero (a cancel, a failed run).
+  return quiet ? vscode.TaskRevealKind.Never : mode === 'wait' ? vscode.TaskRevealKind.Always : vscode.TaskRevealKind.Silent;
+}
+
+async function startAsTask(
+  deps: RunDeps,
+  arg: unknown,
+  suitesGiven: unknown,
+  mode: 'wait' | 'background',
+  options?: unknown,
+): Promise<RunCommandResult> {
+  // Restricted Mode refuses before asking anything (profile, suites).
+  if (!vscode.workspace.isTrusted) {
+    deps.log.write('error', `run refused: ${UNTRUSTED_REFUSAL.message}`);
+    showRefusal(UNTRUSTED_REFUSAL);
+    return { started: false, refusal: UNTRUSTED_REFUSAL };
+  }
+  const showsResult = showsResultOf(options);
   let suites: SuiteName[] | undefined;
   try {
     suites = suitesArg(suitesGiven);
@@ -26,18 +60,22 @@ async function startAsTask(deps: RunDeps, arg: unknown, suitesGiven: unknown, mo
   if (!profileUri) return { started: false };
   // From the palette (no argument) the user chooses the suites; lenses and views pass them.
   if (!suites && arg === undefined && mode === 'wait') {
+    // A profile that cannot run is refused before the pick (which lists only valid suite names).
+    const whole = await checkCanRun(profileUri, undefined, deps.log);
+    if (!whole.ok) return { started: false, refusal: whole.refusal };
     suites = await pickSuites(profileUri);
     if (!suites) return { started: false };
   }
   const outcome = await checkCanRun(profileUri, suites, deps.log);
   if (!outcome.ok) return { started: false, refusal: outcome.refusal };
   const runId = newRunId();
+  if (showsResult) deps.notices.shownElsewhere(runId);
   const started = deps.manager.whenStarted(runId, START_TIMEOUT_MS);
   try {
     await executeRunTask(deps, profileUri, runId, {
       ...(suites ? { suites } : {}),
       prepared: outcome.run,
-      reveal: mode === 'wait' ? vscode.TaskRevealKind.Always : vscode.TaskRevealKind.Silent,
+      reveal: revealOf(mode, showsResult),
     });
     await started;
   } catch (err) {
@@ -48,8 +86,9 @@ async function startAsTask(deps: RunDeps, arg: unknown, suitesGiven: unknown, mo
     return { started: false };
   }
   if (mode === 'background') {
-    void vscode.window
-      .showInformationMessage(`AI Quality run ${runId} started in the background.`, 'Show Running Tests', 'Cancel Run')
+    if (notificationLevel() === 'quiet') return { started: true, runId };
+    void deps.notices
+      .show('info', `AI Quality run ${runId} started in the background.`, 'Show Running Tests', 'Cancel Run')
       .then((pick) => {
         if (pick === 'Cancel Run') deps.manager.cancel(runId, 'cancelled by the user');
         else if (pick) void showRunningTests(deps);
@@ -61,8 +100,8 @@ async function startAsTask(deps: RunDeps, arg: unknown, suitesGiven: unknown, mo
 }
 
 /** "Run Tests": picks a profile and suites (unless given), runs them as a task, resolves when the run ends. */
-export function runTestsCommand(deps: RunDeps, arg?: unknown, suites?: unknown): Promise<RunCommandResult> {
-  return startAsTask(deps, arg, suites, 'wait');
+export function runTestsCommand(deps: RunDeps, arg?: unknown, suites?: unknown, options?: unknown): Promise<RunCommandResult> {
+  return startAsTask(deps, arg, suites, 'wait', options);
 }
 
 /** "Start Run in Background": starts a run and returns its id at once. */

@@ -50,13 +50,14 @@ export async function checkCanRun(
 }
 
 /** Shows why a run was refused, with the actions that fix it. Does not wait for the user. */
-export function showRefusal(refusal: RunRefusal, profileUri: vscode.Uri): void {
+export function showRefusal(refusal: RunRefusal, profileUri?: vscode.Uri): void {
   if (refusal.kind === 'untrusted') {
     void vscode.window.showWarningMessage(refusal.message, 'Manage Workspace Trust').then((pick) => {
       if (pick) void vscode.commands.executeCommand('workbench.trust.manage');
     });
     return;
   }
+  if (!profileUri) return void vscode.window.showErrorMessage(refusal.message);
   const useDefaults = 'Use Built-in Datasets';
   const actions =
     refusal.kind === 'blocked'

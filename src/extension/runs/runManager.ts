@@ -19,6 +19,8 @@ export interface StartOptions {
   runId?: string;
   /** The Test Explorer run that follows this run (when started from the Test Explorer). */
   testRun?: vscode.TestRun;
+  /** Runs only these case ids (the Test Explorer running single cases). */
+  caseIds?: readonly string[];
 }
 
 /** Live progress of a run. */
@@ -88,6 +90,7 @@ export class RunManager implements vscode.Disposable {
     const handle = runAndWriteReports(prepared, {
       secrets: this.secrets.lookup,
       ...(options.runId ? { runId: options.runId } : {}),
+      ...(options.caseIds ? { caseIds: options.caseIds } : {}),
     });
     const progress: RunProgress = { done: 0, total: 0 };
     let cancelling = false;
@@ -273,4 +276,9 @@ export class RunManager implements vscode.Disposable {
 export interface RunDeps {
   manager: RunManager;
   log: RunLog;
+  /** The run notifications: told when a caller shows a run's result itself; shows (and records) a message. */
+  notices: {
+    shownElsewhere(runId: string): void;
+    show(severity: 'info' | 'warning' | 'error', text: string, ...actions: string[]): Thenable<string | undefined>;
+  };
 }

@@ -21,6 +21,11 @@ export class RunStatusBar implements vscode.Disposable {
     this.update();
   }
 
+  /** What a screen reader says of the item now (undefined when hidden). */
+  get accessibilityLabel(): string | undefined {
+    return this.manager.active().length > 0 ? this.item.accessibilityInformation?.label : undefined;
+  }
+
   /** What the item shows now (undefined when hidden). */
   get text(): string | undefined {
     return this.manager.active().length > 0 ? this.item.text : undefined;
@@ -50,6 +55,13 @@ export class RunStatusBar implements vscode.Disposable {
       );
     }
     tip.appendMarkdown('\nClick to see the running runs (and cancel one).');
+    // A screen reader would read the icon id and the tooltip's Markdown: it gets plain words instead.
+    const progress = total > 0 ? `${done} of ${total} cases done` : 'starting';
+    const suite = runs.length === 1 && runs[0]?.progress.suite ? `, suite ${runs[0].progress.suite}` : '';
+    this.item.accessibilityInformation = {
+      label: `${what} running: ${progress}${suite}${cancelling ? ', cancelling' : ''}. Activate to see the running runs and cancel one.`,
+      role: 'button',
+    };
     this.item.tooltip = tip;
     this.item.show();
   }

@@ -36,8 +36,10 @@ export async function loadResultsFromReport(tree: TestTree, bridge: TestResultsB
   }
   const profileUri = vscode.Uri.file(result.run.profile);
   const known = await isFile(profileUri.fsPath);
-  if (known) await tree.refreshProfile(profileUri);
-  else tree.profileItem(profileUri, `${path.basename(result.run.profile)} (from report ${result.run.id})`);
+  if (known) {
+    await tree.refreshProfile(profileUri);
+    await tree.prepareCases(profileUri);
+  } else tree.profileItem(profileUri, `${path.basename(result.run.profile)} (from report ${result.run.id})`);
   const suites = [...new Set([...result.run.suites, ...result.cases.map((c) => c.suite)])].map((s) => tree.suiteItem(profileUri, s));
   const runName = `AI Quality report ${result.run.id}`;
   const testRun = tree.controller.createTestRun(new vscode.TestRunRequest(suites), runName, false);

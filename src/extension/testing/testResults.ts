@@ -48,6 +48,7 @@ export class TestResultsBridge implements vscode.Disposable {
   private follow(run: ActiveRun): void {
     const uri = run.profileUri;
     const own = !run.testRun;
+    void this.tree.prepareCases(uri);
     const suites = run.suites.map((s) => this.tree.suiteItem(uri, s));
     const testRun = run.testRun ?? this.tree.controller.createTestRun(new vscode.TestRunRequest(suites), `AI Quality ${run.runId}`, true);
     const runName = testRun.name ?? `AI Quality ${run.runId}`;

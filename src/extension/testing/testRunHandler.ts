@@ -5,11 +5,22 @@ import { checkCanRun } from '../runs/runGuard';
 import type { RunDeps } from '../runs/runManager';
 import type { TestTree } from './testTree';
 
-/** The suites to run per profile; `all` = the profile's own list. */
-type Selection = Map<string, { uri: vscode.Uri; suites: Set<SuiteName> | 'all' }>;
+/** What to run of one profile: whole suites (`all` = the profile's own list), and single cases by suite. */
+interface ProfileSelection {
+  uri: vscode.Uri;
+  suites: Set<SuiteName> | 'all';
+  cases: Map<SuiteName, Set<string>>;
+}
 
-async function selectionOf(tree: TestTree, request: vscode.TestRunRequest): Promise<Selection> {
-  const selection: Selection = new Map();
+/** One run of the selection: a profile, its suites, and (for single cases) the case ids. */
+interface SelectedRun {
+  uri: vscode.Uri;
+  suites?: SuiteName[];
+  caseIds?: string[];
+}
+
+async function selectionOf(tree: TestTree, request: vscode.TestRunRequest): Promise<Map<string, ProfileSelection>> {
+  const selection = new Map<string, ProfileSelection>();
   let include = request.include;
   if (!include) {
     await tree.refreshAll();
@@ -21,16 +32,20 @@ async function selectionOf(tree: TestTree, request: vscode.TestRunRequest): Prom
     const data = tree.dataOf(item);
     if (!data) continue;
     const key = data.profileUri.toString();
-    const entry = selection.get(key) ?? { uri: data.profileUri, suites: new Set<SuiteName>() };
-    // A case cannot run alone (suites plan their cases together): its suite runs.
+    const entry = selection.get(key) ?? { uri: data.profileUri, suites: new Set<SuiteName>(), cases: new Map() };
     if (!data.suite) entry.suites = 'all';
+    else if (data.kind === 'case' && data.caseId) entry.cases.set(data.suite, (entry.cases.get(data.suite) ?? new Set()).add(data.caseId));
     else if (entry.suites !== 'all') entry.suites.add(data.suite);
     selection.set(key, entry);
   }
   for (const item of request.exclude ?? []) {
     const data = tree.dataOf(item);
     const entry = data ? selection.get(data.profileUri.toString()) : undefined;
-    if (!data || !entry || data.kind === 'case') continue;
+    if (!data || !entry) continue;
+    if (data.kind === 'case') {
+      if (data.suite && data.caseId) entry.cases.get(data.suite)?.delete(data.caseId);
+      continue;
+    }
     if (data.kind === 'profile') {
       selection.delete(data.profileUri.toString());
       continue;
@@ -42,8 +57,23 @@ async function selectionOf(tree: TestTree, request: vscode.TestRunRequest): Prom
 }
 
 /**
- * The handler of the "Run" test profile: runs the selected suites of the
- * selected profiles one profile after the other, in one TestRun. Cancelling the
+ * The runs a selection makes: per profile, its whole suites in one run and its
+ * single cases (of suites not run whole) in another, which runs only those cases.
+ */
+export function runsOf(entry: ProfileSelection): SelectedRun[] {
+  const runs: SelectedRun[] = [];
+  const whole = entry.suites;
+  if (whole === 'all') return [{ uri: entry.uri }];
+  if (whole.size > 0) runs.push({ uri: entry.uri, suites: [...whole] });
+  const single = [...entry.cases].filter(([suite, ids]) => !whole.has(suite) && ids.size > 0);
+  if (single.length > 0)
+    runs.push({ uri: entry.uri, suites: single.map(([suite]) => suite), caseIds: single.flatMap(([, ids]) => [...ids]) });
+  return runs;
+}
+
+/**
+ * The handler of the "Run" test profile: runs the selected suites (or single
+ * cases) of the selected profiles one profile after the other, in one TestRun. Cancelling the
  * TestRun cancels the run in progress (its partial report is written).
  */
 export function createRunHandler(
@@ -54,9 +84,8 @@ export function createRunHandler(
     const testRun = tree.controller.createTestRun(request, 'AI Quality', true);
     try {
       const selection = await selectionOf(tree, request);
-      for (const { uri, suites } of selection.values()) {
+      for (const { uri, suites: chosen, caseIds } of [...selection.values()].flatMap(runsOf)) {
         if (token.isCancellationRequested) break;
-        const chosen = suites === 'all' ? undefined : [...suites];
         if (chosen && chosen.length === 0) continue;
         const outcome = await checkCanRun(uri, chosen, deps.log);
         if (!outcome.ok) {
@@ -67,7 +96,8 @@ export function createRunHandler(
           continue;
         }
         if (token.isCancellationRequested) break;
-        const run = deps.manager.start(outcome.run, uri, { origin: 'testExplorer', testRun });
+        await tree.prepareCases(uri);
+        const run = deps.manager.start(outcome.run, uri, { origin: 'testExplorer', testRun, ...(caseIds ? { caseIds } : {}) });
         const onCancel = token.onCancellationRequested(() => run.cancel('cancelled from the Test Explorer'));
         try {
           await run.finished;

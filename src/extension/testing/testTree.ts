@@ -4,6 +4,8 @@ import type { SuiteName } from '../../engine/model/suiteNames';
 import { isSuiteName, SUITE_NAMES } from '../../engine/model/suiteNames';
 import { PROFILE_GLOB } from '../core/constants';
 import { findProfileUris, profileText } from '../profiles/profilePick';
+import type { CaseLocator } from './caseLocator';
+import { caseLocator } from './caseLocator';
 
 /** What a Test Explorer item stands for. */
 export interface TestItemData {
@@ -27,6 +29,8 @@ export class TestTree implements vscode.Disposable {
   readonly controller = vscode.tests.createTestController('aiQualityKit', 'AI Quality');
   private readonly data = new WeakMap<vscode.TestItem, TestItemData>();
   private readonly disposables: vscode.Disposable[] = [this.controller];
+  // What names and places each profile's cases, by profile uri (loaded before its results arrive).
+  private readonly locators = new Map<string, CaseLocator>();
 
   constructor() {
     this.controller.resolveHandler = async (item) => {
@@ -111,14 +115,47 @@ export class TestTree implements vscode.Disposable {
     return item;
   }
 
-  /** The item of a case, created as its result arrives. */
+  /**
+   * Reads (again) what names the cases of a profile and places them on their
+   * dataset lines: its qaset, attacks and bias groups. Called before results
+   * of the profile arrive (a run starts, a report is loaded).
+   */
+  async prepareCases(uri: vscode.Uri): Promise<void> {
+    const text = await profileText(uri);
+    if (text === undefined) return;
+    let inline: number | undefined;
+    try {
+      inline = parseProfile(text, uri.fsPath).rangeOf(['data', 'bias_groups']).start.line;
+    } catch {
+      inline = undefined;
+    }
+    const locator = await caseLocator(uri.fsPath, inline);
+    if (locator) this.locators.set(uri.toString(), locator);
+  }
+
+  /**
+   * The item of a case, created as its result arrives: labelled with its question
+   * (or its attack's first words and mutation, or its bias pair) and placed on its
+   * dataset line when known; `label` and `description` are used otherwise.
+   */
   caseItem(uri: vscode.Uri, suite: SuiteName, caseId: string, label: string, description?: string): vscode.TestItem {
     const parent = this.suiteItem(uri, suite);
     const id = testItemId(uri, suite, caseId);
-    const existing = parent.children.get(id);
+    const view = this.locators.get(uri.toString())?.(suite, caseId);
+    const found = parent.children.get(id);
+    // An item made before its dataset line was known is made again with it (a test item's uri is fixed).
+    const existing = found && (found.uri || !view?.location) ? found : undefined;
+    const item =
+      existing ??
+      this.controller.createTestItem(id, view?.label ?? label, view?.location ? vscode.Uri.file(view.location.file) : undefined);
+    if (view) {
+      item.label = view.label;
+      // The case id stays visible (and searchable) beside the readable label.
+      item.description = label;
+      if (view.location && item.uri?.fsPath === view.location.file)
+        item.range = new vscode.Range(view.location.line - 1, 0, view.location.line - 1, 0);
+    } else if (description && !existing) item.description = description;
     if (existing) return existing;
-    const item = this.controller.createTestItem(id, label);
-    if (description) item.description = description;
     this.data.set(item, { kind: 'case', profileUri: uri, suite, caseId });
     parent.children.add(item);
     return item;

@@ -41,7 +41,13 @@ async function runThroughCommand(
     if (r) onProgress({ runId: r.runId, done: r.done, total: r.total, ...(r.currentSuite ? { suite: r.currentSuite } : {}) });
   });
   try {
-    const res = await vscode.commands.executeCommand<RunCommandResult | undefined>(COMMANDS.runTests, vscode.Uri.file(profile));
+    const res = await vscode.commands.executeCommand<RunCommandResult | undefined>(
+      COMMANDS.runTests,
+      vscode.Uri.file(profile),
+      undefined,
+      // The chat shows the run's progress and result: no message, no terminal.
+      { showsResult: true },
+    );
     if (!res?.started)
       return { started: false, reason: res && 'refusal' in res && res.refusal ? res.refusal.message : 'the run was not started' };
     const finished = runs ? await runs.whenFinished(res.runId) : undefined;

@@ -32,6 +32,8 @@ export class WizardPanels implements vscode.Disposable {
           await this.attach(panel);
         },
       }),
+      // "Runs are off" must go as soon as the folder is trusted, not at the next answer.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.session?.then((s) => s.changed())),
     );
   }
 

@@ -152,6 +152,16 @@ describe('startRun', () => {
     }
   });
 
+  it('runs only the chosen case ids (the Test Explorer running one case or a selection)', async () => {
+    const profile = await setup.ws.profile(apiProfile(setup.server.url, ['rag_quality', 'performance']));
+    const chosen = ['rag_quality:q2', 'rag_quality:q5', 'performance:r1:q3', 'rag_quality:unknown'];
+    const result = await startRun(profile, { caseIds: chosen }).result;
+    assert.deepEqual(result.cases.map((c) => c.case_id).sort(), ['performance:r1:q3', 'rag_quality:q2', 'rag_quality:q5']);
+    assert.equal(result.summary.suites.rag_quality?.total, 2);
+    assert.equal(setup.server.requests, 3, 'only the chosen cases reach the target');
+    assert.ok(result.logs.some((l) => l.message === 'rag_quality: 2 of 6 cases chosen'));
+  });
+
   it('refuses a blocked profile before anything is sent', async () => {
     const raw = apiProfile(setup.server.url, ['rag_quality'], { data: {}, use_defaults: false });
     const profile = await setup.ws.profile(raw, 'blocked.aiqk.yaml');
