@@ -7,6 +7,7 @@ import { isProfileFileName, parseProfile } from '../../engine/config/loadProfile
 import { isInlineBiasGroups } from '../../engine/config/resolve';
 import type { Problem, ProblemFix } from '../../engine/model/problem';
 import { DATA_KINDS } from '../../engine/model/dataKinds';
+import { datasetProblemsForRun } from '../../engine/prepare/judgeRun';
 import { CONFIG_SECTION, EXCLUDE_GLOB, PROFILE_GLOB } from '../core/constants';
 import { toDiagnostic } from './toDiagnostic';
 import { dataPlaceOptions } from '../core/dataPlace';
@@ -216,9 +217,11 @@ export class ProfileDiagnostics implements vscode.Disposable {
       this.datasetOwners.set(dataset.file, owners);
       const dUri = vscode.Uri.file(dataset.file);
       const dFixable: FixableDiagnostic[] = [];
+      // Counted as a run counts them (and as `aiqk validate` lists them): broken lines of a
+      // dataset that still loads records are warnings, the run skips them.
       this.collection.set(
         dUri,
-        dataset.problems.map((p) => {
+        datasetProblemsForRun(dataset).map((p) => {
           const d = toDiagnostic(p, this.helpLink);
           if (p.fix) dFixable.push({ diagnostic: d, fix: p.fix, problem: p });
           return d;
