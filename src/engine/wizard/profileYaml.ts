@@ -3,7 +3,9 @@
 // changed in place: only the values that differ are touched, so its comments,
 // key order and flow/block styles stay as they were.
 import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { YamlLimitProblem } from '../data/readers/yamlLimits';
+import { PROFILE_YAML_LIMITS, yamlShapeProblem, yamlSizeProblem, yamlToJs } from '../data/readers/yamlLimits';
 import type { RunProfile } from '../model/profileTypes';
 import { PROFILE_KEY_ORDER } from './buildProfile';
 
@@ -117,7 +119,10 @@ function sync(doc: Document, map: YAMLMap, value: Obj, root: boolean): void {
  * change keep their text and comments; removed keys go, new keys are added.
  */
 export function updateProfileYaml(text: string, profile: RunProfile): string {
-  const doc = parseDocument(text);
+  const lc = new LineCounter();
+  const tooLarge = yamlSizeProblem(text, PROFILE_YAML_LIMITS, 'the file');
+  if (tooLarge) throw limitError(tooLarge);
+  const doc = parseDocument(text, { lineCounter: lc });
   if (doc.errors.length) {
     const e = doc.errors[0];
     throw new ProfileYamlError(`the file has YAML errors (${e.message.split('\n')[0]}); fix them or save under another name`);
@@ -126,8 +131,17 @@ export function updateProfileYaml(text: string, profile: RunProfile): string {
     if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return newProfileYaml(profile);
     throw new ProfileYamlError('the file is not a mapping of keys; save the profile under another name');
   }
+  // An alias bomb in the file being edited is refused before anything expands it.
+  const shape = yamlShapeProblem(doc, lc, PROFILE_YAML_LIMITS, 'the file');
+  if (shape) throw limitError(shape);
+  const plain = yamlToJs(doc, lc, PROFILE_YAML_LIMITS, 'the file');
+  if (!('value' in plain)) throw limitError(plain);
   // Nothing to change: the text stays exactly as it is (the library would respace comments).
-  if (deepEqual(doc.toJS(), profile)) return text;
+  if (deepEqual(plain.value, profile)) return text;
   sync(doc, doc.contents as YAMLMap, profile as unknown as Obj, true);
   return doc.toString(TO_STRING);
+}
+
+function limitError(p: YamlLimitProblem): ProfileYamlError {
+  return new ProfileYamlError(`line ${p.range.start.line}: ${p.message}; fix it or save the profile under another name`);
 }

@@ -77,7 +77,11 @@ export class ProfileDiagnostics implements vscode.Disposable {
         this.fixes.clear();
         return;
       }
-      const uris = await vscode.workspace.findFiles(PROFILE_GLOB, EXCLUDE_GLOB);
+      const found = await vscode.workspace.findFiles(PROFILE_GLOB, EXCLUDE_GLOB);
+      // Profiles open from outside the search (another folder, an excluded one) are checked again too:
+      // a setting such as data.allowOutsideWorkspace changes their diagnostics as well.
+      const open = vscode.workspace.textDocuments.filter((d) => this.isProfile(d.uri)).map((d) => d.uri);
+      const uris = [...new Map([...found, ...open].map((u) => [u.toString(), u])).values()];
       this.cache.clear();
       await Promise.all(uris.map((u) => this.validate(u)));
     })();

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { loadPiiPatterns } from '../../../src/engine/data/readers/piiPatterns';
+import { loadPiiPatterns, parsePiiPatterns } from '../../../src/engine/data/readers/piiPatterns';
+import { ProblemSink } from '../../../src/engine/data/problems/problemSink';
 import { DATA_PROBLEM_CODES as C } from '../../../src/engine/data/problems/problemCodes';
 import { colOf, fixture, fixtureLine, problemAt, where } from './helpers';
 
@@ -68,5 +69,36 @@ describe('pii_patterns reader', () => {
   it('wants a JSON object at the top', async () => {
     const r = await loadPiiPatterns(fixture('pii/array.json'));
     assert.deepEqual(r.problems.map(where), [[1, 1, 2, 'error', 'wrong-type']]);
+  });
+
+  it('quotes names, fields and values of the file only as short, masked excerpts', () => {
+    const key = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc';
+    const long = 'a name that goes on and on far beyond what a message should carry';
+    const text = JSON.stringify({
+      [key]: { pattern: '\\d{3}', description: 'x', [key]: 1 },
+      [long]: { pattern: '\\d{3}', description: 'x', validator: key },
+      flags: { pattern: '\\d', description: 'x', flags: `q${key}` },
+      risky: { pattern: `(a+)+${key}`, description: 'x' },
+      [`${long}!`]: { regex: '\\d', description: 'x' },
+    });
+    const sink = new ProblemSink('/ws/pii.json');
+    const { records } = parsePiiPatterns(text, sink);
+    const messages = sink.finish(0).map((p) => p.message);
+    assert.equal(records[0].name, key, 'the record keeps the real name');
+    assert.ok(messages.length >= 5, messages.join('\n'));
+    for (const m of messages) {
+      assert.ok(!m.includes(key), `a key is quoted whole: ${m}`);
+      assert.ok(!m.includes(long.slice(0, 30)), `a long name is quoted whole: ${m}`);
+    }
+    assert.ok(
+      messages.some((m) => m.includes('unknown field "sk_l… (32 characters, hidden)"')),
+      messages.join('\n'),
+    );
+    assert.ok(messages.some((m) => m.includes('unknown validator "sk_l… (32 characters, hidden)"')));
+    assert.ok(messages.some((m) => m.includes(`"${long.slice(0, 24)}…" has no "pattern"`)));
+    assert.ok(
+      messages.some((m) => /backtracking at character 1 \("\(a\+\)\+sk_live_4eC39HqLyjW…"\)/.test(m)),
+      messages.join('\n'),
+    );
   });
 });

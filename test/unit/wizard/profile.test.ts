@@ -223,6 +223,30 @@ report:
     assert.match(updateProfileYaml('', buildProfile({ ...base, mode: 'builtin' })), /^# AI Quality Kit run profile/);
   });
 
+  it('refuses to edit a file whose aliases would expand too far, with a located error instead of a crash', () => {
+    const profile = buildProfile({ ...base, mode: 'builtin' });
+    // Nine levels of ten aliases each: 90 aliases, a billion nodes once expanded.
+    const levels = ['l0: &l0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i <= 9; i++)
+      levels.push(
+        `l${i}: &l${i} [${Array(10)
+          .fill(`*l${i - 1}`)
+          .join(', ')}]`,
+      );
+    const bomb = `mode: builtin\n${levels.join('\n')}\n`;
+    const started = Date.now();
+    assert.throws(
+      () => updateProfileYaml(bomb, profile),
+      (err: unknown) => err instanceof ProfileYamlError && /^line 3: the file: its aliases expand to too many nodes/.test(err.message),
+    );
+    const many = `mode: builtin\nx: &x 1\nl: [${Array(101).fill('*x').join(', ')}]\n`;
+    assert.throws(() => updateProfileYaml(many, profile), /: line 3: the file has more than 100 aliases \(\*x\)/);
+    assert.ok(Date.now() - started < 2000, 'refused quickly');
+    // A profile that uses an alias or two is still edited.
+    const fine = updateProfileYaml(`mode: builtin\nx: &x 1\ny: *x\n`, profile);
+    assert.match(fine, /^ {2}mode: builtin$/m);
+  });
+
   it('masks credentials in the preview but keeps names of secrets', () => {
     const text =
       'target:\n  auth:\n    bearer_env: OPENAI_API_KEY\n  http:\n    headers:\n      Authorization: Bearer abc\n      X-Api-Key: "k-123"\n    body: \'{"q": "{{question}}"}\'\n  mcp:\n    env:\n      KEY: ${OPENAI_API_KEY}\n      OTHER: sk-live-0123456789abcdefXYZ\n';

@@ -5,6 +5,7 @@ import type { Range } from '../../model/problem';
 import { DuplicateAttacks } from '../problems/duplicateAttacks';
 import { describeValue, intendedField, isBlank } from '../problems/fieldNames';
 import { DATA_PROBLEM_CODES as C } from '../problems/problemCodes';
+import { quoteExcerpt } from '../problems/quote';
 import type { ProblemSink } from '../problems/problemSink';
 import type { Attack, LoadedDataset } from '../../model/dataTypes';
 import { ATTACKS_YAML_LIMITS, yamlShapeProblem, yamlSizeProblem } from './yamlLimits';
@@ -58,7 +59,7 @@ export function parseAttacksYaml(text: string, file: string, sink: ProblemSink):
       else
         sink.add('warning', C.unknownField, range(pair.key as Node).start.line, () => ({
           range: range(pair.key as Node),
-          message: `unknown key "${key}" is ignored (the prompts go under attacks:)`,
+          message: `unknown key "${quoteExcerpt(key)}" is ignored (the prompts go under attacks:)`,
         }));
     }
     if (found === undefined) {
@@ -122,7 +123,7 @@ export function parseAttacksYaml(text: string, file: string, sink: ProblemSink):
         const hint = intendedField(key, ITEM_FIELDS, ITEM_ALIASES);
         sink.add('warning', C.unknownField, range(keyNode).start.line, () => ({
           range: range(keyNode),
-          message: `unknown field "${key}" is ignored${hint ? ` (did you mean "${hint}"?)` : ''}`,
+          message: `unknown field "${quoteExcerpt(key)}" is ignored${hint ? ` (did you mean "${hint}"?)` : ''}`,
         }));
       }
     }
@@ -132,7 +133,7 @@ export function parseAttacksYaml(text: string, file: string, sink: ProblemSink):
         broken++;
         sink.add('error', C.missingField, line, () => ({
           range: keyRange,
-          message: `missing "prompt"; found "${String((renamed as { value?: unknown }).value)}": rename it?`,
+          message: `missing "prompt"; found "${quoteExcerpt(String((renamed as { value?: unknown }).value))}": rename it?`,
           extra: { fix: { kind: 'replace', text: 'prompt', title: 'Rename to "prompt"' } },
         }));
       } else {

@@ -4,6 +4,7 @@ import type { JsonMember, JsonNode } from './jsonScan';
 import { scanJson } from './jsonScan';
 import { DATA_PROBLEM_CODES as C } from '../problems/problemCodes';
 import { ProblemSink } from '../problems/problemSink';
+import { quoteExcerpt } from '../problems/quote';
 import { isPiiValidatorName, PII_VALIDATORS } from './piiValidators';
 import { regexRisk } from './regexRisk';
 import type { PositionMapper } from '../problems/textPosition';
@@ -59,9 +60,15 @@ export function parsePiiPatterns(text: string, sink: ProblemSink): { records: Pi
       const keyRange = rangeOf(map, entry.keyStart, entry.keyEnd);
       sink.add('error', C.duplicateId, keyRange.start.line, () => ({
         range: keyRange,
-        message: `duplicate pattern name "${entry.key}" (first on line ${firstLine}); this one is skipped`,
+        message: `duplicate pattern name "${quoteExcerpt(entry.key)}" (first on line ${firstLine}); this one is skipped`,
         extra: {
-          related: [{ file: sink.file, range: rangeOf(map, first.keyStart, first.keyEnd), message: `first pattern named "${entry.key}"` }],
+          related: [
+            {
+              file: sink.file,
+              range: rangeOf(map, first.keyStart, first.keyEnd),
+              message: `first pattern named "${quoteExcerpt(entry.key)}"`,
+            },
+          ],
         },
       }));
       continue;
@@ -78,11 +85,13 @@ export function parsePiiPatterns(text: string, sink: ProblemSink): { records: Pi
 
 function checkEntry(entry: JsonMember, map: PositionMapper, sink: ProblemSink): PiiPattern | undefined {
   const name = entry.key;
+  // Messages quote the name, which is the file's text: short and masked, like every other excerpt.
+  const shown = quoteExcerpt(name);
   const line = map(entry.keyStart).line;
   const v = entry.value;
   const keyRange = rangeOf(map, entry.keyStart, entry.keyEnd);
   if (v.type !== 'object') {
-    report(sink, map, v, 'error', C.wrongType, `"${name}" must be an object {"pattern": "…", "description": "…"}, got ${nodeWord(v)}`);
+    report(sink, map, v, 'error', C.wrongType, `"${shown}" must be an object {"pattern": "…", "description": "…"}, got ${nodeWord(v)}`);
     return undefined;
   }
   const fields = new Map<string, JsonNode>();
@@ -95,14 +104,14 @@ function checkEntry(entry: JsonMember, map: PositionMapper, sink: ProblemSink): 
       const r = rangeOf(map, m.keyStart, m.keyEnd);
       sink.add('warning', C.unknownField, r.start.line, () => ({
         range: r,
-        message: `unknown field "${m.key}" is ignored${hint ? ` (did you mean "${hint}"?)` : ''}`,
+        message: `unknown field "${quoteExcerpt(m.key)}" is ignored${hint ? ` (did you mean "${hint}"?)` : ''}`,
       }));
     }
   }
   const strings = FIELDS.map((k) => fields.get(k));
   for (const [i, node] of strings.entries()) {
     if (node && node.type !== 'string' && !(node.type === 'null' && i > 0)) {
-      report(sink, map, node, 'error', C.wrongType, `"${FIELDS[i]}" of "${name}" must be a string, got ${nodeWord(node)}`);
+      report(sink, map, node, 'error', C.wrongType, `"${FIELDS[i]}" of "${shown}" must be a string, got ${nodeWord(node)}`);
       return undefined;
     }
   }
@@ -113,17 +122,17 @@ function checkEntry(entry: JsonMember, map: PositionMapper, sink: ProblemSink): 
       const r = rangeOf(map, misnamed.keyStart, misnamed.keyEnd);
       sink.add('error', C.missingField, r.start.line, () => ({
         range: r,
-        message: `"${name}" has no "pattern"; found "${misnamed.key}": rename it?`,
+        message: `"${shown}" has no "pattern"; found "${quoteExcerpt(misnamed.key)}": rename it?`,
         extra: { fix: { kind: 'replace', text: '"pattern"', title: 'Rename to "pattern"' } },
       }));
     } else {
-      sink.add('error', C.missingField, line, () => ({ range: keyRange, message: `"${name}" has no "pattern"` }));
+      sink.add('error', C.missingField, line, () => ({ range: keyRange, message: `"${shown}" has no "pattern"` }));
     }
     return undefined;
   }
   const pattern = patternNode.value;
   if (isBlank(pattern)) {
-    report(sink, map, patternNode, 'error', C.emptyText, `the pattern of "${name}" is empty`);
+    report(sink, map, patternNode, 'error', C.emptyText, `the pattern of "${shown}" is empty`);
     return undefined;
   }
   const validator = validatorNode?.value;
@@ -134,7 +143,7 @@ function checkEntry(entry: JsonMember, map: PositionMapper, sink: ProblemSink): 
       validatorNode!,
       'error',
       C.unknownValidator,
-      `unknown validator "${validator}": use one of ${Object.keys(PII_VALIDATORS).join(', ')}`,
+      `unknown validator "${quoteExcerpt(validator)}": use one of ${Object.keys(PII_VALIDATORS).join(', ')}`,
     );
     return undefined;
   }
@@ -142,7 +151,14 @@ function checkEntry(entry: JsonMember, map: PositionMapper, sink: ProblemSink): 
   try {
     new RegExp('', flags);
   } catch {
-    report(sink, map, flagsNode!, 'error', C.invalidRegex, `invalid regular expression flags "${flags}" (use letters from dgimsuy)`);
+    report(
+      sink,
+      map,
+      flagsNode!,
+      'error',
+      C.invalidRegex,
+      `invalid regular expression flags "${quoteExcerpt(flags)}" (use letters from dgimsuy)`,
+    );
     return undefined;
   }
   let regex: RegExp;
@@ -156,31 +172,31 @@ function checkEntry(entry: JsonMember, map: PositionMapper, sink: ProblemSink): 
       patternNode,
       'error',
       C.invalidRegex,
-      `the pattern of "${name}" is not a valid JavaScript regular expression: ${reason}${regexHint(pattern)}`,
+      `the pattern of "${shown}" is not a valid JavaScript regular expression: ${reason}${regexHint(pattern)}`,
     );
     return undefined;
   }
   const risk = regexRisk(pattern, flags);
   if (risk) {
-    const near = pattern.slice(risk.offset, risk.offset + 24);
+    const near = quoteExcerpt(pattern.slice(risk.offset));
     report(
       sink,
       map,
       patternNode,
       'error',
       C.invalidRegex,
-      `the pattern of "${name}" risks catastrophic backtracking at character ${risk.offset + 1} ("${near}"): ${risk.reason}. Make the repeated part start or end with a character its inner repetition cannot match, or drop one level of repetition`,
+      `the pattern of "${shown}" risks catastrophic backtracking at character ${risk.offset + 1} ("${near}"): ${risk.reason}. Make the repeated part start or end with a character its inner repetition cannot match, or drop one level of repetition`,
     );
     return undefined;
   }
   if (new RegExp(regex.source, flags.replace('g', '')).test('')) {
-    report(sink, map, patternNode, 'warning', C.emptyMatch, `the pattern of "${name}" matches empty text, so it matches everywhere`);
+    report(sink, map, patternNode, 'warning', C.emptyMatch, `the pattern of "${shown}" matches empty text, so it matches everywhere`);
   }
   const description = descNode?.value;
   if (description === undefined || isBlank(description)) {
     sink.add('warning', C.missingField, line, () => ({
       range: keyRange,
-      message: `"${name}" has no "description"; reports will show the name instead`,
+      message: `"${shown}" has no "description"; reports will show the name instead`,
     }));
   }
   const record: PiiPattern = { name, pattern, description: description && !isBlank(description) ? description : name, regex, line };
