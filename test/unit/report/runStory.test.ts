@@ -3,7 +3,7 @@ import type { CaseResult, RunResult, SuiteSummary } from '../../../src/engine/mo
 import { runStory } from '../../../src/engine/report/runStory';
 import { keepTargetAddress, targetHosts } from '../../../src/engine/report/targetAddress';
 import { anonymizeResult } from '../../../src/engine/report/anonymize';
-import { formatRunStory } from '../../../src/cli/runStory';
+import { formatRunStory } from '../../../src/engine/report/runStoryText';
 
 const kase = (suite: CaseResult['suite'], id: string, status: CaseResult['status'], error: string | null): CaseResult => ({
   suite,
