@@ -12,7 +12,7 @@ import type { SuiteName } from '../engine/model/suiteNames';
 import { SUITE_NAMES } from '../engine/model/suiteNames';
 import { envSecretLookup } from '../engine/targets/createTarget';
 import { createProgress } from './progress';
-import { formatRunStory } from './runStory';
+import { formatRunStory } from '../engine/report/runStoryText';
 import { parseSuites, refusalLines } from './judging';
 import { displayPath, parseFormats, reportPathLines, useColor } from './reportOutput';
 import { STOP_SIGNALS, watchStopSignals } from './signals';

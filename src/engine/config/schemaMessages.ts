@@ -116,8 +116,8 @@ function oneMessage(e: ErrorObject, root: unknown): SchemaMessage {
       const guess = typeof got === 'string' ? didYouMean(got, allowed) : undefined;
       const noun = isSuite ? 'a suite' : 'allowed';
       const msg = `${where}: '${String(got)}' is not ${noun}.${guess ? ` Did you mean '${guess}'?` : ` Choose one of: ${allowed.join(', ')}.`}`;
-      // A suite renamed to one already listed would be listed twice: remove this one instead.
-      const siblings = isSuite ? (valueAt(root, path.slice(0, -1)) as unknown[]) : undefined;
+      // A list item (a suite, a report format) renamed to one already listed would be listed twice: remove this one instead.
+      const siblings = typeof path[path.length - 1] === 'number' ? valueAt(root, path.slice(0, -1)) : undefined;
       const listed = guess !== undefined && Array.isArray(siblings) && siblings.includes(guess);
       const fix: ProblemFix | undefined = !guess
         ? undefined

@@ -6,6 +6,11 @@ import { loadProfile, parseProfile } from '../config/loadProfile';
 import { errorMessage } from '../model/caseOutcome';
 import type { Problem } from '../model/problem';
 import { formatProblem } from '../model/problem';
+import type { ResolvedProfile } from '../config/resolve';
+import { defaultDatasetPath } from '../data/defaults';
+import { loadDataset } from '../data/validateDataFile';
+import type { DataKind } from '../model/dataKinds';
+import type { SuiteName } from '../model/suiteNames';
 import type { JudgeOptions } from './judgeRun';
 import { judgeRun } from './judgeRun';
 import type { PrepareOutcome, RunRefusal } from './preparedRun';
@@ -39,6 +44,9 @@ export async function prepareRun(file: string, options: PrepareRunOptions = {}):
     return { ok: false, refusal: { kind: 'invalid', message: reason, reasons: [reason], problems: [], missingData: [], matrix: [] } };
   }
 }
+
+// Suites whose cases are questions of the qaset, sampled by volumes.qa_sample_size.
+const QA_SUITES: readonly SuiteName[] = ['rag_quality', 'regression'];
 
 async function prepareParsed(parsed: ParsedProfile, name: string, options: PrepareRunOptions): Promise<PrepareOutcome> {
   const { text: _t, contentsOf, cache, signal, workspaceRoot, outsideWorkspace, ...judge } = options;
@@ -87,9 +95,29 @@ async function prepareParsed(parsed: ParsedProfile, name: string, options: Prepa
       inline: inlineDataOf(profile),
       warnings: warnings.map(oneLine),
       problems: warnings,
-      records: Object.fromEntries(check.datasets.map((d) => [d.kind, d.records])),
+      records: await recordCounts(profile, check.datasets, gate.suites, signal),
     },
   };
+}
+
+/**
+ * How many usable records each data file of the run holds: the profile's files as
+ * checked, plus the built-in qaset when the run asks its questions, so the console
+ * can say how many of them a preset sampled whichever qaset is used.
+ */
+async function recordCounts(
+  profile: ResolvedProfile,
+  datasets: readonly { kind: DataKind; records: number }[],
+  suites: readonly SuiteName[],
+  signal: AbortSignal | undefined,
+): Promise<Partial<Record<DataKind, number>>> {
+  const records: Partial<Record<DataKind, number>> = Object.fromEntries(datasets.map((d) => [d.kind, d.records]));
+  const asksQuestions = suites.some((s) => QA_SUITES.includes(s));
+  if (asksQuestions && records.qaset === undefined && profile.data.qaset.kind === 'default') {
+    const loaded = await loadDataset('qaset', defaultDatasetPath('qaset'), signal ? { signal } : {});
+    records.qaset = loaded.records.length;
+  }
+  return records;
 }
 
 function oneLine(p: Problem): string {

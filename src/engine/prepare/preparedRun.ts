@@ -28,7 +28,7 @@ export interface PreparedRun {
   warnings: string[];
   /** The same warnings with their file and position. */
   problems: Problem[];
-  /** How many usable records each data file the profile names holds (as checked while preparing). */
+  /** How many usable records each data file of the run holds (as checked while preparing; the built-in qaset counted when asked). */
   records?: Partial<Record<DataKind, number>>;
 }
 

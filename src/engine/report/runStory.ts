@@ -1,6 +1,7 @@
 import type { DataKind } from '../model/dataKinds';
 import type { CaseResult, MetricVerdict, RunResult, SuiteSummary } from '../model/runTypes';
 import type { SuiteName } from '../model/suiteNames';
+import { MUTATOR_NAMES } from '../suites/redTeam/redTeamMutators';
 import { formatMetricValue, reportSuites } from './reportModel';
 
 /** One distinct per-case error message and how many cases had it. */
@@ -111,19 +112,37 @@ function cancelReasonOf(result: RunResult): string | undefined {
 }
 
 function samplingLines(result: RunResult, records: RunStoryOptions['records']): string[] {
-  const qaset = records?.qaset;
-  if (qaset === undefined || result.run.shard) return [];
-  const options = result.run.options as { profile_preset?: string };
-  const explicit = result.inputs.volumes?.qa_sample_size !== undefined;
+  if (result.run.shard) return [];
+  const name = (result.run.options as { profile_preset?: string }).profile_preset ?? 'smoke';
+  const preset = `profile: ${name}`;
+  const volumes = result.inputs.volumes;
   const lines: string[] = [];
-  for (const suite of SAMPLED) {
+  const qaset = records?.qaset;
+  for (const suite of qaset === undefined ? [] : SAMPLED) {
     const s = result.summary.suites[suite];
-    if (!s || s.status === 'cancelled' || s.total >= qaset) continue;
-    const why = explicit ? `volumes.qa_sample_size: ${s.total}` : `profile: ${options.profile_preset ?? 'smoke'}`;
-    const fix = explicit ? 'raise volumes.qa_sample_size' : 'set profile: full or volumes.qa_sample_size';
+    if (!s || s.status === 'cancelled' || qaset === undefined || s.total >= qaset) continue;
+    const explicit = volumes?.qa_sample_size !== undefined;
+    const why = explicit ? `volumes.qa_sample_size: ${s.total}` : preset;
+    const fix = explicit ? 'raise volumes.qa_sample_size' : `set ${name === 'full' ? '' : 'profile: full or '}volumes.qa_sample_size`;
     lines.push(`${suite}: asked ${s.total} of ${qaset} questions (${why}); ${fix}`);
   }
+  const mutators = mutatorSampling(result, name);
+  if (mutators) lines.push(mutators);
   return lines;
+}
+
+// red_team tries each attack with the first `attack_mutators` mutators unless the profile names them.
+function mutatorSampling(result: RunResult, preset: string): string | undefined {
+  const s = result.summary.suites.red_team;
+  const named = result.inputs.suite_options?.red_team?.mutators;
+  if (!s || s.status === 'cancelled' || (named && named.length > 0)) return undefined;
+  const used = new Set(result.cases.filter((c) => c.suite === 'red_team').map((c) => c.details?.['mutation']));
+  if (used.size === 0 || used.size >= MUTATOR_NAMES.length) return undefined;
+  const explicit = result.inputs.volumes?.attack_mutators !== undefined;
+  const why = explicit ? `volumes.attack_mutators: ${used.size}` : `profile: ${preset}`;
+  const heavy = preset === 'red_team_heavy' ? '' : 'profile: red_team_heavy or ';
+  const fix = explicit ? 'raise volumes.attack_mutators' : `set ${heavy}volumes.attack_mutators`;
+  return `red_team: tried ${used.size} of ${MUTATOR_NAMES.length} mutators on each attack (${why}); ${fix}`;
 }
 
 /**

@@ -6,6 +6,7 @@ import { runAndWriteReports } from '../../engine/run/runAndWriteReports';
 import type { RunEvent, RunResult } from '../../engine/model/runTypes';
 import type { SuiteName } from '../../engine/model/suiteNames';
 import type { SecretResolver } from '../secrets/secretLookup';
+import type { DataKind } from '../../engine/model/dataKinds';
 import type { PreparedRun } from '../../engine/prepare/preparedRun';
 import type { RunLog } from './runLog';
 
@@ -55,6 +56,8 @@ export interface FinishedRun {
   result: RunResult;
   files: WrittenReports;
   writeError?: string;
+  /** How many records each data file of the run holds, for the sampling lines of the run's story. */
+  records?: Partial<Record<DataKind, number>>;
 }
 
 const KEPT_FINISHED = 50;
@@ -103,6 +106,7 @@ export class RunManager implements vscode.Disposable {
       result: w.result,
       files: w.files,
       ...(w.writeError ? { writeError: w.writeError } : {}),
+      ...(prepared.records ? { records: prepared.records } : {}),
     }));
     const run: ActiveRun = {
       runId: handle.runId,

@@ -89,7 +89,7 @@ export class RunTerminal implements vscode.Pseudoterminal {
     this.write(this.view.note(`Run ${run.runId} · cancel with Terminate Task, Ctrl-C here, or "AI Quality: Cancel Run"`));
     if (this.terminated) run.cancel('the task was terminated (Terminate Task)');
     const finished = await run.finished;
-    this.write(this.view.finish(finished.result, finished.files, finished.writeError));
+    this.write(this.view.finish(finished.result, finished.files, finished.writeError, finished.records));
     this.exit(finished.result.run.status === 'passed' && !finished.writeError ? TASK_EXIT.passed : TASK_EXIT.failed);
   }
 

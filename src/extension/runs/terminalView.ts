@@ -1,5 +1,7 @@
 import { formatSummaryTable } from '../../engine/report/summaryTable';
 import type { WrittenReports } from '../../engine/report/writeReports';
+import type { RunStoryOptions } from '../../engine/report/runStory';
+import { formatRunStory } from '../../engine/report/runStoryText';
 import type { CaseResult, RunEvent, RunResult } from '../../engine/model/runTypes';
 
 // What the task's pseudoterminal prints, kept free of `vscode` so it is unit-tested.
@@ -82,9 +84,15 @@ export class TerminalRunView {
     return this.say(tone === 'plain' ? message : this.paint(tone === 'warn' ? 'yellow' : 'red', message));
   }
 
-  /** The closing text: the summary table and the report files (absolute paths, which the terminal makes clickable). */
-  finish(result: RunResult, files: WrittenReports, writeError?: string): string {
-    const lines = [formatSummaryTable(result, { color: this.options.color, eol: EOL })];
+  /**
+   * The closing text, as `aiqk run` prints it: the summary table, the story of the
+   * run (why suites failed, their distinct errors, the sampling) and the report files
+   * (absolute paths, which the terminal makes clickable).
+   */
+  finish(result: RunResult, files: WrittenReports, writeError?: string, records?: RunStoryOptions['records']): string {
+    const lines = [formatSummaryTable(result, { color: this.options.color, eol: EOL, runError: false })];
+    const why = formatRunStory(result, { verbose: false, ...(records ? { records } : {}) });
+    if (why.length > 0) lines.push(why.join(EOL));
     const written = (['json', 'xlsx', 'junit'] as const).filter((f) => files[f]).map((f) => `  ${f.padEnd(5)} ${files[f] as string}`);
     if (written.length > 0) lines.push(`Reports:${EOL}${written.join(EOL)}`);
     if (writeError) lines.push(this.paint('red', writeError));

@@ -90,7 +90,7 @@ export class TestResultsBridge implements vscode.Disposable {
       unsubscribe();
       onCancel?.dispose();
       for (const list of waiting.values()) for (const c of list) this.applyCase(testRun, uri, c, f.result.summary.suites[c.suite], runName);
-      testRun.appendOutput(view.finish(f.result, f.files, f.writeError));
+      testRun.appendOutput(view.finish(f.result, f.files, f.writeError, f.records));
       if (own) testRun.end();
     });
   }

@@ -82,4 +82,21 @@ describe('TerminalRunView (task terminal output)', () => {
     });
     assert.ok(text.includes('\x1b[32mpassed\x1b[0m'), JSON.stringify(text));
   });
+
+  it('ends with the story of the run, as aiqk run prints it, instead of a mixed run error line', () => {
+    const view = new TerminalRunView({ color: false });
+    const down = 'connection_refused: connection refused by http://127.0.0.1:8771/ask';
+    const cases = [1, 2].map((i) => makeCase('rag_quality', `rag_quality:q${i}`, 'error', { error: down }));
+    const result = {
+      ...assemble(cases, { status: 'error' }),
+      run: { ...assemble(cases).run, status: 'error' as const, error: 'rag_quality: 2 errors; note: built-in prompts' },
+    };
+    const text = view.finish(result, {}, undefined, { qaset: 8 });
+    assert.doesNotMatch(text, /Run error:/);
+    assert.match(
+      text,
+      /\r\nWhy:\r\n {2}rag_quality: 2 of 2 questions got no answer: connection refused by http:\/\/127\.0\.0\.1:8771\/ask\r\n/,
+    );
+    assert.match(text, /\r\nSampling:\r\n {2}rag_quality: asked 2 of 8 questions/);
+  });
 });

@@ -3,7 +3,7 @@ import type { CaseResult, RunResult, SuiteSummary } from '../../../src/engine/mo
 import { runStory } from '../../../src/engine/report/runStory';
 import { keepTargetAddress, targetHosts } from '../../../src/engine/report/targetAddress';
 import { anonymizeResult } from '../../../src/engine/report/anonymize';
-import { formatRunStory } from '../../../src/cli/runStory';
+import { formatRunStory } from '../../../src/engine/report/runStoryText';
 
 const kase = (suite: CaseResult['suite'], id: string, status: CaseResult['status'], error: string | null): CaseResult => ({
   suite,
@@ -135,5 +135,31 @@ describe('keepTargetAddress', () => {
     const out = keepTargetAddress(r, anonymizeResult);
     assert.equal(out.cases[0]?.error, 'connection_refused: connection refused by http://10.0.0.7:8080/ask; proxy 192.*.*.*');
     assert.equal(anonymizeResult(r).cases[0]?.error?.includes('10.*.*.*'), true, 'without it the address is masked');
+  });
+});
+
+describe('runStory: sampling', () => {
+  it('says when red_team tries only some of its mutators, and why', () => {
+    const red = (mutation: string, i: number): CaseResult => ({
+      ...kase('red_team', `${i}:${mutation}`, 'passed', null),
+      details: { mutation },
+    });
+    const sampled = result(
+      [summary({ suite: 'red_team', status: 'passed', total: 4 })],
+      [red('direct', 1), red('direct', 2), red('leetspeak', 1), red('leetspeak', 2)],
+    );
+    const line = runStory(sampled).sampling;
+    assert.equal(line.length, 1);
+    assert.match(
+      line[0] ?? '',
+      /^red_team: tried 2 of \d+ mutators on each attack \(profile: smoke\); set profile: red_team_heavy or volumes\.attack_mutators$/,
+    );
+    const explicit = { ...sampled, inputs: { ...sampled.inputs, volumes: { attack_mutators: 2 } } };
+    assert.match(runStory(explicit).sampling[0] ?? '', /\(volumes\.attack_mutators: 2\); raise volumes\.attack_mutators$/);
+    const named = {
+      ...sampled,
+      inputs: { ...sampled.inputs, suite_options: { red_team: { mutators: ['direct' as const, 'leetspeak' as const] } } },
+    };
+    assert.deepEqual(runStory(named).sampling, [], 'mutators the profile names are not a sample');
   });
 });

@@ -103,7 +103,7 @@ export function parseAttacksYaml(text: string, file: string, sink: ProblemSink):
         fail(C.emptyText, 'the prompt is empty');
         continue;
       }
-      if (!seen.isDuplicate(item.value, line, r)) records.push({ prompt: item.value, line });
+      if (!seen.isDuplicate(item.value, line, r, ownLine(text, item))) records.push({ prompt: item.value, line });
       continue;
     }
     if (!isMap(item)) {
@@ -121,9 +121,13 @@ export function parseAttacksYaml(text: string, file: string, sink: ProblemSink):
       else if (intendedField(key, ['prompt'], ITEM_ALIASES) === 'prompt') renamed = keyNode;
       else {
         const hint = intendedField(key, ITEM_FIELDS, ITEM_ALIASES);
+        // Renaming to a field the item already has would only make a duplicate key.
+        const has = hint !== undefined && item.items.some((p) => isScalar(p.key) && String(p.key.value) === hint);
+        const fix = hint && !has ? { kind: 'replace' as const, text: hint, title: `Rename to "${hint}"` } : undefined;
         sink.add('warning', C.unknownField, range(keyNode).start.line, () => ({
           range: range(keyNode),
           message: `unknown field "${quoteExcerpt(key)}" is ignored${hint ? ` (did you mean "${hint}"?)` : ''}`,
+          extra: fix ? { fix } : {},
         }));
       }
     }
@@ -170,4 +174,16 @@ export function parseAttacksYaml(text: string, file: string, sink: ProblemSink):
 function yamlWord(node: Node): string {
   if (isScalar(node)) return describeValue(node.value);
   return isSeq(node) ? 'a list' : isMap(node) ? 'a mapping' : 'something else';
+}
+
+// The text of the line a one-line block list item sits on (`- prompt`), so two identical
+// lines can be told apart from equal prompts written differently; undefined otherwise.
+function ownLine(text: string, node: Node): string | undefined {
+  const [start, end] = node.range ?? [0, 0];
+  const from = text.lastIndexOf('\n', start - 1) + 1;
+  const eol = text.indexOf('\n', start);
+  const to = eol === -1 ? text.length : eol;
+  // Only a block item alone on its line: two items of a flow list share one line.
+  const alone = end <= to && text.slice(from, start).trim() === '-' && text.slice(end, to).trim() === '';
+  return alone ? text.slice(from, to).replace(/\r$/, '') : undefined;
 }

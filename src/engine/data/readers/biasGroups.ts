@@ -1,4 +1,4 @@
-import type { Position } from '../../model/problem';
+import type { Position, ProblemFix } from '../../model/problem';
 import { lineRange } from '../../model/problem';
 import { readSmallText } from './fileAccess';
 import { DATA_PROBLEM_CODES as C } from '../problems/problemCodes';
@@ -71,7 +71,10 @@ function parsePairs(text: string, map: PositionMapper, sink: ProblemSink, file: 
       sink.add('warning', C.duplicateEntry, line, () => ({
         range,
         message: `duplicate pair ${a}|${b} (first on line ${first}); it is used once`,
-        extra: { related: [{ file, range: lineRange(first), message: 'first use of this pair' }] },
+        extra: {
+          related: [{ file, range: lineRange(first), message: 'first use of this pair' }],
+          fix: removePairFix(text, begin, seg, line, comments),
+        },
       }));
       continue;
     }
@@ -98,4 +101,17 @@ function pairProblem(segment: string, sides: string[]): string | undefined {
   if (sides[0] === '' || sides[1] === '') return `"${seg}" has an empty side: write two groups as a|b`;
   if (sides[0].toLowerCase() === sides[1].toLowerCase()) return `"${seg}" compares a group with itself: the two sides must differ`;
   return undefined;
+}
+
+// A pair alone on a line of a file goes with its line; one among others (or inline in
+// a profile) is blanked, which the reader skips like any empty segment.
+function removePairFix(text: string, begin: number, seg: string, line: number, file: boolean): ProblemFix {
+  const start = text.lastIndexOf('\n', begin - 1) + 1;
+  const eol = text.indexOf('\n', begin);
+  const whole = text
+    .slice(start, eol === -1 ? text.length : eol)
+    .trim()
+    .replace(/;$/, '')
+    .trim();
+  return file && whole === seg ? { kind: 'deleteLine', line } : { kind: 'replace', text: '', title: `Remove the duplicate pair ${seg}` };
 }

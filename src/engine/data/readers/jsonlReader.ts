@@ -138,7 +138,7 @@ class JsonlChecker<T> {
     }
     if (issues.length > 0) this.report(line, text, issues);
     for (const k in obj) {
-      if (!this.known.has(k) && !renamed?.has(k)) this.unknownField(k, line, text);
+      if (!this.known.has(k) && !renamed?.has(k)) this.unknownField(k, line, text, obj);
     }
     if (failed) {
       this.broken++;
@@ -174,7 +174,7 @@ class JsonlChecker<T> {
   }
 
   // Reported once per field name, on its first line; the message gets the count at the end.
-  private unknownField(k: string, line: number, text: string): void {
+  private unknownField(k: string, line: number, text: string, obj: Record<string, unknown>): void {
     const seen = this.unknownSeen.get(k);
     if (seen) {
       seen.count++;
@@ -189,9 +189,12 @@ class JsonlChecker<T> {
     const message = hint
       ? `unknown field "${quoteExcerpt(k)}" is ignored (did you mean "${hint}"?)`
       : `unknown field "${quoteExcerpt(k)}" is ignored`;
+    // Renaming to a field the line already has would only make a duplicate key.
+    const fix = hint && !(hint in obj) ? { kind: 'replace' as const, text: JSON.stringify(hint), title: `Rename to "${hint}"` } : undefined;
     entry.problem = this.sink.add('warning', C.unknownField, line, () => ({
       range: locate(line, text, scanNode(text), { at: 'key', field: k }),
       message,
+      extra: fix ? { fix } : {},
     }));
   }
 

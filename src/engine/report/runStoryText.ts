@@ -1,6 +1,6 @@
-import type { RunResult } from '../engine/model/runTypes';
-import type { RunStoryOptions } from '../engine/report/runStory';
-import { runStory } from '../engine/report/runStory';
+import type { RunResult } from '../model/runTypes';
+import type { RunStoryOptions } from './runStory';
+import { runStory } from './runStory';
 
 /** How much of the story to tell. */
 export interface StoryOptions extends RunStoryOptions {
@@ -11,7 +11,7 @@ export interface StoryOptions extends RunStoryOptions {
 }
 
 /**
- * The lines printed under the summary table: why each suite that did not pass
+ * The lines printed under the summary table (by `aiqk run` and the extension's run terminal): why each suite that did not pass
  * cleanly did not, its first distinct per-case errors with their counts, the
  * sampling, and (verbose) the suites' notes. Empty for a clean run without notes.
  */
