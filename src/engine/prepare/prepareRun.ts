@@ -46,7 +46,7 @@ export async function prepareRun(file: string, options: PrepareRunOptions = {}):
 }
 
 // Suites whose cases are questions of the qaset, sampled by volumes.qa_sample_size.
-const QA_SUITES: readonly SuiteName[] = ['rag_quality', 'regression'];
+const QA_SUITES: readonly SuiteName[] = ['rag_quality', 'regression', 'performance'];
 
 async function prepareParsed(parsed: ParsedProfile, name: string, options: PrepareRunOptions): Promise<PrepareOutcome> {
   const { text: _t, contentsOf, cache, signal, workspaceRoot, outsideWorkspace, ...judge } = options;

@@ -126,9 +126,27 @@ function samplingLines(result: RunResult, records: RunStoryOptions['records']): 
     const fix = explicit ? 'raise volumes.qa_sample_size' : `set ${name === 'full' ? '' : 'profile: full or '}volumes.qa_sample_size`;
     lines.push(`${suite}: asked ${s.total} of ${qaset} questions (${why}); ${fix}`);
   }
+  const timed = performanceSampling(result, qaset, explicitOr(volumes?.qa_sample_size, preset), name);
+  if (timed) lines.push(timed);
   const mutators = mutatorSampling(result, name);
   if (mutators) lines.push(mutators);
   return lines;
+}
+
+function explicitOr(sampleSize: number | undefined, preset: string): string {
+  return sampleSize !== undefined ? `volumes.qa_sample_size: ${sampleSize}` : preset;
+}
+
+// performance times the first `qa_sample_size` questions, `perf_repeats` rounds each.
+function performanceSampling(result: RunResult, qaset: number | undefined, why: string, preset: string): string | undefined {
+  const s = result.summary.suites.performance;
+  const volumes = (result.run.options as { volumes?: { qa_sample_size?: number; perf_repeats?: number } }).volumes;
+  if (!s || s.status === 'cancelled' || qaset === undefined || volumes?.qa_sample_size === undefined) return undefined;
+  const used = Math.min(volumes.qa_sample_size, qaset);
+  if (used >= qaset) return undefined;
+  const explicit = why.startsWith('volumes.');
+  const fix = explicit ? 'raise volumes.qa_sample_size' : `set ${preset === 'full' ? '' : 'profile: full or '}volumes.qa_sample_size`;
+  return `performance: timed ${used} of ${qaset} questions, ${volumes.perf_repeats ?? 1} ${volumes.perf_repeats === 1 ? 'round' : 'rounds'} each (${why}); ${fix}`;
 }
 
 // red_team tries each attack with the first `attack_mutators` mutators unless the profile names them.

@@ -162,4 +162,19 @@ describe('runStory: sampling', () => {
     };
     assert.deepEqual(runStory(named).sampling, [], 'mutators the profile names are not a sample');
   });
+
+  it('says when performance times only the first questions of the qaset, and why', () => {
+    const timed = result([summary({ suite: 'performance', status: 'passed', total: 4 })], [], {
+      options: { profile_preset: 'smoke', volumes: { qa_sample_size: 2, perf_repeats: 2 } },
+    });
+    assert.deepEqual(runStory(timed, { records: { qaset: 8 } }).sampling, [
+      'performance: timed 2 of 8 questions, 2 rounds each (profile: smoke); set profile: full or volumes.qa_sample_size',
+    ]);
+    const explicit = { ...timed, inputs: { ...timed.inputs, volumes: { qa_sample_size: 2 } } };
+    assert.match(
+      runStory(explicit, { records: { qaset: 8 } }).sampling[0] ?? '',
+      /\(volumes\.qa_sample_size: 2\); raise volumes\.qa_sample_size$/,
+    );
+    assert.deepEqual(runStory(timed, { records: { qaset: 2 } }).sampling, [], 'every question timed: nothing sampled');
+  });
 });
