@@ -6,6 +6,7 @@ import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { RunProfile } from '../model/profileTypes';
 import { PROFILE_KEY_ORDER } from './buildProfile';
+import { keepLayout } from './keepLayout';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -129,5 +130,5 @@ export function updateProfileYaml(text: string, profile: RunProfile): string {
   // Nothing to change: the text stays exactly as it is (the library would respace comments).
   if (deepEqual(doc.toJS(), profile)) return text;
   sync(doc, doc.contents as YAMLMap, profile as unknown as Obj, true);
-  return doc.toString(TO_STRING);
+  return keepLayout(text, doc.toString(TO_STRING));
 }
