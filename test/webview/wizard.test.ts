@@ -150,6 +150,23 @@ describe('wizard webview (built bundle in Chromium)', function () {
     assert.ok(!JSON.stringify(await p.state()).includes(KEY));
   });
 
+  it('masks text that looks like a key in the answer field as it is typed', async () => {
+    p = await harness.open(svc);
+    await p.type('api at localhost:9/v1');
+    await p.chip('openai');
+    const field = p.page.locator('#answer input');
+    const type = () => field.getAttribute('type');
+    await field.pressSequentially('no key');
+    assert.equal(await type(), 'text', 'an ordinary answer stays readable');
+    await field.fill('');
+    await field.pressSequentially(`my key is ${KEY}`);
+    assert.equal(await type(), 'password', 'hidden once it looks like a key');
+    assert.ok(await p.page.locator('#answer.masked').count());
+    await field.press('Escape');
+    assert.equal(await type(), 'text', 'readable again once cleared');
+    assert.ok(!JSON.stringify(await p.state()).includes(KEY), 'never kept as a draft');
+  });
+
   it('goes back, edits an earlier answer from the log or the menu, and returns', async () => {
     p = await harness.open(svc);
     await p.chip('built-in demo');
