@@ -30,6 +30,16 @@ function answerAll(state: WizardState, ...texts: string[]): WizardState {
   return s;
 }
 
+/** The answers read from a profile opened for editing. */
+const EDITED: WizardAnswers = {
+  ...emptyAnswers(),
+  mode: 'api',
+  baseUrl: 'http://x:1',
+  protocol: 'openai',
+  model: 'm',
+  suites: ['rag_quality', 'resilience', 'compliance_smoke', 'bias_smoke'],
+};
+
 describe('wizard: step machine', () => {
   it('defines every step id once, in the order of WIZARD_STEPS', () => {
     assert.deepEqual(
@@ -194,15 +204,7 @@ describe('wizard: step machine', () => {
   });
 
   it('prefills every step when editing a profile, starting at the first', () => {
-    const a: WizardAnswers = {
-      ...emptyAnswers(),
-      mode: 'api',
-      baseUrl: 'http://x:1',
-      protocol: 'openai',
-      model: 'm',
-      suites: ['rag_quality'],
-    };
-    const s = initialState(a, true);
+    const s = initialState(EDITED, true);
     assert.equal(s.current, 'mode');
     assert.ok(s.done.includes('suites') && !s.done.includes('connection'));
     const next = answerAll(s, 'api');
@@ -211,14 +213,7 @@ describe('wizard: step machine', () => {
 });
 
 describe('wizard: editing a profile', () => {
-  const profile: WizardAnswers = {
-    ...emptyAnswers(),
-    mode: 'api',
-    baseUrl: 'http://x:1',
-    protocol: 'openai',
-    model: 'm',
-    suites: ['rag_quality', 'resilience', 'compliance_smoke', 'bias_smoke'],
-  };
+  const profile = EDITED;
 
   it('returns straight to the summary after editing one step, with no “Keep” walk through the later ones', () => {
     for (const step of ['volumes', 'model', 'suites', 'thresholds', 'resilience'] as const) {
