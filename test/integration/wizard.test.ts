@@ -91,7 +91,9 @@ describe('the setup wizard in VS Code', function () {
     await api.wizard.send({ type: 'runTests' });
     const profile = file('aiqk.yaml');
     assert.ok(fs.existsSync(profile.fsPath), 'aiqk.yaml written');
-    await until('the profile in an editor', () => vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath === profile.fsPath));
+    // The run follows in the panel: the profile is not opened over it or beside it.
+    assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath === profile.fsPath), 'the profile is not opened');
+    assert.equal(vscode.window.tabGroups.all.length, 1, 'no second editor group');
     // Progress reaches the conversation as the run goes (from the running list's change events).
     const running = await until(
       'progress of the run',
@@ -179,10 +181,13 @@ describe('the setup wizard in VS Code', function () {
     await api.wizard.send({ type: 'edit', step: 'volumes' });
     assert.equal(view().step.id, 'volumes');
     await say('full with concurrency 2');
-    await until('the summary', () => view().step.id === 'summary' || view().step.id === 'data' || view().step.id === 'connection');
-    await api.wizard.send({ type: 'edit', step: 'summary' });
-    while (view().step.id !== 'summary') await say(view().step.id === 'connection' ? 'continue' : 'done');
+    assert.equal(view().step.id, 'summary', 'straight back to the summary');
+    // Open already (in another group): writing shows it there instead of opening it twice.
+    await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     await say('write');
+    await say('write');
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    assert.equal(tabs.filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.fsPath === uri.fsPath).length, 1, 'open once');
     const text = fs.readFileSync(uri.fsPath, 'utf8');
     assert.match(text, /^# AI Quality Kit run profile/, 'the header comment is kept');
     assert.match(text, /profile: full/);

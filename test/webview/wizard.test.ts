@@ -150,6 +150,23 @@ describe('wizard webview (built bundle in Chromium)', function () {
     assert.ok(!JSON.stringify(await p.state()).includes(KEY));
   });
 
+  it('masks text that looks like a key in the answer field as it is typed', async () => {
+    p = await harness.open(svc);
+    await p.type('api at localhost:9/v1');
+    await p.chip('openai');
+    const field = p.page.locator('#answer input');
+    const type = () => field.getAttribute('type');
+    await field.pressSequentially('no key');
+    assert.equal(await type(), 'text', 'an ordinary answer stays readable');
+    await field.fill('');
+    await field.pressSequentially(`my key is ${KEY}`);
+    assert.equal(await type(), 'password', 'hidden once it looks like a key');
+    assert.ok(await p.page.locator('#answer.masked').count());
+    await field.press('Escape');
+    assert.equal(await type(), 'text', 'readable again once cleared');
+    assert.ok(!JSON.stringify(await p.state()).includes(KEY), 'never kept as a draft');
+  });
+
   it('goes back, edits an earlier answer from the log or the menu, and returns', async () => {
     p = await harness.open(svc);
     await p.chip('built-in demo');
@@ -206,6 +223,47 @@ describe('wizard webview (built bundle in Chromium)', function () {
       { timeout: 5000 },
     );
   });
+
+  // VS Code at 1280 and 1024 px wide with the activity bar and a 300 px sidebar open leaves
+  // the panel about 930 and 675 px; the editor area is about 700 px high.
+  for (const [window, width] of [
+    [1280, 930],
+    [1024, 675],
+  ] as const) {
+    it(`fits its side panel in a ${window} px window with the sidebar open: nothing overflows, actions reachable`, async () => {
+      p = await harness.open(svc, { width, height: 700 });
+      await p.chip('built-in demo');
+      await p.type('all suites');
+      await p.act(() => p!.page.locator('#use-defaults').click());
+      const overflow = await p.page.$eval('.side', (side) => {
+        const box = side.getBoundingClientRect();
+        const out: string[] = [];
+        if (side.scrollWidth > side.clientWidth + 1) out.push(`.side scrolls sideways: ${side.scrollWidth} > ${side.clientWidth}`);
+        for (const el of Array.from(side.querySelectorAll('*'))) {
+          // Inside a box that scrolls by itself, the box is what must fit.
+          if (el.parentElement?.closest('.matrix-wrap')) continue;
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 && r.height === 0) continue;
+          if (r.left < box.left - 1 || r.right > box.right + 1)
+            out.push(
+              `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${el.className}: ${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(box.left)}–${Math.round(box.right)}`,
+            );
+        }
+        return out;
+      });
+      assert.deepEqual(overflow, []);
+      for (const sel of ['#run-tests', '#show-requirements', '.uploads vscode-button']) {
+        const el = p.page.locator(sel).first();
+        await el.scrollIntoViewIfNeeded();
+        assert.ok(await el.isVisible(), `${sel} visible`);
+        const r = await el.boundingBox();
+        assert.ok(
+          r && r.x >= 0 && r.x + r.width <= width && r.y >= 0 && r.y + r.height <= 700,
+          `${sel} within the panel: ${JSON.stringify(r)}`,
+        );
+      }
+    });
+  }
 
   it('keeps the draft across a reload and continues the conversation in a new panel', async () => {
     p = await harness.open(svc);

@@ -13,6 +13,8 @@ export interface ComposerHandlers {
   answer(text: string): void;
   secret(name: string, value: string): void;
   draft(text: string): void;
+  /** Whether the text holds something shaped like an API key (masked while it is in the field). */
+  looksLikeKey(text: string): boolean;
 }
 
 /** The answer area under the log. */
@@ -46,6 +48,7 @@ export class Composer {
     this.input.value = draft;
     this.input.addEventListener('input', () => {
       this.historyAt = -1;
+      this.mask();
       this.handlers.draft(this.input.value);
     });
     this.input.addEventListener('keydown', (e) => this.inputKeys(e as KeyboardEvent));
@@ -190,6 +193,7 @@ export class Composer {
       }
       case 'prefill':
         this.input.value = c.value;
+        this.mask();
         this.handlers.draft(c.value);
         this.input.focus();
         break;
@@ -227,6 +231,13 @@ export class Composer {
     all[next].focus();
   }
 
+  // A key typed or pasted into the answer field is hidden as soon as it looks like one.
+  private mask(): void {
+    const key = this.handlers.looksLikeKey(this.input.value);
+    if ((this.input.type === 'password') !== key) this.input.type = key ? 'password' : 'text';
+    this.input.classList.toggle('masked', key);
+  }
+
   private inputKeys(e: KeyboardEvent): void {
     if (e.key === 'Enter' && !e.isComposing) {
       e.preventDefault();
@@ -235,6 +246,7 @@ export class Composer {
       if (this.input.value) {
         e.preventDefault();
         this.input.value = '';
+        this.mask();
         this.handlers.draft('');
       }
     } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
@@ -245,9 +257,11 @@ export class Composer {
       if (this.historyAt >= hist.length) {
         this.historyAt = -1;
         this.input.value = '';
+        this.mask();
         return;
       }
       this.input.value = hist[this.historyAt];
+      this.mask();
     }
   }
 
@@ -259,6 +273,7 @@ export class Composer {
       return;
     }
     this.input.value = '';
+    this.mask();
     this.historyAt = -1;
     this.handlers.draft('');
     this.handlers.answer(text);

@@ -57,6 +57,8 @@ const composer = new Composer(
     answer,
     secret: (name, value) => post({ type: 'secret', name, value }),
     draft: (text) => save({ draft: looksLikeSecret(text) ? '' : text }),
+    // Word by word: "my key is sk-…" hides as well as the key alone.
+    looksLikeKey: (text) => keyTests !== undefined && text.split(/\s+/).some((w) => w !== '' && looksLikeSecret(w)),
   },
   () => ui.history,
   ui.draft,

@@ -3,6 +3,7 @@
 // kept from it; what the wizard manages is set or removed from the answers.
 import type { RunProfile, SuiteOptions, Target } from '../model/profileTypes';
 import { DATA_KINDS } from '../model/dataKinds';
+import { VOLUME_PRESETS } from '../config/resolve';
 import type { SuiteName } from '../model/suiteNames';
 import type { WizardAnswers } from './answers';
 import { RECOMMENDED_SUITES } from './answers';
@@ -117,8 +118,13 @@ export function buildProfile(a: WizardAnswers, base?: unknown): RunProfile {
   if (!edited || 'profile' in p || (a.volumePreset ?? 'smoke') !== 'smoke') p.profile = a.volumePreset ?? 'smoke';
 
   const volumes: Obj = { ...(isObj(p.volumes) ? p.volumes : {}) };
-  for (const k of ['qa_sample_size', 'attack_mutators', 'perf_repeats', 'concurrency'] as const) put(volumes, k, a.volumes?.[k]);
-  put(volumes, 'max_pairs', a.bias?.maxPairs ?? a.volumes?.max_pairs);
+  const preset = VOLUME_PRESETS[a.volumePreset ?? 'smoke'];
+  // A key the answers leave out means "the preset's value": an edited file that spells out
+  // that same value keeps its line (answers drop such overrides to keep new profiles short).
+  const putVolume = (k: keyof typeof preset, v: number | undefined) =>
+    put(volumes, k, v ?? (volumes[k] === preset[k] ? volumes[k] : undefined));
+  for (const k of ['qa_sample_size', 'attack_mutators', 'perf_repeats', 'concurrency'] as const) putVolume(k, a.volumes?.[k]);
+  putVolume('max_pairs', a.bias?.maxPairs ?? a.volumes?.max_pairs);
   p.volumes = volumes;
   pruneEmpty(p, 'volumes');
 

@@ -18,6 +18,8 @@ export interface WizardState {
   done: WizardStepId[];
   /** Set when the user jumped back to edit a step: after it, go on to the first step not done, else here. */
   returnTo?: WizardStepId;
+  /** Set when the target changed since the connection was last tested: an edit then passes by the connection step. */
+  retest?: boolean;
 }
 
 /** The result of answering: the new state and what the step made of the answer. */
@@ -103,6 +105,14 @@ function changedTarget(before: WizardAnswers, after: WizardAnswers): boolean {
   return TARGET_FIELDS.some((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 }
 
+// A step still to ask on the way back from an edit. The connection test counts only when the
+// target changed: a profile being edited was never tested here, and re-testing an unchanged
+// target on every edit is what made editing one step a walk through all the later ones.
+function isPending(state: WizardState, step: WizardStepId): boolean {
+  if (step === 'summary' || state.done.includes(step)) return false;
+  return step !== 'connection' || state.retest === true;
+}
+
 /** The step after `from`: the next applicable one in order, skipping those just covered; with `returnTo`, the first not done. */
 function nextStep(
   state: WizardState,
@@ -112,9 +122,7 @@ function nextStep(
   const steps = applicableSteps(state.answers);
   const after = steps.slice(steps.indexOf(from) + 1);
   if (state.returnTo && steps.includes(state.returnTo)) {
-    const pending = after.find(
-      (s) => !state.done.includes(s) && s !== 'summary' && steps.indexOf(s) < steps.indexOf(state.returnTo as WizardStepId),
-    );
+    const pending = after.find((s) => isPending(state, s) && steps.indexOf(s) < steps.indexOf(state.returnTo as WizardStepId));
     return pending ? { step: pending, returnTo: state.returnTo } : { step: state.returnTo };
   }
   const next = after.find((s) => !covered.includes(s));
@@ -125,10 +133,13 @@ function nextStep(
 export function applyOutcome(state: WizardState, outcome: AcceptedAnswer): WizardState {
   const answers = applyAnswer(state.answers, outcome.set);
   let done = [...new Set([...state.done, state.current, ...(outcome.covers ?? [])])];
-  if (changedTarget(state.answers, answers)) done = done.filter((s) => s !== 'connection');
+  const base: WizardState = { ...state, answers };
+  if (changedTarget(state.answers, answers)) {
+    done = done.filter((s) => s !== 'connection');
+    base.retest = true;
+  } else if (state.current === 'connection') delete base.retest;
   const steps = applicableSteps(answers);
-  done = done.filter((s) => steps.includes(s));
-  const base: WizardState = { ...state, answers, done };
+  base.done = done.filter((s) => steps.includes(s));
   if (outcome.goTo) return goTo(base, outcome.goTo);
   if (outcome.stay) return base;
   const { step, returnTo } = nextStep(base, state.current, outcome.covers ?? []);
@@ -176,6 +187,12 @@ export function goTo(state: WizardState, step: WizardStepId): WizardState {
   const later = steps.indexOf(state.current) > steps.indexOf(step);
   const next: WizardState = { ...state, current: step };
   if (later) next.returnTo = state.returnTo ?? state.current;
+  else if (!state.returnTo && step !== state.current) {
+    // Jumping ahead over done steps (as when editing a profile): come back to the first step
+    // still open after this one, which for a complete profile is the summary.
+    const open = steps.slice(steps.indexOf(step) + 1).find((s) => isPending(state, s));
+    next.returnTo = open ?? 'summary';
+  }
   return next;
 }
 
@@ -198,6 +215,7 @@ export function restoreState(value: unknown): WizardState | undefined {
   const done = v.done.filter(isWizardStepId);
   const state: WizardState = { answers, current: v.current, done };
   if (isWizardStepId(v.returnTo)) state.returnTo = v.returnTo;
+  if (v.retest === true) state.retest = true;
   if (!applicableSteps(answers).includes(state.current)) state.current = 'mode';
   return state;
 }

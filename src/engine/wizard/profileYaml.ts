@@ -8,6 +8,7 @@ import type { YamlLimitProblem } from '../data/readers/yamlLimits';
 import { PROFILE_YAML_LIMITS, yamlShapeProblem, yamlSizeProblem, yamlToJs } from '../data/readers/yamlLimits';
 import type { RunProfile } from '../model/profileTypes';
 import { PROFILE_KEY_ORDER } from './buildProfile';
+import { keepLayout } from './keepLayout';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -139,7 +140,7 @@ export function updateProfileYaml(text: string, profile: RunProfile): string {
   // Nothing to change: the text stays exactly as it is (the library would respace comments).
   if (deepEqual(plain.value, profile)) return text;
   sync(doc, doc.contents as YAMLMap, profile as unknown as Obj, true);
-  return doc.toString(TO_STRING);
+  return keepLayout(text, doc.toString(TO_STRING));
 }
 
 function limitError(p: YamlLimitProblem): ProfileYamlError {

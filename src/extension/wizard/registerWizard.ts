@@ -33,7 +33,13 @@ export interface WizardDeps {
 
 /** Registers the setup wizard: its panel (restored after reloads) and its commands. */
 export function registerWizard(context: vscode.ExtensionContext, { commands, secrets, runs }: WizardDeps): WizardApi {
-  const panels = new WizardPanels(context, vscodeWizardServices(context, secrets, runs));
+  // The services open files in the panel's group, which exists only once the panels do.
+  let column: () => vscode.ViewColumn | undefined = () => undefined;
+  const panels = new WizardPanels(
+    context,
+    vscodeWizardServices(context, secrets, runs, () => column()),
+  );
+  column = () => panels.column();
   const editTarget = async (arg: unknown): Promise<vscode.Uri | undefined> => {
     const given = profileUriOf(arg);
     if (given) return given;

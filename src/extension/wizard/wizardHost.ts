@@ -72,7 +72,12 @@ async function runThroughCommand(
 }
 
 /** The wizard's services backed by VS Code: dialogs, SecretStorage, editors, the run commands, workspace state. */
-export function vscodeWizardServices(context: vscode.ExtensionContext, secrets: SecretResolver, runs: RunsApi | undefined): WizardServices {
+export function vscodeWizardServices(
+  context: vscode.ExtensionContext,
+  secrets: SecretResolver,
+  runs: RunsApi | undefined,
+  wizardColumn: () => vscode.ViewColumn | undefined,
+): WizardServices {
   return {
     defaultFolder: () => {
       const folders = vscode.workspace.workspaceFolders ?? [];
@@ -96,10 +101,15 @@ export function vscodeWizardServices(context: vscode.ExtensionContext, secrets: 
     secrets: secrets.lookup,
     isTrusted: () => vscode.workspace.isTrusted,
     async openFile(file) {
-      await vscode.window.showTextDocument(vscode.Uri.file(file), {
+      // A file already open anywhere is shown where it is, never opened a second time;
+      // otherwise it opens in the wizard's own group rather than splitting the window.
+      const uri = vscode.Uri.file(file);
+      const group = vscode.window.tabGroups.all.find((g) =>
+        g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.fsPath === uri.fsPath),
+      );
+      await vscode.window.showTextDocument(uri, {
         preview: false,
-        preserveFocus: true,
-        viewColumn: vscode.ViewColumn.Beside,
+        viewColumn: group?.viewColumn ?? wizardColumn() ?? vscode.ViewColumn.Active,
       });
     },
     startRun: (profile, onProgress) => runThroughCommand(runs, profile, onProgress),

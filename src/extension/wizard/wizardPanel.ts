@@ -46,6 +46,11 @@ export class WizardPanels implements vscode.Disposable {
     return this.session;
   }
 
+  /** The editor group the panel is in, when it is open. */
+  column(): vscode.ViewColumn | undefined {
+    return this.panel?.viewColumn;
+  }
+
   /** Opens (or reveals) the panel; with a profile, starts editing it. */
   async show(profile?: vscode.Uri): Promise<void> {
     const session = await this.sessionNow();

@@ -30,6 +30,16 @@ function answerAll(state: WizardState, ...texts: string[]): WizardState {
   return s;
 }
 
+/** The answers read from a profile opened for editing. */
+const EDITED: WizardAnswers = {
+  ...emptyAnswers(),
+  mode: 'api',
+  baseUrl: 'http://x:1',
+  protocol: 'openai',
+  model: 'm',
+  suites: ['rag_quality', 'resilience', 'compliance_smoke', 'bias_smoke'],
+};
+
 describe('wizard: step machine', () => {
   it('defines every step id once, in the order of WIZARD_STEPS', () => {
     assert.deepEqual(
@@ -194,19 +204,58 @@ describe('wizard: step machine', () => {
   });
 
   it('prefills every step when editing a profile, starting at the first', () => {
-    const a: WizardAnswers = {
-      ...emptyAnswers(),
-      mode: 'api',
-      baseUrl: 'http://x:1',
-      protocol: 'openai',
-      model: 'm',
-      suites: ['rag_quality'],
-    };
-    const s = initialState(a, true);
+    const s = initialState(EDITED, true);
     assert.equal(s.current, 'mode');
     assert.ok(s.done.includes('suites') && !s.done.includes('connection'));
     const next = answerAll(s, 'api');
     assert.equal(next.current, 'endpoint', 'step by step, even though it is done');
+  });
+});
+
+describe('wizard: editing a profile', () => {
+  const profile = EDITED;
+
+  it('returns straight to the summary after editing one step, with no “Keep” walk through the later ones', () => {
+    for (const step of ['volumes', 'model', 'suites', 'thresholds', 'resilience'] as const) {
+      let s = goTo(initialState(profile, true), step);
+      assert.equal(s.current, step);
+      s = answerAll(s, answerText(step, s.answers) ?? '');
+      assert.equal(s.current, 'summary', `after editing ${step}`);
+    }
+    const s = answerAll(goTo(initialState(profile, true), 'volumes'), 'full with concurrency 8');
+    assert.equal(s.current, 'summary');
+    assert.equal(s.answers.volumes?.concurrency, 8);
+  });
+
+  it('edits again from the summary and comes back to it', () => {
+    let s = answerAll(goTo(initialState(profile, true), 'volumes'), 'full');
+    s = answerAll(goTo(s, 'thresholds'), 'strict');
+    assert.equal(s.current, 'summary');
+  });
+
+  it('asks the steps a changed answer opened, and the connection test after a changed target, then the summary', () => {
+    let s = answerAll(goTo(initialState(profile, true), 'suites'), 'rag, resilience, compliance, bias and red team');
+    assert.equal(s.current, 'summary', 'red team adds no step of its own');
+    s = answerAll(goTo(initialState({ ...profile, suites: ['rag_quality'] }, true), 'suites'), 'rag and resilience');
+    assert.equal(s.current, 'resilience', 'the new step first');
+    s = answerAll(s, 'all');
+    assert.equal(s.current, 'summary');
+    s = answerAll(goTo(initialState(profile, true), 'model'), 'other-model');
+    assert.equal(s.current, 'connection', 'a new model is tested before the summary');
+    s = answerAll(s, 'continue');
+    assert.equal(s.current, 'summary');
+    assert.equal(s.retest, undefined);
+  });
+
+  it('still walks step by step from the first step when the user keeps each answer', () => {
+    const s = answerAll(initialState(profile, true), 'api');
+    assert.equal(s.current, 'endpoint');
+    assert.equal(s.returnTo, undefined);
+  });
+
+  it('keeps the pending connection test across a reload', () => {
+    const s = answerAll(goTo(initialState(profile, true), 'model'), 'other-model');
+    assert.deepEqual(restoreState(JSON.parse(JSON.stringify(s))), s);
   });
 });
 

@@ -83,7 +83,14 @@ describe('wizard session', function () {
     await d.say('run');
     const file = path.join(svc.folder, 'aiqk.yaml');
     assert.ok(existsSync(file));
-    assert.deepEqual(svc.opened, [file], 'the profile is opened in an editor');
+    assert.deepEqual(svc.opened, [], 'the run follows in the panel: the profile is not opened over it');
+    const wrote = d.view.log.find((e) => e.text.startsWith('Wrote aiqk.yaml'));
+    assert.ok(
+      wrote?.actions?.some((x) => x.label === 'Open profile'),
+      'but can be opened from the chat',
+    );
+    await d.s.receive({ type: 'action', id: wrote?.actions?.find((x) => x.label === 'Open profile')?.id });
+    assert.deepEqual(svc.opened, [file]);
     assert.ok(parseProfile(readFileSync(file, 'utf8'), file).profile, 'a valid profile');
     await d.until('the run', () => d.view.run?.phase === 'finished');
     assert.equal(d.view.run?.status, 'passed');
@@ -296,6 +303,7 @@ describe('wizard session', function () {
     assert.match(text, /suites: \[safety, performance\]/);
     assert.match(text, /judge:\n {2}base_url: http:\/\/judge\.local/);
     assert.match(d.last().text, /^Updated team\.aiqk\.yaml \(comments and order kept\)/);
+    assert.deepEqual(svc.opened, [file], '“Write profile only” opens the file, once');
   });
 
   it('comes back where it was from the persisted state, and ignores malformed messages', async () => {
