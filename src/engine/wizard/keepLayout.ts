@@ -4,7 +4,9 @@
 // rewritten text is laid over the original line by line: every line whose content is
 // unchanged is taken from the original as it was.
 
-const norm = (line: string): string => line.trim().replace(/\s+/g, ' ');
+// Indentation is structure in YAML: lines match only at the same indentation, so an original
+// line never moves a key into another mapping. Spacing inside a line may differ.
+const norm = (line: string): string => `${/^\s*/.exec(line)?.[0] ?? ''}${line.trim().replace(/\s+/g, ' ')}`;
 
 /** Pairs of (original index, written index) of the lines a longest common subsequence keeps. */
 function commonLines(a: readonly string[], b: readonly string[]): [number, number][] {
