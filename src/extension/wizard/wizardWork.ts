@@ -190,12 +190,12 @@ export class WizardWork {
     }
     await this.s.loadBase(written.file, written.text);
     const open = this.s.log.action('Open profile', () => this.s.services.openFile(written.file));
-    // A run follows in this panel: opening the file too would cover it or squeeze it aside.
+    // The file is not opened by itself: in the wizard's group it would cover the conversation
+    // (and a run that follows in it), beside it it would squeeze it. The action opens it.
     this.s.log.bot(
-      `${written.created ? 'Wrote' : 'Updated'} ${a.fileName}${written.created ? '' : ' (comments and order kept)'}. ${run ? 'Open it from here' : 'It is open in the editor'}, checked like any profile.`,
+      `${written.created ? 'Wrote' : 'Updated'} ${a.fileName}${written.created ? '' : ' (comments and order kept)'}. Open it from here; it is checked like any profile.`,
       { tone: 'success', actions: [open] },
     );
-    if (!run) await this.s.services.openFile(written.file).catch(() => undefined);
     if (!run) return;
     if (!this.s.services.isTrusted()) {
       this.s.log.bot('The workspace is not trusted, so the run is not started. Trust the workspace, then run “AI Quality: Run Tests”.', {

@@ -303,7 +303,10 @@ describe('wizard session', function () {
     assert.match(text, /suites: \[safety, performance\]/);
     assert.match(text, /judge:\n {2}base_url: http:\/\/judge\.local/);
     assert.match(d.last().text, /^Updated team\.aiqk\.yaml \(comments and order kept\)/);
-    assert.deepEqual(svc.opened, [file], '“Write profile only” opens the file, once');
+    assert.deepEqual(svc.opened, [], '“Write profile only” does not cover the conversation with the file');
+    const updated = d.last();
+    await d.s.receive({ type: 'action', id: updated.actions?.find((x) => x.label === 'Open profile')?.id });
+    assert.deepEqual(svc.opened, [file], 'the chat opens it, once');
   });
 
   it('comes back where it was from the persisted state, and ignores malformed messages', async () => {
