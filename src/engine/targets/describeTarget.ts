@@ -6,7 +6,7 @@
 import type { Target as TargetConfig } from '../model/profileTypes';
 import type { SanitizedTarget } from '../model/runTypes';
 import { MASK } from '../secrets/redact';
-import { isSecretName, sanitizeUrl } from './http/secretNames';
+import { isSecretName, sanitizeUrl } from '../secrets/secretNames';
 import { sanitizeArgs } from './mcp/commandArgs';
 
 /** The profile's target object for reports: a deep copy with anything secret masked. */

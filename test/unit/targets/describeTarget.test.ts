@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describeTarget, sanitizeTarget } from '../../../src/engine/targets/describeTarget';
-import { sanitizeUrl } from '../../../src/engine/targets/http/secretNames';
+import { sanitizeUrl } from '../../../src/engine/secrets/secretNames';
 import type { Target as TargetConfig } from '../../../src/engine/model/profileTypes';
 
 describe('sanitizeTarget / describeTarget', () => {

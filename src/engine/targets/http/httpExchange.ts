@@ -10,7 +10,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { isSecretName } from './secretNames';
+import { isSecretName } from '../../secrets/secretNames';
 
 // Idle sockets are closed after 4 s, before common servers drop them (uvicorn and
 // Node close idle keep-alive connections after 5 s), and never keep the process alive.

@@ -2,7 +2,7 @@
 // `target.mcp.args` must not reach a report or a target description.
 
 import { MASK } from '../../secrets/redact';
-import { isSecretName, sanitizeUrl } from '../http/secretNames';
+import { isSecretName, sanitizeUrl } from '../../secrets/secretNames';
 
 /** Command arguments with the value of secret-looking flags (`--api-key=abc`, `--token abc`) masked. */
 export function sanitizeArgs(args: readonly string[]): string[] {

@@ -1,8 +1,10 @@
 // Names that say "secret": headers, query parameters, env variables and command
 // flags whose values are masked wherever a target is shown or a request is
-// forwarded. Here, below describeTarget, so the transports can use it too.
+// forwarded. Deliberately broader than `isSecretField` (keyShapes.ts), which
+// decides which report fields are masked whole: here a false positive only
+// hides a harmless value from a description or a redirect.
 
-import { MASK } from '../../secrets/redact';
+import { MASK } from './redact';
 
 const SECRET_NAME = /auth|token|key|secret|cookie|passw|pwd|credential|session|signature/i;
 
