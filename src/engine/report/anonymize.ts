@@ -2,6 +2,7 @@ import type { CaseResult, LogEntry, RunResult, SuiteSummary } from '../model/run
 import type { RunProfile } from '../model/profileTypes';
 import { isSecretField } from '../secrets/keyShapes';
 import { maskSecrets, maskText } from '../secrets/textMasks';
+import { targetHosts } from './targetAddress';
 
 const MASKED = '****';
 
@@ -34,24 +35,26 @@ function isPlain(value: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-function anonymizeCase(c: CaseResult): CaseResult {
+type Mask = (text: string) => string;
+
+function anonymizeCase(c: CaseResult, mask: Mask): CaseResult {
   return {
     ...c,
-    input: maskText(c.input),
-    expected: c.expected === null ? null : maskText(c.expected),
-    output: c.output === null ? null : maskText(c.output),
-    contexts: c.contexts.map(maskText),
-    error: c.error === null ? null : maskText(c.error),
-    ...(c.details ? { details: mapStrings(c.details, maskText) } : {}),
+    input: mask(c.input),
+    expected: c.expected === null ? null : mask(c.expected),
+    output: c.output === null ? null : mask(c.output),
+    contexts: c.contexts.map(mask),
+    error: c.error === null ? null : mask(c.error),
+    ...(c.details ? { details: mapStrings(c.details, mask) } : {}),
   };
 }
 
-function anonymizeSummary(s: SuiteSummary): SuiteSummary {
+function anonymizeSummary(s: SuiteSummary, mask: Mask): SuiteSummary {
   return {
     ...s,
-    metrics: s.metrics.map((m) => (m.reason === undefined ? m : { ...m, reason: maskText(m.reason) })),
-    notes: s.notes.map(maskText),
-    ...(s.details ? { details: mapStrings(s.details, maskText) } : {}),
+    metrics: s.metrics.map((m) => (m.reason === undefined ? m : { ...m, reason: mask(m.reason) })),
+    notes: s.notes.map(mask),
+    ...(s.details ? { details: mapStrings(s.details, mask) } : {}),
   };
 }
 
@@ -82,19 +85,23 @@ export function redactSecrets(result: RunResult): RunResult {
 /**
  * Masks PII and secrets in everything a run recorded from the target and the
  * datasets: case input, expected, output, contexts, error and details; suite
- * notes, reasons and details; logs and the run error. Pure: returns a new result.
+ * notes, reasons and details; logs and the run error. The IPv4 address of the
+ * user's own configured target stays readable ("connection refused by
+ * http://127.0.0.1:8771/ask"); every other address is masked. Pure: returns a new result.
  */
 export function anonymizeResult(result: RunResult): RunResult {
+  const keep = new Set(targetHosts(result.run.target));
+  const mask: Mask = (text) => maskText(text, keep);
   const suites: RunResult['summary']['suites'] = {};
   for (const [name, summary] of Object.entries(result.summary.suites)) {
-    if (summary) suites[name as keyof typeof suites] = anonymizeSummary(summary);
+    if (summary) suites[name as keyof typeof suites] = anonymizeSummary(summary, mask);
   }
   const redacted = redactSecrets(result);
   return {
     ...redacted,
-    run: { ...redacted.run, ...(redacted.run.error !== undefined ? { error: maskText(redacted.run.error) } : {}) },
+    run: { ...redacted.run, ...(redacted.run.error !== undefined ? { error: mask(redacted.run.error) } : {}) },
     summary: { overall: result.summary.overall, suites },
-    cases: result.cases.map(anonymizeCase),
-    logs: mapLogs(result.logs, maskText),
+    cases: result.cases.map((c) => anonymizeCase(c, mask)),
+    logs: mapLogs(result.logs, mask),
   };
 }

@@ -5,7 +5,6 @@ import addFormats from 'ajv-formats';
 import reportSchema from '../../../schemas/report.schema.json';
 import type { RunResult } from '../model/runTypes';
 import { anonymizeResult, redactSecrets } from './anonymize';
-import { keepTargetAddress } from './targetAddress';
 
 /** Options of the JSON report. */
 export interface JsonReportOptions {
@@ -16,7 +15,7 @@ export interface JsonReportOptions {
 /** The report as written: the result with credentials removed and, when asked, PII masked. Pure. */
 export function toJsonReport(result: RunResult, opts: JsonReportOptions): RunResult {
   // The user's own target address stays readable; everything else is masked as before.
-  return opts.anonymize ? keepTargetAddress(result, anonymizeResult) : redactSecrets(result);
+  return opts.anonymize ? anonymizeResult(result) : redactSecrets(result);
 }
 
 let compiled: ValidateFunction | undefined;

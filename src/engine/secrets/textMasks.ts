@@ -122,10 +122,6 @@ function maskSsn(match: string, area: string, group: string, serial: string): st
   return ssn(`${area}-${group}-${serial}`) ? `***-**-${serial}` : match;
 }
 
-function maskIpv4(_m: string, first: string): string {
-  return `${first}.*.*.*`;
-}
-
 /** Whether a digit run is shaped like a phone number rather than a date, an amount or an id. */
 function looksLikePhone(text: string): boolean {
   const digits = text.replace(/\D/g, '').length;
@@ -141,22 +137,28 @@ function maskPhone(match: string): string {
   return looksLikePhone(match) ? starDigits(match, 2) : match;
 }
 
-/** Masks PII: emails, IBANs (mod-97 valid), payment cards (Luhn valid), US SSNs, IPv4 addresses and phone numbers. */
-export function maskPii(text: string): string {
+const NO_HOSTS: ReadonlySet<string> = new Set();
+
+/**
+ * Masks PII: emails, IBANs (mod-97 valid), payment cards (Luhn valid), US SSNs, IPv4
+ * addresses and phone numbers. `keepHosts` are IPv4 addresses left readable (the user's
+ * own target, so "connection refused by http://127.0.0.1:8771/ask" says where).
+ */
+export function maskPii(text: string, keepHosts: ReadonlySet<string> = NO_HOSTS): string {
   let out = text.replace(EMAIL, maskEmail);
   out = out.replace(IBAN_COMPACT, (m) => (ibanValid(m) ? maskIbanText(m) : m));
   out = out.replace(IBAN_SPACED, maskSpacedIban);
   out = out.replace(CARD, maskCard);
   out = out.replace(SSN, maskSsn);
-  out = out.replace(IPV4, maskIpv4);
+  out = out.replace(IPV4, (m: string, first: string) => (keepHosts.has(m) ? m : `${first}.*.*.*`));
   return out.replace(PHONE, maskPhone);
 }
 
 // Text with none of these cannot hold a secret: most answers skip the secret masks.
 const MAYBE_SECRET = new RegExp(`[\\d=:]|bearer|basic|${SECRET_WORDS}|${KEY_SHAPES.map((s) => s.prefix).join('|')}`, 'i');
 
-/** Masks secrets, then PII, in one text. */
-export function maskText(text: string): string {
+/** Masks secrets, then PII, in one text (`keepHosts`: IPv4 addresses left readable, see maskPii). */
+export function maskText(text: string, keepHosts?: ReadonlySet<string>): string {
   const out = MAYBE_SECRET.test(text) ? maskSecrets(text) : text;
-  return MAYBE_PII.test(out) ? maskPii(out) : out;
+  return MAYBE_PII.test(out) ? maskPii(out, keepHosts) : out;
 }
