@@ -103,6 +103,7 @@ export function exitCodeOf(result: RunResult, interrupted: boolean): number {
     case 'cancelled':
       return interrupted ? RUN_EXIT.interrupted : RUN_EXIT.failed;
     case 'failed':
+    case 'inconclusive':
       return RUN_EXIT.failed;
     case 'error':
       // Nothing evaluated at all: the target could not be set up (a missing secret,

@@ -3,7 +3,7 @@
 import type { CaseResult } from '../../src/engine/model/runTypes';
 import type { SortKey, StatusFilter, UiState } from './viewState';
 
-const STATUS_ORDER: Record<CaseResult['status'], number> = { failed: 0, error: 1, cancelled: 2, passed: 3 };
+const STATUS_ORDER: Record<CaseResult['status'], number> = { failed: 0, error: 1, inconclusive: 2, cancelled: 3, passed: 4 };
 
 /** The identity of a case in the view: suite and case id. */
 export function caseKey(c: CaseResult): string {

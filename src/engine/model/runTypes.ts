@@ -2,13 +2,13 @@ import type { RunProfile } from './profileTypes';
 import type { SuiteName } from './suiteNames';
 
 /** Final state of a run. */
-export type RunStatus = 'passed' | 'failed' | 'cancelled' | 'error';
+export type RunStatus = 'passed' | 'failed' | 'cancelled' | 'error' | 'inconclusive';
 
 /** State of one case. `error` = the case could not be evaluated (target failure, exception). */
-export type CaseStatus = 'passed' | 'failed' | 'error' | 'cancelled';
+export type CaseStatus = 'passed' | 'failed' | 'error' | 'cancelled' | 'inconclusive';
 
 /** Verdict of a suite. `unmeasured`: no metric could be computed. */
-export type SuiteStatus = 'passed' | 'failed' | 'error' | 'cancelled' | 'unmeasured';
+export type SuiteStatus = 'passed' | 'failed' | 'error' | 'cancelled' | 'unmeasured' | 'inconclusive';
 
 /**
  * One metric compared with its threshold. `value: null` means unmeasured (and

@@ -15,7 +15,7 @@ export interface CompareOptions {
   relativeTolerance?: number;
 }
 
-const STATUS_RANK: Record<SuiteStatus, number | null> = { passed: 3, unmeasured: 2, failed: 1, error: 0, cancelled: null };
+const STATUS_RANK: Record<SuiteStatus, number | null> = { passed: 3, unmeasured: 2, inconclusive: 2, failed: 1, error: 0, cancelled: null };
 
 /**
  * Which way is better for a metric without a verdict direction: the threshold

@@ -39,6 +39,8 @@ function caseXml(c: CaseResult, summary: SuiteSummary | undefined): string {
       return `${head}>\n      <error${attrs({ message: c.error ?? 'case could not be evaluated', type: 'error' })}>${caseBody(c)}</error>\n    </testcase>\n`;
     case 'cancelled':
       return `${head}>\n      <skipped${attrs({ message: 'cancelled' })}/>\n    </testcase>\n`;
+    case 'inconclusive':
+      return `${head}>\n      <skipped${attrs({ message: c.error ?? 'inconclusive: the reply could not be classified' })}/>\n    </testcase>\n`;
   }
 }
 

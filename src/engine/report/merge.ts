@@ -15,7 +15,7 @@ export interface MergeOptions {
   summarize?: MergeSummarize;
 }
 
-const STATUS_RANK: Record<RunStatus, number> = { passed: 0, failed: 1, cancelled: 2, error: 3 };
+const STATUS_RANK: Record<RunStatus, number> = { passed: 0, inconclusive: 1, failed: 2, cancelled: 3, error: 4 };
 
 function worst(statuses: readonly RunStatus[]): RunStatus {
   return statuses.reduce<RunStatus>((a, b) => (STATUS_RANK[b] > STATUS_RANK[a] ? b : a), 'passed');

@@ -39,6 +39,8 @@ export function caseOutcome(c: CaseResult, summary?: SuiteSummary): TestOutcome 
       return { state: 'passed', ...timing };
     case 'cancelled':
       return { state: 'skipped', ...timing };
+    case 'inconclusive':
+      return { state: 'skipped', message: c.error ?? 'inconclusive: the reply could not be classified', ...timing };
     case 'error':
       return { state: 'errored', message: c.error ?? 'the case could not be evaluated', ...timing };
     case 'failed': {
@@ -66,6 +68,8 @@ export function suiteOutcome(s: SuiteSummary): TestOutcome {
       return { state: 'errored', message: [s.notes[0] ?? 'every case errored', counts].join('\n') };
     case 'cancelled':
       return { state: 'skipped', message: [counts, ...s.notes].join('\n') };
+    case 'inconclusive':
+      return { state: 'skipped', message: ['inconclusive: too many replies could not be judged', counts, ...s.notes].join('\n') };
     case 'unmeasured': {
       const why = s.metrics.filter((m) => m.value === null).map(describeVerdict);
       return { state: 'skipped', message: ['no metric could be measured', ...why, ...s.notes].join('\n') };
