@@ -56,7 +56,8 @@ export class SidePanel {
   constructor(private readonly handlers: SideHandlers) {
     this.file = h('span', { class: 'file-name muted' });
     this.yaml = h('pre', { class: 'yaml', id: 'preview', tabindex: '0', 'aria-label': 'Configuration preview (YAML)' });
-    this.matrix = h('div', { class: 'matrix-wrap' });
+    // The matrix scrolls sideways within this box when its columns do not fit: a tab stop of its own, so the keyboard can scroll it.
+    this.matrix = h('div', { class: 'matrix-wrap', id: 'matrix-box', role: 'region', 'aria-label': 'Requirements matrix' });
     this.uploads = h('div', { class: 'uploads' });
     this.defaults = h('vscode-checkbox', { id: 'use-defaults', label: 'Allow default datasets' }) as VscodeCheckbox;
     this.defaults.addEventListener('change', () => this.handlers.setUseDefaults(this.defaults.checked));
@@ -132,6 +133,7 @@ export class SidePanel {
   private renderMatrix(view: WizardView): void {
     const { suites, kinds, rows } = view.matrix;
     if (suites.length === 0) {
+      this.matrix.removeAttribute('tabindex');
       replaceChildren(this.matrix, h('p', { class: 'muted' }, 'Choose suites to see which data they need.'));
       replaceChildren(this.uploads);
       return;
@@ -175,6 +177,7 @@ export class SidePanel {
         ),
       ),
     );
+    this.matrix.setAttribute('tabindex', '0');
     replaceChildren(this.matrix, table);
     const wanted = kinds.filter((k) => rows.some((r) => r.kind === k && canUpload(r)));
     replaceChildren(
