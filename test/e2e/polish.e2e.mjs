@@ -1,29 +1,35 @@
-// End to end: the packaged .vsix in code-server, an EMPTY folder opened, and the
-// ways in and the help links checked as a new user meets them: the AI Quality
-// view's welcome (its buttons, our own activity-bar icon), "Open the Demo", a
-// problem code in the Problems panel clicked to its README section, and "Go to
-// Test" from a Test Explorer case to its dataset line. Screenshots of each, light
-// and dark, go to test-output/e2e/polish/. Run by scripts/e2e.mjs (npm run test:e2e).
+// End to end: the packaged .vsix in code-server, an EMPTY folder opened in a
+// 1280×800 window, and the ways in, the views and the help links checked as a new
+// user meets them: the AI Quality view's welcome (its buttons, our own activity-bar
+// icon), "Open the Demo", the Requirements view from the profile's CodeLens, a
+// problem code in the Problems panel clicked to its README section, "Go to Test"
+// from a Test Explorer case to its dataset line, and the setup wizard's side panel
+// fitting beside the open sidebar. Screenshots of each, light and dark, go to
+// test-output/e2e/polish/. Run by scripts/e2e.mjs (npm run test:e2e).
 import { strict as assert } from 'node:assert';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'mocha';
 import { REPO_ROOT } from '../../scripts/provision.mjs';
+import { panelOverflow, unreachable } from '../webview/panelFit.mjs';
 import {
+  SHOT_THEMES,
   closeAll,
   freshDirs,
+  hidePanel,
   installVsix,
   openWorkbench,
   runCommand,
-  setColorTheme,
   shotOnFailure,
   startCodeServer,
+  themeShots,
+  waitUntil,
+  wizardFrame,
   writeUserSettings,
 } from './workbench.mjs';
 
 const VSIX = process.env.AIQK_E2E_VSIX || join(REPO_ROOT, 'dist', 'ai-quality-kit.vsix');
 const OUT = join(REPO_ROOT, 'test-output', 'e2e', 'polish');
-const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern' };
 
 describe('ways in and help links in code-server', function () {
   this.timeout(240_000);
@@ -39,7 +45,7 @@ describe('ways in and help links in code-server', function () {
     folder = join(tmp, 'new-project');
     mkdirSync(folder);
     writeUserSettings(dirs.userData, {
-      'workbench.colorTheme': THEMES.light,
+      'workbench.colorTheme': SHOT_THEMES.light,
       'workbench.panel.defaultLocation': 'bottom',
       'workbench.editor.enablePreview': false,
     });
@@ -54,19 +60,7 @@ describe('ways in and help links in code-server', function () {
 
   after(() => closeAll(wb, server, tmp));
 
-  /** A screenshot in both themes (the light one first); the theme is left dark→light as found. */
-  async function shots(name, ready = async () => {}) {
-    const { page } = wb;
-    for (const theme of ['light', 'dark']) {
-      if (theme === 'dark') await setColorTheme(page, THEMES.dark, 'dark');
-      await page.keyboard.press('Escape');
-      await ready();
-      await page.mouse.move(1270, 400);
-      await page.waitForTimeout(500);
-      await page.screenshot({ path: join(OUT, `${name}-${theme}.png`) });
-    }
-    await setColorTheme(page, THEMES.light, 'light');
-  }
+  const shots = (name, ready) => themeShots(wb.page, OUT, name, ready);
 
   it('shows the welcome with its ways in, under an icon of its own, in an empty folder', async () => {
     const { page } = wb;
@@ -90,6 +84,33 @@ describe('ways in and help links in code-server', function () {
     await page.locator('.tab.active', { hasText: 'aiqk.yaml' }).waitFor({ timeout: 30_000 });
     assert.ok(existsSync(join(folder, 'aiqk-demo', 'data', 'qaset.jsonl')));
     await page.locator('.pane-body .monaco-list-row', { hasText: 'aiqk-demo/aiqk.yaml' }).first().waitFor({ timeout: 30_000 });
+  });
+
+  it('shows the requirements of the demo profile as a tree with status badges, from its CodeLens', async () => {
+    const { page } = wb;
+    await page.locator('.tab', { hasText: 'aiqk.yaml' }).first().click();
+    const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Show requirements' }).first();
+    await lens.waitFor({ timeout: 60_000 });
+    await lens.click();
+    const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Requirements' }) });
+    await view.locator('.monaco-list-row').first().waitFor({ timeout: 30_000 });
+    const row = (label) => view.locator(`.monaco-list-row[aria-label^=${JSON.stringify(label)}]`).first();
+    // A suite with its summary (the demo gives it no schema, an optional dataset), its data kinds below
+    // with their badges (icon and word), and one from the built-in set.
+    const suite = view.locator('.monaco-list-row', { hasText: 'rag_quality' }).first();
+    await suite.waitFor();
+    assert.match(await suite.innerText(), /rag_quality\s*1 missing/);
+    assert.equal(await suite.locator('.codicon-warning').count(), 1, 'the suite wears its worst badge');
+    assert.match(await row('rag_quality schema: missing').innerText(), /schema\s*missing · optional/);
+    const qaset = row('rag_quality qaset: provided');
+    await qaset.waitFor();
+    assert.match(await qaset.innerText(), /qaset\s*provided/);
+    assert.equal(await qaset.locator('.codicon-pass').count(), 1, 'a "provided" badge');
+    const attacks = row('red_team attacks: using defaults');
+    await attacks.waitFor();
+    assert.equal(await attacks.locator('.codicon-package').count(), 1, 'a "using defaults" badge');
+    assert.equal(await view.locator('.monaco-list-row', { hasText: 'not used' }).count(), 0, '"not used" is hidden');
+    await shots('requirements-view', () => qaset.waitFor());
   });
 
   it('opens the README at the section of a problem code clicked in the Problems panel', async () => {
@@ -153,5 +174,44 @@ describe('ways in and help links in code-server', function () {
     await tab.waitFor({ timeout: 10_000 });
     await page.locator('.statusbar-item', { hasText: 'Ln 1,' }).first().waitFor({ timeout: 10_000 });
     await shots('go-to-test', () => caseRow.waitFor());
+  });
+
+  it('fits the whole wizard side panel in a 1280×800 window with the sidebar open', async () => {
+    const { page } = wb;
+    await hidePanel(page);
+    const sidebar = page.locator('.monaco-workbench .part.sidebar');
+    assert.ok(await sidebar.isVisible(), 'the sidebar is open');
+    await runCommand(page, 'AI Quality: Open Setup Wizard');
+    const f = await wizardFrame(page);
+    const entries = () => f.locator('#chat-log li.entry').count();
+    const answer = async (act) => {
+      const before = await entries();
+      await act();
+      await waitUntil(async () => (await entries()) > before + 1, 'the reply');
+    };
+    // Every suite, no default datasets: the widest matrix and an "Upload now" chip for each kind.
+    await answer(() => f.locator('#chips button.chip[data-value="built-in demo"]').click());
+    await answer(async () => {
+      await f.locator('#answer input').fill('all suites');
+      await f.locator('#answer input').press('Enter');
+    });
+    await f.locator('#use-defaults').click();
+    await f.locator('.uploads vscode-button').first().waitFor({ timeout: 20_000 });
+    assert.equal(await f.locator('#compact-matrix tbody tr').count(), 8, 'a row per suite');
+    const where = await f
+      .locator('.side')
+      .evaluate((side) => ({ window: side.ownerDocument.defaultView.innerWidth, panel: side.clientWidth }));
+    const sidebarBox = await sidebar.boundingBox();
+    assert.ok(where.window < 1280 - 200, `the wizard shares the window with the sidebar: ${JSON.stringify({ ...where, sidebarBox })}`);
+    assert.deepEqual(await f.locator('.side').evaluate(panelOverflow, '.matrix-wrap'), [], 'nothing sticks out of the side panel');
+    const actions = ['#run-tests', '#show-requirements', '#matrix-box'];
+    const uploads = await f.locator('.uploads vscode-button').count();
+    for (const sel of actions) assert.equal(await f.locator(sel).evaluate(unreachable), '', `${sel} can be reached`);
+    for (let i = 0; i < uploads; i++)
+      assert.equal(await f.locator('.uploads vscode-button').nth(i).evaluate(unreachable), '', `Upload now #${i + 1}`);
+    await shots('wizard-fits', async (theme) => {
+      await f.locator(`body.vscode-${theme}`).waitFor({ timeout: 30_000 });
+      await f.locator('section[aria-labelledby=req-title]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    });
   });
 });

@@ -12,7 +12,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'mocha';
 import { REPO_ROOT } from '../../scripts/provision.mjs';
-import { installVsix, openWorkbench, paletteHas, runCommand, startCodeServer, stopCodeServer, writeUserSettings } from './workbench.mjs';
+import {
+  installVsix,
+  openWorkbench,
+  paletteHas,
+  runCommand,
+  startCodeServer,
+  stopCodeServer,
+  waitUntil,
+  wizardFrame,
+  writeUserSettings,
+} from './workbench.mjs';
 
 const VSIX = process.env.AIQK_E2E_VSIX || join(REPO_ROOT, 'dist', 'ai-quality-kit.vsix');
 const OUT = join(REPO_ROOT, 'test-output', 'e2e', 'wizard');
@@ -100,22 +110,7 @@ describe('setup wizard in code-server', function () {
     return { 'workbench.colorTheme': THEMES[theme], 'workbench.panel.defaultLocation': 'bottom', 'workbench.editor.enablePreview': false };
   }
 
-  /** The wizard's document: the webview frame that holds the chat log. */
-  async function wizard() {
-    for (let i = 0; i < 200; i++) {
-      for (const f of wb.page.frames()) {
-        if (
-          await f
-            .locator('#chat-log')
-            .count()
-            .catch(() => 0)
-        )
-          return f;
-      }
-      await wb.page.waitForTimeout(150);
-    }
-    throw new Error('the wizard webview did not appear');
-  }
+  const wizard = () => wizardFrame(wb.page);
 
   async function shot(theme, n, name) {
     await wb.page.waitForTimeout(450);
@@ -335,11 +330,3 @@ describe('setup wizard in code-server', function () {
     for (const f of shots) assert.ok(statSync(f).size > 20_000, `${f} is a real screenshot`);
   });
 });
-
-async function waitUntil(probe, what, timeoutMs = 20_000) {
-  const started = Date.now();
-  while (!(await probe())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

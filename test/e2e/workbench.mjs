@@ -2,6 +2,7 @@
 // its UI in headless Chromium: install the .vsix, start the server on 127.0.0.1,
 // open a folder, use the command palette, find the report view's webview frame.
 // Every process started here is killed on close, whatever happened.
+import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -179,7 +180,23 @@ export async function setColorTheme(page, name, kind) {
     .first();
   await row.waitFor({ state: 'visible', timeout: 10_000 });
   await row.click();
-  await page.locator(kind === 'dark' ? '.monaco-workbench.vs-dark' : '.monaco-workbench.vs').waitFor({ timeout: 30_000 });
+  // Still open after the click (the row only got the focus, which previews the theme and Escape would take back): Enter accepts it.
+  const widget = page.locator('.quick-input-widget');
+  const closed = () =>
+    widget.waitFor({ state: 'hidden', timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    );
+  if (!(await closed())) {
+    await input.press('Enter', { timeout: 5_000 });
+    assert.ok(await closed(), `the theme picker closed on ${name}`);
+  }
+  await wearsTheme(page, kind);
+}
+
+/** Resolves once the workbench wears a theme of this kind ('light' or 'dark'). */
+export function wearsTheme(page, kind) {
+  return page.locator(kind === 'dark' ? '.monaco-workbench.vs-dark' : '.monaco-workbench.vs').waitFor({ timeout: 30_000 });
 }
 
 /** Hides the panel (terminal, problems) when it is showing. */
@@ -209,6 +226,53 @@ export async function paletteHas(page, title) {
 /** The report view's document inside the workbench (webview iframe → its active frame). */
 export function reportFrame(page) {
   return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+/** The setup wizard's document: the webview frame that holds its chat log (waits for it to appear). */
+export async function wizardFrame(page) {
+  for (let i = 0; i < 200; i++) {
+    for (const f of page.frames()) {
+      if (
+        await f
+          .locator('#chat-log')
+          .count()
+          .catch(() => 0)
+      )
+        return f;
+    }
+    await page.waitForTimeout(150);
+  }
+  throw new Error('the wizard webview did not appear');
+}
+
+/** Waits until `probe` resolves truthy; fails saying `what` it waited for. */
+export async function waitUntil(probe, what, timeoutMs = 20_000) {
+  const started = Date.now();
+  while (!(await probe())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The themes the screenshots are taken in. */
+export const SHOT_THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern' };
+
+/**
+ * Saves `<out>/<name>-light.png` and `<name>-dark.png`: the light theme first, then
+ * the dark one chosen as a user would; `ready(theme)` runs before each picture. The
+ * light theme is chosen again at the end.
+ */
+export async function themeShots(page, out, name, ready = async () => {}) {
+  for (const theme of ['light', 'dark']) {
+    if (theme === 'dark') await setColorTheme(page, SHOT_THEMES.dark, 'dark');
+    await page.keyboard.press('Escape');
+    await ready(theme);
+    await wearsTheme(page, theme);
+    await page.mouse.move(1270, 400);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(out, `${name}-${theme}.png`) });
+  }
+  await setColorTheme(page, SHOT_THEMES.light, 'light');
 }
 
 /** A temp folder with code-server's user-data and extensions folders; empties the screenshots folder `out` of old pictures. */
