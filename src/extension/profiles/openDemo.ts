@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { COMMANDS } from '../core/constants';
 import { exists } from './createProfile';
 
 /** The folder a demo copy goes to inside a workspace folder. */
@@ -22,7 +23,13 @@ export async function openDemo(extensionUri: vscode.Uri, folderArg?: vscode.Uri)
     target = vscode.Uri.joinPath(picked[0], DEMO_FOLDER);
   }
   const profile = vscode.Uri.joinPath(target, 'aiqk.yaml');
-  if (!(await exists(profile))) await vscode.workspace.fs.copy(source, target, { overwrite: false });
+  if (!(await exists(profile))) {
+    await vscode.workspace.fs.copy(source, target, { overwrite: false });
+    // A folder copied in one go may reach file watchers as the folder alone, without
+    // the profile inside it: the views that list profiles are told directly.
+    await vscode.commands.executeCommand(COMMANDS.refreshRunsView).then(undefined, () => undefined);
+    await vscode.commands.executeCommand('testing.refreshTests').then(undefined, () => undefined);
+  }
   if (!workspace) {
     await vscode.commands.executeCommand('vscode.openFolder', target);
     return profile;
