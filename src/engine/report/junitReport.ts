@@ -118,7 +118,7 @@ function suiteCounts(cases: readonly CaseResult[], metrics: readonly MetricVerdi
 
 /**
  * Why CI must not read the run as green although no case failed: a run in error,
- * cancelled or inconclusive (each also exits 1 from the command line).
+ * cancelled or inconclusive (the command line does not exit 0 for them either).
  */
 function runProblem(result: RunResult): { type: string; message: string } | undefined {
   const { status } = result.run;
