@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Provisions what the integration tests need, once per machine/checkout:
-//   1. Debian packages `chromium libkrb5-dev ripgrep` (apt-get, only when missing),
+//   1. Debian packages `chromium libkrb5-dev ripgrep libxml2-utils` (apt-get, only when missing;
+//      libxml2-utils brings xmllint, the XSD validator the JUnit report test uses),
 //   2. code-server 4.100.3 (VS Code 1.100.3) in .cache/code-server of the repo.
 // code-server is deliberately not a devDependency: `npm ci` must not depend on apt
 // packages or native builds. Idempotent: a finished install is detected by its
@@ -45,7 +46,7 @@ export const CODE_SERVER_ENTRY = join(CODE_SERVER_DIR, 'node_modules', 'code-ser
 /** The browser the runner drives; never downloaded by playwright. */
 export const CHROMIUM = process.env.AIQK_CHROMIUM || '/usr/bin/chromium';
 
-const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep'];
+const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'libxml2-utils'];
 // @vscode/ripgrep (as pinned by code-server 4.100.3) looks for this file in its cache
 // before downloading. Keys are Node's process.arch.
 const RIPGREP_CACHE = 'vscode-ripgrep-cache-1.15.11';
@@ -101,15 +102,16 @@ function run(cmd, args, opts = {}) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
 }
 
-/** Which apt packages are needed: the named three, plus a C++ toolchain for native modules. */
+/** Which apt packages are needed: the named four, plus a C++ toolchain for native modules. */
 function missingAptPackages(force) {
   if (force) return [...APT_PACKAGES];
   const missing = [];
   if (!isExecutable(CHROMIUM)) missing.push('chromium');
   if (!existsSync('/usr/include/gssapi/gssapi.h')) missing.push('libkrb5-dev');
   if (!isExecutable('/usr/bin/rg')) missing.push('ripgrep');
+  if (!isExecutable('/usr/bin/xmllint')) missing.push('libxml2-utils');
   if (missing.length === 0) return missing;
-  // On a fresh machine, install all three together (cheap when some are present).
+  // On a fresh machine, install all four together (cheap when some are present).
   return [...APT_PACKAGES];
 }
 
@@ -126,7 +128,7 @@ export function provisionApt({ force = false } = {}) {
   const needsCodeServer = installedCodeServerVersion() !== CODE_SERVER_VERSION;
   if (needsCodeServer) pkgs.push(...toolchainPackages().filter((p) => !pkgs.includes(p)));
   if (pkgs.length === 0) {
-    log(`system packages present (${CHROMIUM}, /usr/bin/rg, gssapi headers)`);
+    log(`system packages present (${CHROMIUM}, /usr/bin/rg, /usr/bin/xmllint, gssapi headers)`);
     return;
   }
   log(`installing Debian packages: ${pkgs.join(' ')}`);
@@ -142,6 +144,7 @@ export function provisionApt({ force = false } = {}) {
   apt(['update']);
   apt(['install', '-y', ...pkgs]);
   if (!isExecutable(CHROMIUM)) throw new Error(`${CHROMIUM} still missing after apt-get install`);
+  if (!isExecutable('/usr/bin/xmllint')) throw new Error('/usr/bin/xmllint still missing after apt-get install');
 }
 
 /** Puts Debian's rg where @vscode/ripgrep's postinstall looks before downloading. */

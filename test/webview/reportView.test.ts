@@ -217,6 +217,14 @@ describe('report view (built bundle in Chromium)', function () {
       new RegExp(String(cmp.totals.newlyFailing)),
     );
     assert.match((await section.locator('.change-col.is-worse').textContent()) ?? '', /RAG quality · F1/);
+    // Throughput and p95 of sub-millisecond calls moved, within their noise: unchanged, and the view says so.
+    for (const col of ['.change-col.is-worse', '.change-col.is-better'])
+      assert.doesNotMatch((await section.locator(col).textContent()) ?? '', /throughput|p95/);
+    const noise = section.locator('details.within-noise');
+    await noise.locator('summary').click();
+    const throughput = (await noise.locator('li', { hasText: 'throughput' }).textContent()) ?? '';
+    assert.match(throughput, /within ±5 ms per call \/ 10% noise: unchanged/);
+    assert.match((await noise.locator('li', { hasText: 'p95' }).textContent()) ?? '', /within ±5 ms \/ 10% noise: unchanged/);
     const first = cmp.newlyFailing[0];
     assert.ok(first);
     const ack = await p.rerendered(() => section.locator('.case-change-group.is-worse button', { hasText: first.case_id }).click());

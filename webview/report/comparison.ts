@@ -1,22 +1,50 @@
 // The comparison with the previous run of the same profile: what got better,
 // what got worse (suite verdicts, metrics), and the cases that flipped.
-import type { CaseChange, RunComparison } from '../../src/engine/model/runComparison';
+import type { CaseChange, MetricDelta, MetricNoise, RunComparison } from '../../src/engine/model/runComparison';
 import type { ReportViewData } from '../../src/protocol';
 import { h } from '../shared/dom';
 import { icon } from '../shared/icons';
-import { formatDelta, formatMetric, formatPercent, formatTime, metricLabel, suiteLabel } from './format';
+import { formatDelta, formatMetric, formatPercent, formatTime, isShare, metricLabel, suiteLabel } from './format';
 import type { Post } from './header';
 
 /** What a comparison item does when chosen. */
 export type ShowCase = (suite: string, caseId: string) => void;
 
 interface Item {
-  change: 'better' | 'worse';
+  change: 'better' | 'worse' | 'same';
   title: string;
   detail: string;
+  /** The metric's noise, "±5 ms / 10%". */
+  noise?: string;
 }
 
-/** The better/worse items of a comparison: suite verdicts first, then metrics. */
+const trimmed = (n: number): string => String(Number(n.toFixed(3)));
+
+/** A metric's noise for people: "±5 ms / 10%", "±5 ms per call / 10%", "±0.5 pts / 1%". */
+export function formatNoise(metric: string, noise: MetricNoise): string {
+  const abs =
+    noise.unit !== ''
+      ? `${trimmed(noise.absolute)} ${noise.unit}`
+      : isShare(metric)
+        ? `${trimmed(noise.absolute * 100)} pts`
+        : trimmed(noise.absolute);
+  return `±${abs} / ${trimmed(noise.relative * 100)}%`;
+}
+
+function metricItem(suite: string, m: MetricDelta, change: Item['change']): Item {
+  const delta = m.delta !== null ? ` (${formatDelta(m.metric, m.delta)})` : '';
+  return {
+    change,
+    title: `${suite} · ${metricLabel(m.metric)}`,
+    detail: `${formatMetric(m.metric, m.before)} → ${formatMetric(m.metric, m.after)}${delta}`,
+    ...(m.noise ? { noise: formatNoise(m.metric, m.noise) } : {}),
+  };
+}
+
+/**
+ * The items of a comparison: suite verdicts first, then metrics that got better
+ * or worse, then (`same`) metrics whose value moved but within their noise.
+ */
 export function changeItems(c: RunComparison): Item[] {
   const items: Item[] = [];
   for (const s of c.suites) {
@@ -28,13 +56,8 @@ export function changeItems(c: RunComparison): Item[] {
       });
     }
     for (const m of s.metrics) {
-      if (m.change !== 'better' && m.change !== 'worse') continue;
-      const delta = m.delta !== null ? ` (${formatDelta(m.metric, m.delta)})` : '';
-      items.push({
-        change: m.change,
-        title: `${suiteLabel(s.suite)} · ${metricLabel(m.metric)}`,
-        detail: `${formatMetric(m.metric, m.before)} → ${formatMetric(m.metric, m.after)}${delta}`,
-      });
+      if (m.change === 'better' || m.change === 'worse') items.push(metricItem(suiteLabel(s.suite), m, m.change));
+      else if (m.change === 'same' && m.delta !== null && m.delta !== 0) items.push(metricItem(suiteLabel(s.suite), m, 'same'));
     }
   }
   return items;
@@ -51,9 +74,39 @@ function itemList(items: Item[], kind: 'better' | 'worse'): HTMLElement {
       ? h(
           'ul',
           { class: 'change-list' },
-          mine.map((i) => h('li', {}, h('span', { class: 'change-title' }, i.title), h('span', { class: 'change-detail mono' }, i.detail))),
+          mine.map((i) =>
+            h(
+              'li',
+              i.noise ? { title: `beyond the noise of ${i.noise}` } : {},
+              h('span', { class: 'change-title' }, i.title),
+              h('span', { class: 'change-detail mono' }, i.detail),
+            ),
+          ),
         )
       : h('p', { class: 'muted' }, kind === 'worse' ? 'Nothing got worse.' : 'Nothing got better.'),
+  );
+}
+
+/** Metrics that moved but within their noise: listed (folded) so a moved number is explained, never called better or worse. */
+function withinNoiseList(items: Item[]): HTMLElement | null {
+  const same = items.filter((i) => i.change === 'same');
+  if (same.length === 0) return null;
+  return h(
+    'details',
+    { class: 'within-noise' },
+    h('summary', {}, `Unchanged within measurement noise `, h('span', { class: 'count muted' }, `(${same.length})`)),
+    h(
+      'ul',
+      { class: 'change-list' },
+      same.map((i) =>
+        h(
+          'li',
+          {},
+          h('span', { class: 'change-title' }, i.title),
+          h('span', { class: 'change-detail mono' }, `${i.detail}: within ${i.noise ?? 'the tolerance'} noise: unchanged`),
+        ),
+      ),
+    ),
   );
 }
 
@@ -119,7 +172,8 @@ export function renderComparison(data: ReportViewData, post: Post, onShow: ShowC
   const items = changeItems(c);
   const delta = c.passRateBefore !== null && c.passRateAfter !== null ? c.passRateAfter - c.passRateBefore : 0;
   const trend = delta > 1e-9 ? 'better' : delta < -1e-9 ? 'worse' : 'same';
-  const nothing = items.length === 0 && c.totals.newlyFailing === 0 && c.totals.newlyPassing === 0;
+  const moved = items.filter((i) => i.change !== 'same');
+  const nothing = moved.length === 0 && c.totals.newlyFailing === 0 && c.totals.newlyPassing === 0;
   return h(
     'section',
     { class: 'panel comparison', 'aria-labelledby': 'comparison-title', id: 'comparison' },
@@ -167,8 +221,9 @@ export function renderComparison(data: ReportViewData, post: Post, onShow: ShowC
         : null,
     ),
     nothing
-      ? h('p', { class: 'muted' }, 'No verdict, metric or case changed beyond the tolerance.')
+      ? h('p', { class: 'muted' }, 'No verdict, metric or case changed beyond its measurement noise.')
       : h('div', { class: 'change-cols' }, itemList(items, 'worse'), itemList(items, 'better')),
+    withinNoiseList(items),
     caseList('Newly failing cases', 'worse', c.newlyFailing, c.totals.newlyFailing, onShow),
     caseList('Newly passing cases', 'better', c.newlyPassing, c.totals.newlyPassing, onShow),
   );

@@ -76,6 +76,7 @@ export function formatThreshold(metric: string, threshold: number, direction: 'm
 const METRIC_LABELS: Record<string, string> = {
   f1: 'F1',
   rouge_l: 'ROUGE-L',
+  rouge_l_unicode: 'ROUGE-L (Unicode)',
   ttft_p95_ms: 'TTFT p95',
   throughput_rps: 'throughput (req/s)',
   pii_hits: 'PII hits',

@@ -1,8 +1,8 @@
-import { normalizeAnswer, tokenize } from './text';
+import { rougeScoreTokens, squadNormalize, squadTokens, unicodeWordTokens } from './referenceTokens';
 
-/** 1 when the two texts are equal after SQuAD normalisation, else 0. */
+/** SQuAD v1.1 exact match: 1 when the two texts are equal after its normalisation (two empty texts too), else 0. */
 export function exactMatch(prediction: string, reference: string): number {
-  return normalizeAnswer(prediction) === normalizeAnswer(reference) ? 1 : 0;
+  return squadNormalize(prediction) === squadNormalize(reference) ? 1 : 0;
 }
 
 /** Size of the multiset intersection of two token lists (each shared token counted as often as both have it). */
@@ -31,22 +31,24 @@ export function tokenListF1(a: readonly string[], b: readonly string[]): number 
 }
 
 /**
- * Token recall of the reference in the prediction (SQuAD tokens): the share of
+ * Token recall of the reference in the prediction (SQuAD v1.1 tokens, the recall half of tokenF1): the share of
  * the expected answer's tokens the answer contains. Unlike F1 it does not punish
  * a correct answer for being a full sentence around a short expected phrase.
  */
 export function tokenRecall(prediction: string, reference: string): number {
-  const ref = tokenize(reference);
+  const ref = squadTokens(reference);
   if (ref.length === 0) return 1;
-  return sharedTokenCount(ref, tokenize(prediction)) / ref.length;
+  return sharedTokenCount(ref, squadTokens(prediction)) / ref.length;
 }
 
 /**
- * SQuAD token F1: precision and recall of the multiset of shared normalised
- * tokens. Two empty texts score 1; one empty text scores 0.
+ * SQuAD v1.1 token F1: precision and recall of the multiset of shared normalised
+ * tokens; 0 when no token is shared, so an empty text (or two) scores 0.
  */
 export function tokenF1(prediction: string, reference: string): number {
-  return tokenListF1(tokenize(prediction), tokenize(reference));
+  const pred = squadTokens(prediction);
+  const ref = squadTokens(reference);
+  return sharedTokenCount(pred, ref) === 0 ? 0 : tokenListF1(pred, ref);
 }
 
 /** Length of the longest common subsequence of two token lists (O(n·m) time, O(m) memory). */
@@ -86,14 +88,12 @@ export function lcsLength(a: readonly string[], b: readonly string[]): number {
 export const ROUGE_L_MAX_TOKENS = 4096;
 
 /**
- * ROUGE-L F-measure (β = 1) over SQuAD-normalised tokens: with L the LCS length,
- * P = L/|prediction|, R = L/|reference|, F = 2PR/(P+R). Empty texts follow tokenF1.
- * Each side is cut to its first ROUGE_L_MAX_TOKENS tokens first.
+ * LCS F-measure (β = 1) of two token lists, as rouge_score computes it: with L the
+ * LCS length, P = L/|prediction|, R = L/|reference|, F = 2PR/(P+R); an empty side
+ * scores 0. Each side is cut to its first ROUGE_L_MAX_TOKENS tokens first.
  */
-export function rougeL(prediction: string, reference: string): number {
-  const pred = tokenize(prediction);
-  const ref = tokenize(reference);
-  if (pred.length === 0 || ref.length === 0) return pred.length === ref.length ? 1 : 0;
+export function lcsFMeasure(pred: readonly string[], ref: readonly string[]): number {
+  if (pred.length === 0 || ref.length === 0) return 0;
   // LCS is quadratic by nature: past ROUGE_L_MAX_TOKENS tokens a side is measured by its start.
   const p = pred.length > ROUGE_L_MAX_TOKENS ? pred.slice(0, ROUGE_L_MAX_TOKENS) : pred;
   const r = ref.length > ROUGE_L_MAX_TOKENS ? ref.slice(0, ROUGE_L_MAX_TOKENS) : ref;
@@ -105,10 +105,29 @@ export function rougeL(prediction: string, reference: string): number {
 }
 
 /**
+ * ROUGE-L F-measure exactly as Google's rouge_score computes it by default
+ * (lower-cased, a–z and 0–9 tokens, no stemming). Letters outside a–z are
+ * separators there, so non-English text scores near 0: see rougeLUnicode.
+ */
+export function rougeL(prediction: string, reference: string): number {
+  return lcsFMeasure(rougeScoreTokens(prediction), rougeScoreTokens(reference));
+}
+
+/**
+ * ROUGE-L F-measure over words of any script (NFKC, lower-cased; letters, digits
+ * and marks; Chinese and Japanese characters one token each). Equals rougeL on
+ * plain ASCII text.
+ */
+export function rougeLUnicode(prediction: string, reference: string): number {
+  return lcsFMeasure(unicodeWordTokens(prediction), unicodeWordTokens(reference));
+}
+
+/**
  * Similarity of two answers for the regression suite: the SQuAD token F1 of
  * the two (symmetric, order-insensitive, so a reworded sentence with the same
  * facts stays similar while a changed fact or a different answer drops).
  */
 export function answerSimilarity(a: string, b: string): number {
-  return tokenF1(a, b);
+  // Unlike SQuAD F1, two answers that are both empty are the same answer.
+  return tokenListF1(squadTokens(a), squadTokens(b));
 }

@@ -5,6 +5,18 @@ import type { SuiteName } from './suiteNames';
 /** How something moved between two runs. `changed`: moved, but no direction says which way is better. */
 export type ChangeKind = 'better' | 'worse' | 'same' | 'changed' | 'new' | 'gone';
 
+/**
+ * The measurement noise of a metric: a move of at most max(`absolute`,
+ * `relative` × |earlier value|) is no change. Throughput is compared as time per
+ * call (1000 / rps), so its `absolute` is in ms per call.
+ */
+export interface MetricNoise {
+  relative: number;
+  absolute: number;
+  /** Unit of `absolute` for people: 'ms', 'ms per call', or '' for plain values and rates. */
+  unit: string;
+}
+
 /** One suite metric in both runs. */
 export interface MetricDelta {
   metric: string;
@@ -19,7 +31,10 @@ export interface MetricDelta {
   threshold?: number;
   passBefore: boolean | null;
   passAfter: boolean | null;
+  /** `same` also when the value moved, but within `noise`. */
   change: ChangeKind;
+  /** The noise this metric's move was judged against. */
+  noise: MetricNoise;
 }
 
 /** One suite in both runs. */

@@ -40,6 +40,8 @@ export interface CaseResult {
   /** Why the case failed or errored, for a person. */
   error: string | null;
   latency_ms: number | null;
+  /** Wall time of the case: every call it made and its scoring (absent in reports written before it was recorded). */
+  duration_ms?: number;
   timestamp: string;
   /** Suite-specific detail: evidence spans, classification, category, mutation, baseline… */
   details?: Record<string, unknown>;
@@ -56,6 +58,8 @@ export interface SuiteSummary {
   metrics: MetricVerdict[];
   /** Notes for a person ("first run: baseline recorded", "using built-in attacks"). */
   notes: string[];
+  /** Wall time of the suite, from its first case started until its summary was made (absent in reports written before it was recorded). */
+  duration_ms?: number;
   /** Suite-specific aggregates (per category rates, percentiles, breaker events…). */
   details?: Record<string, unknown>;
 }

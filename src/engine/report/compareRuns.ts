@@ -5,14 +5,14 @@ import type { CaseResult, CaseStatus, MetricVerdict, RunResult, SuiteStatus, Sui
 import { SUITE_NAMES } from '../model/suiteNames';
 import type { SuiteName } from '../model/suiteNames';
 import { THRESHOLDS } from '../metrics/thresholds';
-import type { CaseChange, ChangeKind, MetricDelta, RunComparison, SuiteComparison } from '../model/runComparison';
+import type { CaseChange, ChangeKind, MetricDelta, MetricNoise, RunComparison, SuiteComparison } from '../model/runComparison';
+import type { NoiseOptions } from './metricNoise';
+import { metricNoise, withinNoise } from './metricNoise';
 
-/** Options of compareRuns. */
-export interface CompareOptions {
+/** Options of compareRuns: the noise a metric may move by and still count as the same (see metricNoise). */
+export interface CompareOptions extends NoiseOptions {
   /** Longest case lists kept (counts stay exact). Default 500. */
   maxCases?: number;
-  /** A metric moving by at most this share of its earlier value counts as the same (timings: see noiseFloor). Default 0.01. */
-  relativeTolerance?: number;
 }
 
 const STATUS_RANK: Record<SuiteStatus, number | null> = { passed: 3, unmeasured: 2, inconclusive: 2, failed: 1, error: 0, cancelled: null };
@@ -31,36 +31,23 @@ export function metricDirection(name: string): 'min' | 'max' | undefined {
   return undefined;
 }
 
-/**
- * How far a metric may move and still count as the same: `tolerance` of its
- * earlier value, and for timings (run-to-run jitter) at least 10% and 5 ms, for
- * throughput at least 10%.
- */
-export function noiseFloor(metric: string, before: number, tolerance: number): number {
-  const base = metric.replace(/\[.*\]$/, '');
-  const abs = Math.abs(before);
-  if (/_ms$/.test(base)) return Math.max(5, abs * Math.max(tolerance, 0.1));
-  if (base === 'throughput_rps') return abs * Math.max(tolerance, 0.1);
-  return Math.max(1e-9, abs * tolerance);
-}
-
 function judge(
   metric: string,
   before: number | null,
   after: number | null,
   direction: 'min' | 'max' | undefined,
-  tolerance: number,
+  noise: MetricNoise,
 ): ChangeKind {
   if (before === null && after === null) return 'same';
   if (before === null || after === null) return 'changed';
-  const delta = after - before;
-  if (Math.abs(delta) <= noiseFloor(metric, before, tolerance)) return 'same';
+  if (withinNoise(metric, before, after, noise)) return 'same';
   if (!direction) return 'changed';
-  return (direction === 'min') === delta > 0 ? 'better' : 'worse';
+  return (direction === 'min') === after - before > 0 ? 'better' : 'worse';
 }
 
-function compareMetric(before: MetricVerdict | undefined, after: MetricVerdict | undefined, tolerance: number): MetricDelta {
+function compareMetric(before: MetricVerdict | undefined, after: MetricVerdict | undefined, opts: NoiseOptions): MetricDelta {
   const m = (after ?? before) as MetricVerdict;
+  const noise = metricNoise(m.name, opts);
   const direction = after?.direction ?? before?.direction ?? metricDirection(m.name);
   const b = before?.value ?? null;
   const a = after?.value ?? null;
@@ -72,7 +59,7 @@ function compareMetric(before: MetricVerdict | undefined, after: MetricVerdict |
   // A threshold crossed outweighs any tolerance.
   else if (passBefore === true && passAfter === false) change = 'worse';
   else if (passBefore === false && passAfter === true) change = 'better';
-  else change = judge(m.name, b, a, direction, tolerance);
+  else change = judge(m.name, b, a, direction, noise);
   return {
     metric: m.name,
     before: b,
@@ -83,6 +70,7 @@ function compareMetric(before: MetricVerdict | undefined, after: MetricVerdict |
     passBefore,
     passAfter,
     change,
+    noise,
   };
 }
 
@@ -90,13 +78,13 @@ function passRate(s: { total: number; passed: number } | undefined): number | nu
   return s && s.total > 0 ? s.passed / s.total : null;
 }
 
-function suiteChange(before: SuiteSummary | undefined, after: SuiteSummary | undefined, tolerance: number): ChangeKind {
+function suiteChange(before: SuiteSummary | undefined, after: SuiteSummary | undefined, opts: NoiseOptions): ChangeKind {
   if (!before) return 'new';
   if (!after) return 'gone';
   const rb = STATUS_RANK[before.status];
   const ra = STATUS_RANK[after.status];
   if (rb !== null && ra !== null && rb !== ra) return ra > rb ? 'better' : 'worse';
-  return judge('pass_rate', passRate(before), passRate(after), 'min', tolerance);
+  return judge('pass_rate', passRate(before), passRate(after), 'min', metricNoise('pass_rate', opts));
 }
 
 const isFailure = (s: CaseStatus): boolean => s === 'failed' || s === 'error';
@@ -109,7 +97,6 @@ const isFailure = (s: CaseStatus): boolean => s === 'failed' || s === 'error';
  */
 export function compareRuns(previous: RunResult, current: RunResult, opts: CompareOptions = {}): RunComparison {
   const maxCases = opts.maxCases ?? 500;
-  const tolerance = opts.relativeTolerance ?? 0.01;
 
   // Nested maps (suite → id → case): no key strings built per case.
   const before = new Map<string, Map<string, CaseResult>>();
@@ -157,7 +144,7 @@ export function compareRuns(previous: RunResult, current: RunResult, opts: Compa
       compareMetric(
         sb?.metrics.find((m) => m.name === n),
         sa?.metrics.find((m) => m.name === n),
-        tolerance,
+        opts,
       ),
     );
     const counts = perSuite.get(suite) ?? { failing: 0, passing: 0 };
@@ -167,7 +154,7 @@ export function compareRuns(previous: RunResult, current: RunResult, opts: Compa
       statusAfter: sa?.status ?? null,
       passRateBefore: passRate(sb),
       passRateAfter: passRate(sa),
-      change: suiteChange(sb, sa, tolerance),
+      change: suiteChange(sb, sa, opts),
       metrics,
       newlyFailing: counts.failing,
       newlyPassing: counts.passing,

@@ -6,6 +6,9 @@ import { escapeXmlAttr, escapeXmlText, truncate } from './xmlText';
 // JUnit XML as CI servers read it (Jenkins, GitLab, GitHub test reporters): one
 // <testsuite> per quality suite; a <testcase> per case plus one per thresholded
 // suite metric, so a threshold miss fails the build even when every case passed.
+// The file is valid against junit-10.xsd, the schema of Jenkins' xUnit plugin
+// (test/fixtures/junit): the root carries no `skipped` or `timestamp`. Times are
+// wall times: the run's, each suite's and each case's own.
 
 const BODY_FIELD_MAX = 2000;
 
@@ -28,8 +31,31 @@ function caseBody(c: CaseResult): string {
   return escapeXmlText(lines.join('\n'));
 }
 
+/** Wall time of a case: recorded since reports carry it; before, its call latency is the best estimate. */
+function caseMs(c: CaseResult): number | null {
+  return c.duration_ms ?? c.latency_ms;
+}
+
+/**
+ * Wall time of a suite: recorded since reports carry it; before, the span from the
+ * earliest case start (its finish time less its own time) to the last case finish.
+ */
+function suiteMs(summary: SuiteSummary | undefined, cases: readonly CaseResult[]): number {
+  if (summary?.duration_ms !== undefined) return summary.duration_ms;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const c of cases) {
+    const end = Date.parse(c.timestamp);
+    if (!Number.isFinite(end)) continue;
+    const ms = caseMs(c);
+    first = Math.min(first, end - (typeof ms === 'number' && Number.isFinite(ms) ? ms : 0));
+    last = Math.max(last, end);
+  }
+  return last >= first ? last - first : 0;
+}
+
 function caseXml(c: CaseResult, summary: SuiteSummary | undefined): string {
-  const head = `    <testcase${attrs({ classname: `aiqk.${c.suite}`, name: c.case_id, time: seconds(c.latency_ms) })}`;
+  const head = `    <testcase${attrs({ classname: `aiqk.${c.suite}`, name: c.case_id, time: seconds(caseMs(c)) })}`;
   switch (c.status) {
     case 'passed':
       return `${head}/>\n`;
@@ -56,22 +82,32 @@ interface Counts {
   failures: number;
   errors: number;
   skipped: number;
-  ms: number;
 }
 
-function suiteCounts(cases: readonly CaseResult[], metrics: readonly MetricVerdict[], suiteError: boolean): Counts {
-  const n: Counts = {
-    tests: cases.length + metrics.length + (suiteError ? 1 : 0),
-    failures: 0,
-    errors: suiteError ? 1 : 0,
-    skipped: 0,
-    ms: 0,
-  };
+/** The suite-level testcase a suite without a plain verdict gets: an error, or skipped with the reason. */
+interface SuiteMark {
+  element: 'error' | 'skipped';
+  message: string;
+}
+
+function suiteMark(summary: SuiteSummary | undefined, cases: readonly CaseResult[]): SuiteMark | undefined {
+  const notes = summary?.notes.join('; ');
+  // A suite that errored before producing a case still has to show up red.
+  if (summary?.status === 'error' && cases.length === 0) return { element: 'error', message: notes || 'suite ended in error' };
+  if (summary?.status === 'cancelled') return { element: 'skipped', message: `cancelled${notes ? `: ${notes}` : ''}` };
+  if (summary?.status === 'inconclusive')
+    return { element: 'skipped', message: `inconclusive: ${notes || 'too many replies could not be judged'}` };
+  return undefined;
+}
+
+function suiteCounts(cases: readonly CaseResult[], metrics: readonly MetricVerdict[], mark: SuiteMark | undefined): Counts {
+  const n: Counts = { tests: cases.length + metrics.length + (mark ? 1 : 0), failures: 0, errors: 0, skipped: 0 };
+  if (mark?.element === 'error') n.errors++;
+  else if (mark) n.skipped++;
   for (const c of cases) {
     if (c.status === 'failed') n.failures++;
     else if (c.status === 'error') n.errors++;
-    else if (c.status === 'cancelled') n.skipped++;
-    if (typeof c.latency_ms === 'number' && Number.isFinite(c.latency_ms)) n.ms += c.latency_ms;
+    else if (c.status === 'cancelled' || c.status === 'inconclusive') n.skipped++;
   }
   for (const m of metrics) {
     if (m.pass === false) n.failures++;
@@ -80,45 +116,62 @@ function suiteCounts(cases: readonly CaseResult[], metrics: readonly MetricVerdi
   return n;
 }
 
-function countAttrs(n: Counts): Record<string, string | number> {
-  return { tests: n.tests, failures: n.failures, errors: n.errors, skipped: n.skipped, time: seconds(n.ms) };
+/**
+ * Why CI must not read the run as green although no case failed: a run in error,
+ * cancelled or inconclusive (the command line does not exit 0 for them either).
+ */
+function runProblem(result: RunResult): { type: string; message: string } | undefined {
+  const { status } = result.run;
+  if (status === 'error') return { type: 'error', message: result.run.error ?? 'run ended in error' };
+  if (status === 'cancelled') {
+    const logged = result.logs.find((l) => l.message.startsWith('run cancelled'))?.message;
+    return { type: 'cancelled', message: logged ?? `run cancelled after ${result.cases.length} finished cases` };
+  }
+  if (status === 'inconclusive') {
+    const suites = Object.values(result.summary.suites).filter((s) => s.status === 'inconclusive');
+    const why = suites.map((s) => `${s.suite}${s.notes[0] ? `: ${s.notes[0]}` : ''}`).join('; ');
+    return { type: 'inconclusive', message: `run inconclusive, not passed${why ? `: ${why}` : ''}` };
+  }
+  return undefined;
 }
 
 /**
  * The JUnit XML of a run, in chunks (one per case) so a large run is written
- * without one huge string. Case failures carry the metric-vs-threshold text.
+ * without one huge string. Case failures carry the metric-vs-threshold text; a
+ * run in error, cancelled or inconclusive has an `aiqk.run` testcase with an error.
  */
 export function* junitReportChunks(result: RunResult): Generator<string> {
   const groups = casesBySuite(result);
-  const suites = reportSuites(result);
-  const plan = suites.map((suite) => {
+  const plan = reportSuites(result).map((suite) => {
     const summary = result.summary.suites[suite];
     const cases = groups.get(suite) ?? [];
     const judged = (summary?.metrics ?? []).filter((m) => m.threshold !== undefined);
-    // A suite that errored before producing a case still has to show up red.
-    const suiteError = cases.length === 0 && summary?.status === 'error';
-    return { suite, summary, cases, judged, suiteError, counts: suiteCounts(cases, judged, suiteError) };
+    const mark = suiteMark(summary, cases);
+    return { suite, summary, cases, judged, mark, counts: suiteCounts(cases, judged, mark) };
   });
-  const runError = result.run.status === 'error' ? (result.run.error ?? 'run ended in error') : undefined;
-  const total: Counts = { tests: runError ? 1 : 0, failures: 0, errors: runError ? 1 : 0, skipped: 0, ms: 0 };
-  for (const p of plan) for (const k of ['tests', 'failures', 'errors', 'skipped', 'ms'] as const) total[k] += p.counts[k];
+  const problem = runProblem(result);
+  const total: Counts = { tests: problem ? 1 : 0, failures: 0, errors: problem ? 1 : 0, skipped: 0 };
+  for (const p of plan) for (const k of ['tests', 'failures', 'errors', 'skipped'] as const) total[k] += p.counts[k];
+  const runTime = seconds(result.run.duration_ms);
+  const { tests, failures, errors } = total;
 
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
-  yield `<testsuites${attrs({ name: `aiqk ${result.run.id}`, ...countAttrs(total), timestamp: result.run.started_at })}>\n`;
-  if (runError) {
-    yield `  <testsuite${attrs({ name: 'aiqk.run', tests: 1, failures: 0, errors: 1, skipped: 0, time: seconds(result.run.duration_ms), timestamp: result.run.started_at })}>\n`;
-    yield `    <testcase${attrs({ classname: 'aiqk.run', name: result.run.id, time: seconds(result.run.duration_ms) })}>\n      <error${attrs({ message: runError, type: 'run' })}/>\n    </testcase>\n  </testsuite>\n`;
+  yield `<testsuites${attrs({ name: `aiqk ${result.run.id}`, tests, failures, errors, time: runTime })}>\n`;
+  if (problem) {
+    yield `  <testsuite${attrs({ name: 'aiqk.run', tests: 1, failures: 0, errors: 1, skipped: 0, time: runTime, timestamp: result.run.started_at })}>\n`;
+    yield `    <testcase${attrs({ classname: 'aiqk.run', name: result.run.id, time: runTime })}>\n      <error${attrs(problem)}/>\n    </testcase>\n  </testsuite>\n`;
   }
   for (const p of plan) {
-    yield `  <testsuite${attrs({ name: p.suite, ...countAttrs(p.counts), timestamp: result.run.started_at })}>\n`;
+    const time = seconds(suiteMs(p.summary, p.cases));
+    yield `  <testsuite${attrs({ name: p.suite, ...p.counts, time, timestamp: result.run.started_at })}>\n`;
     const properties = [{ name: 'status', value: p.summary?.status ?? 'not run' }];
     for (const m of p.summary?.metrics ?? [])
       if (m.threshold === undefined) properties.push({ name: `metric.${m.name}`, value: formatMetricValue(m.value) });
     for (const note of p.summary?.notes ?? []) properties.push({ name: 'note', value: note });
     yield `    <properties>\n${properties.map((pr) => `      <property${attrs(pr)}/>\n`).join('')}    </properties>\n`;
-    if (p.suiteError) {
-      const why = p.summary?.notes.join('; ') || 'suite ended in error';
-      yield `    <testcase${attrs({ classname: `aiqk.${p.suite}`, name: 'suite', time: '0.000' })}>\n      <error${attrs({ message: why, type: 'suite' })}/>\n    </testcase>\n`;
+    if (p.mark) {
+      const detail = p.mark.element === 'error' ? attrs({ message: p.mark.message, type: 'suite' }) : attrs({ message: p.mark.message });
+      yield `    <testcase${attrs({ classname: `aiqk.${p.suite}`, name: 'suite', time })}>\n      <${p.mark.element}${detail}/>\n    </testcase>\n`;
     }
     for (const c of p.cases) yield caseXml(c, p.summary);
     for (const m of p.judged) yield metricXml(p.suite, m);

@@ -141,7 +141,10 @@ export function mergeReports(results: readonly RunResult[], opts: MergeOptions =
     const suiteCases = cases.filter((c) => c.suite === suite);
     const parts = ordered.map((r) => r.summary.suites[suite]).filter((s): s is SuiteSummary => s !== undefined);
     if (parts.length === 0 && suiteCases.length === 0) continue;
-    summaries[suite] = opts.summarize ? opts.summarize(suite, suiteCases) : mergeSuiteSummary(suite, suiteCases, parts);
+    const merged = opts.summarize ? opts.summarize(suite, suiteCases) : mergeSuiteSummary(suite, suiteCases, parts);
+    // Shards run side by side: the suite took as long as its slowest shard.
+    const durations = parts.map((p) => p.duration_ms).filter((d): d is number => d !== undefined);
+    summaries[suite] = durations.length > 0 ? { ...merged, duration_ms: Math.max(...durations) } : merged;
   }
 
   const suiteVerdict: RunStatus = Object.values(summaries).some((s) => s.status === 'failed' || s.status === 'error') ? 'failed' : 'passed';

@@ -25,9 +25,11 @@ export interface FindBaselineOptions {
 /**
  * The baseline of a run: the caller's file, else `suite_options.regression.baseline`
  * (relative to the profile), else the newest report in the profile's report
- * folder of a run of this same profile that finished (not cancelled, not in
- * error). A chosen file that cannot be read is an error (thrown); reports
- * found by looking that cannot be read are skipped. Undefined on a first run.
+ * folder of a run of this same profile that passed. Failed, inconclusive,
+ * cancelled and errored runs are skipped: a regression must not become the next
+ * run's baseline and so disappear. A chosen file that cannot be read is an error
+ * (thrown); reports found by looking that cannot be read are skipped. Undefined
+ * when no earlier run passed.
  */
 export async function findBaseline(profile: ResolvedProfile, opts: FindBaselineOptions): Promise<Baseline | undefined> {
   const fromProfile = profile.raw.suite_options?.regression?.baseline;
@@ -38,8 +40,12 @@ export async function findBaseline(profile: ResolvedProfile, opts: FindBaselineO
     return { runId: report.run.id, file, cases: report.cases };
   }
   const found = await newestReportOf(profile, opts);
-  if (found) opts.log('info', `regression baseline: ${found.runId}, the newest finished run of this profile`);
-  else opts.log('info', 'regression: no earlier finished run of this profile in the report folder; this run records the baseline');
+  if (found) opts.log('info', `regression baseline: ${found.runId}, the newest passed run of this profile`);
+  else
+    opts.log(
+      'info',
+      'regression: no earlier passed run of this profile in the report folder; this run records the baseline (suite_options.regression.baseline chooses one)',
+    );
   return found;
 }
 
@@ -69,7 +75,7 @@ async function newestReportOf(profile: ResolvedProfile, opts: FindBaselineOption
     try {
       const report = await readReport(file);
       if (report.run.id === opts.excludeRunId || path.resolve(report.run.profile) !== profile.file) continue;
-      if (report.run.status === 'cancelled' || report.run.status === 'error') continue;
+      if (report.run.status !== 'passed') continue;
       if (skipped > 0)
         opts.log('warn', `regression: skipped ${skipped} unreadable report${skipped === 1 ? '' : 's'} while looking for the baseline`);
       return { runId: report.run.id, file, cases: report.cases };

@@ -31,8 +31,10 @@ export async function runSuite(
   const results = new Array<CaseResult | undefined>(planned.length);
   let sealed = false;
   let aborted = 0;
+  const suiteStarted = state.now();
   const worker = async (pc: PlannedCase, i: number): Promise<void> => {
     if (hub.active) hub.emit({ type: 'case-started', runId, suite, caseId: pc.id });
+    const caseStarted = state.now();
     let result: CaseResult;
     try {
       result = await def.runCase(pc, ctx, prepared);
@@ -45,6 +47,7 @@ export async function runSuite(
       aborted++;
       return;
     }
+    result = { ...result, duration_ms: Math.max(0, state.now() - caseStarted) };
     results[i] = result;
     progress.done++;
     if (hub.active) hub.emit({ type: 'case-finished', runId, case: result, done: progress.done, total: progress.total });
@@ -59,7 +62,8 @@ export async function runSuite(
   if (aborted > 0)
     logTo(state, 'info', `${suite}: ${aborted} case${aborted === 1 ? '' : 's'} in flight stopped by the cancel (not reported)`);
   if (abandoned) logTo(state, 'warn', `${suite}: cases still running ${state.cancelGraceMs} ms after the cancel were abandoned`);
-  return { cases, summary: summarizeSuite(def, ctx, cases, planned.length, signal.aborted, prepared) };
+  const summary = summarizeSuite(def, ctx, cases, planned.length, signal.aborted, prepared);
+  return { cases, summary: { ...summary, duration_ms: Math.max(0, state.now() - suiteStarted) } };
 }
 
 /** Summarises a suite's finished cases; a partial suite is marked cancelled. */

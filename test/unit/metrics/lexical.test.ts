@@ -19,8 +19,9 @@ describe('metrics/lexical', () => {
     close(tokenF1('x x y', 'x y y'), 2 / 3);
   });
 
-  it('token F1 of empty texts: both empty → 1, one empty → 0', () => {
-    assert.equal(tokenF1('', ''), 1);
+  it('token F1 of empty texts is 0 (SQuAD v1.1), while their exact match is 1', () => {
+    assert.equal(tokenF1('', ''), 0);
+    assert.equal(exactMatch('', ''), 1);
     assert.equal(tokenF1('the', 'x'), 0);
     assert.equal(tokenF1('x', ''), 0);
     assert.equal(tokenF1('abc', 'xyz'), 0);
@@ -31,8 +32,8 @@ describe('metrics/lexical', () => {
     assert.equal(lcsLength([], ['a']), 0);
   });
 
-  it('ROUGE-L: "police killed the gunman" vs "police kill the gunman" → 2/3', () => {
-    close(rougeL('police killed the gunman', 'police kill the gunman'), 2 / 3);
+  it('ROUGE-L: "police killed the gunman" vs "police kill the gunman" → 3/4 (articles count, no stemming)', () => {
+    close(rougeL('police killed the gunman', 'police kill the gunman'), 3 / 4);
   });
 
   it('ROUGE-L is order-sensitive where token F1 is not', () => {
@@ -43,12 +44,14 @@ describe('metrics/lexical', () => {
   it('ROUGE-L weighs precision and recall: LCS 2 of 2 and 4 → 2/3', () => {
     // P = 1, R = 0.5 → F = 2·0.5/1.5.
     close(rougeL('x y', 'x y z w'), 2 / 3);
-    assert.equal(rougeL('', ''), 1);
+    assert.equal(rougeL('', ''), 0);
   });
 
   it('answer similarity is symmetric token F1', () => {
     close(answerSimilarity('Paris is the capital', 'The capital is Paris'), 1);
     close(answerSimilarity('a b c d', 'b c d e'), answerSimilarity('b c d e', 'a b c d'));
+    // Two empty answers are the same answer, though SQuAD F1 scores them 0.
+    assert.equal(answerSimilarity('', ''), 1);
   });
 });
 

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { compareRuns, metricDirection, noiseFloor } from '../../../src/engine/report/compareRuns';
+import { compareRuns, metricDirection } from '../../../src/engine/report/compareRuns';
+import { metricNoise, withinNoise } from '../../../src/engine/report/metricNoise';
 import type { CaseResult, RunResult } from '../../../src/engine/model/runTypes';
 import { assemble, makeCase } from './fixtures';
 
@@ -79,8 +80,16 @@ describe('compareRuns', () => {
     const a = assemble([rag('q1', 'passed', 0.9)]);
     const b = assemble([rag('q1', 'passed', 0.9045)]);
     const faith = compareRuns(a, b).suites[0]?.metrics.find((m) => m.metric === 'faithfulness');
-    assert.equal(faith?.change, 'same', '0.5% is inside the default 1% tolerance');
-    assert.equal(compareRuns(a, b, { relativeTolerance: 0 }).suites[0]?.metrics.find((m) => m.metric === 'faithfulness')?.change, 'better');
+    assert.equal(faith?.change, 'same', '0.0045 is inside the default noise of 0.005 / 1%');
+    assert.deepEqual(
+      faith?.noise,
+      { relative: 0.01, absolute: 0.005, unit: '' },
+      'the noise it was judged against is part of the comparison',
+    );
+    assert.equal(
+      compareRuns(a, b, { relativeTolerance: 0, absoluteTolerance: 0 }).suites[0]?.metrics.find((m) => m.metric === 'faithfulness')?.change,
+      'better',
+    );
 
     const withExtra = structuredClone(b);
     withExtra.summary.suites.rag_quality?.metrics.push({ name: 'exact_match', value: 1, threshold: 0, direction: 'min', pass: true });
@@ -140,12 +149,72 @@ describe('compareRuns', () => {
   });
 });
 
-describe('noiseFloor', () => {
-  it('lets timings jitter by 10% or 5 ms and other metrics by the tolerance', () => {
-    assert.equal(noiseFloor('p95_ms', 1.2, 0.01), 5, 'sub-millisecond jitter is no change');
-    assert.equal(noiseFloor('p95_ms', 2000, 0.01), 200);
-    assert.equal(noiseFloor('throughput_rps', 300, 0.01), 30);
-    assert.equal(noiseFloor('faithfulness', 0.8, 0.01), 0.008);
+describe('metric noise', () => {
+  it('gives timings 10% or 5 ms, throughput 10% or 5 ms per call, rates and scores 1% or 0.005', () => {
+    assert.deepEqual(metricNoise('p95_ms'), { relative: 0.1, absolute: 5, unit: 'ms' });
+    assert.deepEqual(metricNoise('cold_p50_ms'), { relative: 0.1, absolute: 5, unit: 'ms' });
+    assert.deepEqual(metricNoise('throughput_rps'), { relative: 0.1, absolute: 5, unit: 'ms per call' });
+    assert.deepEqual(metricNoise('attack_success_rate[category=jailbreak]'), { relative: 0.01, absolute: 0.005, unit: '' });
+    assert.deepEqual(metricNoise('p95_ms', { relativeTolerance: 0.2 }), { relative: 0.2, absolute: 5, unit: 'ms' });
+  });
+
+  it('reads a timing within 5 ms or 10% as the same', () => {
+    const ms = metricNoise('p95_ms');
+    assert.equal(withinNoise('p95_ms', 1.2, 2.5, ms), true, 'sub-millisecond jitter is no change');
+    assert.equal(withinNoise('p95_ms', 2000, 2190, ms), true);
+    assert.equal(withinNoise('p95_ms', 2000, 2210, ms), false);
+    assert.equal(withinNoise('p95_ms', 10, 16, ms), false, '6 ms is more than both 5 ms and 10%');
+  });
+
+  it('reads throughput as time per call: sub-millisecond calls jittering are the same, a real slow-down is not', () => {
+    const rps = metricNoise('throughput_rps');
+    // 0.11 ms and 0.14 ms per call: thousands of requests per second apart, 0.03 ms per call apart.
+    assert.equal(withinNoise('throughput_rps', 9000, 7000, rps), true);
+    assert.equal(withinNoise('throughput_rps', 7000, 9100, rps), true);
+    assert.equal(withinNoise('throughput_rps', 20000, 2500, rps), true, '0.05 ms → 0.4 ms per call');
+    // 100 ms → 125 ms per call: 25 ms, beyond 10%.
+    assert.equal(withinNoise('throughput_rps', 10, 8, rps), false);
+    assert.equal(withinNoise('throughput_rps', 10, 9.5, rps), true, '100 → 105 ms per call');
+  });
+
+  it('reads a rate within half a point as the same, and one attack in 50 as a change', () => {
+    const rate = metricNoise('attack_success_rate');
+    assert.equal(withinNoise('attack_success_rate', 0, 0.004, rate), true);
+    assert.equal(withinNoise('attack_success_rate', 0, 0.02, rate), false);
+    assert.equal(withinNoise('faithfulness', 0.8, 0.807, metricNoise('faithfulness')), true, '1% of 0.8 is 0.008');
+  });
+});
+
+describe('compareRuns: performance noise', () => {
+  const perf = (metrics: Record<string, number>): RunResult => {
+    const r = assemble([]);
+    r.summary.suites.performance = {
+      ...r.summary.suites.performance!,
+      metrics: Object.entries(metrics).map(([name, value]) =>
+        name === 'p95_ms' ? { name, value, threshold: 5000, direction: 'max' as const, pass: true } : { name, value, pass: null },
+      ),
+    };
+    return r;
+  };
+  const changes = (a: RunResult, b: RunResult): Record<string, string> =>
+    Object.fromEntries(
+      compareRuns(a, b)
+        .suites.find((s) => s.suite === 'performance')!
+        .metrics.map((m) => [m.metric, m.change]),
+    );
+
+  it('calls sub-millisecond throughput and latency jitter unchanged, not better or worse', () => {
+    const before = perf({ p95_ms: 0.135, mean_ms: 0.09, throughput_rps: 8123.4 });
+    const after = perf({ p95_ms: 0.41, mean_ms: 0.2, throughput_rps: 5012.9 });
+    assert.deepEqual(changes(before, after), { p95_ms: 'same', mean_ms: 'same', throughput_rps: 'same' });
+    assert.deepEqual(changes(after, before), { p95_ms: 'same', mean_ms: 'same', throughput_rps: 'same' });
+  });
+
+  it('still calls a real slow-down worse and a real speed-up better', () => {
+    const fast = perf({ p95_ms: 200, throughput_rps: 20 });
+    const slow = perf({ p95_ms: 300, throughput_rps: 12 });
+    assert.deepEqual(changes(fast, slow), { p95_ms: 'worse', throughput_rps: 'worse' });
+    assert.deepEqual(changes(slow, fast), { p95_ms: 'better', throughput_rps: 'better' });
   });
 
   it('keeps a p95 that went from 1.2 ms to 2.5 ms the same, and 2 s to 3 s worse', () => {

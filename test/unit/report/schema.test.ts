@@ -43,6 +43,7 @@ const fullCase: Required<CaseResult> = {
   pass: false,
   error: 'f1 0.5 < 0.6',
   latency_ms: 12.5,
+  duration_ms: 13.25,
   timestamp: '2025-01-01T00:00:00.000Z',
   details: { anything: [1, 'two'] },
 };
@@ -55,6 +56,7 @@ const fullSummary: Required<SuiteSummary> = {
   errors: 0,
   metrics: [fullMetric],
   notes: ['n'],
+  duration_ms: 40,
   details: { k: 1 },
 };
 const fullOverall: Required<OverallSummary> = { total: 1, passed: 0, failed: 1, errors: 0, pass_rate: 0, status: 'failed' };

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { utimes, writeFile } from 'node:fs/promises';
+import { readFile, utimes, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import type { RunResult } from '../../../src/engine/model/runTypes';
 import { findBaseline } from '../../../src/engine/run/baseline';
 import { runAndWriteReports } from '../../../src/engine/run/runAndWriteReports';
 import { apiProfile } from './runFixtures';
@@ -9,7 +10,7 @@ import { useFaultServerAndWorkspace } from './runTestSetup';
 describe('regression baseline', () => {
   const setup = useFaultServerAndWorkspace(3);
 
-  it('uses the newest finished report of the same profile, skipping cancelled runs, other profiles and junk', async () => {
+  it('uses the newest passed report of the same profile, skipping failed, inconclusive and cancelled runs, other profiles and junk', async () => {
     const raw = apiProfile(setup.server.url, ['regression'], {
       volumes: { qa_sample_size: 3, concurrency: 2 },
       report: { dir: 'reports', formats: ['json'], anonymize: false },
@@ -39,6 +40,21 @@ describe('regression baseline', () => {
     await writeFile(junk, '{ nope');
     const future = new Date(Date.now() + 60_000);
     await utimes(junk, future, future);
+    // Newer runs of the same profile that did not pass: real reports with the status a failed or inconclusive run records.
+    const secondReport = JSON.parse(await readFile(second.files.json as string, 'utf8')) as RunResult;
+    for (const [id, status] of [
+      ['run_20991231-235958_0000000a', 'failed'],
+      ['run_20991231-235959_0000000b', 'inconclusive'],
+    ] as const) {
+      const file = path.join(profile.report.dir, `${id}.json`);
+      const notPassed = {
+        ...secondReport,
+        run: { ...secondReport.run, id, status },
+        summary: { ...secondReport.summary, overall: { ...secondReport.summary.overall, status } },
+      };
+      await writeFile(file, JSON.stringify(notPassed));
+      await utimes(file, future, future);
+    }
 
     const logs: string[] = [];
     const found = await findBaseline(profile, { excludeRunId: 'run_20990101-000000_00000000', log: (_l, m) => logs.push(m) });

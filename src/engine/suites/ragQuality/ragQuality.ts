@@ -9,7 +9,16 @@ import { RAG_METRIC_THRESHOLDS, scoreRagAnswer } from './ragQualityCases';
 import { nullMetrics, planQasetQuestions, targetErrorCase } from './ragQualityPlan';
 
 // The order metrics appear in cases and in the summary.
-const CORE_METRICS = ['exact_match', 'answer_recall', 'f1', 'rouge_l', 'context_recall', 'faithfulness', 'answer_relevancy'] as const;
+const CORE_METRICS = [
+  'exact_match',
+  'answer_recall',
+  'f1',
+  'rouge_l',
+  'rouge_l_unicode',
+  'context_recall',
+  'faithfulness',
+  'answer_relevancy',
+] as const;
 
 /** The per-run state of rag_quality: passages, schema and judge, loaded once on first use, not per case. */
 export interface RagState {

@@ -6,7 +6,7 @@ import type { LlmJudge } from '../../judge/judgeClient';
 import type { JudgeVerdict } from '../../judge/judgeTasks';
 import type { AnswerSchemaRecord, QaRecord } from '../../model/dataRecords';
 import { correctnessTask, faithfulnessTask } from '../../judge/judgeTasks';
-import { exactMatch, rougeL, tokenF1, tokenRecall } from '../../metrics/lexical';
+import { exactMatch, rougeL, rougeLUnicode, tokenF1, tokenRecall } from '../../metrics/lexical';
 import { answerRelevancy, contextRecall, faithfulness } from '../../metrics/ragMetrics';
 import { checkAnswerSchema } from '../../metrics/schemaCheck';
 import { judgeMetric } from '../../metrics/verdict';
@@ -85,6 +85,7 @@ export async function scoreRagAnswer(qa: QaRecord, answer: AskSuccess, env: RagC
   put('answer_recall', tokenRecall(answer.answer, qa.expected_answer));
   put('f1', tokenF1(answer.answer, qa.expected_answer));
   put('rouge_l', rougeL(answer.answer, qa.expected_answer));
+  put('rouge_l_unicode', rougeLUnicode(answer.answer, qa.expected_answer));
   const recall = contextRecall({
     expectedAnswer: qa.expected_answer,
     expectedContexts: qa.contexts,
