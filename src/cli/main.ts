@@ -7,7 +7,7 @@ Commands:
   validate [paths...]            check run profiles and their datasets (default: current folder)
   requirements <profile>         print the requirements matrix and whether the run may start
   run <profile> [options]        run the profile's suites and write reports
-  merge <report.json...> --out <dir>   join shard reports into one
+  merge <reports or folder> --out <dir>   join shard reports into one
   help                           this text
 
 Run "aiqk <command> --help" for a command's options.

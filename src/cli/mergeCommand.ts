@@ -2,6 +2,7 @@ import { parseOptions } from './parseOptions';
 import { resolveProfile } from '../engine/config/resolve';
 import { readReport } from '../engine/report/jsonReport';
 import { mergeReports } from '../engine/report/merge';
+import { reportFilesIn } from '../engine/report/reportFiles';
 import { formatSummaryTable } from '../engine/report/summaryTable';
 import type { ReportFormat } from '../engine/report/writeReports';
 import { ReportWriteError, writeReports } from '../engine/report/writeReports';
@@ -9,10 +10,13 @@ import { mergeSummarizer } from '../engine/run/resummarize';
 import type { LogEntry, RunResult } from '../engine/model/runTypes';
 import { displayPath, parseFormats, reportPathLines, useColor } from './reportOutput';
 
-const USAGE = `Usage: aiqk merge <report.json...> --out <dir> [options]
+const USAGE = `Usage: aiqk merge <report.json or folder...> --out <dir> [options]
 
-Joins the JSON reports of the shards of one run (aiqk run --shard i/n) into one
-report; every suite's metrics are recomputed from the merged cases.
+Joins the JSON reports of the shards of one run (aiqk run --shard i/n or
+--shard auto) into one report; every suite's metrics are recomputed from the
+merged cases. A folder gives every run_*.json in it and its subfolders (CI
+artifacts as downloaded). The reports must be of one run profile and hold every
+shard exactly once; the error names the missing or duplicated shard and files.
 
 Options:
   --out <dir>           folder for the merged reports (required)
@@ -48,7 +52,7 @@ export async function mergeCommand(argv: string[]): Promise<number> {
       process.stdout.write(USAGE);
       return 0;
     }
-    if (files.length === 0) throw new Error('which reports? give the JSON reports of the shards');
+    if (files.length === 0) throw new Error('which reports? give the JSON reports of the shards, or a folder holding them');
     if (!values.out) throw new Error('--out <dir> is required');
   } catch (err) {
     process.stderr.write(`aiqk merge: ${(err as Error).message}\n\n${USAGE}`);
@@ -63,10 +67,11 @@ export async function mergeCommand(argv: string[]): Promise<number> {
   }
   let merged: RunResult;
   try {
+    files = await reportFilesIn(files);
     const results: RunResult[] = [];
     for (const f of files) results.push(await readReport(f));
     const logs: LogEntry[] = [];
-    merged = mergeReports(results, { summarize: await mergeSummarizer(results, logs) });
+    merged = mergeReports(results, { summarize: await mergeSummarizer(results, logs), labels: files.map((f) => displayPath(f)) });
     merged.logs.push(...logs);
   } catch (err) {
     process.stderr.write(`aiqk merge: ${(err as Error).message}\n`);

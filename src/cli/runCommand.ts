@@ -5,8 +5,8 @@ import type { ReportFormat } from '../engine/report/writeReports';
 import { runAndWriteReports } from '../engine/run/runAndWriteReports';
 import type { PreparedRun } from '../engine/prepare/preparedRun';
 import { prepareRun } from '../engine/prepare/prepareRun';
-import type { Shard } from '../engine/prepare/shard';
-import { parseShard } from '../engine/prepare/shard';
+import type { ShardSetting } from '../engine/prepare/shard';
+import { describeShard, parseShardSetting } from '../engine/prepare/shard';
 import type { RunResult } from '../engine/model/runTypes';
 import type { SuiteName } from '../engine/model/suiteNames';
 import { SUITE_NAMES } from '../engine/model/suiteNames';
@@ -26,6 +26,10 @@ Options:
   --format json,xlsx    report formats instead of the profile's (json, xlsx, junit)
   --out <dir>           report folder instead of the profile's report.dir
   --shard i/n           run only shard i of n (cases split by md5 of their id)
+  --shard auto          take i and n from the CI job: AIQK_SHARD_INDEX (1-based) and
+                        AIQK_SHARD_TOTAL, GitLab CI_NODE_INDEX/CI_NODE_TOTAL, CircleCI
+                        CIRCLE_NODE_INDEX/CIRCLE_NODE_TOTAL, Buildkite BUILDKITE_PARALLEL_JOB/
+                        BUILDKITE_PARALLEL_JOB_COUNT, Kubernetes JOB_COMPLETION_INDEX with AIQK_SHARD_TOTAL
   --run-id <id>         use this run id (run_<yyyymmdd-hhmmss>_<8 hex>, e.g. to share one id across shards)
   --baseline <report>   compare regression with this report instead of the newest one
   --no-color            plain output
@@ -48,7 +52,7 @@ export interface RunArgs {
   suites?: SuiteName[];
   formats?: ReportFormat[];
   out?: string;
-  shard?: Shard;
+  shard?: ShardSetting;
   runId?: string;
   baseline?: string;
   color: boolean;
@@ -86,7 +90,7 @@ export function parseRunArgs(args: string[]): RunArgs | 'help' {
     ...(suites ? { suites } : {}),
     ...(values.format !== undefined ? { formats: parseFormats(values.format) } : {}),
     ...(values.out !== undefined ? { out: values.out } : {}),
-    ...(values.shard !== undefined ? { shard: parseShard(values.shard) } : {}),
+    ...(values.shard !== undefined ? { shard: parseShardSetting(values.shard) } : {}),
     ...(values['run-id'] !== undefined ? { runId: values['run-id'] } : {}),
     ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
     color: useColor(process.stdout, values['no-color'] === true),
@@ -137,6 +141,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     return RUN_EXIT.config;
   }
   for (const p of outcome.run.problems) process.stderr.write(`${formatProblem(p, displayPath(p.file))}\n`);
+  const shard = outcome.run.shard;
+  if (shard?.source && !args.quiet) process.stderr.write(`aiqk run: shard ${describeShard(shard)}\n`);
   return execute(args, outcome.run);
 }
 

@@ -178,7 +178,7 @@ function checkTarget(t: RunProfile['target'], at: At): void {
   }
 }
 
-function checkShard(shard: NonNullable<RunProfile['shard']>, at: At): void {
+function checkShard(shard: { index: number; total: number }, at: At): void {
   if (shard.index > shard.total) {
     at(['shard', 'index'], 'error', CHECK_CODES.badShard, `shard.index ${shard.index} is larger than shard.total ${shard.total}`);
   }

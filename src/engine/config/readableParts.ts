@@ -27,7 +27,8 @@ export interface ReadableParts {
   useDefaults?: boolean;
   /** The target and shard settings, when nothing is wrong with them (their cross-checks need them whole). */
   target?: RunProfile['target'];
-  shard?: RunProfile['shard'];
+  /** A given shard (`auto` is read at run time: nothing to cross-check). */
+  shard?: { index: number; total: number };
   unchecked: UncheckedPart[];
 }
 
@@ -44,7 +45,7 @@ export function readableParts(parsed: ParsedProfile): ReadableParts {
       suites: [...valid.suites],
       useDefaults: valid.use_defaults ?? true,
       target: valid.target,
-      ...(valid.shard ? { shard: valid.shard } : {}),
+      ...(typeof valid.shard === 'object' ? { shard: valid.shard } : {}),
       unchecked: [],
     };
   }

@@ -42,7 +42,8 @@ export interface ResolvedProfile {
   report: { dir: string; formats: ('json' | 'xlsx' | 'junit')[]; anonymize: boolean };
   timeoutMs: number;
   retries: number;
-  shard?: { index: number; total: number };
+  /** The profile's shard: given, or `auto` (resolved from the CI system's variables by the run gate). */
+  shard?: RunProfile['shard'];
 }
 
 /** Whether an inline bias_groups value is pairs rather than a path. */

@@ -67,9 +67,9 @@ function patternMessage(where: string, pattern: string): string {
 export function schemaMessages(errors: readonly ErrorObject[], value: unknown): SchemaMessage[] {
   const out: SchemaMessage[] = [];
   const seen = new Set<string>();
-  for (const e of errors) {
+  for (const e of pickOneOfBranches(errors)) {
     if (e.keyword === 'if') continue;
-    const m = oneMessage(e, value);
+    const m = e.keyword === 'oneOf' ? noBranchFits(e, errors, value) : oneMessage(e, value);
     const key = `${m.path.join('/')}|${m.message}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -77,6 +77,54 @@ export function schemaMessages(errors: readonly ErrorObject[], value: unknown): 
     }
   }
   return out;
+}
+
+// A branch of a oneOf whose type or constant the value does not have at all (`shard: 3` is neither 'auto' nor a mapping).
+function branchOf(e: ErrorObject, oneOf: ErrorObject): string | undefined {
+  const prefix = `${oneOf.schemaPath}/`;
+  return e.schemaPath.startsWith(prefix) ? e.schemaPath.slice(prefix.length).split('/')[0] : undefined;
+}
+
+function wrongKind(e: ErrorObject, oneOf: ErrorObject): boolean {
+  return (e.keyword === 'type' || e.keyword === 'const') && e.instancePath === oneOf.instancePath;
+}
+
+/**
+ * A failed oneOf reports the errors of every branch. Keeps those of the branches
+ * the value is meant for (of the right kind) and drops the oneOf itself then;
+ * when no branch is of the right kind, keeps only the oneOf (said in one sentence by noBranchFits).
+ */
+function pickOneOfBranches(errors: readonly ErrorObject[]): ErrorObject[] {
+  let kept = [...errors];
+  for (const oneOf of errors.filter((e) => e.keyword === 'oneOf')) {
+    const branches = kept.filter((e) => branchOf(e, oneOf) !== undefined);
+    const misfits = new Set(branches.filter((e) => wrongKind(e, oneOf)).map((e) => branchOf(e, oneOf)));
+    const fitting = branches.filter((e) => !misfits.has(branchOf(e, oneOf)));
+    kept = kept.filter((e) => !branches.includes(e) || fitting.includes(e));
+    if (fitting.length > 0) kept = kept.filter((e) => e !== oneOf);
+  }
+  return kept;
+}
+
+function noBranchFits(oneOf: ErrorObject, errors: readonly ErrorObject[], root: unknown): SchemaMessage {
+  const path = pointerToPath(oneOf.instancePath, root);
+  const kinds = errors
+    .filter((e) => branchOf(e, oneOf) !== undefined && wrongKind(e, oneOf))
+    .map((e) => {
+      const params = e.params as Record<string, unknown>;
+      return e.keyword === 'const'
+        ? JSON.stringify(params.allowedValue)
+        : String(params.type)
+            .split(',')
+            .map((t) => TYPE_WORDS[t] ?? t)
+            .join(' or ');
+    });
+  return {
+    path,
+    at: 'value',
+    code: PROFILE_CODES.invalidValue,
+    message: `${formatPath(path)}: must be ${[...new Set(kinds)].join(' or ')}, not ${typeName(oneOf.data)}`,
+  };
 }
 
 function oneMessage(e: ErrorObject, root: unknown): SchemaMessage {

@@ -108,6 +108,15 @@ export type SuiteName =
   | 'resilience'
   | 'compliance_smoke'
   | 'bias_smoke';
+/**
+ * Run only one shard of the cases (split by md5 of the case id): {index, total}, 1-based, or auto to read the index and count from the CI job (AIQK_SHARD_INDEX/AIQK_SHARD_TOTAL, GitLab CI_NODE_INDEX/CI_NODE_TOTAL, CircleCI, Buildkite, Kubernetes Indexed Jobs). A profile with auto runs only in such a job; --shard auto on the command line keeps the profile runnable whole elsewhere.
+ */
+export type Shard =
+  | 'auto'
+  | {
+      index: number;
+      total: number;
+    };
 
 /**
  * A run profile (aiqk.yaml): which AI target to test, which suites to run, with which data, volumes and thresholds. Paths are relative to this file.
@@ -370,8 +379,4 @@ export interface Report {
    * Mask PII and secrets in inputs and outputs.
    */
   anonymize?: boolean;
-}
-export interface Shard {
-  index: number;
-  total: number;
 }

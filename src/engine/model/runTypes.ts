@@ -85,7 +85,8 @@ export interface RunInfo {
   target: SanitizedTarget;
   suites: SuiteName[];
   options: Record<string, unknown>;
-  shard?: { index: number; total: number };
+  /** The shard this report holds; `source` says where `shard: auto` found it (e.g. `GitLab CI (CI_NODE_INDEX=2, CI_NODE_TOTAL=4)`). */
+  shard?: { index: number; total: number; source?: string };
   /** Why the run ended in error, when it did. */
   error?: string;
 }

@@ -7,8 +7,9 @@ import type { SuiteDefinition } from '../suites/suite';
 import { suiteDefinition } from '../suites/registry';
 import type { DataAvailability } from './dataAvailability';
 import { namedData, requirementMatrix } from './dataAvailability';
-import type { Shard } from './shard';
-import { shardProblem } from './shard';
+import type { Shard, ShardSetting } from './shard';
+import type { ShardEnv } from './shardEnv';
+import { resolveShard } from './shardEnv';
 
 /** The run gate's answer: may the run start, and if not, why. */
 export interface RunGate {
@@ -19,13 +20,18 @@ export interface RunGate {
   matrix: RequirementRow[];
   /** The suites the run will execute, in execution order. */
   suites: SuiteName[];
+  /** The shard the run will execute (`auto` read from the environment); absent for the whole run or when unusable. */
+  shard?: Shard;
 }
 
 /** What may change the gate's decision besides the profile. */
 export interface RunGateOptions {
   /** Suites to run instead of the profile's. */
   suites?: readonly SuiteName[];
-  shard?: Shard;
+  /** Shard to run instead of the profile's. */
+  shard?: ShardSetting;
+  /** Where `shard: auto` reads the CI system's variables (default: this process's environment). */
+  env?: ShardEnv;
   /** Suite definitions to use instead of the registry's. */
   definitions?: Partial<Record<SuiteName, SuiteDefinition>>;
   /** The data the profile's check found usable; default: every data entry the profile names. */
@@ -55,11 +61,11 @@ export function checkRunGate(profile: ResolvedProfile, options: RunGateOptions =
   }
   const matrix = requirementMatrix(suites, options.data ?? namedData(profile.raw), profile.useDefaults);
   reasons.push(...blockingReasons(matrix));
-  const shard = options.shard ?? profile.shard;
-  const shardError = shard ? shardProblem(shard) : undefined;
-  if (shardError) reasons.push(shardError);
+  const setting = options.shard ?? profile.shard;
+  const shard = setting ? resolveShard(setting, options.env ?? process.env) : undefined;
+  if (shard && 'problem' in shard) reasons.push(shard.problem);
   const concurrency = profile.volumes.concurrency;
   if (!Number.isInteger(concurrency) || concurrency < 1)
     reasons.push(`volumes.concurrency must be a whole number ≥ 1 (got ${concurrency})`);
-  return { ok: reasons.length === 0, reasons, matrix, suites };
+  return { ok: reasons.length === 0, reasons, matrix, suites, ...(shard && 'shard' in shard ? { shard: shard.shard } : {}) };
 }

@@ -84,7 +84,7 @@ async function prepareParsed(parsed: ParsedProfile, name: string, options: Prepa
   }
   const warnings = shown.filter((p) => p.severity === 'warning');
   const profile = judged.profile;
-  const shard = options.shard ?? profile.shard;
+  const shard = gate.shard;
   return {
     ok: true,
     run: {

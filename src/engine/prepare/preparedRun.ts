@@ -72,13 +72,25 @@ export function inlineDataOf(profile: ResolvedProfile): InlineData {
  */
 export function gateResolvedProfile(profile: ResolvedProfile, options: RunGateOptions = {}): PreparedRun {
   const gate = checkRunGate(profile, options);
-  const shard = options.shard ?? profile.shard;
-  return { profile, suites: gate.suites, ...(shard ? { shard } : {}), gate, inline: inlineDataOf(profile), warnings: [], problems: [] };
+  return {
+    profile,
+    suites: gate.suites,
+    ...(gate.shard ? { shard: gate.shard } : {}),
+    gate,
+    inline: inlineDataOf(profile),
+    warnings: [],
+    problems: [],
+  };
 }
 
 /** The prepared run itself, or a bare resolved profile gated with the caller's suites, shard and definitions. */
 export function asPreparedRun(run: PreparedRun | ResolvedProfile, options: RunGateOptions = {}): PreparedRun {
   if (isPreparedRun(run)) return run;
-  const { suites, shard, definitions } = options;
-  return gateResolvedProfile(run, { ...(suites ? { suites } : {}), ...(shard ? { shard } : {}), ...(definitions ? { definitions } : {}) });
+  const { suites, shard, env, definitions } = options;
+  return gateResolvedProfile(run, {
+    ...(suites ? { suites } : {}),
+    ...(shard ? { shard } : {}),
+    ...(env ? { env } : {}),
+    ...(definitions ? { definitions } : {}),
+  });
 }

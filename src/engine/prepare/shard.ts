@@ -4,7 +4,12 @@ import { createHash } from 'node:crypto';
 export interface Shard {
   index: number;
   total: number;
+  /** Where `shard: auto` found it, e.g. `GitLab CI (CI_NODE_INDEX=2, CI_NODE_TOTAL=4)`; absent when given as i/n. */
+  source?: string;
 }
+
+/** A shard as asked for: given (`--shard i/n`, `shard: {index, total}`) or `auto` (read from the CI system's variables). */
+export type ShardSetting = Shard | 'auto';
 
 /** Why a shard is invalid, or undefined when it is usable. */
 export function shardProblem(shard: Shard): string | undefined {
@@ -18,11 +23,21 @@ export function shardProblem(shard: Shard): string | undefined {
 /** Parses `i/n` (as given to `--shard`); throws a readable error on anything else. */
 export function parseShard(text: string): Shard {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-  if (!m) throw new Error(`shard must look like i/n, e.g. 1/4 (got '${text}')`);
+  if (!m) throw new Error(`shard must look like i/n, e.g. 1/4, or be auto (got '${text}')`);
   const shard = { index: Number(m[1]), total: Number(m[2]) };
   const problem = shardProblem(shard);
   if (problem) throw new Error(problem);
   return shard;
+}
+
+/** Parses the value of `--shard`: `auto` or `i/n`; throws a readable error on anything else. */
+export function parseShardSetting(text: string): ShardSetting {
+  return text.trim().toLowerCase() === 'auto' ? 'auto' : parseShard(text);
+}
+
+/** How a shard is shown in logs: `2/4`, with where `auto` found it. */
+export function describeShard(shard: Shard): string {
+  return `${shard.index}/${shard.total}${shard.source ? ` from ${shard.source}` : ''}`;
 }
 
 /**

@@ -5,6 +5,7 @@ import { buildSummary, meanMetric } from '../metrics/verdict';
 import { overallSummary } from '../model/caseOutcome';
 import { formatMetricValue, meetsThreshold } from './reportModel';
 import { newRunId } from '../model/runId';
+import { checkShardSet, shardPartOf } from './shardSet';
 
 /** Recomputes a suite's summary from the merged cases (the suite's own summarize(), bound to a context by the caller). */
 export type MergeSummarize = (suite: SuiteName, cases: CaseResult[]) => SuiteSummary;
@@ -13,35 +14,14 @@ export type MergeSummarize = (suite: SuiteName, cases: CaseResult[]) => SuiteSum
 export interface MergeOptions {
   /** Exact suite summaries; without it the fallback rule of mergeReports applies. */
   summarize?: MergeSummarize;
+  /** How to name each report in errors (its file), in the order of the results; default: run ids. */
+  labels?: readonly string[];
 }
 
 const STATUS_RANK: Record<RunStatus, number> = { passed: 0, inconclusive: 1, failed: 2, cancelled: 3, error: 4 };
 
 function worst(statuses: readonly RunStatus[]): RunStatus {
   return statuses.reduce<RunStatus>((a, b) => (STATUS_RANK[b] > STATUS_RANK[a] ? b : a), 'passed');
-}
-
-function checkShards(results: readonly RunResult[]): void {
-  const profile = results[0]!.run.profile;
-  const other = results.find((r) => r.run.profile !== profile);
-  if (other)
-    throw new Error(
-      `cannot merge reports of different run profiles: '${profile}' (${results[0]!.run.id}) and '${other.run.profile}' (${other.run.id})`,
-    );
-  const seen = new Map<number, string>();
-  let total: number | undefined;
-  for (const r of results) {
-    const shard = r.run.shard;
-    if (!shard) throw new Error(`report ${r.run.id} is not a shard (no run.shard): only shard reports of one run can be merged`);
-    if (total !== undefined && shard.total !== total)
-      throw new Error(
-        `cannot merge shards of different splits: ${r.run.id} is shard ${shard.index}/${shard.total}, others are of ${total}`,
-      );
-    total = shard.total;
-    const clash = seen.get(shard.index);
-    if (clash) throw new Error(`shard ${shard.index}/${shard.total} appears twice: ${clash} and ${r.run.id}`);
-    seen.set(shard.index, r.run.id);
-  }
 }
 
 /**
@@ -87,36 +67,32 @@ export function mergeSuiteSummary(suite: SuiteName, cases: readonly CaseResult[]
   return buildSummary(suite, cases, metrics, notes, { shards: parts.map((p) => p.details ?? {}) });
 }
 
-function mergedLogs(results: readonly RunResult[], dropped: number): LogEntry[] {
+function mergedLogs(results: readonly RunResult[], labels: readonly string[], dropped: number): LogEntry[] {
   const logs = results.flatMap((r) => r.logs).sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
-  const shards = results.map((r) => r.run.shard!.index).sort((a, b) => a - b);
   const time = results
     .map((r) => r.run.finished_at)
     .sort()
     .at(-1)!;
   const total = results[0]!.run.shard!.total;
-  const missing = total - results.length;
-  logs.push({
-    time,
-    level: missing > 0 ? 'warn' : 'info',
-    message: `merged shards ${shards.join(', ')} of ${total}${missing > 0 ? ` (${missing} missing)` : ''}`,
-  });
+  const shown = labels.length > 8 ? [...labels.slice(0, 8), `… ${labels.length - 8} more`] : labels;
+  logs.push({ time, level: 'info', message: `merged shards 1 to ${total} of ${total}: ${shown.join(', ')}` });
   if (dropped > 0) logs.push({ time, level: 'warn', message: `${dropped} duplicate case(s) dropped while merging` });
   return logs;
 }
 
 /**
- * Joins shard reports of one run profile into one report: cases concatenated in
+ * Joins the shard reports of one run into one report: cases concatenated in
  * shard order (a suite+case_id seen twice is kept once), counts recomputed, run
  * status the worst of the shards' and of the merged suites', times spanning all
  * shards. Suite summaries come from `opts.summarize` when given, else from
- * mergeSuiteSummary's rule. Throws on reports of different profiles, of
- * different splits, or with a shard index twice.
+ * mergeSuiteSummary's rule. Throws, naming the reports, unless they are every
+ * shard of one run profile exactly once (checkShardSet).
  */
 export function mergeReports(results: readonly RunResult[], opts: MergeOptions = {}): RunResult {
-  if (results.length === 0) throw new Error('no reports to merge');
-  checkShards(results);
-  const ordered = [...results].sort((a, b) => a.run.shard!.index - b.run.shard!.index);
+  const labelled = results.map((r, i) => ({ r, label: opts.labels?.[i] ?? r.run.id }));
+  checkShardSet(labelled.map(({ r, label }) => shardPartOf(r, label)));
+  labelled.sort((a, b) => a.r.run.shard!.index - b.r.run.shard!.index);
+  const ordered = labelled.map(({ r }) => r);
   const first = ordered[0]!;
 
   const keys = new Set<string>();
@@ -175,6 +151,10 @@ export function mergeReports(results: readonly RunResult[], opts: MergeOptions =
     summary: { overall: overallSummary(cases, status), suites: summaries },
     cases,
     inputs,
-    logs: mergedLogs(ordered, dropped),
+    logs: mergedLogs(
+      ordered,
+      labelled.map(({ label }) => label),
+      dropped,
+    ),
   };
 }

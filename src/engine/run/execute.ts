@@ -14,7 +14,7 @@ import { buildRunResult } from './runResult';
 import type { RunState } from './runState';
 import { logTo } from './runState';
 import { runSuite } from './runSuite';
-import { inShard } from '../prepare/shard';
+import { describeShard, inShard } from '../prepare/shard';
 import { createSuiteData } from './suiteData';
 import type { CaseResult, RunResult, SuiteSummary } from '../model/runTypes';
 
@@ -70,7 +70,7 @@ export async function executeRun(state: RunState): Promise<RunResult> {
     logTo(
       state,
       'info',
-      `run ${state.runId}: ${suites.join(', ')} against ${target.description}${state.shard ? ` (shard ${state.shard.index}/${state.shard.total})` : ''}`,
+      `run ${state.runId}: ${suites.join(', ')} against ${target.description}${state.shard ? ` (shard ${describeShard(state.shard)})` : ''}`,
     );
     const outcome = await runSuites(state, suites, target, data, baseline);
     return buildRunResult(state, startedAt, outcome);

@@ -23,7 +23,8 @@ export interface RunOutcome {
 export function profileAsRun(profile: ResolvedProfile, suites: readonly SuiteName[], shard: RunState['shard']): RunProfile {
   const raw: RunProfile = { ...profile.raw };
   if (suites.length > 0) raw.suites = suites as RunProfile['suites'];
-  if (shard) raw.shard = { ...shard };
+  // The profile's own keys only: where `auto` found the shard is in run.shard.source.
+  if (shard) raw.shard = { index: shard.index, total: shard.total };
   else delete raw.shard;
   return raw;
 }

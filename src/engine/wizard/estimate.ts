@@ -62,7 +62,9 @@ export async function estimateCases(
     const ctx: SuiteContext = { runId: 'estimate', profile: resolved, target, data, signal, log: () => undefined };
     try {
       const planned = await def.plan(ctx, await prepareSuite(def, ctx));
-      const n = resolved.shard ? planned.filter((c) => inShard(c.id, resolved.shard)).length : planned.length;
+      // shard: auto is only known inside the CI job: the estimate counts the whole run.
+      const shard = typeof resolved.shard === 'object' ? resolved.shard : undefined;
+      const n = shard ? planned.filter((c) => inShard(c.id, shard)).length : planned.length;
       perSuite[suite] = n;
       total += n;
     } catch (err) {

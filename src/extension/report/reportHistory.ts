@@ -1,6 +1,6 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { RUN_ID_PATTERN } from '../../engine/model/runId';
+import { isReportFileName } from '../../engine/report/reportFiles';
 import type { RunStatus } from '../../engine/model/runTypes';
 
 // Report history without reading whole reports: a JSON report starts with its
@@ -54,10 +54,7 @@ export async function readReportEntry(file: string): Promise<ReportEntry> {
   }
 }
 
-/** Whether a file name is a JSON report (`run_<yyyymmdd-hhmmss>_<8 hex>.json`). */
-export function isReportFileName(name: string): boolean {
-  return name.endsWith('.json') && RUN_ID_PATTERN.test(name.slice(0, -'.json'.length));
-}
+export { isReportFileName };
 
 /**
  * The JSON reports in the given folders, newest first (run ids sort by start

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { cp, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { readReport, validateReport } from '../../../src/engine/report/jsonReport';
 import { runAndWriteReports } from '../../../src/engine/run/runAndWriteReports';
@@ -51,5 +51,36 @@ describe('aiqk merge (CLI)', () => {
     const noOut = await runCli(['merge', 'junk.json'], bed.ws.dir);
     assert.equal(noOut.code, 2);
     assert.match(noOut.stderr, /--out <dir> is required/);
+  });
+
+  it('merges a folder of shard reports, and names a missing or duplicated shard with its files (exit 2)', async () => {
+    const profile = await bed.ws.profile(
+      apiProfile(bed.server.url, ['rag_quality'], { volumes: { qa_sample_size: 6, concurrency: 4 } }),
+      'f.aiqk.yaml',
+    );
+    for (const index of [1, 3])
+      await runAndWriteReports(profile, {
+        shard: { index, total: 3 },
+        auditFile: false,
+        outDir: path.join(bed.ws.dir, 'folder', `s${index}`),
+      }).written;
+    const missing = await runCli(['merge', 'folder', '--out', 'm3'], bed.ws.dir);
+    assert.equal(missing.code, 2, missing.stderr);
+    assert.match(
+      missing.stderr,
+      /^aiqk merge: shard 2 of 3 is missing: got shards 1, 3 \(folder[\\/]s1[\\/]run_\S+\.json, folder[\\/]s3[\\/]run_\S+\.json\)/,
+    );
+    await runAndWriteReports(profile, { shard: { index: 2, total: 3 }, auditFile: false, outDir: path.join(bed.ws.dir, 'folder', 's2') })
+      .written;
+    const whole = await runCli(['merge', 'folder', '--out', 'm3', '--format', 'json', '--quiet'], bed.ws.dir);
+    assert.ok(whole.code === 0 || whole.code === 1, whole.stderr);
+    assert.match(whole.stdout, /^Merged 3 reports of f\.aiqk\.yaml into run_/m);
+    await cp(path.join(bed.ws.dir, 'folder', 's2'), path.join(bed.ws.dir, 'folder', 's2-again'), { recursive: true });
+    const twice = await runCli(['merge', 'folder', '--out', 'm4'], bed.ws.dir);
+    assert.equal(twice.code, 2);
+    assert.match(twice.stderr, /shard 2\/3 appears 2 times: folder[\\/]s2[\\/]run_\S+\.json, folder[\\/]s2-again[\\/]run_\S+\.json/);
+    const empty = await runCli(['merge', 'm4-none', '--out', 'm5'], bed.ws.dir);
+    assert.equal(empty.code, 2);
+    assert.match(empty.stderr, /m4-none does not exist/);
   });
 });

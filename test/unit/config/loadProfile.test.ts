@@ -49,6 +49,17 @@ describe('run profile loading', () => {
     assert.ok(msgs.includes('4:25 volumes.concurrency: must be at least 1 (got 0)'), msgs.join('\n'));
   });
 
+  it('takes shard: auto or {index, total}, and says which branch a wrong value misses, once', () => {
+    const shard = (value: string) =>
+      problemsOf(`version: 1\ntarget: { mode: builtin }\nsuites: [safety]\nshard: ${value}\n`).map((p) => `${at(p)} ${p.message}`);
+    assert.deepEqual(shard('auto'), []);
+    assert.deepEqual(shard('{ index: 2, total: 3 }'), []);
+    assert.deepEqual(shard('autom'), ['4:8 shard: must be "auto" or a mapping, not a string (\'autom\')']);
+    assert.deepEqual(shard('3'), ['4:8 shard: must be "auto" or a mapping, not number (3)']);
+    assert.deepEqual(shard('{ index: 0, total: 2 }'), ['4:17 shard.index: must be at least 1 (got 0)']);
+    assert.deepEqual(shard('{ index: 1 }'), ["4:1 shard: missing 'total'"]);
+  });
+
   it('refuses a secret where the name of a variable belongs', () => {
     const [p] = problemsOf(
       'version: 1\ntarget:\n  mode: api\n  base_url: http://127.0.0.1:8000\n  auth: { bearer_env: "sk-abc123" }\nsuites: [safety]\n',

@@ -137,4 +137,26 @@ describe('prepareRun (the one run preparation)', () => {
     assert.ok(!out.ok);
     assert.match(out.refusal.reasons[0] ?? '', /there is no run profile at .*: check the path/);
   });
+
+  it('reads shard: auto from the CI job, records where, and refuses with the variables it looked for outside one', async () => {
+    const file = write('aiqk.yaml', 'version: 1\ntarget: {mode: builtin}\nsuites: [bias_smoke]\nshard: auto\n');
+    const out = await prepareRun(file, { env: { CIRCLE_NODE_INDEX: '2', CIRCLE_NODE_TOTAL: '3' } });
+    assert.ok(out.ok);
+    assert.deepEqual(out.run.shard, { index: 3, total: 3, source: 'CircleCI (CIRCLE_NODE_INDEX=2, CIRCLE_NODE_TOTAL=3)' });
+    const given = await prepareRun(file, { shard: { index: 1, total: 2 }, env: { CIRCLE_NODE_INDEX: '2', CIRCLE_NODE_TOTAL: '3' } });
+    assert.ok(given.ok);
+    assert.deepEqual(given.run.shard, { index: 1, total: 2 }, '--shard i/n wins over the profile');
+    const none = await prepareRun(file, { env: {} });
+    assert.ok(!none.ok);
+    assert.equal(none.refusal.kind, 'blocked');
+    assert.match(
+      none.refusal.message,
+      /aiqk\.yaml cannot run: shard auto: no CI system's shard variables are set; looked for AIQK_SHARD_INDEX/,
+    );
+    const bad = await prepareRun(file, { shard: 'auto', env: { CI_NODE_INDEX: '5', CI_NODE_TOTAL: '4' } });
+    assert.ok(!bad.ok);
+    assert.deepEqual(bad.refusal.reasons, [
+      "shard auto (GitLab CI): CI_NODE_INDEX must be a whole number from 1 to 4 (1-based, CI_NODE_TOTAL=4); got '5'",
+    ]);
+  });
 });

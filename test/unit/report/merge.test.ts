@@ -48,7 +48,9 @@ describe('mergeReports', () => {
     assert.equal(merged.run.shard, undefined);
     assert.equal(merged.inputs.shard, undefined);
     assert.equal(merged.run.id, whole.run.id, 'shards of one run keep its id');
-    assert.match(merged.logs.at(-1)!.message, /^merged shards 1, 2 of 2$/);
+    assert.equal(merged.logs.at(-1)!.message, 'merged shards 1 to 2 of 2: run_20250304-050607_0a1b2c3d, run_20250304-050607_0a1b2c3d');
+    const named = mergeReports(shardsOf(cases, 2), { labels: ['s1/a.json', 's2/b.json'] });
+    assert.equal(named.logs.at(-1)!.message, 'merged shards 1 to 2 of 2: s1/a.json, s2/b.json');
   });
 
   it('marks aggregate metrics unmeasured, with the shard values, when there is no summarize()', () => {
@@ -98,25 +100,54 @@ describe('mergeReports', () => {
     assert.ok(merged.logs.some((l) => l.level === 'warn' && l.message === '1 duplicate case(s) dropped while merging'));
   });
 
-  it('gives merged shards of different run ids a fresh id, and notes missing shards', () => {
-    const shards = shardsOf(wholeRunCases(), 3);
+  it('gives merged shards of different run ids a fresh id', () => {
+    const shards = shardsOf(wholeRunCases(), 2);
     shards[1]!.run.id = 'run_20250304-050608_ffffffff';
-    const merged = mergeReports([shards[0]!, shards[1]!]);
+    const merged = mergeReports(shards);
     assert.match(merged.run.id, /^run_20250304-050607_[0-9a-f]{8}$/);
     assert.notEqual(merged.run.id, shards[0]!.run.id);
-    assert.ok(merged.logs.some((l) => l.level === 'warn' && l.message === 'merged shards 1, 2 of 3 (1 missing)'));
   });
 
-  it('refuses reports that cannot be merged', () => {
-    const [a, b] = shardsOf(wholeRunCases(), 2);
+  it('refuses reports that cannot be merged, naming the files', () => {
+    const [a, b, c] = shardsOf(wholeRunCases(), 3);
+    const labels = ['s/a.json', 's/b.json', 's/c.json'];
+    const merge = (rs: RunResult[]) => mergeReports(rs, { labels });
     assert.throws(() => mergeReports([]), /no reports to merge/);
     assert.throws(
-      () => mergeReports([a!, { ...b!, run: { ...b!.run, profile: 'other.aiqk.yaml' } }]),
-      /different run profiles: 'aiqk.yaml' .* and 'other.aiqk.yaml'/,
+      () => merge([a!, { ...b!, run: { ...b!.run, profile: '/ws/other.aiqk.yaml' } }, c!]),
+      /^Error: cannot merge reports of different run profiles: s\/a\.json ran 'aiqk\.yaml', s\/b\.json ran '\/ws\/other\.aiqk\.yaml'$/,
     );
-    assert.throws(() => mergeReports([a!, { ...b!, run: { ...b!.run, shard: { index: 1, total: 2 } } }]), /shard 1\/2 appears twice/);
-    assert.throws(() => mergeReports([a!, { ...b!, run: { ...b!.run, shard: { index: 2, total: 3 } } }]), /different splits/);
+    assert.throws(
+      () => merge([a!, b!, { ...c!, inputs: { ...c!.inputs, volumes: { qa_sample_size: 3 }, suites: ['safety'] } }]),
+      /^Error: cannot merge reports of different run profiles: s\/a\.json and s\/c\.json ran aiqk\.yaml with different suites, volumes$/,
+    );
+    assert.throws(
+      () => merge([a!, { ...b!, run: { ...b!.run, shard: { index: 1, total: 3 } } }, c!]),
+      /^Error: shard 1\/3 appears 2 times: s\/a\.json, s\/b\.json \(merge each shard's report once/,
+    );
+    assert.throws(
+      () => merge([a!, { ...b!, run: { ...b!.run, shard: { index: 2, total: 4 } } }, c!]),
+      /^Error: cannot merge shards of different splits: s\/a\.json is shard 1\/3, s\/b\.json is shard 2\/4$/,
+    );
     const { shard: _s, ...unsharded } = b!.run;
-    assert.throws(() => mergeReports([a!, { ...b!, run: unsharded }]), /is not a shard/);
+    assert.throws(() => merge([a!, { ...b!, run: unsharded }, c!]), /^Error: s\/b\.json \(run_[^)]+\) is not a shard report/);
+  });
+
+  it('refuses an incomplete set of shards, naming the missing ones and the files it got', () => {
+    const [a, b, c] = shardsOf(wholeRunCases(), 3);
+    assert.throws(
+      () => mergeReports([a!, c!], { labels: ['one.json', 'three.json'] }),
+      /^Error: shard 2 of 3 is missing: got shards 1, 3 \(one\.json, three\.json\); did its job fail before writing a report\?$/,
+    );
+    assert.throws(() => mergeReports([b!]), /^Error: shards 1, 3 of 3 are missing: got shard 2 \(run_/);
+  });
+
+  it('merges shards run from checkouts at different paths, and shards found by shard: auto', () => {
+    const [a, b] = shardsOf(wholeRunCases(), 2);
+    b!.run.profile = '/builds/runner-2/project/aiqk.yaml';
+    b!.run.shard = { index: 2, total: 2, source: 'GitLab CI (CI_NODE_INDEX=2, CI_NODE_TOTAL=2)' };
+    const merged = mergeReports([a!, b!]);
+    assert.equal(merged.run.profile, a!.run.profile);
+    assert.equal(merged.run.shard, undefined);
   });
 });
