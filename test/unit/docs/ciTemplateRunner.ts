@@ -116,13 +116,14 @@ export async function junitCaseCount(file: string): Promise<number> {
   return ((await readFile(file, 'utf8')).match(/<testcase /g) ?? []).length;
 }
 
-function comparableCase(c: CaseResult): Omit<CaseResult, 'latency_ms' | 'timestamp'> {
-  const { latency_ms: _l, timestamp: _t, ...rest } = c;
+function comparableCase(c: CaseResult): Omit<CaseResult, 'latency_ms' | 'timestamp' | 'duration_ms'> {
+  const { latency_ms: _l, timestamp: _t, duration_ms: _d, ...rest } = c;
   return rest;
 }
 
 // Metrics by name: a suite lists per-category metrics in the order its cases came, which a merge (cases in shard order) changes.
-function comparableSummary(s: SuiteSummary): unknown {
+function comparableSummary(summary: SuiteSummary): unknown {
+  const { duration_ms: _d, ...s } = summary;
   return { ...s, metrics: [...s.metrics].sort((a, b) => (a.name < b.name ? -1 : 1)) };
 }
 
@@ -135,7 +136,7 @@ function rounded(value: unknown): unknown {
 
 /**
  * What must be equal between a merged and an unsharded run: verdicts, counts, every
- * metric, every case (not ids, times or latencies), numbers to 12 significant digits.
+ * metric, every case (not ids, times, durations or latencies), numbers to 12 significant digits.
  */
 export function comparable(r: RunResult): unknown {
   const key = (c: CaseResult): string => `${c.suite}\u0000${c.case_id}`;
