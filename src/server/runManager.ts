@@ -16,6 +16,9 @@ export interface ProgressEvent {
   case_status?: string;
 }
 
+/** How many ids cancelled before their start are remembered. */
+const MAX_PRECANCELLED = 10000;
+
 /** Why a run was not accepted. */
 export class RunRefused extends Error {
   constructor(
@@ -42,6 +45,10 @@ interface Live {
   prepared?: PreparedRun;
   handle?: ReportingRunHandle;
   controller: AbortController;
+  /** Whether the engine said the run started (its target is set up). */
+  started: boolean;
+  /** A cancel that came before that: applied as soon as the run starts, so it ends cancelled, not in error. */
+  cancelAtStart?: string;
   listeners: Set<(e: ProgressEvent) => void>;
   ended: Promise<RunRecord>;
   end: (r: RunRecord) => void;
@@ -114,11 +121,11 @@ export class RunManager {
     const cancelledBy = this.precancelled.get(runId);
     if (cancelledBy !== undefined) {
       this.precancelled.delete(runId);
-      live.controller.abort(new Error(`cancelled before it started by ${cancelledBy}`));
+      live.cancelAtStart = `cancelled before it started by ${cancelledBy}`;
     }
-    // A run cancelled before its start still runs through the engine, which ends it at once
+    // A run cancelled before its start still goes through the engine, which ends it at once
     // with a report marked cancelled.
-    if (startsNow || live.controller.signal.aborted) this.launch(live);
+    if (startsNow || live.cancelAtStart) this.launch(live);
     else this.queue.push(live);
     return record;
   }
@@ -128,11 +135,16 @@ export class RunManager {
     const live = this.runs.get(runId);
     if (!live) {
       this.precancelled.set(runId, by);
+      // Remembered ids are bounded: the oldest is forgotten first.
+      if (this.precancelled.size > MAX_PRECANCELLED) this.precancelled.delete(this.precancelled.keys().next().value as string);
       return 'precancelled';
     }
     if (FINAL_STATUSES.includes(live.record.status)) return 'finished';
-    // The run listens to this signal: aborting it cancels a running run too.
-    live.controller.abort(new Error(`cancelled by ${by}`));
+    const reason = `cancelled by ${by}`;
+    // The run listens to this signal. Before its target is set up, the cancel waits for
+    // that moment: a run stopped during its setup would end in error, not cancelled.
+    if (live.started) live.controller.abort(new Error(reason));
+    else live.cancelAtStart ??= reason;
     if (!live.handle) {
       const at = this.queue.indexOf(live);
       if (at >= 0) this.queue.splice(at, 1);
@@ -166,7 +178,7 @@ export class RunManager {
   private newLive(record: RunRecord): Live {
     let end: (r: RunRecord) => void = () => undefined;
     const ended = new Promise<RunRecord>((resolve) => (end = resolve));
-    return { record, controller: new AbortController(), listeners: new Set(), ended, end };
+    return { record, controller: new AbortController(), started: false, listeners: new Set(), ended, end };
   }
 
   private launch(live: Live): void {
@@ -224,8 +236,11 @@ export class RunManager {
 
   private onEvent(live: Live, e: RunEvent): void {
     const record = live.record;
-    if (e.type === 'run-started') record.progress = { done: 0, total: e.total };
-    else if (e.type === 'suite-started') this.emit(live, { type: 'suite-started', run: record, suite: e.suite });
+    if (e.type === 'run-started') {
+      record.progress = { done: 0, total: e.total };
+      live.started = true;
+      if (live.cancelAtStart) live.controller.abort(new Error(live.cancelAtStart));
+    } else if (e.type === 'suite-started') this.emit(live, { type: 'suite-started', run: record, suite: e.suite });
     else if (e.type === 'case-finished') {
       record.progress = { done: e.done, total: e.total };
       this.emit(live, { type: 'case-finished', run: record, suite: e.case.suite, case_id: e.case.case_id, case_status: e.case.status });

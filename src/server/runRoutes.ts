@@ -105,7 +105,10 @@ async function accept(request: FastifyRequest, reply: FastifyReply, ctx: ServerC
   const runId = body.run_id ?? newRunId();
   (reply as unknown as { aiqkRunId?: string }).aiqkRunId = runId;
   try {
-    return ctx.runs.accept(prepared.run, runId, request.principal?.id ?? 'unknown', body.profile_name ?? 'profile');
+    const record = ctx.runs.accept(prepared.run, runId, request.principal?.id ?? 'unknown', body.profile_name ?? 'profile');
+    // The acceptance is on disk before the client hears of it: a run answered is never lost.
+    await ctx.journal.flush();
+    return record;
   } catch (err) {
     if (!(err instanceof RunRefused)) throw err;
     if (err.code === 429) reply.header('retry-after', '5');
