@@ -31,7 +31,9 @@ export interface JournalRecord {
  * JSON object a line, and read back at start so that every run ever accepted is listed.
  */
 export class Journal {
-  private chain: Promise<void> = Promise.resolve();
+  private pending: string[] = [];
+  private current: Promise<void> = Promise.resolve();
+  private next: Promise<void> | undefined;
   private ready = false;
 
   constructor(
@@ -39,27 +41,37 @@ export class Journal {
     private readonly onError: (message: string) => void,
   ) {}
 
-  /** Queues a record (free text redacted); resolves once it is on disk. */
+  /** Queues a record (free text redacted); resolves once it is on disk. Records queued together are written in one append. */
   write(record: Omit<JournalRecord, 'time'> & { time?: string }): Promise<void> {
     const full: JournalRecord = { time: new Date().toISOString(), ...record };
     if (full.reason !== undefined) full.reason = redactText(full.reason);
-    const line = `${JSON.stringify(full)}\n`;
-    this.chain = this.chain.then(async () => {
+    this.pending.push(`${JSON.stringify(full)}\n`);
+    return this.schedule();
+  }
+
+  /** Resolves when every record queued so far is on disk. */
+  flush(): Promise<void> {
+    return this.pending.length > 0 ? this.schedule() : this.current;
+  }
+
+  private schedule(): Promise<void> {
+    if (this.next) return this.next;
+    const batch = this.current.then(async () => {
+      this.next = undefined;
+      const text = this.pending.splice(0).join('');
       try {
         if (!this.ready) {
           await mkdir(path.dirname(this.file), { recursive: true });
           this.ready = true;
         }
-        await appendFile(this.file, line, 'utf8');
+        await appendFile(this.file, text, 'utf8');
       } catch (err) {
         this.onError(`could not write the audit log: ${err instanceof Error ? err.message : String(err)}`);
       }
     });
-    return this.chain;
-  }
-
-  flush(): Promise<void> {
-    return this.chain;
+    this.next = batch;
+    this.current = batch;
+    return batch;
   }
 
   /** Every record on disk, oldest first; a torn last line (a crash mid-write) is skipped. */
