@@ -338,3 +338,32 @@ describe('team server rate limit', () => {
     }
   });
 });
+
+describe('team server secrets', function () {
+  this.timeout(30000);
+  it('lends a profile only the server variables it was told to, by name', async () => {
+    const ask = await startAskServer({ token: 'ask-secret-value-123' });
+    process.env.AIQK_TEST_ASK_TOKEN = 'ask-secret-value-123';
+    const profile = {
+      version: 1,
+      target: { mode: 'api', base_url: ask.url, auth: { bearer_env: 'AIQK_TEST_ASK_TOKEN' }, retries: 0 },
+      suites: ['red_team'],
+    };
+    const closed = await startTestServer();
+    const open = await startTestServer({ secretNames: ['AIQK_TEST_ASK_TOKEN'] });
+    try {
+      const refused = await closed.call('POST', '/orchestrator/run_tests', { token: TOKENS.alice, json: { profile } });
+      assert.equal(refused.body.status, 'error');
+      assert.match(refused.body.run.reason, /AIQK_TEST_ASK_TOKEN/);
+      assert.equal(ask.requests.length, 0, 'nothing was sent without the secret');
+      const lent = await open.call('POST', '/orchestrator/run_tests', { token: TOKENS.alice, json: { profile } });
+      assert.notEqual(lent.body.status, 'error', JSON.stringify(lent.body));
+      assert.ok(ask.requests.length > 0);
+    } finally {
+      delete process.env.AIQK_TEST_ASK_TOKEN;
+      await closed.close();
+      await open.close();
+      await ask.close();
+    }
+  });
+});
