@@ -119,7 +119,8 @@ export class RunManager {
     this.runs.set(runId, live);
     void this.opts.journal.write({ event: 'run_accepted', run_id: runId, who: owner, profile_name: profileName });
     const cancelledBy = this.precancelled.get(runId);
-    if (cancelledBy !== undefined) {
+    // Only the caller that starts the run (or an admin) can have cancelled it beforehand.
+    if (cancelledBy !== undefined && (cancelledBy === owner || cancelledBy.startsWith('admin-'))) {
       this.precancelled.delete(runId);
       live.cancelAtStart = `cancelled before it started by ${cancelledBy}`;
     }

@@ -242,6 +242,14 @@ describe('team server (aiqk serve)', function () {
     assert.equal(again.status, 409);
     const badId = await checked('POST', '/orchestrator/cancel/{run_id}', '/orchestrator/cancel/run_1', { token: TOKENS.alice });
     assert.equal(badId.status, 422);
+    const other = 'run_20260101-120000_abcdef02';
+    await srv.call('POST', `/orchestrator/cancel/${other}`, { token: TOKENS.bob });
+    await srv.call('POST', '/orchestrator/start', { token: TOKENS.alice, json: { profile: BUILTIN, run_id: other } });
+    assert.equal(
+      (await srv.server.context.runs.whenEnded(other))?.status,
+      'passed',
+      "another user's early cancel does not stop alice's run",
+    );
   });
 
   it('queues runs beyond the concurrency and answers 429 with Retry-After when the queue is full', async () => {
