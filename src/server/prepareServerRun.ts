@@ -14,12 +14,20 @@ export type ServerPrepareOutcome =
  * Prepares a profile sent by a client with the engine's one run preparation (the
  * same checks and messages as `aiqk run`): the profile is read as if it lay in the
  * testdata folder, so `testdata:<id>` references are its neighbours and any other
- * file is refused; reports go to the server's folder in every format.
+ * file is refused; reports go to the server's folder in every format. The profile
+ * name (the start request's profile_name) names that file, so regression compares
+ * with the newest finished run of the same name.
  */
-export async function prepareServerRun(profile: unknown, store: TestdataStore, reportsDir: string): Promise<ServerPrepareOutcome> {
+export async function prepareServerRun(
+  profile: unknown,
+  store: TestdataStore,
+  reportsDir: string,
+  profileName = 'profile',
+): Promise<ServerPrepareOutcome> {
   const mapped = serverProfile(profileText(profile), store);
   if (!mapped.ok) return { ok: false, message: 'the profile names what a server does not take', problems: mapped.problems };
-  const file = path.join(store.dir, 'profile.aiqk.yaml');
+  // One file name per profile name: regression's baseline is the newest finished run of the same name.
+  const file = path.join(store.dir, `${profileName}.aiqk.yaml`);
   const names: Record<string, string> = { [file]: 'profile' };
   for (const [stored, ref] of Object.entries(mapped.testdata)) names[path.join(store.dir, stored)] = ref;
   const outcome = await prepareRun(file, {
@@ -34,7 +42,7 @@ export async function prepareServerRun(profile: unknown, store: TestdataStore, r
       for (const reason of outcome.refusal.reasons)
         problems.push({ path: 'profile', severity: 'error', code: outcome.refusal.kind, message: hidePaths(reason, names) });
     const message = outcome.refusal.message
-      .replace('profile.aiqk.yaml', 'the profile')
+      .replace(path.basename(file), 'the profile')
       .replace(' (see the Problems panel)', ' (see problems)');
     return { ok: false, message: hidePaths(message, names), problems };
   }

@@ -27,7 +27,7 @@ const REFUSED: { keys: string[]; message: string }[] = [
   { keys: ['report', 'dir'], message: 'the server keeps reports in its own folder; download them from /orchestrator/report/{run_id}' },
   {
     keys: ['suite_options', 'regression', 'baseline'],
-    message: 'the server takes no file paths; the baseline is the previous report of the server',
+    message: 'the server takes no file paths; the baseline is the newest finished run with the same profile_name',
   },
 ];
 

@@ -97,7 +97,7 @@ async function accept(request: FastifyRequest, reply: FastifyReply, ctx: ServerC
     sendError(reply, 409, `run id '${body.run_id}' was already used`);
     return undefined;
   }
-  const prepared = await prepareServerRun(body.profile, ctx.store, ctx.reportsDir);
+  const prepared = await prepareServerRun(body.profile, ctx.store, ctx.reportsDir, body.profile_name ?? 'profile');
   if (!prepared.ok) {
     sendError(reply, 422, prepared.message, prepared.problems);
     return undefined;

@@ -121,6 +121,19 @@ describe('team server (aiqk serve)', function () {
     assert.ok(res.body.run.summary.total > 0);
   });
 
+  it('compares regression with the newest finished run of the same profile name', async () => {
+    const profile = { version: 1, target: { mode: 'builtin' }, suites: ['regression'] };
+    const runOf = async (name: string): Promise<string> =>
+      (await srv.call('POST', '/orchestrator/run_tests', { token: TOKENS.alice, json: { profile, profile_name: name } })).body.run_id;
+    const logsOf = async (id: string): Promise<string> =>
+      JSON.stringify((await srv.call('GET', `/orchestrator/report/${id}.json`, { token: TOKENS.alice })).body.logs);
+    const first = await runOf('reg-a');
+    const second = await runOf('reg-a');
+    const other = await runOf('reg-b');
+    assert.match(await logsOf(second), new RegExp(`regression baseline: ${first}`));
+    assert.doesNotMatch(await logsOf(other), /regression baseline: run_/);
+  });
+
   it('refuses a bad profile with 422 and the same located messages as the CLI', async () => {
     const yaml = 'version: 1\ntarget:\n  mode: bultin\nsuites: [rag_quality]\n';
     const res = await checked('POST', '/orchestrator/start', '/orchestrator/start', { token: TOKENS.alice, json: { profile: yaml } });
