@@ -171,7 +171,9 @@ export class RunManager {
   async shutdown(reason: string): Promise<void> {
     this.stopping = true;
     const all = [...this.runs.values()].filter((l) => !FINAL_STATUSES.includes(l.record.status));
-    for (const live of all) this.cancel(live.record.run_id, reason);
+    // Queued runs never started: they end cancelled at once, with nothing to report.
+    for (const live of this.queue.splice(0)) this.endUnstarted(live, reason);
+    for (const live of all) if (live.handle) this.cancel(live.record.run_id, reason);
     await Promise.all(all.map((l) => l.ended));
     await this.opts.journal.flush();
   }
@@ -229,6 +231,24 @@ export class RunManager {
       live.end(record);
       this.pump();
     });
+  }
+
+  private endUnstarted(live: Live, reason: string): void {
+    const record = live.record;
+    live.prepared = undefined;
+    record.status = 'cancelled';
+    record.finished_at = new Date().toISOString();
+    record.reason = `${reason} before the run started`;
+    void this.opts.journal.write({
+      event: 'run_ended',
+      run_id: record.run_id,
+      who: record.owner,
+      status: 'cancelled',
+      reason: record.reason,
+    });
+    this.emit(live, { type: 'end', run: record });
+    live.listeners.clear();
+    live.end(record);
   }
 
   private pump(): void {

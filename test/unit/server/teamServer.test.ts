@@ -2,7 +2,7 @@
 // uploads, cancel before start, the queue and the rate limit. Answers are checked
 // against /openapi.json, which itself passes an OpenAPI validator.
 import * as assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { AskServer } from '../../fixtures/servers/askServer';
@@ -385,6 +385,35 @@ describe('team server secrets', function () {
       await closed.close();
       await open.close();
       await ask.close();
+    }
+  });
+});
+
+describe('team server stop', function () {
+  this.timeout(30000);
+  it('cancels running runs with their partial reports and ends queued ones cancelled', async () => {
+    const ask = await startAskServer();
+    ask.setFault({ kind: 'hang' });
+    const srv = await startTestServer({ maxConcurrent: 1 });
+    try {
+      const ids: string[] = [];
+      for (let i = 0; i < 2; i++)
+        ids.push((await srv.call('POST', '/orchestrator/start', { token: TOKENS.alice, json: { profile: hanging(ask) } })).body.run_id);
+      assert.deepEqual(
+        ids.map((id) => srv.server.context.runs.get(id)?.status),
+        ['running', 'queued'],
+      );
+      await srv.server.stop('server stopping (test)');
+      assert.deepEqual(
+        ids.map((id) => srv.server.context.runs.get(id)?.status),
+        ['cancelled', 'cancelled'],
+      );
+      const report = JSON.parse(await readFile(path.join(srv.dataDir, 'reports', `${ids[0]}.json`), 'utf8'));
+      assert.equal(report.run.status, 'cancelled');
+      assert.match(srv.server.context.runs.get(ids[1] as string)?.reason ?? '', /before the run started/);
+    } finally {
+      await ask.close();
+      await rm(srv.dataDir, { recursive: true, force: true });
     }
   });
 });
