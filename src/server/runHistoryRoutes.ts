@@ -6,6 +6,9 @@ import { FINAL_STATUSES } from './runRecord';
 import { mayTouch } from './access';
 import { errors, ref, runIdParams, runSchema } from './schemas';
 
+/** How often a quiet event stream gets a comment line. */
+const SSE_PING_MS = 15000;
+
 interface ListQuery {
   status?: string;
   profile?: string;
@@ -110,11 +113,16 @@ export function registerRunHistoryRoutes(app: FastifyInstance, ctx: ServerContex
         raw.end();
         return;
       }
+      // A comment line now and then keeps proxies from closing a quiet stream (a slow case).
+      const ping = setInterval(() => raw.write(': ping\n\n'), SSE_PING_MS);
       const unsubscribe = ctx.runs.subscribe(run.run_id, (e) => {
         send(e);
         if (e.type === 'end') raw.end();
       });
-      raw.on('close', unsubscribe);
+      raw.on('close', () => {
+        clearInterval(ping);
+        unsubscribe();
+      });
     },
   );
 }
