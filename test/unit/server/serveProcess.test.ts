@@ -2,7 +2,7 @@
 // killed outright, and started again on the same data folder: every accepted run is listed
 // with its final state.
 import * as assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { AskServer } from '../../fixtures/servers/askServer';
@@ -12,8 +12,13 @@ import { buildCli, removeCli, runCli, spawnCli } from '../cli/runCliHelpers';
 import { call, tokenEnv, TOKENS } from './teamServerHarness';
 
 /** Starts `aiqk serve` on a free port and resolves with its address once it listens. */
-async function serve(dataDir: string, cwd: string): Promise<{ proc: CliProcess; url: string }> {
-  const proc = await spawnCli(['serve', '--port', '0', '--data-dir', dataDir], cwd, { AIQK_SERVER_TOKENS: tokenEnv() });
+async function serve(
+  dataDir: string,
+  cwd: string,
+  extra: string[] = [],
+  env = { AIQK_SERVER_TOKENS: tokenEnv() },
+): Promise<{ proc: CliProcess; url: string }> {
+  const proc = await spawnCli(['serve', '--port', '0', '--data-dir', dataDir, ...extra], cwd, env);
   for (;;) {
     const m = /listening on (http:\/\/\S+)/.exec(proc.stdout());
     if (m) return { proc, url: m[1] as string };
@@ -51,6 +56,22 @@ describe('aiqk serve (the process)', function () {
     assert.ok(!weak.stderr.includes('tiny-token'), 'names the entry, never the token');
   });
 
+  it('takes its tokens from --tokens-file and answers unknown routes with a JSON 404', async () => {
+    const tokens = path.join(dir, 'tokens');
+    await writeFile(tokens, `# the team\nadmin ${TOKENS.admin}\nuser ${TOKENS.alice}\n`);
+    const { proc, url } = await serve(path.join(dir, 'data-file'), dir, ['--tokens-file', tokens], { AIQK_SERVER_TOKENS: '' });
+    try {
+      assert.equal((await call(url, 'GET', '/orchestrator/runs', { token: TOKENS.alice })).status, 200);
+      assert.equal((await call(url, 'GET', '/orchestrator/runs', { token: TOKENS.bob })).status, 401);
+      const missing = await call(url, 'GET', '/orchestrator/nope', { token: TOKENS.admin });
+      assert.equal(missing.status, 404);
+      assert.equal(missing.body.error, 'not_found');
+    } finally {
+      proc.child.kill('SIGTERM');
+      await proc.done;
+    }
+  });
+
   it('SIGTERM cancels running runs with partial reports marked cancelled; after a kill and a restart every accepted run is listed with its final state', async () => {
     const data = path.join(dir, 'data');
     const hanging = { version: 1, target: { mode: 'api', base_url: ask.url, retries: 0, timeout_ms: 600000 }, suites: ['rag_quality'] };
@@ -64,6 +85,7 @@ describe('aiqk serve (the process)', function () {
     first.proc.child.kill('SIGTERM');
     const stopped = await first.proc.done;
     assert.equal(stopped.code, 0, stopped.stderr);
+    for (const t of Object.values(TOKENS)) assert.ok(!(stopped.stdout + stopped.stderr).includes(t), 'no token in the output');
     for (const id of running) {
       const report = JSON.parse(await readFile(path.join(data, 'reports', `${id}.json`), 'utf8'));
       assert.equal(report.run.status, 'cancelled');
