@@ -11,6 +11,8 @@ export interface ApiProblem {
   path: string;
   line?: number;
   column?: number;
+  /** The profile key the problem is about (`target.mode`, `suites[0]`), when it is in the profile. */
+  key?: string;
   severity: string;
   code: string;
   message: string;

@@ -3,6 +3,7 @@ import type { PreparedRun } from '../engine/prepare/preparedRun';
 import { prepareRun } from '../engine/prepare/prepareRun';
 import type { ApiProblem } from './apiProblem';
 import { hidePaths, toApiProblem } from './apiProblem';
+import { keyPathAt } from './keyAtPosition';
 import { profileText, serverProfile } from './profileRequest';
 import type { TestdataStore } from './testdataStore';
 
@@ -37,7 +38,12 @@ export async function prepareServerRun(
     report: { outDir: reportsDir, formats: ['json', 'xlsx', 'junit'] },
   });
   if (!outcome.ok) {
-    const problems = outcome.refusal.problems.map((p) => toApiProblem(p, names));
+    const keyAt = keyPathAt(mapped.text);
+    const problems = outcome.refusal.problems.map((p) => {
+      const api = toApiProblem(p, names);
+      const key = p.file === file ? keyAt(p.range.start.line, p.range.start.column) : undefined;
+      return key ? { ...api, key } : api;
+    });
     if (problems.length === 0)
       for (const reason of outcome.refusal.reasons)
         problems.push({ path: 'profile', severity: 'error', code: outcome.refusal.kind, message: hidePaths(reason, names) });

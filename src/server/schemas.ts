@@ -14,6 +14,7 @@ export const problemSchema = {
     path: { type: 'string', description: 'profile, testdata, testdata:<id>, or a key path such as data.qaset' },
     line: { type: 'integer' },
     column: { type: 'integer' },
+    key: { type: 'string', description: 'The profile key the problem is about, e.g. target.mode or suites[0]' },
     severity: { type: 'string' },
     code: { type: 'string' },
     message: { type: 'string' },

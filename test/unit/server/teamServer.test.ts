@@ -142,6 +142,16 @@ describe('team server (aiqk serve)', function () {
     assert.ok(p, JSON.stringify(res.body));
     assert.deepEqual([p.path, p.line, p.column], ['profile', 3, 9]);
     assert.match(p.message, /Did you mean 'builtin'/);
+    assert.equal(p.key, 'target.mode');
+    const asObject = await checked('POST', '/orchestrator/start', '/orchestrator/start', {
+      token: TOKENS.alice,
+      json: { profile: { version: 1, target: { mode: 'builtin' }, suites: ['rag_quality', 'rag_qualty'] } },
+    });
+    assert.equal(asObject.status, 422);
+    assert.ok(
+      asObject.body.problems.some((x: { key?: string }) => x.key === 'suites[1]'),
+      JSON.stringify(asObject.body),
+    );
     const shape = await checked('POST', '/orchestrator/start', '/orchestrator/start', { token: TOKENS.alice, json: { run_id: 'nope' } });
     assert.equal(shape.status, 422);
     assert.ok(
