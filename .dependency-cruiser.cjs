@@ -119,6 +119,18 @@ module.exports = {
       { path: '^src/cli/' },
       { path: '^src/extension/' },
     ),
+    forbid(
+      'server-is-a-face-of-the-engine',
+      'src/server/ (the team server of `aiqk serve`) stands on the engine like the CLI: it never imports src/cli, src/extension, src/protocol.ts or webview/.',
+      { path: '^src/server/' },
+      { path: '^(src/cli/|src/extension/|src/protocol\\.ts$|webview/)' },
+    ),
+    forbid(
+      'only-the-cli-starts-the-server',
+      'src/server/ is started by `aiqk serve` (src/cli/serveCommand.ts); the engine, the extension and the webviews never import it.',
+      { path: '^(src/engine/|src/extension/|src/protocol\\.ts$|webview/)' },
+      { path: '^src/server/' },
+    ),
     ...floorRules('src/extension', EXTENSION_FLOORS),
     forbid(
       'extension-files-live-in-rooms',

@@ -1,7 +1,7 @@
 // `npm run bench`: runs every benchmark this repository knows of, one after the
 // other, each in its own `node --import tsx` process, and says which ones missed
 // their targets. Benchmarks not present in this checkout are skipped.
-//   node scripts/bench/run.mjs [name...]     (names: engine, validate, xlsx, hostile)
+//   node scripts/bench/run.mjs [name...]     (names: engine, validate, xlsx, hostile, server)
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,6 +16,8 @@ const BENCHES = [
   { name: 'validate', prepare: 'makeQaset.mjs', script: 'validateBench.mjs' },
   { name: 'xlsx', script: 'xlsxBench.mjs' },
   { name: 'hostile', script: 'hostileBench.mjs' },
+  // Needs the built CLI (dist/cli.js): `npm run bench` builds it first.
+  { name: 'server', script: 'serverBench.mjs' },
 ];
 
 const wanted = process.argv.slice(2);
