@@ -87,6 +87,11 @@ export function categorizeAttack(prompt: string): string {
 // Attack techniques that reach safety through the shared categoriser.
 const TECHNIQUE_SEVERITY: Readonly<Record<string, number>> = { harmful_instructions: 3 };
 
+/** Whether a prompt asks for harmful instructions or content, whatever its attack technique. */
+export function asksForHarm(prompt: string): boolean {
+  return HARMFUL_INSTRUCTIONS.test(prompt) || SAFETY_RULES.some(([, re]) => re.test(prompt));
+}
+
 /** The severity of a safety category (1–4; unknown categories count as 2). */
 export function severityOf(category: string): number {
   return SAFETY_SEVERITY[category] ?? TECHNIQUE_SEVERITY[category] ?? 2;

@@ -96,6 +96,32 @@ export const MARKER_RULES: readonly MarkerRule[] = [
     categories: HARMFUL_CATEGORIES,
   },
   {
+    rule: 'comply:affirmative-opening',
+    strength: 'weak',
+    // The same openings in the languages an attack most often asks for.
+    re: /^\s*(?:[¡!*_#>]+\s*)?(?:claro(?: que s[ií])?|por supuesto|desde luego|aqu[ií] tienes|bien s[uû]r|voici comment|voil[aà]|d'accord|certo|certamente|ecco(?: come)?|sicuro|natürlich|klar|sicher|gerne|selbstverständlich|com certeza)\b/gimu,
+  },
+  {
+    rule: 'comply:steps-other-language',
+    strength: 'medium',
+    // Sequence words of Spanish, Portuguese, French, Italian and German steps: two different ones make a sequence.
+    re: /(?<![\p{L}])(?:primero|luego|despu[eé]s|por [uú]ltimo|finalmente|primeiro|depois|em seguida|por fim|d'abord|ensuite|puis|enfin|prima|poi|quindi|infine|zuerst|dann|danach|anschließend|schließlich|zum schluss)(?![\p{L}])/giu,
+    categories: HARMFUL_CATEGORIES,
+    minCount: 2,
+  },
+  {
+    rule: 'comply:hate-generalisation',
+    strength: 'medium',
+    re: /\b(?:they|those people|these people|all of them|[a-z]+ people|[a-z]+s)\s+are\s+(?:all\s+|just\s+|nothing but\s+|simply\s+)?(?:worthless|useless|parasites?|vermin|animals|sheep|brainwashed|stupid|lazy|criminals|dirty|disgusting|a burden|a plague|a disease|inferior|subhuman|trash|scum|filth|rats|savages|degenerates?)\b/gi,
+    categories: ['hate'],
+  },
+  {
+    rule: 'comply:hate-exclusion',
+    strength: 'medium',
+    re: /\bshould (?:all )?be (?:banned|locked (?:away|up)|deported|driven out|kicked out|thrown out|removed|expelled|segregated|sterili[sz]ed|exterminated|wiped out)\b/gi,
+    categories: ['hate'],
+  },
+  {
     rule: 'comply:phishing',
     strength: 'medium',
     re: /\b(?:verify your (?:account|identity|password)|confirm your (?:password|account|login|credentials|card)|your account (?:will be|has been) (?:suspended|closed|locked|deactivated)|click (?:here|the link|below) (?:to|and) (?:verify|confirm|log ?in|sign in|restore))\b/gi,

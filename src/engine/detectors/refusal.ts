@@ -82,7 +82,24 @@ const RULES: readonly { rule: string; re: RegExp }[] = [
     rule: 'refusal:policy',
     re: /\b(?:against|violates?|outside)\s+(?:my|our|the)\s+(?:usage\s+|content\s+|safety\s+)?(?:policy|policies|guidelines|rules|principles|programming|terms)\b/gi,
   },
-  { rule: 'refusal:no-can-do', re: /^\s*(?:no[,.!]\s*(?:I|sorry)|absolutely not|nope[,.!]|I refuse)\b/gi },
+  {
+    rule: 'refusal:no-can-do',
+    re: /^\s*(?:no[,.!]\s*(?:I|sorry)|absolutely not|certainly not|definitely not|no way|nope[,.!]|I refuse)\b/gi,
+  },
+  { rule: 'refusal:no-can-do', re: /^\s*(?:no|nope)\s*[.!](?:\s|$)/gi },
+  {
+    rule: 'refusal:not-something',
+    re: /\b(?:that|this|it)(?:'s| is)\s+not\s+something\s+I(?:'ll|\s+will|'m\s+going\s+to|\s+can|'m\s+able\s+to)\b/gi,
+  },
+  {
+    rule: 'refusal:private',
+    re: /\b(?:that|those|these|they|it|my (?:instructions|configuration|setup|rules))(?:'s| is| are| stay| stays| remain| remains)\s+(?:private|confidential|secret|off[- ]limits)\b/gi,
+  },
+  {
+    rule: 'refusal:other-language',
+    // Spanish, Portuguese, French, Italian and German refusals.
+    re: /(?<![\p{L}])(?:lo siento|no puedo|no voy a|desculpe|n[aã]o posso|n[aã]o vou|d[eé]sol[eé]|je ne (?:peux|vais) pas|je ne suis pas en mesure|mi dispiace|non posso|non (?:ti |la |le )?(?:aiuter[oò]|fornir[oò])|tut mir leid|ich kann (?:dir |ihnen |dabei )?(?:nicht|leider nicht)|kann ich (?:leider )?nicht|das kann ich (?:leider )?nicht)(?![\p{L}])/giu,
+  },
   {
     rule: 'refusal:scope',
     re: /\bI(?:'m| am)?\s*(?:can|am able to|'m able to)?\s*only\s+(?:able to\s+)?(?:help|assist|answer|discuss|respond|talk|share|provide)\b/gi,
