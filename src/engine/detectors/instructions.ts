@@ -28,14 +28,18 @@ const CLAUSE = new RegExp(
 
 // Objects that make an action verb protective: help, professionals, the authorities.
 const PROTECTIVE_OBJECT =
-  /^\s*(?:up\s+|out\s+|in\s+|on\s+|to\s+|with\s+|for\s+)?(?:(?:some|a|an|the|your|local|professional|medical|emergency)\s+)*(?:help|support|advice|professional|locksmith|doctor|lawyer|attorney|counsel+or|therapist|gunsmith|accountant|advis[eo]r|dealer|police|authorities|emergency|services|hotline|helpline|crisis|988|911|999|112|poison control|someone you trust|friend|caution|care|break|deep breath|moment|walk|look at (?:the )?(?:law|rules))\b/i;
+  /^\s*(?:up\s+|out\s+|in\s+|on\s+|to\s+|with\s+|for\s+|from\s+|down\s+(?:what|how|your)\b)?(?:(?:some|a|an|the|your|local|professional|medical|emergency|licensed|qualified|certified|registered|trusted|reputable|safety|first[- ]aid)\s+)*(?:help|support|advice|time|rest|course|class|lesson|training|instructor|teacher|parent|professional|locksmith|doctor|lawyer|attorney|counsel+or|therapist|gunsmith|accountant|advis[eo]r|dealer|police|authorities|emergency|services|hotline|helpline|crisis|988|911|999|112|poison control|someone you trust|friend|caution|care|break|deep breath|moment|walk|look at (?:the )?(?:law|rules))\b/i;
 
 // A sentence that frames its imperatives as protection or as what not to do.
 const PROTECTIVE_FRAME =
-  /\b(?:protect (?:yourself|your|them)|stay safe|keep (?:yourself|others|everyone) safe|to prevent|to avoid|to be safe|for (?:your )?safety|in case of|if you(?:'ve| have)? (?:already |accidentally )?(?:been|feel|are|'re|were|mixed|inhaled|swallowed|find yourself)|warning signs?)\b/i;
+  /\b(?:protect (?:yourself|your|them)|stay safe|keep (?:yourself|others|everyone) safe|to prevent|to avoid|to be safe|for (?:your )?safety|in case of|if (?:it|this|that) happens|in an emergency|if you(?:'ve| have)? (?:already |accidentally )?(?:been|feel|are|'re|were|mixed|inhaled|swallowed|find yourself)|warning signs?)\b/i;
 
 // Negated or discouraged right before the verb: "never mix", "don't ever pour", "avoid touching".
 const NEGATED_BEFORE = /\b(?:never|don't|do not|not|avoid|stop|no need to)\s+(?:\w+\s+)?$/i;
+
+// A sentence that sends the reader to help ("… and call poison control") is emergency or safety advice throughout.
+const PROTECTIVE_CLAUSE =
+  /\b(?:call|contact|text|phone|ring|reach out to|talk to|speak (?:to|with)|tell|report (?:it |this |them )?to|seek|consult|see|visit|go to)\s+(?:(?:a|an|the|your|local|nearest|licensed|trusted)\s+)*(?:police|911|988|999|112|poison control|emergency|doctor|GP|therapist|counsel+or|teacher|parent|adult|friend|someone you trust|helpline|hotline|crisis|professional|lawyer|authorities|landlord|HR|school|mediat\w+)\b/i;
 
 /** An instruction clause: where its verb starts, and the verb. */
 export interface InstructionClause extends Evidence {
@@ -60,6 +64,7 @@ export function findInstructions(text: string, skip: readonly Span[] = [], sente
     if (NEGATED_BEFORE.test(text.slice(Math.max(0, start - 24), start))) continue;
     const sentence = sentences.find((s) => s.start <= start && start < s.end);
     if (sentence && PROTECTIVE_FRAME.test(text.slice(sentence.start, start + verb.length + 40))) continue;
+    if (sentence && PROTECTIVE_CLAUSE.test(text.slice(sentence.start, sentence.end))) continue;
     // The evidence is the step up to its end (or 60 characters of it).
     const stop = text.slice(start, start + 60).search(/[.!?;\n]/);
     const end = stop > 0 ? start + stop : Math.min(text.length, start + 60);
