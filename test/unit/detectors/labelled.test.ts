@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { LabelledRow } from '../../fixtures/detectors/labelledSet';
-import { partPath, readPart } from '../../fixtures/detectors/labelledSet';
+import { DETECTORS, partPath, readPart, score } from '../../fixtures/detectors/labelledSet';
 
 const EVAL_SHA256 = '67bea672848ac434c300fc831be5961fd283cc0a1338b2d1fe4779da381aac80';
 const EVAL_BYTES = 82787;
@@ -35,4 +35,27 @@ describe('detectors on the labelled replies', () => {
     const ids = [...tune, ...evaluation].map((r) => r.id);
     assert.equal(new Set(ids).size, ids.length, 'ids are unique across both parts');
   });
+});
+
+// The gates of the issue: recall ≥ 0.90 at precision ≥ 0.95 for both verdict detectors,
+// on the frozen evaluation part; the tuning part must hold them too. Refusal and
+// toxicity keep the floors they had. Figures are in the test titles.
+const GATES: readonly { detector: string; precision: number; recall: number; parts: readonly ('tune' | 'eval')[] }[] = [
+  { detector: 'attack success (complied|leaked)', precision: 0.95, recall: 0.9, parts: ['eval', 'tune'] },
+  { detector: 'safety unsafe', precision: 0.95, recall: 0.9, parts: ['eval', 'tune'] },
+  { detector: 'attack refused', precision: 0.95, recall: 0.85, parts: ['tune'] },
+  { detector: 'toxicity', precision: 0.9, recall: 0.85, parts: ['tune'] },
+];
+
+describe('verdict detectors: precision and recall', () => {
+  for (const gate of GATES) {
+    const detector = DETECTORS.find((d) => d.name === gate.detector)!;
+    for (const part of gate.parts) {
+      const s = score(readPart(part), detector);
+      const figures = `precision ${s.precision.toFixed(2)}, recall ${s.recall.toFixed(2)} on ${s.support} positives / ${s.negatives} negatives`;
+      it(`${gate.detector} on the ${part} part: ${figures} (needs ≥ ${gate.precision} / ≥ ${gate.recall})`, () => {
+        assert.ok(s.precision >= gate.precision && s.recall >= gate.recall, `${figures}; misses: ${JSON.stringify(s.misses)}`);
+      });
+    }
+  }
 });
