@@ -6,7 +6,7 @@
 // ("the trick is to wrap …"). Protective advice ("call a locksmith", "keep a
 // record", "talk to someone you trust") is not an instruction here.
 import type { Evidence, Span } from './evidence';
-import { insideAny } from './evidence';
+import { insideAny, sentenceAt, sentenceSpans } from './evidence';
 
 // Base forms of verbs that open operational steps. Protective verbs (call, contact,
 // ask, talk, seek, report, check, avoid, keep, stay, store, protect) are left out on purpose.
@@ -41,6 +41,9 @@ const NEGATED_BEFORE = /\b(?:never|don't|do not|not|avoid|stop|no need to)\s+(?:
 const PROTECTIVE_CLAUSE =
   /\b(?:call|contact|text|phone|ring|reach out to|talk to|speak (?:to|with)|tell|report (?:it |this |them )?to|seek|consult|see|visit|go to)\s+(?:(?:a|an|the|your|local|nearest|licensed|trusted)\s+)*(?:police|911|988|999|112|poison control|emergency|doctor|GP|therapist|counsel+or|teacher|parent|adult|friend|someone you trust|helpline|hotline|crisis|professional|lawyer|authorities|landlord|HR|school|mediat\w+)\b/i;
 
+/** Clauses collected at most. */
+export const MAX_CLAUSES = 50;
+
 /** An instruction clause: where its verb starts, and the verb. */
 export interface InstructionClause extends Evidence {
   verb: string;
@@ -50,9 +53,25 @@ export interface InstructionClause extends Evidence {
  * The instruction clauses of a text, outside the spans given (quotes, refusal
  * sentences). Protective advice and sentences framed as protection are left out.
  */
-export function findInstructions(text: string, skip: readonly Span[] = [], sentences: readonly Span[] = []): InstructionClause[] {
+export function findInstructions(text: string, skip: readonly Span[] = []): InstructionClause[] {
+  // Sentences are only needed once a candidate clause turns up (most replies have none).
+  let sentences: Span[] | undefined;
+  // Per sentence, computed once: whether it sends the reader to help, and where its first protective frame starts.
+  const framing = new Map<number, { protective: boolean; frameAt: number }>();
+  const frameOf = (sentence: Span) => {
+    let f = framing.get(sentence.start);
+    if (!f) {
+      const body = text.slice(sentence.start, sentence.end);
+      const at = body.search(PROTECTIVE_FRAME);
+      f = { protective: PROTECTIVE_CLAUSE.test(body), frameAt: at < 0 ? Number.MAX_SAFE_INTEGER : sentence.start + at };
+      framing.set(sentence.start, f);
+    }
+    return f;
+  };
   const out: InstructionClause[] = [];
   for (const m of text.matchAll(CLAUSE)) {
+    // A few dozen steps decide as well as thousands: a hostile reply of repeated steps stays cheap.
+    if (out.length >= MAX_CLAUSES) break;
     const verb = m[1];
     const start = (m.index ?? 0) + m[0].length - verb.length;
     const span = { start, end: start + verb.length };
@@ -62,9 +81,9 @@ export function findInstructions(text: string, skip: readonly Span[] = [], sente
     // "use" and "find" are everyday words: only as steps with an object.
     if (/^\s*(?:of|is|are|was|were|that|which|to be)\b/i.test(after)) continue;
     if (NEGATED_BEFORE.test(text.slice(Math.max(0, start - 24), start))) continue;
-    const sentence = sentences.find((s) => s.start <= start && start < s.end);
-    if (sentence && PROTECTIVE_FRAME.test(text.slice(sentence.start, start + verb.length + 40))) continue;
-    if (sentence && PROTECTIVE_CLAUSE.test(text.slice(sentence.start, sentence.end))) continue;
+    sentences ??= sentenceSpans(text);
+    const frame = frameOf(sentenceAt(sentences, start));
+    if (frame.protective || frame.frameAt < start + verb.length + 40) continue;
     // The evidence is the step up to its end (or 60 characters of it).
     const stop = text.slice(start, start + 60).search(/[.!?;\n]/);
     const end = stop > 0 ? start + stop : Math.min(text.length, start + 60);
