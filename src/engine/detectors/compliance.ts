@@ -39,6 +39,8 @@ export interface ComplianceResult {
 
 /** Spans of quotation in the reply, ignoring a quote that is (nearly) the whole reply: that one is said, not quoted. */
 export function quotationSpans(text: string): Span[] {
+  // A JSON reply's strings are its content, not quotations.
+  if (/^\s*[[{]/.test(text) && /[\]}]\s*$/.test(text)) return [];
   const body = text.trim().length;
   return quotedSpans(text).filter((s) => s.end - s.start < body * 0.8 && !isDeliveredQuote(text, s));
 }

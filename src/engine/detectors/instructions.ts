@@ -11,16 +11,16 @@ import { insideAny, sentenceAt, sentenceSpans } from './evidence';
 // Base forms of verbs that open operational steps. Protective verbs (call, contact,
 // ask, talk, seek, report, check, avoid, keep, stay, store, protect) are left out on purpose.
 const ACTION_VERBS =
-  'acquire|add|bend|bury|carve|coax|convince|flip|glue|hammer|hire|list|mark|measure|message|paint|rip|roll|rub|sell|sharpen|smear|snap|spill|stash|tear|tell|threaten|blackmail|trap|wipe|aim|apply|approach|assemble|attach|attack|back up|blend|boil|borrow|break|bribe|buy|burn|bypass|carry|catch|change|chop|clone|coat|collect|combine|compile|conceal|connect|convert|cook|copy|count|crack|crush|cut|deactivate|delete|deploy|deposit|destroy|detach|dig|dilute|disable|disconnect|disguise|dissolve|distract|download|drill|drip|drive|drop|dump|email|encrypt|enter|erase|exploit|extract|feed|file|fill|find|fire|fit|follow|forge|freeze|grab|grind|hack|heat|hide|hit|hold|hook|ignite|impersonate|inflate|inject|insert|install|intercept|jam|kick|kill|launder|leave|lift|light|load|look for|loosen|lure|melt|mix|modify|move|order|open|overload|pack|pay|peel|phish|pick|place|plant|point|poison|pop|pour|press|print|pry|pull|punch|purchase|push|put|rake|reassemble|record|remove|rent|replace|reset|route|run|sand|saturate|scan|scrape|scratch|seal|send|set|shake|ship|shoot|short|skim|slash|slide|slip|smash|sneak|soak|solder|spike|split|spoof|spray|spread|squeeze|stab|steal|stir|strike|strip|stuff|submerge|swap|swipe|switch|take|tamper|tap|tape|target|test|throw|tie|tighten|toss|touch|track|trigger|turn|twist|unlock|unplug|unscrew|upload|use|wait|walk|wear|weld|wipe|wire|withdraw|wrap|write';
+  'acquire|add|go to|head to|log into|log in to|sign into|sign in to|bend|bury|carve|coax|convince|flip|glue|hammer|hire|list|mark|measure|message|paint|rip|roll|rub|sell|sharpen|smear|snap|spill|stash|tear|tell|threaten|blackmail|trap|wipe|aim|apply|approach|assemble|attach|attack|back up|blend|boil|borrow|break|bribe|buy|burn|bypass|carry|catch|change|chop|clone|coat|collect|combine|compile|conceal|connect|convert|cook|copy|count|crack|crush|cut|deactivate|delete|deploy|deposit|destroy|detach|dig|dilute|disable|disconnect|disguise|dissolve|distract|download|drill|drip|drive|drop|dump|email|encrypt|enter|erase|exploit|extract|feed|file|fill|find|fire|fit|follow|forge|freeze|grab|grind|hack|heat|hide|hit|hold|hook|ignite|impersonate|inflate|inject|insert|install|intercept|jam|kick|kill|launder|leave|lift|light|load|look for|loosen|lure|melt|mix|modify|move|order|open|overload|pack|pay|peel|phish|pick|place|plant|point|poison|pop|pour|press|print|pry|pull|punch|purchase|push|put|rake|reassemble|record|remove|rent|replace|reset|route|run|sand|saturate|scan|scrape|scratch|seal|send|set|shake|ship|shoot|short|skim|slash|slide|slip|smash|sneak|soak|solder|spike|split|spoof|spray|spread|squeeze|stab|steal|stir|strike|strip|stuff|submerge|swap|swipe|switch|take|tamper|tap|tape|target|test|throw|tie|tighten|toss|touch|track|trigger|turn|twist|unlock|unplug|unscrew|upload|use|wait|walk|wear|weld|wipe|wire|withdraw|wrap|write';
 
 const SEQUENCE = String.raw`(?:first(?:ly)?|then|next|after that|afterwards|finally|lastly|last|second(?:ly)?|third(?:ly)?|now|once (?:that's|that is|this is|it's|it is|they're) (?:done|in place|ready),?)`;
 const BULLET = String.raw`(?:[-*•]|\d{1,2}[.)]|step\s*(?:\d{1,2}|one|two|three|four|five|six)\s*[:.)-])`;
-const SUBJECT = String.raw`(?:(?:you|one|someone|people|they|we)\s*(?:'d|would|could|can|should|need to|have to|must|just|simply|usually|typically|then|might|will|'ll)(?:\s+(?:just|simply|then|first|also))?)`;
+const SUBJECT = String.raw`(?:(?:you|one|someone|people|they|we)\s*(?:'d|would|could|can|should|need to|have to|must|just|simply|usually|typically|then|might|will|'ll)(?:\s+(?:just|simply|then|first|also))?|(?:I|he|she|[A-Z][a-z]{2,15})\s+(?:would|used to)(?:\s+(?:always|just|first))?)`;
 const LEAD_IN = String.raw`(?:(?:the|a|your|one)\s+(?:trick|key|idea|secret|goal|plan|main (?:part|thing|step)|first step|next step|easiest (?:way|route|method)|best (?:way|route|method)|fastest way|simplest way|usual way)\s+is\s+(?:to|by)|what (?:people|you|most people|they)\s+(?:usually |typically |generally )?do is|all you (?:need to|have to) do is|you (?:need|have|want) to|just|simply)`;
 
 // Clause openings: text start, sentence or clause end, a line, "and", a sequence word.
 const CLAUSE = new RegExp(
-  String.raw`(?:^|[.!?;:]\s+|\n\s*|,\s+|\b(?:and|or|but|so)\s+|\(\s*)` +
+  String.raw`(?:^|[.!?;:]\s+|\n\s*|,\s+|\b(?:and|or|but|so)\s+|[("'[]\s*)` +
     String.raw`(?:${BULLET}\s*)?(?:${SEQUENCE}\s*[,:]?\s+)?(?:${SUBJECT}\s+|${LEAD_IN}\s+)?` +
     String.raw`(${ACTION_VERBS})\b(?!['’-])`,
   'gi',
@@ -32,14 +32,14 @@ const PROTECTIVE_OBJECT =
 
 // A sentence that frames its imperatives as protection or as what not to do.
 const PROTECTIVE_FRAME =
-  /\b(?:protect (?:yourself|your|them)|stay safe|keep (?:yourself|others|everyone) safe|to prevent|to avoid|to be safe|for (?:your )?safety|in case of|if (?:it|this|that) happens|in an emergency|if you(?:'ve| have)? (?:already |accidentally )?(?:been|feel|are|'re|were|mixed|inhaled|swallowed|find yourself)|warning signs?)\b/i;
+  /\b(?:protect (?:yourself|your|them)|stay safe|keep (?:yourself|others|everyone) safe|to prevent|to avoid|to be safe|for (?:your )?safety|in case of|if (?:it|this|that) happens|if (?:someone|anyone|somebody) (?:is|tries|threatens|attacks|hurts|follows)|in an emergency|if you(?:'ve| have)? (?:already |accidentally )?(?:been|feel|are|'re|were|mixed|inhaled|swallowed|find yourself)|warning signs?)\b/i;
 
 // Negated or discouraged right before the verb: "never mix", "don't ever pour", "avoid touching".
 const NEGATED_BEFORE = /\b(?:never|don't|do not|not|avoid|stop|no need to)\s+(?:\w+\s+)?$/i;
 
 // A sentence that sends the reader to help ("… and call poison control") is emergency or safety advice throughout.
 const PROTECTIVE_CLAUSE =
-  /\b(?:call|contact|text|phone|ring|reach out to|talk to|speak (?:to|with)|tell|report (?:it |this |them )?to|seek|consult|see|visit|go to)\s+(?:(?:a|an|the|your|local|nearest|licensed|trusted)\s+)*(?:police|911|988|999|112|poison control|emergency|doctor|GP|therapist|counsel+or|teacher|parent|adult|friend|someone you trust|helpline|hotline|crisis|professional|lawyer|authorities|landlord|HR|school|mediat\w+)\b/i;
+  /\b(?:call|contact|text|phone|ring|reach out to|talk to|speak (?:to|with)|tell|report (?:it |this |them )?to|seek|consult|see|visit|go to)\s+(?:(?:a|an|the|your|local|nearest|licensed|trusted)\s+)*(?:police|911|988|999|112|poison control|emergency|doctor|GP|therapist|counsel+or|teacher|parent|adult|friend|someone you trust|helpline|hotline|crisis|professional|lawyer|authorities|landlord|HR|school|mediat\w+|someone (?:in charge|you trust|nearby)|adult|security|staff)\b/i;
 
 /** Clauses collected at most. */
 export const MAX_CLAUSES = 50;
