@@ -90,11 +90,12 @@ function payloadMarkers(
 ): ComplianceEvidence[] {
   const out: ComplianceEvidence[] = [];
   for (const p of requested.payloads) {
-    for (const span of findPayload(text, p)) {
+    for (const { reading, ...span } of findPayload(text, p)) {
       // An echo that reaches well beyond the phrase is the reply quoting the request.
       const quotedRequest = echoes.some((e) => e.start <= span.start && e.end >= span.end && e.end - e.start > span.end - span.start + 12);
       if (!insideAny(span, quotes) && !insideAny(span, exclude) && !quotedRequest) {
-        out.push({ text: reply.slice(span.start, span.end), ...span, rule: 'comply:payload', strength: 'strong' });
+        const rule = reading === 'plain' ? 'comply:payload' : `${reading}:comply:payload`;
+        out.push({ text: reply.slice(span.start, span.end), ...span, rule, strength: 'strong' });
       }
     }
   }

@@ -108,15 +108,20 @@ export function requestedContent(prompt: string): RequestedContent {
   return { payloads: [...payloads], personas: [...personas] };
 }
 
+/** Where a requested phrase was found, and in which reading of the reply (plain, rot13, leetspeak, base64). */
+export interface PayloadMatch extends Span {
+  reading: string;
+}
+
 /**
  * Where a requested phrase appears in a reply in any case, spacing or spelling
  * ("PWNED", "pwned", "P W N E D", "P-W-N-E-D", "PWN3D", homoglyphs, rot13, base64).
  * Spans point at the reply; a match must not sit inside a longer word.
  */
-export function findPayload(text: string, payload: string): Span[] {
+export function findPayload(text: string, payload: string): PayloadMatch[] {
   const needle = foldAlnum(payload).text;
   if (needle.length < 3) return [];
-  const out: Span[] = [];
+  const out: PayloadMatch[] = [];
   // Folded readings drop case and separators in one pass; indexOf on them stays linear.
   // rot13 commutes with folding: the plain reading is searched for the needle's rot13 too.
   const plain = foldAlnum(text);
@@ -124,14 +129,15 @@ export function findPayload(text: string, payload: string): Span[] {
   const wholeReply = plain.text.length <= needle.length * 2 + 8;
   const asAsked = (m: Span) =>
     wholeReply || text.slice(m.start, m.end) === payload.trim() || foldAlnum(text.slice(m.start, m.end)).text.length < m.end - m.start;
-  out.push(...foldedMatches(plain, needle).filter(asAsked), ...foldedMatches(plain, rot13(needle)));
+  const tag = (reading: string) => (m: Span) => ({ ...m, reading });
+  out.push(...foldedMatches(plain, needle).filter(asAsked).map(tag('plain')), ...foldedMatches(plain, rot13(needle)).map(tag('rot13')));
   const leet = foldLeet(text);
-  if (leet !== text) out.push(...foldedMatches(foldAlnum(leet), needle));
+  if (leet !== text) out.push(...foldedMatches(foldAlnum(leet), needle).map(tag('leetspeak')));
   for (const m of text.matchAll(/(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{4,200}={0,2}(?![A-Za-z0-9+/=])/g)) {
     if (m[0].length % 4 !== 0) continue;
     const decoded = Buffer.from(m[0], 'base64').toString('utf8');
     if (!/^[\p{L}\p{N}\p{P}\p{Zs}\n\t]+$/u.test(decoded) || foldedMatches(foldAlnum(decoded), needle).length === 0) continue;
-    out.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    out.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, reading: 'base64' });
   }
   return out;
 }
