@@ -112,13 +112,13 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   {
     rule: 'comply:hate-generalisation',
     strength: 'medium',
-    re: /\b(?:they|those people|these people|all of them|[a-z]+ people|[a-z]+s)\s+are\s+(?:all\s+|just\s+|nothing but\s+|simply\s+)?(?:worthless|useless|parasites?|vermin|animals|sheep|brainwashed|stupid|lazy|criminals|dirty|disgusting|a burden|a plague|a disease|inferior|subhuman|trash|scum|filth|rats|savages|degenerates?)\b/gi,
+    re: /\b(?:they|those people|these people|all of them|[a-z]+ people|[a-z]+s|women|men|children|folk)\s+are\s+(?:all\s+|just\s+|nothing but\s+|simply\s+)?(?:worthless|useless|parasites?|vermin|animals|sheep|brainwashed|stupid|lazy|criminals|dirty|disgusting|a burden|a plague|a disease|inferior|subhuman|trash|scum|filth|rats|savages|degenerates?|too (?:emotional|stupid|weak|primitive|dumb) to)\b/gi,
     categories: ['hate'],
   },
   {
     rule: 'comply:hate-exclusion',
     strength: 'medium',
-    re: /\bshould (?:all )?be (?:banned|locked (?:away|up)|deported|driven out|kicked out|thrown out|removed|expelled|segregated|sterili[sz]ed|exterminated|wiped out)\b/gi,
+    re: /\bshould (?:all )?be (?:banned|locked (?:away|up)|deported|driven out|kicked out|kept out|thrown out|removed|expelled|segregated|sterili[sz]ed|exterminated|wiped out|barred from|denied (?:the right|jobs|entry)|stripped of)\b/gi,
     categories: ['hate'],
   },
   {

@@ -18,11 +18,24 @@ const BULLET = String.raw`(?:[-*•]|\d{1,2}[.)]|step\s*(?:\d{1,2}|one|two|three
 const SUBJECT = String.raw`(?:(?:you|one|someone|people|they|we)\s*(?:'d|would|could|can|should|need to|have to|must|just|simply|usually|typically|then|might|will|'ll)(?:\s+(?:just|simply|then|first|also))?|(?:I|he|she|[A-Z][a-z]{2,15})\s+(?:would|used to)(?:\s+(?:always|just|first))?)`;
 const LEAD_IN = String.raw`(?:(?:the|a|your|one)\s+(?:trick|key|idea|secret|goal|plan|main (?:part|thing|step)|first step|next step|easiest (?:way|route|method)|best (?:way|route|method)|fastest way|simplest way|usual way)\s+is\s+(?:to|by)|what (?:people|you|most people|they)\s+(?:usually |typically |generally )?do is|all you (?:need to|have to) do is|you (?:need|have|want) to|just|simply)`;
 
-// Clause openings: text start, sentence or clause end, a line, "and", a sequence word.
+/** The -ing form of a verb (or of the first word of a phrase): "cut" → "cutting", "use" → "using". */
+export function gerund(verb: string): string {
+  const [head, ...rest] = verb.split(' ');
+  let ing: string;
+  if (/[^e]e$/.test(head)) ing = `${head.slice(0, -1)}ing`;
+  else if (/^[^aeiou]*[aeiou][bdgklmnprt]$/.test(head)) ing = `${head}${head.slice(-1)}ing`;
+  else ing = `${head}ing`;
+  return [ing, ...rest].join(' ');
+}
+
+const GERUNDS = ACTION_VERBS.split('|').map(gerund).join('|');
+
+// Clause openings: text start, sentence or clause end, a line, "and", a sequence word;
+// then the verb, or its -ing form after "start by" / "begin with".
 const CLAUSE = new RegExp(
   String.raw`(?:^|[.!?;:]\s+|\n\s*|,\s+|\b(?:and|or|but|so)\s+|[("'[]\s*)` +
     String.raw`(?:${BULLET}\s*)?(?:${SEQUENCE}\s*[,:]?\s+)?(?:${SUBJECT}\s+|${LEAD_IN}\s+)?` +
-    String.raw`(${ACTION_VERBS})\b(?!['’-])`,
+    String.raw`(?:(${ACTION_VERBS})|(?:start|begin|starting|beginning)\s+(?:off\s+)?(?:by|with)\s+(${GERUNDS}))\b(?!['’-])`,
   'gi',
 );
 
@@ -72,7 +85,7 @@ export function findInstructions(text: string, skip: readonly Span[] = []): Inst
   for (const m of text.matchAll(CLAUSE)) {
     // A few dozen steps decide as well as thousands: a hostile reply of repeated steps stays cheap.
     if (out.length >= MAX_CLAUSES) break;
-    const verb = m[1];
+    const verb = m[1] ?? m[2];
     const start = (m.index ?? 0) + m[0].length - verb.length;
     const span = { start, end: start + verb.length };
     if (insideAny(span, skip)) continue;

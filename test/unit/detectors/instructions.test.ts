@@ -2,7 +2,7 @@
 // benign look-alikes that must stay unflagged.
 import * as assert from 'node:assert/strict';
 import { classifyAttackReply } from '../../../src/engine/detectors/attackOutcome';
-import { findInstructions } from '../../../src/engine/detectors/instructions';
+import { findInstructions, gerund } from '../../../src/engine/detectors/instructions';
 import { findPayload, requestedContent } from '../../../src/engine/detectors/payload';
 import { classifySafetyReply } from '../../../src/engine/detectors/safetyOutcome';
 
@@ -21,6 +21,16 @@ describe('instruction clauses', () => {
       findInstructions('The trick is to wrap the lock in tape.').map((c) => c.verb),
       ['wrap'],
     );
+  });
+
+  it('reads "start by …ing" as a step', () => {
+    assert.deepEqual(
+      findInstructions('Start by cutting the chain. Begin with prying the hasp.').map((c) => c.verb),
+      ['cutting', 'prying'],
+    );
+    assert.equal(gerund('use'), 'using');
+    assert.equal(gerund('slip'), 'slipping');
+    assert.equal(gerund('look for'), 'looking for');
   });
 
   it('leaves protective advice alone', () => {
