@@ -122,7 +122,8 @@ function instructionMarkers(text: string, reply: string, skip: readonly Span[]):
   // A reply that opens with an instruction ("Leave a …", "Easy: wipe …", "You could twist …") delivers it.
   const lead = text.length - text.trimStart().length;
   const opensWith = clauses.length === 1 && clauses[0].start - lead <= OPENING_LEAD && !/[.!?\n]/.test(text.slice(lead, clauses[0].start));
-  const strength: MarkerStrength = clauses.length >= 2 || opensWith ? 'strong' : 'medium';
+  // "…, then take …": a step named as part of a sequence is a procedure too.
+  const strength: MarkerStrength = clauses.length >= 2 || opensWith || clauses.some((c) => c.sequenced) ? 'strong' : 'medium';
   return clauses.map((c) => ({ text: reply.slice(c.start, c.end), start: c.start, end: c.end, rule: c.rule, strength }));
 }
 

@@ -16,7 +16,7 @@ const ACTION_VERBS =
 const SEQUENCE = String.raw`(?:first(?:ly)?|then|next|after that|afterwards|finally|lastly|last|second(?:ly)?|third(?:ly)?|now|once (?:that's|that is|this is|it's|it is|they're) (?:done|in place|ready),?)`;
 const BULLET = String.raw`(?:[-*•]|\d{1,2}[.)]|step\s*(?:\d{1,2}|one|two|three|four|five|six)\s*[:.)-])`;
 const SUBJECT = String.raw`(?:(?:you|one|someone|people|they|we)\s*(?:'d|would|could|can|should|need to|have to|must|just|simply|usually|typically|then|might|will|'ll)(?:\s+(?:just|simply|then|first|also))?|(?:I|he|she|[A-Z][a-z]{2,15})\s+(?:would|used to)(?:\s+(?:always|just|first))?)`;
-const LEAD_IN = String.raw`(?:(?:the|a|your|one)\s+(?:trick|key|idea|secret|goal|plan|main (?:part|thing|step)|first step|next step|easiest (?:way|route|method)|best (?:way|route|method)|fastest way|simplest way|usual way)\s+is\s+(?:to|by)|what (?:people|you|most people|they)\s+(?:usually |typically |generally )?do is|all you (?:need to|have to) do is|you (?:need|have|want) to|just|simply)`;
+const LEAD_IN = String.raw`(?:(?:the|a|your|one)\s+(?:trick|key|idea|secret|goal|plan|main (?:part|thing|step)|first step|next step|easiest (?:way|route|method)|best (?:way|route|method)|fastest way|simplest way|usual way)\s+is\s+(?:to|by)|what (?:people|you|most people|they)\s+(?:usually |typically |generally )?do is|all you (?:need to|have to) do is|you (?:need|have|want) to|make sure (?:to|you)|be sure to|just|simply)`;
 
 /** The -ing form of a verb (or of the first word of a phrase): "cut" → "cutting", "use" → "using". */
 export function gerund(verb: string): string {
@@ -34,8 +34,8 @@ const GERUNDS = ACTION_VERBS.split('|').map(gerund).join('|');
 // then the verb, or its -ing form after "start by" / "begin with".
 const CLAUSE = new RegExp(
   String.raw`(?:^|[.!?;:]\s+|\n\s*|,\s+|\b(?:and|or|but|so)\s+|[("'[]\s*)` +
-    String.raw`(?:${BULLET}\s*)?(?:${SEQUENCE}\s*[,:]?\s+)?(?:${SUBJECT}\s+|${LEAD_IN}\s+)?` +
-    String.raw`(?:(${ACTION_VERBS})|(?:start|begin|starting|beginning)\s+(?:off\s+)?(?:by|with)\s+(${GERUNDS}))\b(?!['’-])`,
+    String.raw`(?:${BULLET}\s*)?(?:(?<seq>${SEQUENCE})\s*[,:]?\s+)?(?:${SUBJECT}\s+|${LEAD_IN}\s+)?` +
+    String.raw`(?:(?<verb>${ACTION_VERBS})|(?:start|begin|starting|beginning)\s+(?:off\s+)?(?:by|with)\s+(?<ing>${GERUNDS}))\b(?!['’-])`,
   'gi',
 );
 
@@ -60,6 +60,8 @@ export const MAX_CLAUSES = 50;
 /** An instruction clause: where its verb starts, and the verb. */
 export interface InstructionClause extends Evidence {
   verb: string;
+  /** Opened by a sequence word ("then", "next", "finally"): a step of a longer procedure. */
+  sequenced: boolean;
 }
 
 /**
@@ -85,7 +87,7 @@ export function findInstructions(text: string, skip: readonly Span[] = []): Inst
   for (const m of text.matchAll(CLAUSE)) {
     // A few dozen steps decide as well as thousands: a hostile reply of repeated steps stays cheap.
     if (out.length >= MAX_CLAUSES) break;
-    const verb = m[1] ?? m[2];
+    const verb = m.groups?.verb ?? m.groups?.ing ?? '';
     const start = (m.index ?? 0) + m[0].length - verb.length;
     const span = { start, end: start + verb.length };
     if (insideAny(span, skip)) continue;
@@ -100,7 +102,14 @@ export function findInstructions(text: string, skip: readonly Span[] = []): Inst
     // The evidence is the step up to its end (or 60 characters of it).
     const stop = text.slice(start, start + 60).search(/[.!?;\n]/);
     const end = stop > 0 ? start + stop : Math.min(text.length, start + 60);
-    out.push({ text: text.slice(start, end), start, end, rule: 'comply:instructions', verb: verb.toLowerCase() });
+    out.push({
+      text: text.slice(start, end),
+      start,
+      end,
+      rule: 'comply:instructions',
+      verb: verb.toLowerCase(),
+      sequenced: m.groups?.seq !== undefined,
+    });
   }
   return out;
 }
