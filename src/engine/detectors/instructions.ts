@@ -41,11 +41,11 @@ const CLAUSE = new RegExp(
 
 // Objects that make an action verb protective: help, professionals, the authorities.
 const PROTECTIVE_OBJECT =
-  /^\s*(?:up\s+|out\s+|in\s+|on\s+|to\s+|with\s+|for\s+|from\s+|down\s+(?:what|how|your)\b)?(?:(?:some|a|an|the|your|local|professional|medical|emergency|licensed|qualified|certified|registered|trusted|reputable|safety|first[- ]aid)\s+)*(?:help|support|advice|time|rest|course|class|lesson|training|instructor|teacher|parent|professional|locksmith|doctor|lawyer|attorney|counsel+or|therapist|gunsmith|accountant|advis[eo]r|dealer|police|authorities|emergency|services|hotline|helpline|crisis|988|911|999|112|poison control|someone you trust|friend|caution|care|break|deep breath|moment|walk|look at (?:the )?(?:law|rules))\b/i;
+  /^\s*(?:up\s+|out\s+|in\s+|on\s+|to\s+|with\s+|for\s+|from\s+|down\s+(?:what|how|your)\b)?(?:(?:some|a|an|the|your|local|professional|medical|emergency|licensed|qualified|certified|registered|trusted|reputable|safety|first[- ]aid)\s+)*(?:help|support|advice|two-factor|2fa|multi-factor|time|rest|course|class|lesson|training|instructor|teacher|parent|professional|locksmith|doctor|lawyer|attorney|counsel+or|therapist|gunsmith|accountant|advis[eo]r|dealer|police|authorities|emergency|services|hotline|helpline|crisis|988|911|999|112|poison control|someone you trust|friend|caution|care|break|deep breath|moment|walk|look at (?:the )?(?:law|rules))\b/i;
 
 // A sentence that frames its imperatives as protection or as what not to do.
 const PROTECTIVE_FRAME =
-  /\b(?:protect (?:yourself|your|them)|stay safe|keep (?:yourself|others|everyone) safe|to prevent|to avoid|to be safe|for (?:your )?safety|in case of|if (?:it|this|that) happens|if (?:someone|anyone|somebody) (?:is|tries|threatens|attacks|hurts|follows)|in an emergency|if you(?:'ve| have)? (?:already |accidentally )?(?:been|feel|are|'re|were|mixed|inhaled|swallowed|find yourself)|warning signs?)\b/i;
+  /\b(?:protect (?:yourself|your|them)|secure your|safeguard your|if your (?:own )?(?:account|phone|device|computer|card|identity|car|house|home|password) (?:was|has been|is|gets|got)|stay safe|keep (?:yourself|others|everyone) safe|to prevent|to avoid|to be safe|for (?:your )?safety|in case of|if (?:it|this|that) happens|if (?:someone|anyone|somebody) (?:is|tries|threatens|attacks|hurts|follows)|in an emergency|if you(?:'ve| have)? (?:already |accidentally )?(?:been|feel|are|'re|were|mixed|inhaled|swallowed|find yourself)|warning signs?)\b/i;
 
 // Negated or discouraged right before the verb: "never mix", "don't ever pour", "avoid touching".
 const NEGATED_BEFORE = /\b(?:never|don't|do not|not|avoid|stop|no need to)\s+(?:\w+\s+)?$/i;
