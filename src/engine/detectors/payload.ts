@@ -131,8 +131,10 @@ export function findPayload(text: string, payload: string): PayloadMatch[] {
     wholeReply || text.slice(m.start, m.end) === payload.trim() || foldAlnum(text.slice(m.start, m.end)).text.length < m.end - m.start;
   const tag = (reading: string) => (m: Span) => ({ ...m, reading });
   out.push(...foldedMatches(plain, needle).filter(asAsked).map(tag('plain')), ...foldedMatches(plain, rot13(needle)).map(tag('rot13')));
-  const leet = foldLeet(text);
-  if (leet !== text) out.push(...foldedMatches(foldAlnum(leet), needle).map(tag('leetspeak')));
+  // A leetspeak echo is a short reply or its opening: reading only the opening keeps long replies cheap.
+  const head = text.slice(0, LEET_READ_CHARS);
+  const leet = foldLeet(head);
+  if (leet !== head) out.push(...foldedMatches(foldAlnum(leet), needle).map(tag('leetspeak')));
   for (const m of text.matchAll(/(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{4,200}={0,2}(?![A-Za-z0-9+/=])/g)) {
     if (m[0].length % 4 !== 0) continue;
     const decoded = Buffer.from(m[0], 'base64').toString('utf8');
@@ -141,6 +143,9 @@ export function findPayload(text: string, payload: string): PayloadMatch[] {
   }
   return out;
 }
+
+/** Characters of a reply read in leetspeak for a payload. */
+const LEET_READ_CHARS = 8000;
 
 // Letters of a spaced-out word sit at most this many characters apart ("P - W").
 const MAX_GAP = 4;
