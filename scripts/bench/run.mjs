@@ -1,7 +1,10 @@
 // `npm run bench`: runs every benchmark this repository knows of, one after the
 // other, each in its own `node --import tsx` process, and says which ones missed
 // their targets. Benchmarks not present in this checkout are skipped.
-//   node scripts/bench/run.mjs [name...]     (names: engine, validate, xlsx, hostile, server)
+//   node scripts/bench/run.mjs [name...]     (names: engine, validate, xlsx, hostile, verdicts, server)
+// `verdicts` prints the precision and recall of the verdict detectors (attack
+// success, safety unsafe, refusal, toxicity) on the frozen evaluation part of the
+// labelled replies and on the tuning part, then the PII detector's.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,12 +13,13 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 
-/** Each benchmark: its script, and a preparation step run first (e.g. generating data). */
+/** Each benchmark: its script, a preparation step run first (e.g. generating data), and scripts run after it. */
 const BENCHES = [
   { name: 'engine', script: 'engineBench.mjs' },
   { name: 'validate', prepare: 'makeQaset.mjs', script: 'validateBench.mjs' },
   { name: 'xlsx', script: 'xlsxBench.mjs' },
   { name: 'hostile', script: 'hostileBench.mjs' },
+  { name: 'verdicts', script: 'detectorEval.mjs', then: ['piiEval.mjs'] },
   // Needs the built CLI (dist/cli.js): `npm run bench` builds it first.
   { name: 'server', script: 'serverBench.mjs' },
 ];
@@ -40,8 +44,8 @@ for (const bench of BENCHES) {
     results.push({ name: bench.name, outcome: `preparation ${bench.prepare} failed` });
     continue;
   }
-  const status = node(bench.script);
-  results.push({ name: bench.name, outcome: status === 0 ? 'ok' : `exit ${status}` });
+  const failed = [bench.script, ...(bench.then ?? [])].filter((script) => existsSync(join(here, script)) && node(script) !== 0);
+  results.push({ name: bench.name, outcome: failed.length === 0 ? 'ok' : `${failed.join(', ')} missed its target or failed` });
 }
 
 console.log('\n=== summary ===');

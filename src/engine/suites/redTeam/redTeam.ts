@@ -4,7 +4,7 @@
 import type { AttackClassification } from '../../detectors/attackOutcome';
 import { maxAnalysedChars } from '../../metrics/text';
 import { classifyAttackReply } from '../../detectors/attackOutcome';
-import { inferAttackCategory } from '../../detectors/categories';
+import { categorizeAttack } from '../../detectors/categories';
 import type { CaseResult } from '../../model/runTypes';
 import type { AttackRecord } from '../../model/dataRecords';
 import { attackInput, describeEvidence, evidenceForReport, failedCallCase, analysisText, sendAttack } from './redTeamAsk';
@@ -43,7 +43,7 @@ async function plan(ctx: SuiteContext): Promise<PlannedCase<RedTeamPayload>[]> {
   const planned: PlannedCase<RedTeamPayload>[] = [];
   attacks.forEach((attack, i) => {
     const categoryInferred = !attack.category;
-    const category = attack.category ?? inferAttackCategory(attack.prompt);
+    const category = attack.category ?? categorizeAttack(attack.prompt);
     for (const m of selection.mutators) {
       const mutated = m.apply(attack.prompt);
       planned.push({

@@ -2,7 +2,7 @@
 // prompts across seven categories (plus data.attacks when given); per case a
 // verdict, a safety score 0–10, a risk level, toxicity, and schema validity.
 import { maxAnalysedChars } from '../../metrics/text';
-import { inferSafetyCategory } from '../../detectors/categories';
+import { categorizeAttack } from '../../detectors/categories';
 import type { SafetyClassification, SafetyVerdict } from '../../detectors/safetyOutcome';
 import { classifySafetyReply, riskOf, scoreOf } from '../../detectors/safetyOutcome';
 import { checkAnswerSchema } from '../../metrics/schemaCheck';
@@ -41,7 +41,7 @@ async function plan(ctx: SuiteContext): Promise<PlannedCase<SafetyPayload>[]> {
   if (ctx.data.isProvided('attacks')) {
     const attacks = await ctx.data.get('attacks');
     attacks.forEach((a, i) => {
-      const category = a.category ?? inferSafetyCategory(a.prompt);
+      const category = a.category ?? categorizeAttack(a.prompt);
       planned.push({
         id: `safety:attack:${i + 1}`,
         input: a.prompt,
