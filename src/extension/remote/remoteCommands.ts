@@ -1,6 +1,7 @@
 // "Run on Server", "Cancel Server Run" and "Open Server Report": a profile sent to the
 // team server (data files uploaded, no local path, no secret value), its run cancelled,
 // its JSON report downloaded into the profile's report folder and shown in the report view.
+import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { newRunId } from '../../engine/model/runId';
@@ -163,6 +164,7 @@ export async function cancelServerRunCommand(deps: RemoteDeps, arg?: unknown): P
     void deps.model.refresh();
     return answer.status;
   } catch (err) {
+    deps.log.write('error', `team server: cancel ${runId} failed: ${(err as Error).message}`);
     showServerError(err, `cancel ${runId} on the team server`);
     return undefined;
   }
@@ -183,11 +185,13 @@ export async function openServerReportCommand(deps: RemoteDeps, arg?: unknown): 
       return undefined;
     }
     const file = path.join(dir, `${runId}.json`);
+    await mkdir(dir, { recursive: true });
     await writeFileAtomic(file, bytes);
     deps.log.write('info', `team server: report of ${runId} downloaded to ${vscode.workspace.asRelativePath(file)}`);
     await openReportFile(file);
     return file;
   } catch (err) {
+    deps.log.write('error', `team server: the report of ${runId} was not downloaded: ${(err as Error).message}`);
     showServerError(err, `download the report of ${runId}`);
     return undefined;
   }
