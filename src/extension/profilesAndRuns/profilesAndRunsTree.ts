@@ -60,8 +60,17 @@ export class ProfilesAndRunsTree implements vscode.TreeDataProvider<ProfilesAndR
       // Progress arrives several times a second: redraw the running runs, not the profiles (a workspace search) or the history.
       manager.onDidChange(() => this.changed.fire(GROUPS.running)),
       manager.onDidFinish(() => this.refresh()),
-      ...(remote ? [remote.onDidChange(() => this.changed.fire(undefined))] : []),
+      // The server's runs redraw their own group; the whole view only when the group comes or goes.
+      ...(remote ? [remote.onDidChange(() => this.serverChanged())] : []),
     );
+  }
+
+  private serverShown = false;
+
+  private serverChanged(): void {
+    const shown = this.remote?.shown() ?? false;
+    if (shown !== this.serverShown) this.refresh();
+    else if (shown) this.changed.fire(GROUPS.server);
   }
 
   /** Re-reads profiles and report history. */
@@ -121,7 +130,8 @@ export class ProfilesAndRunsTree implements vscode.TreeDataProvider<ProfilesAndR
 
   async getChildren(node?: ProfilesAndRunsNode): Promise<ProfilesAndRunsNode[]> {
     if (!node) {
-      const server = this.remote?.shown() ? [GROUPS.server] : [];
+      this.serverShown = this.remote?.shown() ?? false;
+      const server = this.serverShown ? [GROUPS.server] : [];
       // Nothing at all to show: an empty tree lets the view's welcome (package.json viewsWelcome) offer the ways in.
       if (this.manager.active().length === 0 && server.length === 0) {
         const [uris, history] = await Promise.all([findProfileUris(), this.reports()]);

@@ -4,7 +4,7 @@
 // an end, and every half minute while the server is configured.
 import * as vscode from 'vscode';
 import type { ServerRun, TeamServerClient } from './serverClient';
-import { TeamServerError } from './serverClient';
+import type { TeamServerError } from './serverClient';
 import { followRun } from './serverEvents';
 import type { Connection } from './serverSettings';
 
@@ -25,6 +25,7 @@ export type RemoteState =
 export class RemoteRuns implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly followers = new Map<string, AbortController>();
+  private readonly unfollowable = new Set<string>();
   private readonly timer: ReturnType<typeof setInterval>;
   private redraw: ReturnType<typeof setTimeout> | undefined;
   private current: RemoteState = { kind: 'loading' };
@@ -85,47 +86,59 @@ export class RemoteRuns implements vscode.Disposable {
   }
 
   private async load(): Promise<void> {
+    const before = this.signature();
     const connection = await this.connect();
+    // Streams that failed are tried again with each read of the list, not sooner.
+    this.unfollowable.clear();
     if (!connection.ok) {
       this.stopFollowing();
       this.client = undefined;
       this.current = { kind: 'off', message: connection.message, missing: connection.missing };
-      this.changed.fire();
-      return;
+    } else {
+      if (this.client && this.client.baseUrl !== connection.client.baseUrl) this.stopFollowing();
+      this.client = connection.client;
+      try {
+        const [running, history] = await Promise.all([connection.client.running(), connection.client.runs()]);
+        const ids = new Set(running.map((r) => r.run_id));
+        this.current = { kind: 'ready', runs: [...running, ...history.filter((r) => !ids.has(r.run_id))] };
+      } catch (err) {
+        this.stopFollowing();
+        this.current = { kind: 'failed', error: err as Error };
+      }
+      this.follow();
     }
-    if (this.client && (this.client.baseUrl !== connection.client.baseUrl || this.current.kind !== 'ready')) this.stopFollowing();
-    this.client = connection.client;
-    try {
-      const [running, history] = await Promise.all([connection.client.running(), connection.client.runs()]);
-      const ids = new Set(running.map((r) => r.run_id));
-      this.current = { kind: 'ready', runs: [...running, ...history.filter((r) => !ids.has(r.run_id))] };
-    } catch (err) {
-      this.stopFollowing();
-      this.current = { kind: 'failed', error: err as Error };
-    }
-    this.follow();
-    this.changed.fire();
+    // The poll redraws nothing when nothing changed.
+    if (this.signature() !== before) this.changed.fire();
+  }
+
+  private signature(): string {
+    const c = this.current;
+    return c.kind === 'failed' ? `failed:${c.error.message}` : JSON.stringify(c);
   }
 
   private follow(): void {
     const client = this.client;
     if (!client) return;
     for (const run of this.runs()) {
-      if (!ACTIVE_STATUSES.includes(run.status) || this.followers.has(run.run_id)) continue;
+      if (!ACTIVE_STATUSES.includes(run.status) || this.followers.has(run.run_id) || this.unfollowable.has(run.run_id)) continue;
       const controller = new AbortController();
       this.followers.set(run.run_id, controller);
-      followRun(client, run.run_id, (e) => this.update(e.run), controller.signal)
-        .catch((err: unknown) => {
-          // A run no longer readable (404, a token changed) is read again with the list.
-          if (!(err instanceof TeamServerError)) return;
-        })
-        .finally(() => {
-          if (this.followers.get(run.run_id) !== controller) return;
-          this.followers.delete(run.run_id);
-          // Its end: the list is read again for the final summary and report formats.
-          if (!controller.signal.aborted) void this.refresh();
-        });
+      followRun(client, run.run_id, (e) => this.update(e.run), controller.signal).then(
+        () => this.unfollow(run.run_id, controller, true),
+        // A stream refused (429, 404, a token changed) is tried again at the next read of the list.
+        () => {
+          this.unfollowable.add(run.run_id);
+          this.unfollow(run.run_id, controller, false);
+        },
+      );
     }
+  }
+
+  private unfollow(runId: string, controller: AbortController, ended: boolean): void {
+    if (this.followers.get(runId) !== controller) return;
+    this.followers.delete(runId);
+    // Its end: the list is read again for the final summary and report formats.
+    if (ended && !controller.signal.aborted) void this.refresh();
   }
 
   private update(run: ServerRun): void {

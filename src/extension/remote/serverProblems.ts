@@ -73,7 +73,8 @@ export function showServerError(err: unknown, what: string): void {
     forbidden: ['Set Team Server Token'],
     unreachable: ['Open Settings'],
   };
-  const show = err.kind === 'busy' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+  const show = (text: string, ...items: string[]): Thenable<string | undefined> =>
+    err.kind === 'busy' ? vscode.window.showWarningMessage(text, ...items) : vscode.window.showErrorMessage(text, ...items);
   const text =
     err.kind === 'invalid' && err.problems.length > 0 ? problemsMessage(what, err.problems) : `AI Quality Kit: ${what}: ${err.message}`;
   void show(text, ...(actions[err.kind] ?? [])).then((pick) => {
