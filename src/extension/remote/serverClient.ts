@@ -73,10 +73,17 @@ export function serverBaseUrl(raw: string): { ok: true; url: string } | { ok: fa
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     return { ok: false, message: `aiQualityKit.server.url must start with http:// or https://, not ${url.protocol}` };
+  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname))
+    return {
+      ok: false,
+      message: `aiQualityKit.server.url: http:// would send the token in clear text to ${url.hostname}; use https:// (http:// is for a server on this machine)`,
+    };
   if (url.username || url.password)
     return { ok: false, message: 'aiQualityKit.server.url must not hold credentials: store the token with "Set Team Server Token"' };
   return { ok: true, url: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
 }
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 const KINDS: Record<number, ServerErrorKind> = {
   401: 'unauthorized',

@@ -47,12 +47,18 @@ describe('remote runs: team server client', function () {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('checks the server address: http(s) only, no credentials in it, no trailing slash', () => {
+  it('checks the server address: https, or http on this machine only; no credentials in it, no trailing slash', () => {
     assert.deepEqual(serverBaseUrl(' http://127.0.0.1:8787/ '), { ok: true, url: 'http://127.0.0.1:8787' });
     assert.deepEqual(serverBaseUrl('https://aiqk.example.com/team/'), { ok: true, url: 'https://aiqk.example.com/team' });
     assert.match((serverBaseUrl('') as { message: string }).message, /aiQualityKit\.server\.url/);
     assert.match((serverBaseUrl('ftp://x') as { message: string }).message, /http:\/\/ or https:\/\//);
-    assert.match((serverBaseUrl('http://u:p@x') as { message: string }).message, /must not hold credentials/);
+    assert.match((serverBaseUrl('https://u:p@x') as { message: string }).message, /must not hold credentials/);
+    assert.match(
+      (serverBaseUrl('http://aiqk.example.com') as { message: string }).message,
+      /clear text to aiqk\.example\.com; use https:\/\//,
+    );
+    assert.deepEqual(serverBaseUrl('http://localhost:8787'), { ok: true, url: 'http://localhost:8787' });
+    assert.deepEqual(serverBaseUrl('http://[::1]:8787'), { ok: true, url: 'http://[::1]:8787' });
   });
 
   it('runs the demo profile on the server: data files uploaded and referenced as testdata, no local path sent; progress events to the end; the report downloaded', async () => {
