@@ -30,6 +30,7 @@ export class RemoteRuns implements vscode.Disposable {
   private redraw: ReturnType<typeof setTimeout> | undefined;
   private current: RemoteState = { kind: 'loading' };
   private loading: Promise<void> | undefined;
+  private again: Promise<void> | undefined;
   private client: TeamServerClient | undefined;
   /** Fired when the list or a run's progress changed (progress at most every REDRAW_MS). */
   readonly onDidChange = this.changed.event;
@@ -49,7 +50,15 @@ export class RemoteRuns implements vscode.Disposable {
 
   /** Reads the server's runs again (one read at a time) and follows those still going. */
   refresh(): Promise<void> {
-    this.loading ??= this.load().finally(() => (this.loading = undefined));
+    // A refresh asked for during a read (after a start, say) reads again once it is done.
+    if (this.loading) {
+      this.again ??= this.loading.then(() => {
+        this.again = undefined;
+        return this.refresh();
+      });
+      return this.again;
+    }
+    this.loading = this.load().finally(() => (this.loading = undefined));
     return this.loading;
   }
 
