@@ -2,7 +2,7 @@
 // the demo profile and its data). A real `aiqk serve` (the bundled CLI) is started here
 // on loopback; the tests set the server address and token, run the demo profile there,
 // see it in the AI Quality view, open its report, and cancel a run held by a target
-// that never answers.
+// that never answers (the server takes one run at a time, so a second one meets a 429).
 import { strict as assert } from 'node:assert';
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
@@ -25,7 +25,7 @@ const file = (rel: string) => vscode.Uri.joinPath(root(), rel);
 /** Starts `aiqk serve` on a free loopback port; resolves with the process and its address. */
 async function serve(dataDir: string): Promise<{ proc: ChildProcess; url: string }> {
   const cli = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'cli.js');
-  const proc = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dataDir], {
+  const proc = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dataDir, '--max-concurrent', '1', '--max-queue', '0'], {
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', NO_COLOR: '1', AIQK_SERVER_TOKENS: `user:${TOKEN}` },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -137,7 +137,7 @@ describe('remote runs on a team server', function () {
     );
   });
 
-  it('cancels a run on the server from the view', async () => {
+  it('cancels a run on the server from the view; a full server says when to retry', async () => {
     const slow = file('slow.aiqk.yaml');
     const port = (silent.address() as AddressInfo).port;
     fs.writeFileSync(
@@ -148,7 +148,15 @@ describe('remote runs on a team server', function () {
     assert.ok(res.started, JSON.stringify(res));
     await api.remote.whenRun(res.runId, (r) => r.status === 'running', 30_000);
     const node = await serverRunNode(res.runId);
-    assert.ok(node && api.profilesAndRuns.getTreeItem(node).contextValue === 'aiqk.serverRun.active');
+    assert.ok(node);
+    const item = api.profilesAndRuns.getTreeItem(node);
+    assert.equal(item.contextValue, 'aiqk.serverRun.active');
+    assert.match(String(item.description), /^slow\.aiqk\.yaml · running/);
+
+    // The server takes one run at a time and queues none: a second start is answered 429.
+    const busy = await vscode.commands.executeCommand<RemoteRunResult>('aiQualityKit.runOnServer', slow);
+    assert.ok(!busy.started && /busy \(429.*retry in 5 s/.test(busy.error ?? ''), JSON.stringify(busy));
+
     assert.equal(
       await vscode.commands.executeCommand('aiQualityKit.cancelServerRun', node.kind === 'remote' ? node.node : undefined),
       'cancelled',
