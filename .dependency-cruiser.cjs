@@ -39,6 +39,7 @@ const EXTENSION_FLOORS = [
   'requirements',
   'report',
   'runs',
+  'remote',
   'testing',
   'profilesAndRuns',
   'wizard',

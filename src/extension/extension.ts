@@ -4,6 +4,8 @@ import { registerDiagnostics } from './diagnostics/registerDiagnostics';
 import type { ProfilesAndRunsTree } from './profilesAndRuns/profilesAndRunsTree';
 import { registerProfilesAndRuns } from './profilesAndRuns/registerProfilesAndRuns';
 import { registerProfiles } from './profiles/registerProfiles';
+import type { RemoteApi } from './remote/registerRemote';
+import { registerRemote } from './remote/registerRemote';
 import type { ReportViewApi } from './report/registerReportView';
 import { registerReportView } from './report/registerReportView';
 import type { RequirementsTree } from './requirements/requirementsTree';
@@ -35,6 +37,8 @@ export interface AiQualityKitApi {
   wizard: WizardApi;
   /** The Requirements view's data: the profile shown and its rows (for integration tests). */
   requirements: RequirementsTree;
+  /** Runs on the team server: their list and the problems the server found (for integration tests). */
+  remote: RemoteApi;
 }
 
 /**
@@ -70,7 +74,8 @@ export function activate(context: vscode.ExtensionContext): AiQualityKitApi {
   });
   above.reportView = reportView;
   const testing = registerTesting(context, { commands, runs: runs.deps });
-  const profilesAndRuns = registerProfilesAndRuns(context, { commands, manager: runs.deps.manager });
+  const remote = registerRemote(context, { commands, log: runs.deps.log });
+  const profilesAndRuns = registerProfilesAndRuns(context, { commands, manager: runs.deps.manager, remote: remote.view });
   const wizard = registerWizard(context, { commands, secrets, runs: runs.api });
   void diagnostics.refreshAll();
   return {
@@ -82,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): AiQualityKitApi {
     profilesAndRuns,
     wizard,
     requirements,
+    remote,
   };
 }
 

@@ -25,7 +25,7 @@ describe('untrusted workspace', function () {
   });
 
   it('refuses runs from the commands with a clear reason', async () => {
-    for (const command of ['aiQualityKit.runTests', 'aiQualityKit.startRunInBackground']) {
+    for (const command of ['aiQualityKit.runTests', 'aiQualityKit.startRunInBackground', 'aiQualityKit.runOnServer']) {
       const res = await vscode.commands.executeCommand<RunCommandResult>(command, file('aiqk.yaml'));
       assert.equal(res.started, false, command);
       assert.ok(!res.started && res.refusal?.kind === 'untrusted', `${command} says why`);

@@ -44,6 +44,11 @@ export const COMMANDS = {
   openReadme: 'aiQualityKit.openReadme',
   showNotUsedRequirements: 'aiQualityKit.showNotUsedRequirements',
   hideNotUsedRequirements: 'aiQualityKit.hideNotUsedRequirements',
+  runOnServer: 'aiQualityKit.runOnServer',
+  setServerToken: 'aiQualityKit.setServerToken',
+  cancelServerRun: 'aiQualityKit.cancelServerRun',
+  openServerReport: 'aiQualityKit.openServerReport',
+  refreshServerRuns: 'aiQualityKit.refreshServerRuns',
   /** Internal: the action of "create dataset" quick fixes (see diagnostics/quickFixes.ts), not in package.json. */
   createDatasetFile: 'aiQualityKit.createDatasetFile',
 } as const;
@@ -53,3 +58,6 @@ export const INTERNAL_COMMANDS: readonly string[] = [COMMANDS.createDatasetFile]
 
 /** Setting section. */
 export const CONFIG_SECTION = 'aiQualityKit';
+
+/** The setting (in CONFIG_SECTION) of the team server's address, for remote runs. */
+export const SERVER_URL_SETTING = 'server.url';

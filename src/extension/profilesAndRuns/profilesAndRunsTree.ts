@@ -6,14 +6,16 @@ import { findProfileUris } from '../profiles/profilePick';
 import type { ReportEntry } from '../report/reportHistory';
 import { latestReportOf } from '../report/reportHistory';
 import type { ActiveRun, RunManager } from '../runs/runManager';
+import type { RemoteNode, RemoteRunsView } from '../remote/remoteTree';
 
 /** A node of the "AI Quality" view. */
 export type ProfilesAndRunsNode =
-  | { kind: 'group'; group: 'profiles' | 'running' | 'reports' }
+  | { kind: 'group'; group: 'profiles' | 'running' | 'reports' | 'server' }
   | { kind: 'profile'; profileUri: vscode.Uri; last?: ReportEntry }
   | { kind: 'run'; runId: string; run: ActiveRun }
   | { kind: 'report'; reportFile: string; entry: ReportEntry }
-  | { kind: 'empty'; text: string };
+  | { kind: 'empty'; text: string }
+  | { kind: 'remote'; node: RemoteNode };
 
 const HISTORY_LIMIT = 30;
 // The same objects every time: VS Code refreshes a node fired by identity, so progress redraws the running group alone.
@@ -21,6 +23,7 @@ const GROUPS = {
   profiles: { kind: 'group', group: 'profiles' },
   running: { kind: 'group', group: 'running' },
   reports: { kind: 'group', group: 'reports' },
+  server: { kind: 'group', group: 'server' },
 } as const satisfies Record<string, ProfilesAndRunsNode>;
 const STATUS_ICON: Record<string, vscode.ThemeIcon> = {
   passed: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
@@ -39,7 +42,11 @@ export class ProfilesAndRunsTree implements vscode.TreeDataProvider<ProfilesAndR
   private history: Promise<ReportEntry[]> | undefined;
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(private readonly manager: RunManager) {
+  constructor(
+    private readonly manager: RunManager,
+    /** The team server's runs (the "Team Server" group, shown when a server is set). */
+    private readonly remote?: RemoteRunsView,
+  ) {
     const profiles = vscode.workspace.createFileSystemWatcher(PROFILE_GLOB);
     const reports = vscode.workspace.createFileSystemWatcher('**/run_*.json');
     this.disposables.push(
@@ -53,7 +60,17 @@ export class ProfilesAndRunsTree implements vscode.TreeDataProvider<ProfilesAndR
       // Progress arrives several times a second: redraw the running runs, not the profiles (a workspace search) or the history.
       manager.onDidChange(() => this.changed.fire(GROUPS.running)),
       manager.onDidFinish(() => this.refresh()),
+      // The server's runs redraw their own group; the whole view only when the group comes or goes.
+      ...(remote ? [remote.onDidChange(() => this.serverChanged())] : []),
     );
+  }
+
+  private serverShown = false;
+
+  private serverChanged(): void {
+    const shown = this.remote?.shown() ?? false;
+    if (shown !== this.serverShown) this.refresh();
+    else if (shown) this.changed.fire(GROUPS.server);
   }
 
   /** Re-reads profiles and report history. */
@@ -65,11 +82,12 @@ export class ProfilesAndRunsTree implements vscode.TreeDataProvider<ProfilesAndR
   getTreeItem(node: ProfilesAndRunsNode): vscode.TreeItem {
     switch (node.kind) {
       case 'group': {
-        const labels = { profiles: 'Run Profiles', running: 'Running', reports: 'Reports' } as const;
+        const labels = { profiles: 'Run Profiles', running: 'Running', reports: 'Reports', server: 'Team Server' } as const;
         const item = new vscode.TreeItem(labels[node.group], vscode.TreeItemCollapsibleState.Expanded);
         item.id = `group:${node.group}`;
         item.contextValue = `aiqk.group.${node.group}`;
         if (node.group === 'running') item.description = String(this.manager.active().length);
+        if (node.group === 'server' && this.remote) this.remote.groupItem(item);
         return item;
       }
       case 'profile': {
@@ -105,17 +123,21 @@ export class ProfilesAndRunsTree implements vscode.TreeDataProvider<ProfilesAndR
       }
       case 'empty':
         return new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+      case 'remote':
+        return this.remote ? this.remote.treeItem(node.node) : new vscode.TreeItem('', vscode.TreeItemCollapsibleState.None);
     }
   }
 
   async getChildren(node?: ProfilesAndRunsNode): Promise<ProfilesAndRunsNode[]> {
     if (!node) {
+      this.serverShown = this.remote?.shown() ?? false;
+      const server = this.serverShown ? [GROUPS.server] : [];
       // Nothing at all to show: an empty tree lets the view's welcome (package.json viewsWelcome) offer the ways in.
-      if (this.manager.active().length === 0) {
+      if (this.manager.active().length === 0 && server.length === 0) {
         const [uris, history] = await Promise.all([findProfileUris(), this.reports()]);
         if (uris.length === 0 && history.length === 0) return [];
       }
-      return [GROUPS.profiles, GROUPS.running, GROUPS.reports];
+      return [GROUPS.profiles, GROUPS.running, ...server, GROUPS.reports];
     }
     if (node.kind !== 'group') return [];
     switch (node.group) {
@@ -137,6 +159,8 @@ export class ProfilesAndRunsTree implements vscode.TreeDataProvider<ProfilesAndR
           ? history.map((e) => ({ kind: 'report', reportFile: e.file, entry: e }))
           : [{ kind: 'empty', text: 'No report yet' }];
       }
+      case 'server':
+        return this.remote ? (await this.remote.children()).map((n) => ({ kind: 'remote', node: n })) : [];
     }
   }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CommandManager } from '../core/commandManager';
 import { COMMANDS } from '../core/constants';
 import type { RunManager } from '../runs/runManager';
+import type { RemoteRunsView } from '../remote/remoteTree';
 import { ProfilesAndRunsTree } from './profilesAndRunsTree';
 
 /** The view id of the "AI Quality" view (package.json contributes.views). */
@@ -12,6 +13,8 @@ export interface ProfilesAndRunsDeps {
   commands: CommandManager;
   /** The runs to list while they go (and whose ends refresh the report history). */
   manager: RunManager;
+  /** The team server's runs, shown in their own group when a server is set. */
+  remote?: RemoteRunsView;
 }
 
 /**
@@ -19,8 +22,11 @@ export interface ProfilesAndRunsDeps {
  * last result, running runs, report history) and its refresh command. Returns
  * the view's data provider (the integration tests read it).
  */
-export function registerProfilesAndRuns(context: vscode.ExtensionContext, { commands, manager }: ProfilesAndRunsDeps): ProfilesAndRunsTree {
-  const tree = new ProfilesAndRunsTree(manager);
+export function registerProfilesAndRuns(
+  context: vscode.ExtensionContext,
+  { commands, manager, remote }: ProfilesAndRunsDeps,
+): ProfilesAndRunsTree {
+  const tree = new ProfilesAndRunsTree(manager, remote);
   context.subscriptions.push(tree, vscode.window.registerTreeDataProvider(PROFILES_AND_RUNS_VIEW_ID, tree));
   commands.register({ id: COMMANDS.refreshRunsView, execute: () => tree.refresh() });
   return tree;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { parseProfile } from '../../engine/config/loadProfile';
 import { isSuiteName } from '../../engine/model/suiteNames';
-import { COMMANDS } from '../core/constants';
+import { COMMANDS, CONFIG_SECTION, SERVER_URL_SETTING } from '../core/constants';
 import type { RunManager } from './runManager';
 
 function toRange(r: { start: { line: number; column: number } }): vscode.Range {
@@ -24,6 +24,9 @@ export class RunCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
       manager.onDidStart(() => this.changed.fire()),
       manager.onDidFinish(() => this.changed.fire()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${CONFIG_SECTION}.${SERVER_URL_SETTING}`)) this.changed.fire();
+      }),
     ];
   }
 
@@ -63,6 +66,16 @@ export class RunCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
         }),
       );
     }
+    // With a team server set, the profile can run there too (see src/extension/remote/).
+    if (vscode.workspace.getConfiguration(CONFIG_SECTION).get<string>(SERVER_URL_SETTING, '').trim())
+      lenses.push(
+        new vscode.CodeLens(top, {
+          title: '$(cloud-upload) Run on Server',
+          command: COMMANDS.runOnServer,
+          arguments: [document.uri],
+          tooltip: 'Run this profile on the team server (aiQualityKit.server.url); its data files are uploaded, secrets stay names',
+        }),
+      );
     const suites = Array.isArray(value.suites) ? value.suites : [];
     const lines = new Map<number, string[]>();
     suites.forEach((s, i) => {
