@@ -1,31 +1,16 @@
 import { access, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { RunResult, RunStatus } from '../engine/model/runTypes';
+import type { RunResult } from '../engine/model/runTypes';
+import type { ServerRun, ServerRunStatus } from '../engine/model/serverRun';
 import type { Journal } from './journal';
 
-/** A run's state on the server: waiting its turn, running, ended as the engine says, or cut by a server stop. */
-export type ServerRunStatus = 'queued' | 'running' | RunStatus | 'interrupted';
+export type { ServerRunStatus };
 
 /** The statuses a run never leaves. */
 export const FINAL_STATUSES: readonly ServerRunStatus[] = ['passed', 'failed', 'cancelled', 'error', 'inconclusive', 'interrupted'];
 
 /** What the server tells about one run. */
-export interface RunRecord {
-  run_id: string;
-  /** Who started it (`<role>-<token digest prefix>`). */
-  owner: string;
-  profile_name: string;
-  status: ServerRunStatus;
-  accepted_at: string;
-  started_at?: string;
-  finished_at?: string;
-  progress: { done: number; total: number };
-  summary?: { total: number; passed: number; failed: number; errors: number; pass_rate: number | null };
-  /** Why it ended in error or was cancelled. */
-  reason?: string;
-  /** Report formats that can be downloaded. */
-  reports: string[];
-}
+export type RunRecord = ServerRun;
 
 /** The summary block of a finished run. */
 export function summaryOf(result: RunResult): NonNullable<RunRecord['summary']> {

@@ -4,21 +4,9 @@
 // never part of a message, an error or a log line.
 import type { DataKind } from '../../engine/model/dataKinds';
 import { RUN_ID_PATTERN } from '../../engine/model/runId';
+import type { ServerRun } from '../../engine/model/serverRun';
 
-/** A run as the server describes it (the `Run` schema of its /openapi.json). */
-export interface ServerRun {
-  run_id: string;
-  owner: string;
-  profile_name: string;
-  status: string;
-  accepted_at: string;
-  started_at?: string;
-  finished_at?: string;
-  progress: { done: number; total: number };
-  summary?: { total: number; passed: number; failed: number; errors: number; pass_rate: number | null };
-  reason?: string;
-  reports: string[];
-}
+export type { ServerRun };
 
 /** A located problem of a 422 answer. */
 export interface ServerProblem {
