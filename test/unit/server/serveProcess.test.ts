@@ -2,6 +2,8 @@
 // killed outright, and started again on the same data folder: every accepted run is listed
 // with its final state.
 import * as assert from 'node:assert/strict';
+import * as https from 'node:https';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -20,7 +22,7 @@ async function serve(
 ): Promise<{ proc: CliProcess; url: string }> {
   const proc = await spawnCli(['serve', '--port', '0', '--data-dir', dataDir, ...extra], cwd, env);
   for (;;) {
-    const m = /listening on (http:\/\/\S+)/.exec(proc.stdout());
+    const m = /listening on (https?:\/\/\S+)/.exec(proc.stdout());
     if (m) return { proc, url: m[1] as string };
     const exited = await Promise.race([proc.done.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 50))]);
     if (exited) throw new Error(`aiqk serve exited: ${proc.stderr()}`);
@@ -54,6 +56,36 @@ describe('aiqk serve (the process)', function () {
     assert.equal(weak.code, 2);
     assert.match(weak.stderr, /entry 1/);
     assert.ok(!weak.stderr.includes('tiny-token'), 'names the entry, never the token');
+  });
+
+  it('serves HTTPS with --tls-cert and --tls-key, and then may listen beyond loopback', async () => {
+    const tls = path.join(__dirname, '..', '..', 'fixtures', 'tls');
+    const cert = path.join(tls, 'loopback.cert.pem');
+    const key = path.join(tls, 'loopback.key.pem');
+    const { proc, url } = await serve(path.join(dir, 'data-tls'), dir, ['--host', '127.0.0.1', '--tls-cert', cert, '--tls-key', key]);
+    try {
+      assert.match(url, /^https:\/\/127\.0\.0\.1:\d+/);
+      // A client that trusts this certificate gets its answers over TLS...
+      const status = await new Promise<number | undefined>((resolve, reject) => {
+        https
+          .get(`${url}/healthz`, { ca: readFileSync(cert) }, (res) => {
+            res.resume();
+            resolve(res.statusCode);
+          })
+          .on('error', reject);
+      });
+      assert.equal(status, 200);
+      // ...and one that speaks plain HTTP to it gets nothing.
+      await assert.rejects(fetch(url.replace('https:', 'http:') + '/healthz', { signal: AbortSignal.timeout(5000) }));
+    } finally {
+      proc.child.kill('SIGTERM');
+      await proc.done;
+    }
+    // Beyond loopback, TLS is enough to be allowed to start.
+    const open = await serve(path.join(dir, 'data-tls-open'), dir, ['--host', '0.0.0.0', '--tls-cert', cert, '--tls-key', key]);
+    open.proc.child.kill('SIGTERM');
+    await open.proc.done;
+    assert.match(open.url, /^https:\/\//);
   });
 
   it('takes its tokens from --tokens-file and answers unknown routes with a JSON 404', async () => {
