@@ -1,5 +1,6 @@
 import type { MetricVerdict, RunResult } from '../model/runTypes';
 import { formatMetricValue, reportSuites } from './reportModel';
+import { inconclusiveCount } from '../model/caseOutcome';
 
 /** Options of the summary table. */
 export interface SummaryTableOptions {
@@ -23,7 +24,7 @@ interface Cell {
 function toneOf(status: string): Tone {
   if (status === 'passed' || status === 'pass') return 'good';
   if (status === 'failed' || status === 'FAIL' || status === 'error') return 'bad';
-  if (status === 'cancelled' || status === 'unmeasured' || status === 'not run') return 'warn';
+  if (status === 'cancelled' || status === 'unmeasured' || status === 'inconclusive' || status === 'not run') return 'warn';
   return 'plain';
 }
 
@@ -61,6 +62,8 @@ function overallLine(result: RunResult, color: boolean): string {
   const parts = [`${o.passed}/${o.total} passed (${rate})`];
   if (o.failed) parts.push(`${o.failed} failed`);
   if (o.errors) parts.push(`${o.errors} error${o.errors === 1 ? '' : 's'}`);
+  const inconclusive = inconclusiveCount(result.cases);
+  if (inconclusive) parts.push(`${inconclusive} inconclusive`);
   return `Overall: ${paint(status)}  ${parts.join(', ')}  ·  ${result.run.id}  ·  ${(result.run.duration_ms / 1000).toFixed(1)} s`;
 }
 
