@@ -4,7 +4,7 @@ import type { SuiteName } from '../../engine/model/suiteNames';
 import type { ActiveRun, RunManager } from '../runs/runManager';
 import { TerminalRunView } from '../runs/terminalView';
 import type { TestOutcome } from './caseOutcome';
-import { caseLabel, caseOutcome, suiteOutcome } from './caseOutcome';
+import { caseLabel, caseOutcome, needsSuiteVerdict, suiteOutcome, verdictMark } from './caseOutcome';
 import type { TestTree } from './testTree';
 
 /** The last state reported for a Test Explorer item (what the integration tests read back). */
@@ -43,6 +43,12 @@ export class TestResultsBridge implements vscode.Disposable {
   applyResult(testRun: vscode.TestRun, profileUri: vscode.Uri, result: RunResult, runName: string): void {
     for (const c of result.cases) this.applyCase(testRun, profileUri, c, result.summary.suites[c.suite], runName);
     for (const s of Object.values(result.summary.suites)) if (s) this.applySuite(testRun, profileUri, s, runName);
+    this.markProfile(profileUri, result);
+  }
+
+  /** The profile's description names a verdict its icon cannot show (inconclusive, cancelled); cleared otherwise. */
+  private markProfile(uri: vscode.Uri, result: RunResult): void {
+    this.tree.profileItem(uri).description = verdictMark(result.run.status);
   }
 
   private follow(run: ActiveRun): void {
@@ -66,8 +72,8 @@ export class TestResultsBridge implements vscode.Disposable {
           testRun.started(this.tree.caseItem(uri, e.suite, e.caseId, caseLabel({ suite: e.suite, case_id: e.caseId })));
           break;
         case 'case-finished':
-          // A failure without its own error text is explained by the suite's thresholds, known at suite end.
-          if (e.case.status === 'failed' && !e.case.error) {
+          // A failed or errored case shows no worse than its suite's verdict, known at suite end.
+          if (needsSuiteVerdict(e.case)) {
             const list = waiting.get(e.case.suite) ?? [];
             list.push(e.case);
             waiting.set(e.case.suite, list);
@@ -90,6 +96,7 @@ export class TestResultsBridge implements vscode.Disposable {
       unsubscribe();
       onCancel?.dispose();
       for (const list of waiting.values()) for (const c of list) this.applyCase(testRun, uri, c, f.result.summary.suites[c.suite], runName);
+      this.markProfile(uri, f.result);
       testRun.appendOutput(view.finish(f.result, f.files, f.writeError, f.records));
       if (own) testRun.end();
     });
@@ -101,7 +108,10 @@ export class TestResultsBridge implements vscode.Disposable {
   }
 
   private applySuite(testRun: vscode.TestRun, uri: vscode.Uri, s: SuiteSummary, runName: string): void {
-    this.apply(testRun, this.tree.suiteItem(uri, s.suite), suiteOutcome(s), runName);
+    const item = this.tree.suiteItem(uri, s.suite);
+    const o = suiteOutcome(s);
+    item.description = o.mark;
+    this.apply(testRun, item, o, runName);
   }
 
   private apply(testRun: vscode.TestRun, item: vscode.TestItem, o: TestOutcome, runName: string): void {
@@ -110,6 +120,8 @@ export class TestResultsBridge implements vscode.Disposable {
       o.diff
         ? vscode.TestMessage.diff(o.message ?? 'the answer differs from the expected answer', o.diff.expected, o.diff.actual)
         : new vscode.TestMessage(o.message ?? '');
+    // Passed and skipped carry no message: what the case has to say is attached to it as output.
+    if (o.note) testRun.appendOutput(`${o.note.replace(/\r?\n/g, '\r\n')}\r\n`, undefined, item);
     switch (o.state) {
       case 'passed':
         testRun.passed(item, o.durationMs);
