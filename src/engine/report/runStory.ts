@@ -134,7 +134,7 @@ export function inconclusiveLine(result: RunResult): string | undefined {
   }
   const empty = suites.filter((s) => !bySuite.some(([k]) => k === s));
   if (empty.length > 0) parts.push(`${empty.join(', ')} measured nothing that ${empty.length === 1 ? 'its' : 'their'} thresholds gate`);
-  const gate = result.run.status === 'inconclusive' ? 'the run does not pass' : 'these suites do not pass';
+  const gate = result.run.status === 'inconclusive' ? 'the run does not pass' : `${suites.length === 1 ? 'it does' : 'they do'} not pass`;
   return `Inconclusive: ${parts.join('; ')}; ${gate}.`;
 }
 
