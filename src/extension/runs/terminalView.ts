@@ -3,6 +3,7 @@ import type { WrittenReports } from '../../engine/report/writeReports';
 import type { RunStoryOptions } from '../../engine/report/runStory';
 import { formatRunStory } from '../../engine/report/runStoryText';
 import type { CaseResult, RunEvent, RunResult } from '../../engine/model/runTypes';
+import { isInconclusive } from '../../engine/model/caseOutcome';
 
 // What the task's pseudoterminal prints, kept free of `vscode` so it is unit-tested.
 // A pseudoterminal needs CRLF and understands ANSI colours and `\r\x1b[K` redraws.
@@ -22,7 +23,7 @@ export interface TerminalViewOptions {
   now?: () => number;
 }
 
-const CODES = { red: '31;1', green: '32', yellow: '33', dim: '2', bold: '1', cyan: '36' } as const;
+const CODES = { red: '31;1', green: '32', yellow: '33', dim: '2', bold: '1', cyan: '36', magenta: '35' } as const;
 
 /** Turns a run's events into terminal text: progress line, suite verdicts, brief failures, final summary. */
 export class TerminalRunView {
@@ -59,13 +60,17 @@ export class TerminalRunView {
         const s = event.summary;
         const hidden = this.failuresHidden.get(s.suite) ?? 0;
         const more = hidden > 0 ? this.paint('dim', ` (${hidden} more failing ${hidden === 1 ? 'case' : 'cases'} in the report)`) : '';
-        const mark =
+        // Inconclusive (or an old report's unmeasured) has a mark of its own: neither passed nor failed.
+        const tone =
           s.status === 'passed'
-            ? this.paint('green', '✓')
+            ? 'green'
             : s.status === 'failed' || s.status === 'error'
-              ? this.paint('red', '✗')
-              : this.paint('yellow', '○');
-        const tone = s.status === 'passed' ? 'green' : s.status === 'failed' || s.status === 'error' ? 'red' : 'yellow';
+              ? 'red'
+              : isInconclusive(s.status)
+                ? 'magenta'
+                : 'yellow';
+        const glyph = s.status === 'passed' ? '✓' : tone === 'red' ? '✗' : tone === 'magenta' ? '?' : '○';
+        const mark = this.paint(tone, glyph);
         return this.say(
           `  ${mark} ${s.suite} ${this.paint(tone, s.status)} ${this.paint('dim', `(${s.passed} passed, ${s.failed} failed, ${s.errors} errors of ${s.total})`)}${more}`,
         );
