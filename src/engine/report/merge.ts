@@ -2,7 +2,7 @@ import type { CaseResult, LogEntry, MetricVerdict, RunResult, RunStatus, SuiteSu
 import type { SuiteName } from '../model/suiteNames';
 import { SUITE_NAMES } from '../model/suiteNames';
 import { buildSummary, meanMetric } from '../metrics/verdict';
-import { overallSummary } from '../model/caseOutcome';
+import { isInconclusive, overallSummary } from '../model/caseOutcome';
 import { formatMetricValue, meetsThreshold } from './reportModel';
 import { newRunId } from '../model/runId';
 
@@ -144,7 +144,12 @@ export function mergeReports(results: readonly RunResult[], opts: MergeOptions =
     summaries[suite] = opts.summarize ? opts.summarize(suite, suiteCases) : mergeSuiteSummary(suite, suiteCases, parts);
   }
 
-  const suiteVerdict: RunStatus = Object.values(summaries).some((s) => s.status === 'failed' || s.status === 'error') ? 'failed' : 'passed';
+  const merged = Object.values(summaries);
+  const suiteVerdict: RunStatus = merged.some((s) => s.status === 'failed' || s.status === 'error')
+    ? 'failed'
+    : merged.some((s) => isInconclusive(s.status))
+      ? 'inconclusive'
+      : 'passed';
   const status = worst([...ordered.map((r) => r.run.status), suiteVerdict]);
   const started = ordered.map((r) => r.run.started_at).sort()[0]!;
   const finished = ordered
