@@ -15,7 +15,7 @@ const STATUS_ICON: Record<string, IconName> = {
   failed: 'fail',
   error: 'error',
   cancelled: 'cancelled',
-  unmeasured: 'inconclusive',
+  unmeasured: 'unmeasured',
   inconclusive: 'inconclusive',
 };
 

@@ -1,6 +1,6 @@
 import type { PlannedCase } from './runTypes';
 import type { SuiteName } from './suiteNames';
-import type { CaseResult, OverallSummary, RunStatus, SuiteStatus, SuiteSummary } from './runTypes';
+import type { CaseResult, OverallSummary, RunStatus, SuiteSummary } from './runTypes';
 
 /** The error message of anything thrown. */
 export function errorMessage(err: unknown): string {
@@ -64,26 +64,19 @@ export function countCases(cases: readonly CaseResult[]): { total: number; passe
 }
 
 /**
- * Whether a suite verdict says too little was measured to pass or fail it:
- * `inconclusive`, or `unmeasured` as version-1 reports written before
- * inconclusive existed call a suite none of whose gated metrics was measured.
- */
-export function isInconclusive(status: SuiteStatus | RunStatus): boolean {
-  return status === 'inconclusive' || status === 'unmeasured';
-}
-
-/**
  * The run's verdict from its suites. Precedence: cancelled (a suite was cut
  * short), then error (a suite could not be evaluated), then failed (a suite
  * missed a threshold), then inconclusive (a suite measured too little: too many
- * unclassified replies, or no gated metric; an old report's `unmeasured` reads
- * the same), else passed. Only `passed` passes the run gate.
+ * unclassified replies, or no gated metric), else passed. Only `passed` passes
+ * the run gate. `unmeasured` is what reports written before inconclusive existed
+ * call a suite that measured nothing; new runs never write it, and an old
+ * report's keeps the meaning it was written with: it did not fail the run.
  */
 export function runStatus(summaries: readonly SuiteSummary[]): RunStatus {
   if (summaries.some((s) => s.status === 'cancelled')) return 'cancelled';
   if (summaries.some((s) => s.status === 'error')) return 'error';
   if (summaries.some((s) => s.status === 'failed')) return 'failed';
-  if (summaries.some((s) => isInconclusive(s.status))) return 'inconclusive';
+  if (summaries.some((s) => s.status === 'inconclusive')) return 'inconclusive';
   return 'passed';
 }
 

@@ -2,7 +2,7 @@ import type { CaseResult, LogEntry, MetricVerdict, RunResult, RunStatus, SuiteSu
 import type { SuiteName } from '../model/suiteNames';
 import { SUITE_NAMES } from '../model/suiteNames';
 import { buildSummary, meanMetric } from '../metrics/verdict';
-import { isInconclusive, overallSummary } from '../model/caseOutcome';
+import { overallSummary } from '../model/caseOutcome';
 import { formatMetricValue, meetsThreshold } from './reportModel';
 import { newRunId } from '../model/runId';
 
@@ -147,7 +147,7 @@ export function mergeReports(results: readonly RunResult[], opts: MergeOptions =
   const merged = Object.values(summaries);
   const suiteVerdict: RunStatus = merged.some((s) => s.status === 'failed' || s.status === 'error')
     ? 'failed'
-    : merged.some((s) => isInconclusive(s.status))
+    : merged.some((s) => s.status === 'inconclusive')
       ? 'inconclusive'
       : 'passed';
   const status = worst([...ordered.map((r) => r.run.status), suiteVerdict]);

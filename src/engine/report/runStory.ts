@@ -3,7 +3,7 @@ import type { CaseResult, MetricVerdict, RunResult, SuiteSummary } from '../mode
 import type { SuiteName } from '../model/suiteNames';
 import { MUTATOR_NAMES } from '../suites/redTeam/redTeamMutators';
 import { formatMetricValue, reportSuites } from './reportModel';
-import { inconclusiveCount, inconclusiveReason, isInconclusive } from '../model/caseOutcome';
+import { inconclusiveCount, inconclusiveReason } from '../model/caseOutcome';
 
 /** One distinct per-case error message and how many cases had it. */
 export interface ErrorCount {
@@ -99,11 +99,11 @@ function suiteStory(s: SuiteSummary, cases: readonly CaseResult[], cancelReason:
     const done = cases.filter((c) => c.status !== 'cancelled').length;
     why.push(`${s.suite}: cancelled after ${done} of ${s.total} ${noun(s.suite, s.total)}${cancelReason ? ` (${cancelReason})` : ''}`);
   }
-  if (isInconclusive(s.status)) why.push(`${s.suite}: inconclusive: ${inconclusiveReason(s)}`);
+  if (s.status === 'inconclusive') why.push(`${s.suite}: inconclusive: ${inconclusiveReason(s)}`);
   // When every case errored, the metrics only echo it: the target errors above are the whole story.
   const allErrored = s.total > 0 && errored === s.total;
   // unclear_rate over its threshold is what the inconclusive line above says.
-  const failing = s.metrics.filter((m) => m.pass === false && !(isInconclusive(s.status) && m.name === 'unclear_rate'));
+  const failing = s.metrics.filter((m) => m.pass === false && !(s.status === 'inconclusive' && m.name === 'unclear_rate'));
   if (failing.length > 0 && !allErrored) why.push(`${s.suite}: below threshold: ${failing.map(failedMetric).join(', ')}`);
   if (!allErrored) why.push(...unmeasuredLines(s));
   if (why.length === 0 && s.status === 'passed') return undefined;
@@ -117,10 +117,7 @@ function suiteStory(s: SuiteSummary, cases: readonly CaseResult[], cancelReason:
  * nothing; and that the run does not pass. Undefined when no suite is inconclusive.
  */
 export function inconclusiveLine(result: RunResult): string | undefined {
-  const suites = reportSuites(result).filter((s) => {
-    const status = result.summary.suites[s]?.status;
-    return status !== undefined && isInconclusive(status);
-  });
+  const suites = reportSuites(result).filter((s) => result.summary.suites[s]?.status === 'inconclusive');
   if (suites.length === 0) return undefined;
   const bySuite = suites.map((s) => [s, inconclusiveCount(result.cases.filter((c) => c.suite === s))] as const).filter(([, n]) => n > 0);
   const unclear = bySuite.reduce((n, [, k]) => n + k, 0);

@@ -3,7 +3,6 @@ import type { WrittenReports } from '../../engine/report/writeReports';
 import type { RunStoryOptions } from '../../engine/report/runStory';
 import { formatRunStory } from '../../engine/report/runStoryText';
 import type { CaseResult, RunEvent, RunResult } from '../../engine/model/runTypes';
-import { isInconclusive } from '../../engine/model/caseOutcome';
 
 // What the task's pseudoterminal prints, kept free of `vscode` so it is unit-tested.
 // A pseudoterminal needs CRLF and understands ANSI colours and `\r\x1b[K` redraws.
@@ -60,13 +59,13 @@ export class TerminalRunView {
         const s = event.summary;
         const hidden = this.failuresHidden.get(s.suite) ?? 0;
         const more = hidden > 0 ? this.paint('dim', ` (${hidden} more failing ${hidden === 1 ? 'case' : 'cases'} in the report)`) : '';
-        // Inconclusive (or an old report's unmeasured) has a mark of its own: neither passed nor failed.
+        // Inconclusive has a mark of its own: neither passed nor failed.
         const tone =
           s.status === 'passed'
             ? 'green'
             : s.status === 'failed' || s.status === 'error'
               ? 'red'
-              : isInconclusive(s.status)
+              : s.status === 'inconclusive'
                 ? 'magenta'
                 : 'yellow';
         const glyph = s.status === 'passed' ? '✓' : tone === 'red' ? '✗' : tone === 'magenta' ? '?' : '○';

@@ -1,6 +1,6 @@
 import { caseFailureText, describeVerdict } from '../../engine/report/reportModel';
 import type { CaseResult, RunStatus, SuiteStatus, SuiteSummary } from '../../engine/model/runTypes';
-import { inconclusiveReason, isInconclusive } from '../../engine/model/caseOutcome';
+import { inconclusiveReason } from '../../engine/model/caseOutcome';
 import type { SuiteName } from '../../engine/model/suiteNames';
 
 // How a case or suite shows in the Test Explorer, decided without `vscode`
@@ -48,16 +48,18 @@ export function shownState(states: readonly TestState[]): TestState | undefined 
  * The Test Explorer state of a suite or run verdict. Ordered as the run's
  * precedence (cancelled > error > failed > inconclusive > passed) so that the
  * profile, shown in its highest suite's state, reads as the run does: inconclusive
- * (and an old report's unmeasured) is not passing, so it shows failed, named
- * "inconclusive" in its message and description; a cancelled suite shows errored.
+ * is not passing, so it shows failed, named "inconclusive" in its message and
+ * description; a cancelled suite shows errored. An old report's `unmeasured`
+ * did not count in its run's status, so it shows skipped, below passed.
  */
 export function verdictState(status: SuiteStatus | RunStatus): TestState {
   switch (status) {
     case 'passed':
       return 'passed';
+    case 'unmeasured':
+      return 'skipped';
     case 'failed':
     case 'inconclusive':
-    case 'unmeasured':
       return 'failed';
     case 'error':
     case 'cancelled':
@@ -65,10 +67,9 @@ export function verdictState(status: SuiteStatus | RunStatus): TestState {
   }
 }
 
-/** The word an item's description shows when its state's icon cannot say it (inconclusive, cancelled); undefined otherwise. */
+/** The word an item's description shows when its state's icon cannot say it (inconclusive, cancelled, unmeasured); undefined otherwise. */
 export function verdictMark(status: SuiteStatus | RunStatus): string | undefined {
-  if (isInconclusive(status)) return 'inconclusive';
-  return status === 'cancelled' ? 'cancelled' : undefined;
+  return status === 'inconclusive' || status === 'cancelled' || status === 'unmeasured' ? status : undefined;
 }
 
 /** A case's own state, before its suite's verdict is taken into account. */
@@ -117,6 +118,12 @@ export function caseOutcome(c: CaseResult, summary?: SuiteSummary): TestOutcome 
   const detail = own.message ?? '';
   if (own.state === 'failed' && cap === 'passed')
     return { state: 'passed', note: `failed, within the thresholds ${summary.suite} passed: ${detail}`, ...timing };
+  if (cap === 'skipped')
+    return {
+      state: 'skipped',
+      note: `${c.status}; ${summary.suite} measured none of its gated metrics${detail ? `: ${detail}` : ''}`,
+      ...timing,
+    };
   return {
     state: 'skipped',
     note: `could not be evaluated, left out of ${summary.suite}'s metrics (the suite ${summary.status}): ${detail}`,
@@ -140,12 +147,15 @@ export function suiteOutcome(s: SuiteSummary): TestOutcome {
     case 'cancelled':
       return { state: 'errored', message: ['cancelled', counts, ...s.notes].join('\n'), ...marked };
     case 'inconclusive':
-    case 'unmeasured':
       return {
         state: 'failed',
         message: [`inconclusive (not passed): ${inconclusiveReason(s)}`, counts, ...s.notes].join('\n'),
         ...marked,
       };
+    case 'unmeasured': {
+      const why = s.metrics.filter((m) => m.value === null).map(describeVerdict);
+      return { state: 'skipped', message: ['no metric could be measured', ...why, ...s.notes].join('\n'), ...marked };
+    }
   }
 }
 

@@ -120,8 +120,9 @@ export class TestResultsBridge implements vscode.Disposable {
       o.diff
         ? vscode.TestMessage.diff(o.message ?? 'the answer differs from the expected answer', o.diff.expected, o.diff.actual)
         : new vscode.TestMessage(o.message ?? '');
-    // Passed and skipped carry no message: what the case has to say is attached to it as output.
-    if (o.note) testRun.appendOutput(`${o.note.replace(/\r?\n/g, '\r\n')}\r\n`, undefined, item);
+    // Passed and skipped carry no message: what the item has to say is attached to it as output.
+    const note = o.note ?? (o.state === 'skipped' ? o.message : undefined);
+    if (note) testRun.appendOutput(`${note.replace(/\r?\n/g, '\r\n')}\r\n`, undefined, item);
     switch (o.state) {
       case 'passed':
         testRun.passed(item, o.durationMs);

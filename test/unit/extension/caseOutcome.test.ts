@@ -94,7 +94,7 @@ describe('Test Explorer outcomes', () => {
     assert.equal(o.state, 'failed');
     assert.equal(o.mark, 'inconclusive');
     assert.match(o.message ?? '', /^inconclusive \(not passed\): 3 of 3 replies could not be classified \(unclear_rate 1\.00 > 0\.2\)/);
-    assert.equal(suiteOutcome({ ...s, status: 'unmeasured' }).mark, 'inconclusive', "an old report's unmeasured reads the same");
+    assert.equal(suiteOutcome({ ...s, status: 'unmeasured' }).mark, 'unmeasured');
   });
 
   it('keeps every suite in the state of its verdict, whatever its cases (VS Code shows a parent in its highest child state)', () => {
@@ -109,16 +109,27 @@ describe('Test Explorer outcomes', () => {
     }
   });
 
-  it('shows the profile in the state of the run status, for every mix of suite verdicts', () => {
+  it('shows the profile in the state of the run status, for every mix of suite verdicts a run writes', () => {
     const summary = (status: SuiteStatus): SuiteSummary => ({ ...ragSummary([]), status });
-    for (const a of SUITE_STATUSES)
-      for (const b of SUITE_STATUSES)
-        for (const c of SUITE_STATUSES) {
+    const written = SUITE_STATUSES.filter((s) => s !== 'unmeasured');
+    for (const a of written)
+      for (const b of written)
+        for (const c of written) {
           const suites = [summary(a), summary(b), summary(c)];
           const shown: TestState | undefined = shownState(suites.map((s) => suiteOutcome(s).state));
           assert.equal(shown, verdictState(runStatus(suites)), `${a}, ${b}, ${c}`);
         }
     assert.equal(verdictState('passed'), 'passed');
     assert.notEqual(verdictState('inconclusive'), 'passed');
+  });
+
+  it("reads an old report's unmeasured suite as its run did: skipped, not counted against the run's recorded status", () => {
+    const summary = (status: SuiteStatus): SuiteSummary => ({ ...ragSummary([]), status });
+    for (const other of ['passed', 'failed', 'error'] as const) {
+      const suites = [summary(other), summary('unmeasured')];
+      assert.equal(shownState(suites.map((s) => suiteOutcome(s).state)), verdictState(runStatus(suites)), other);
+    }
+    assert.equal(runStatus([summary('passed'), summary('unmeasured')]), 'passed');
+    assert.equal(suiteOutcome(summary('unmeasured')).state, 'skipped');
   });
 });

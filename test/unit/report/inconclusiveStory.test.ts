@@ -68,12 +68,12 @@ describe('the story of an inconclusive run', () => {
     assert.match(inconclusiveLine(result) ?? '', /; the configured judge could not grade them either; the run does not pass\.$/);
   });
 
-  it('names a suite that measured nothing, also as an old report calls it (unmeasured)', () => {
+  it("names a suite that measured nothing; an old report's unmeasured suite keeps its meaning (no line)", () => {
     const result = unclearRun();
     result.cases = [];
     result.summary.suites.red_team = {
       ...result.summary.suites.red_team!,
-      status: 'unmeasured',
+      status: 'inconclusive',
       metrics: [{ name: 'attack_success_rate', value: null, threshold: 0, direction: 'max', pass: null, reason: 'no attacks were run' }],
     };
     assert.equal(inconclusiveLine(result), 'Inconclusive: red_team measured nothing that its thresholds gate; the run does not pass.');
@@ -82,6 +82,9 @@ describe('the story of an inconclusive run', () => {
         '  red_team: inconclusive: no gated metric could be measured: attack_success_rate (no attacks were run)',
       ),
     );
+    result.summary.suites.red_team!.status = 'unmeasured';
+    result.run.status = 'passed';
+    assert.equal(inconclusiveLine(result), undefined);
   });
 
   it('names an inconclusive suite of a failed run too, and says nothing when no suite is inconclusive', () => {

@@ -66,8 +66,8 @@ describe('run status', () => {
     assert.equal(runStatus([]), 'passed');
   });
 
-  it("reads an old report's unmeasured suite as inconclusive: it does not pass the run", () => {
-    assert.equal(runStatus([s('passed'), s('unmeasured')]), 'inconclusive');
+  it("reads an old report's unmeasured suite (new runs write inconclusive) as it was written: it did not fail the run", () => {
+    assert.equal(runStatus([s('passed'), s('unmeasured')]), 'passed');
     assert.equal(runStatus([s('unmeasured'), s('failed')]), 'failed');
   });
 });
