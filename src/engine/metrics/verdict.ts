@@ -45,6 +45,11 @@ export function meanMetric(cases: readonly CaseResult[], metric: string): number
  */
 const EVIDENCE_METRICS: ReadonlySet<string> = new Set(['unclear_rate']);
 
+/** Whether missing a metric's threshold makes a suite inconclusive rather than failed. */
+export function isEvidenceMetric(name: string): boolean {
+  return EVIDENCE_METRICS.has(name);
+}
+
 /**
  * The share of answered replies nobody could classify, judged by unclear_rate_max
  * (red_team and safety). Null when nothing was answered.
@@ -84,8 +89,8 @@ export function buildSummary(
 ): SuiteSummary {
   const { total, passed, failed, errors } = countCases(cases);
   const judged = metrics.filter((m) => m.threshold !== undefined);
-  const quality = judged.filter((m) => !EVIDENCE_METRICS.has(m.name));
-  const evidence = judged.filter((m) => EVIDENCE_METRICS.has(m.name));
+  const quality = judged.filter((m) => !isEvidenceMetric(m.name));
+  const evidence = judged.filter((m) => isEvidenceMetric(m.name));
   let status: SuiteStatus;
   if (total > 0 && errors === total) status = 'error';
   else if (quality.some((m) => m.pass === false)) status = 'failed';

@@ -60,6 +60,8 @@ export function distinctErrors(cases: readonly CaseResult[]): ErrorCount[] {
   const counts = new Map<string, number>();
   for (const c of cases) {
     if (c.error === null || c.status === 'passed') continue;
+    // An unclassified reply nobody tried to grade is what the inconclusive line says; a judge's failure is listed.
+    if (c.status === 'inconclusive' && c.details?.judge === undefined) continue;
     const text = caseErrorText(c.error);
     counts.set(text, (counts.get(text) ?? 0) + 1);
   }

@@ -1,6 +1,7 @@
 import type { MetricVerdict, RunResult } from '../model/runTypes';
 import { formatMetricValue, reportSuites } from './reportModel';
 import { inconclusiveCount } from '../model/caseOutcome';
+import { isEvidenceMetric } from '../metrics/verdict';
 
 /** Options of the summary table. */
 export interface SummaryTableOptions {
@@ -24,13 +25,15 @@ interface Cell {
 function toneOf(status: string): Tone {
   if (status === 'passed' || status === 'pass') return 'good';
   if (status === 'failed' || status === 'FAIL' || status === 'error') return 'bad';
-  if (status === 'cancelled' || status === 'unmeasured' || status === 'inconclusive' || status === 'not run') return 'warn';
+  if (status === 'cancelled' || status === 'unmeasured' || status === 'inconclusive' || status === 'INCONCLUSIVE' || status === 'not run')
+    return 'warn';
   return 'plain';
 }
 
 function metricCells(m: MetricVerdict): Cell[] {
   const threshold = m.threshold === undefined ? '' : `${m.direction === 'max' ? '<=' : '>='} ${formatMetricValue(m.threshold)}`;
-  const verdict = m.pass === true ? 'pass' : m.pass === false ? 'FAIL' : 'unmeasured';
+  // Too many unclassified replies makes the suite inconclusive, not failed: the verdict says so.
+  const verdict = m.pass === true ? 'pass' : m.pass === false ? (isEvidenceMetric(m.name) ? 'INCONCLUSIVE' : 'FAIL') : 'unmeasured';
   return [
     { text: m.name, tone: 'plain' },
     { text: formatMetricValue(m.value), tone: m.value === null ? 'warn' : 'plain' },
