@@ -49,20 +49,22 @@ export function shownState(states: readonly TestState[]): TestState | undefined 
  * precedence (cancelled > error > failed > inconclusive > passed) so that the
  * profile, shown in its highest suite's state, reads as the run does: inconclusive
  * is not passing, so it shows failed, named "inconclusive" in its message and
- * description; a cancelled suite shows errored. An old report's `unmeasured`
- * did not count in its run's status, so it shows skipped, below passed.
+ * description. A suite the run did not finish (cancelled) shows skipped, as VS
+ * Code shows tests a cancelled run left, named "cancelled" in its description and
+ * the profile's. An old report's `unmeasured` did not count in its run's status,
+ * so it shows skipped too, below passed.
  */
 export function verdictState(status: SuiteStatus | RunStatus): TestState {
   switch (status) {
     case 'passed':
       return 'passed';
     case 'unmeasured':
+    case 'cancelled':
       return 'skipped';
     case 'failed':
     case 'inconclusive':
       return 'failed';
     case 'error':
-    case 'cancelled':
       return 'errored';
   }
 }
@@ -118,12 +120,13 @@ export function caseOutcome(c: CaseResult, summary?: SuiteSummary): TestOutcome 
   const detail = own.message ?? '';
   if (own.state === 'failed' && cap === 'passed')
     return { state: 'passed', note: `failed, within the thresholds ${summary.suite} passed: ${detail}`, ...timing };
-  if (cap === 'skipped')
-    return {
-      state: 'skipped',
-      note: `${c.status}; ${summary.suite} measured none of its gated metrics${detail ? `: ${detail}` : ''}`,
-      ...timing,
-    };
+  if (cap === 'skipped') {
+    const why =
+      summary.status === 'cancelled'
+        ? `the run was cancelled before ${summary.suite}'s verdict`
+        : `${summary.suite} measured none of its gated metrics`;
+    return { state: 'skipped', note: `${c.status}; ${why}${detail ? `: ${detail}` : ''}`, ...timing };
+  }
   return {
     state: 'skipped',
     note: `could not be evaluated, left out of ${summary.suite}'s metrics (the suite ${summary.status}): ${detail}`,
@@ -145,7 +148,7 @@ export function suiteOutcome(s: SuiteSummary): TestOutcome {
     case 'error':
       return { state: 'errored', message: [s.notes[0] ?? 'every case errored', counts].join('\n') };
     case 'cancelled':
-      return { state: 'errored', message: ['cancelled', counts, ...s.notes].join('\n'), ...marked };
+      return { state: 'skipped', message: ['cancelled', counts, ...s.notes].join('\n'), ...marked };
     case 'inconclusive':
       return {
         state: 'failed',

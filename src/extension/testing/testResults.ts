@@ -62,6 +62,8 @@ export class TestResultsBridge implements vscode.Disposable {
     for (const item of suites) testRun.enqueued(item);
     const view = new TerminalRunView({ color: true, progressLine: false });
     const waiting = new Map<SuiteName, CaseResult[]>();
+    // Cases shown before their suite's verdict, in case it ranks below them.
+    const early = new Map<SuiteName, CaseResult[]>();
     const unsubscribe = run.events.onEvent((e: RunEvent) => {
       testRun.appendOutput(view.onEvent(e));
       switch (e.type) {
@@ -79,11 +81,18 @@ export class TestResultsBridge implements vscode.Disposable {
             waiting.set(e.case.suite, list);
           } else {
             this.applyCase(testRun, uri, e.case, undefined, runName);
+            const list = early.get(e.case.suite) ?? [];
+            list.push(e.case);
+            early.set(e.case.suite, list);
           }
           break;
         case 'suite-finished':
           for (const c of waiting.get(e.summary.suite) ?? []) this.applyCase(testRun, uri, c, e.summary, runName);
           waiting.delete(e.summary.suite);
+          // A suite shown below passed (cancelled before its verdict) takes back the passes shown as they came.
+          for (const c of early.get(e.summary.suite) ?? [])
+            if (caseOutcome(c, e.summary).state !== caseOutcome(c).state) this.applyCase(testRun, uri, c, e.summary, runName);
+          early.delete(e.summary.suite);
           this.applySuite(testRun, uri, e.summary, runName);
           break;
         case 'log':

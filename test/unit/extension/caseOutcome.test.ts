@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { caseLabel, caseOutcome, shownState, suiteOutcome, verdictState } from '../../../src/extension/testing/caseOutcome';
+import { caseLabel, caseOutcome, shownState, suiteOutcome, verdictMark, verdictState } from '../../../src/extension/testing/caseOutcome';
 import type { TestState } from '../../../src/extension/testing/caseOutcome';
 import { runStatus } from '../../../src/engine/model/caseOutcome';
 import type { CaseStatus, SuiteStatus, SuiteSummary } from '../../../src/engine/model/runTypes';
@@ -45,7 +45,7 @@ describe('Test Explorer outcomes', () => {
     const o = suiteOutcome(ragSummary([failed]));
     assert.equal(o.state, 'failed');
     assert.match(o.message ?? '', /^faithfulness 0\.5 < 0\.8\n0\/1 cases passed/);
-    assert.equal(suiteOutcome({ ...ragSummary([]), status: 'cancelled' }).state, 'errored');
+    assert.equal(suiteOutcome({ ...ragSummary([]), status: 'cancelled' }).state, 'skipped');
     assert.equal(suiteOutcome({ ...ragSummary([]), status: 'cancelled' }).mark, 'cancelled');
     assert.equal(
       suiteOutcome({ ...ragSummary([]), status: 'error', notes: ['target unreachable'] }).message,
@@ -111,7 +111,8 @@ describe('Test Explorer outcomes', () => {
 
   it('shows the profile in the state of the run status, for every mix of suite verdicts a run writes', () => {
     const summary = (status: SuiteStatus): SuiteSummary => ({ ...ragSummary([]), status });
-    const written = SUITE_STATUSES.filter((s) => s !== 'unmeasured');
+    // A cancelled suite shows skipped (the profile is marked cancelled instead): see the next test.
+    const written = SUITE_STATUSES.filter((s) => s !== 'unmeasured' && s !== 'cancelled');
     for (const a of written)
       for (const b of written)
         for (const c of written) {
@@ -121,6 +122,22 @@ describe('Test Explorer outcomes', () => {
         }
     assert.equal(verdictState('passed'), 'passed');
     assert.notEqual(verdictState('inconclusive'), 'passed');
+  });
+
+  it('shows a suite the run did not finish as skipped, its cases too, and marks the profile cancelled', () => {
+    const summary = (status: SuiteStatus): SuiteSummary => ({ ...ragSummary([]), status });
+    const cut = summary('cancelled');
+    const done = makeCase('rag_quality', 'rag_quality:q1', 'passed');
+    const o = caseOutcome(done, cut);
+    assert.equal(o.state, 'skipped');
+    assert.match(o.note ?? '', /^passed; the run was cancelled before rag_quality's verdict/);
+    assert.equal(suiteOutcome(cut).mark, 'cancelled');
+    for (const other of ['passed', 'failed', 'error', 'inconclusive'] as const) {
+      const suites = [summary(other), cut];
+      assert.equal(runStatus(suites), 'cancelled');
+      assert.equal(shownState(suites.map((s) => suiteOutcome(s).state)), verdictState(other), `${other} and a cancelled suite`);
+    }
+    assert.equal(verdictMark('cancelled'), 'cancelled');
   });
 
   it("reads an old report's unmeasured suite as its run did: skipped, not counted against the run's recorded status", () => {
