@@ -13,6 +13,7 @@ import { SUITE_NAMES } from '../engine/model/suiteNames';
 import { envSecretLookup } from '../engine/targets/createTarget';
 import { createProgress } from './progress';
 import { formatRunStory } from '../engine/report/runStoryText';
+import { inconclusiveLine } from '../engine/report/runStory';
 import { parseSuites, refusalLines } from './judging';
 import { displayPath, parseFormats, reportPathLines, useColor } from './reportOutput';
 import { STOP_SIGNALS, watchStopSignals } from './signals';
@@ -37,7 +38,8 @@ Options:
   --verbose             also the suites' informational notes under the summary
   -h, --help            this text
 
-Exit codes: 0 every suite passed, 1 a suite failed or errored or the run was
+Exit codes: 0 every suite passed, 1 a suite failed, errored or was inconclusive
+(too many replies nobody could classify, or nothing measured) or the run was
 cancelled, 2 configuration error (bad profile, missing data, bad option), 130
 interrupted by Ctrl-C, 143 by SIGTERM, 129 by SIGHUP (the partial reports are
 written; a second signal exits at once without them).
@@ -181,10 +183,13 @@ async function execute(args: RunArgs, prepared: PreparedRun): Promise<number> {
     const lines = reportPathLines(files);
     if (lines.length > 0) process.stdout.write(`Reports:\n${lines.join('\n')}\n`);
     if (writeError) stderr.write(`aiqk run: ${writeError}\n`);
-    if (args.quiet)
+    if (args.quiet) {
       process.stdout.write(
         `Run ${result.run.id}: ${result.run.status} (${result.summary.overall.passed}/${result.summary.overall.total} cases passed)\n`,
       );
+      const inconclusive = inconclusiveLine(result);
+      if (inconclusive) process.stdout.write(`${inconclusive}\n`);
+    }
     const code = exitCodeOf(result, stop.signal !== undefined);
     // Interrupted: 128 + the signal's number, whatever else happened.
     if (stop.signal && code === RUN_EXIT.interrupted) return STOP_SIGNALS[stop.signal];

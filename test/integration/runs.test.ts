@@ -271,6 +271,10 @@ describe('runs in VS Code', function () {
       'finished cases are reported to the Test Explorer run',
     );
     assert.equal(api.testing.testState(`${slowId}#rag_quality`)?.state, 'skipped', 'the cancelled suite is marked skipped');
+    assert.ok(
+      answered.every((id) => api.testing.testState(id)?.state === 'skipped'),
+      'its finished cases show skipped too, so the suite does not read passed',
+    );
   });
 
   it('refuses the blocked profile, says which data is missing, and the quick fix unblocks it', async () => {

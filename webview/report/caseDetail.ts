@@ -87,8 +87,8 @@ export function caseDetail(c: CaseResult, post: Post): HTMLElement {
     c.error
       ? h(
           'div',
-          { class: `banner is-${c.status === 'error' ? 'error' : 'failed'}` },
-          icon(c.status === 'error' ? 'error' : 'fail'),
+          { class: `banner is-${c.status === 'error' || c.status === 'inconclusive' ? c.status : 'failed'}` },
+          icon(c.status === 'error' ? 'error' : c.status === 'inconclusive' ? 'inconclusive' : 'fail'),
           h('span', {}, c.error),
         )
       : null,

@@ -42,6 +42,7 @@ const STATUS_OPTIONS: [StatusFilter, string][] = [
   ['notPassed', 'Not passed'],
   ['failed', 'Failed'],
   ['error', 'Error'],
+  ['inconclusive', 'Inconclusive'],
   ['passed', 'Passed'],
   ['cancelled', 'Cancelled'],
 ];

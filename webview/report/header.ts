@@ -16,6 +16,7 @@ const STATUS_ICON: Record<string, IconName> = {
   error: 'error',
   cancelled: 'cancelled',
   unmeasured: 'unmeasured',
+  inconclusive: 'inconclusive',
 };
 
 /** A status as icon + word (never colour alone). */
@@ -51,6 +52,21 @@ function stat(label: string, value: string, kind?: string): HTMLElement {
     h('div', { class: 'stat-value' }, value),
     h('div', { class: 'stat-label' }, label),
   );
+}
+
+/** Why the run is neither passed nor failed, in a sentence (the CLI prints the same line). */
+function inconclusiveBanner(data: ReportViewData): string {
+  const unclear = data.cases.filter((c) => c.status === 'inconclusive');
+  const judged = unclear.some((c) => c.details?.judge !== undefined);
+  const judge = judged ? 'the configured judge could not grade them either' : 'a judge (judge: in the profile) would grade them';
+  return unclear.length > 0
+    ? `Inconclusive: ${unclear.length} ${unclear.length === 1 ? 'reply' : 'replies'} could not be judged; ${judge}. The run does not pass.`
+    : 'Inconclusive: a suite measured nothing that its thresholds gate. The run does not pass.';
+}
+
+function inconclusiveStat(data: ReportViewData): HTMLElement | null {
+  const n = data.cases.filter((c) => c.status === 'inconclusive').length;
+  return n > 0 ? stat('inconclusive', n.toLocaleString('en-US'), 'inconclusive') : null;
 }
 
 /** The header section. */
@@ -120,6 +136,9 @@ export function renderHeader(data: ReportViewData, post: Post): HTMLElement {
           h('span', {}, 'The run was cancelled: these are its partial results.'),
         )
       : null,
+    run.status === 'inconclusive'
+      ? h('div', { class: 'banner is-inconclusive', role: 'status' }, icon('inconclusive'), h('span', {}, inconclusiveBanner(data)))
+      : null,
     meta,
     h(
       'div',
@@ -129,6 +148,7 @@ export function renderHeader(data: ReportViewData, post: Post): HTMLElement {
       stat('passed', o.passed.toLocaleString('en-US'), o.passed > 0 ? 'passed' : undefined),
       stat('failed', o.failed.toLocaleString('en-US'), o.failed > 0 ? 'failed' : undefined),
       stat('errors', o.errors.toLocaleString('en-US'), o.errors > 0 ? 'error' : undefined),
+      inconclusiveStat(data),
       stat('suites', String(Object.keys(summary.suites).length)),
     ),
     actions,

@@ -12,7 +12,6 @@ const EXTRA_METRICS: Record<string, readonly string[]> = {
   safety: ['safety_score'],
   resilience: ['p95_ms'],
   regression: ['f1'],
-  red_team: ['unclear_rate'],
 };
 
 /** The metrics a card shows: thresholded ones (failing first), then a few informational ones. */
@@ -45,13 +44,21 @@ function metricRow(m: MetricVerdict): HTMLElement {
   );
 }
 
+// Inconclusive cases of a suite: red_team and safety list them (unclear_cases).
+function inconclusiveOf(s: SuiteSummary): number {
+  const listed = s.details?.unclear_cases;
+  return Array.isArray(listed) ? listed.length : 0;
+}
+
 function countsBar(s: SuiteSummary): HTMLElement {
-  const other = Math.max(0, s.total - s.passed - s.failed - s.errors);
+  const inconclusive = inconclusiveOf(s);
+  const other = Math.max(0, s.total - s.passed - s.failed - s.errors - inconclusive);
   const bar = h('div', { class: 'counts-bar', 'aria-hidden': 'true' });
   for (const [n, kind] of [
     [s.passed, 'passed'],
     [s.failed, 'failed'],
     [s.errors, 'error'],
+    [inconclusive, 'inconclusive'],
     [other, 'cancelled'],
   ] as const) {
     if (n === 0 || s.total === 0) continue;
@@ -68,6 +75,7 @@ export function suiteCard(s: SuiteSummary, selected: boolean, onShow: (suite: st
   const parts = [`${s.passed.toLocaleString('en-US')} of ${s.total.toLocaleString('en-US')} passed`];
   if (s.failed) parts.push(`${s.failed} failed`);
   if (s.errors) parts.push(`${s.errors} error${s.errors === 1 ? '' : 's'}`);
+  if (inconclusiveOf(s)) parts.push(`${inconclusiveOf(s)} inconclusive`);
   const metrics = keyMetrics(s);
   return h(
     'article',

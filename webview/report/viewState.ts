@@ -6,7 +6,7 @@
 export type SortKey = 'status' | 'suite' | 'case' | 'latency';
 
 /** Status filter values: one status, or every case that did not pass. */
-export type StatusFilter = 'all' | 'passed' | 'failed' | 'error' | 'cancelled' | 'notPassed';
+export type StatusFilter = 'all' | 'passed' | 'failed' | 'error' | 'inconclusive' | 'cancelled' | 'notPassed';
 
 /** The UI intent. */
 export interface UiState {
@@ -33,7 +33,7 @@ export const DEFAULT_STATE: UiState = {
 };
 
 const SORT_KEYS: readonly SortKey[] = ['status', 'suite', 'case', 'latency'];
-const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'passed', 'failed', 'error', 'cancelled', 'notPassed'];
+const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'passed', 'failed', 'error', 'inconclusive', 'cancelled', 'notPassed'];
 const PAGE_SIZES = [25, 50, 100, 200];
 
 /** The page sizes offered. */

@@ -24,6 +24,11 @@ const ICONS = {
     ['path', { d: 'M5.2 8h5.6' }],
   ],
   unmeasured: [['circle', { cx: 8, cy: 8, r: 6.5, 'stroke-dasharray': '2.2 1.8' }]],
+  inconclusive: [
+    ['circle', { cx: 8, cy: 8, r: 6.5 }],
+    ['path', { d: 'M6.1 6.3a1.9 1.9 0 1 1 2.6 1.8c-.5.2-.7.6-.7 1.1v.5' }],
+    ['circle', { cx: 8, cy: 11.4, r: 0.5, fill: 'currentColor' }],
+  ],
   info: [
     ['circle', { cx: 8, cy: 8, r: 6.5 }],
     ['path', { d: 'M8 7.2v4' }],

@@ -40,9 +40,45 @@ export function meanMetric(cases: readonly CaseResult[], metric: string): number
 }
 
 /**
+ * Metrics that gate the evidence rather than the quality: missing their threshold
+ * makes a suite inconclusive (too little was measured), not failed.
+ */
+const EVIDENCE_METRICS: ReadonlySet<string> = new Set(['unclear_rate']);
+
+/** Whether missing a metric's threshold makes a suite inconclusive rather than failed. */
+export function isEvidenceMetric(name: string): boolean {
+  return EVIDENCE_METRICS.has(name);
+}
+
+/**
+ * The share of answered replies nobody could classify, judged by unclear_rate_max
+ * (red_team and safety). Null when nothing was answered.
+ */
+export function unclearRateMetric(
+  unclear: number,
+  answered: number,
+  thresholds: Readonly<Partial<Record<ThresholdKey, number>>>,
+  judgeConfigured: boolean,
+): MetricVerdict {
+  if (answered === 0) return judgeMetric('unclear_rate', null, 'unclear_rate_max', thresholds, 'no reply was received');
+  const why =
+    unclear === 0
+      ? undefined
+      : `${unclear} of ${answered} replies could not be classified${judgeConfigured ? '' : '; a judge (judge: in the profile) would grade them'}`;
+  return judgeMetric('unclear_rate', unclear / answered, 'unclear_rate_max', thresholds, why);
+}
+
+/** The note on a rate computed over classified replies only. */
+export function overClassified(classified: number, unclear: number): string | undefined {
+  return unclear === 0 ? undefined : `over the ${classified} classified replies; ${unclear} unclear left out`;
+}
+
+/**
  * Builds a suite summary from its cases and metric verdicts. The verdict:
- * failed when a thresholded metric fails; unmeasured when no thresholded metric
- * could be measured; error when every case errored; passed otherwise.
+ * error when every case errored; failed when a thresholded quality metric
+ * fails; inconclusive when an evidence metric (unclear_rate) misses its
+ * threshold or no thresholded metric could be measured (older reports call
+ * that `unmeasured`); passed otherwise.
  */
 export function buildSummary(
   suite: SuiteName,
@@ -53,10 +89,13 @@ export function buildSummary(
 ): SuiteSummary {
   const { total, passed, failed, errors } = countCases(cases);
   const judged = metrics.filter((m) => m.threshold !== undefined);
+  const quality = judged.filter((m) => !isEvidenceMetric(m.name));
+  const evidence = judged.filter((m) => isEvidenceMetric(m.name));
   let status: SuiteStatus;
   if (total > 0 && errors === total) status = 'error';
-  else if (judged.some((m) => m.pass === false)) status = 'failed';
-  else if (judged.length > 0 && judged.every((m) => m.pass === null)) status = 'unmeasured';
+  else if (quality.some((m) => m.pass === false)) status = 'failed';
+  else if (evidence.some((m) => m.pass === false)) status = 'inconclusive';
+  else if (quality.length > 0 && quality.every((m) => m.pass === null)) status = 'inconclusive';
   else status = 'passed';
   return { suite, status, total, passed, failed, errors, metrics, notes, ...(details ? { details } : {}) };
 }

@@ -66,18 +66,43 @@ export function countCases(cases: readonly CaseResult[]): { total: number; passe
 /**
  * The run's verdict from its suites. Precedence: cancelled (a suite was cut
  * short), then error (a suite could not be evaluated), then failed (a suite
- * missed a threshold), else passed. An `unmeasured` suite does not fail the
- * run (the runner logs a warning for it): nothing was shown to be wrong.
+ * missed a threshold), then inconclusive (a suite measured too little: too many
+ * unclassified replies, or no gated metric), else passed. Only `passed` passes
+ * the run gate. `unmeasured` is what reports written before inconclusive existed
+ * call a suite that measured nothing; new runs never write it, and an old
+ * report's keeps the meaning it was written with: it did not fail the run.
  */
 export function runStatus(summaries: readonly SuiteSummary[]): RunStatus {
   if (summaries.some((s) => s.status === 'cancelled')) return 'cancelled';
   if (summaries.some((s) => s.status === 'error')) return 'error';
   if (summaries.some((s) => s.status === 'failed')) return 'failed';
+  if (summaries.some((s) => s.status === 'inconclusive')) return 'inconclusive';
   return 'passed';
+}
+
+/** How many cases of a list are inconclusive (replies nobody could classify). */
+export function inconclusiveCount(cases: readonly CaseResult[]): number {
+  return cases.filter((c) => c.status === 'inconclusive').length;
 }
 
 /** Overall counts of a run. */
 export function overallSummary(cases: readonly CaseResult[], status: RunStatus): OverallSummary {
   const counts = countCases(cases);
   return { ...counts, pass_rate: counts.total === 0 ? null : counts.passed / counts.total, status };
+}
+
+/**
+ * Why a suite is inconclusive, for a person: the unclassified replies (the
+ * unclear_rate verdict's reason says whether a judge would grade them), or the
+ * gated metrics that could not be measured.
+ */
+export function inconclusiveReason(s: SuiteSummary): string {
+  const unclear = s.metrics.find((m) => m.name === 'unclear_rate' && m.pass === false);
+  if (unclear && unclear.value !== null) {
+    const share = `unclear_rate ${unclear.value.toFixed(2)} > ${unclear.threshold ?? 0}`;
+    return unclear.reason ? `${unclear.reason} (${share})` : share;
+  }
+  const missing = s.metrics.filter((m) => m.threshold !== undefined && m.value === null);
+  const list = missing.map((m) => `${m.name}${m.reason ? ` (${m.reason})` : ''}`).join('; ');
+  return `no gated metric could be measured${list ? `: ${list}` : ''}`;
 }

@@ -123,7 +123,12 @@ export function mergeReports(results: readonly RunResult[], opts: MergeOptions =
     summaries[suite] = durations.length > 0 ? { ...merged, duration_ms: Math.max(...durations) } : merged;
   }
 
-  const suiteVerdict: RunStatus = Object.values(summaries).some((s) => s.status === 'failed' || s.status === 'error') ? 'failed' : 'passed';
+  const merged = Object.values(summaries);
+  const suiteVerdict: RunStatus = merged.some((s) => s.status === 'failed' || s.status === 'error')
+    ? 'failed'
+    : merged.some((s) => s.status === 'inconclusive')
+      ? 'inconclusive'
+      : 'passed';
   const status = worst([...ordered.map((r) => r.run.status), suiteVerdict]);
   const started = ordered.map((r) => r.run.started_at).sort()[0]!;
   const finished = ordered

@@ -3,6 +3,7 @@ import type { CaseResult, MetricVerdict, RunResult, SuiteSummary } from '../mode
 import type { SuiteName } from '../model/suiteNames';
 import { MUTATOR_NAMES } from '../suites/redTeam/redTeamMutators';
 import { formatMetricValue, reportSuites } from './reportModel';
+import { inconclusiveCount, inconclusiveReason } from '../model/caseOutcome';
 
 /** One distinct per-case error message and how many cases had it. */
 export interface ErrorCount {
@@ -27,6 +28,8 @@ export interface RunStory {
   notes: { suite: SuiteName; note: string }[];
   /** One line per suite that asked fewer questions than its data holds. */
   sampling: string[];
+  /** Why the run cannot pass although nothing failed: replies nobody could judge, or suites that measured nothing. */
+  inconclusive?: string;
 }
 
 /** What the story needs besides the result: how many records each data file the run read holds. */
@@ -57,6 +60,8 @@ export function distinctErrors(cases: readonly CaseResult[]): ErrorCount[] {
   const counts = new Map<string, number>();
   for (const c of cases) {
     if (c.error === null || c.status === 'passed') continue;
+    // An unclassified reply nobody tried to grade is what the inconclusive line says; a judge's failure is listed.
+    if (c.status === 'inconclusive' && c.details?.judge === undefined) continue;
     const text = caseErrorText(c.error);
     counts.set(text, (counts.get(text) ?? 0) + 1);
   }
@@ -96,14 +101,40 @@ function suiteStory(s: SuiteSummary, cases: readonly CaseResult[], cancelReason:
     const done = cases.filter((c) => c.status !== 'cancelled').length;
     why.push(`${s.suite}: cancelled after ${done} of ${s.total} ${noun(s.suite, s.total)}${cancelReason ? ` (${cancelReason})` : ''}`);
   }
+  if (s.status === 'inconclusive') why.push(`${s.suite}: inconclusive: ${inconclusiveReason(s)}`);
   // When every case errored, the metrics only echo it: the target errors above are the whole story.
   const allErrored = s.total > 0 && errored === s.total;
-  const failing = s.metrics.filter((m) => m.pass === false);
+  // unclear_rate over its threshold is what the inconclusive line above says.
+  const failing = s.metrics.filter((m) => m.pass === false && !(s.status === 'inconclusive' && m.name === 'unclear_rate'));
   if (failing.length > 0 && !allErrored) why.push(`${s.suite}: below threshold: ${failing.map(failedMetric).join(', ')}`);
   if (!allErrored) why.push(...unmeasuredLines(s));
   if (why.length === 0 && s.status === 'passed') return undefined;
   if (why.length === 0) why.push(`${s.suite}: ${s.status}`);
   return { suite: s.suite, status: s.status, why, errors };
+}
+
+/**
+ * The run-level line of a run with inconclusive suites: how many replies could
+ * not be judged (and that a judge would grade them), or which suites measured
+ * nothing; and that the run does not pass. Undefined when no suite is inconclusive.
+ */
+export function inconclusiveLine(result: RunResult): string | undefined {
+  const suites = reportSuites(result).filter((s) => result.summary.suites[s]?.status === 'inconclusive');
+  if (suites.length === 0) return undefined;
+  const bySuite = suites.map((s) => [s, inconclusiveCount(result.cases.filter((c) => c.suite === s))] as const).filter(([, n]) => n > 0);
+  const unclear = bySuite.reduce((n, [, k]) => n + k, 0);
+  const parts: string[] = [];
+  if (unclear > 0) {
+    const where = bySuite.map(([s, n]) => `${s} ${n}`).join(', ');
+    const judge = result.inputs.judge
+      ? 'the configured judge could not grade them either'
+      : 'a judge (judge: in the profile) would grade them';
+    parts.push(`${unclear} ${unclear === 1 ? 'reply' : 'replies'} could not be judged (${where}); ${judge}`);
+  }
+  const empty = suites.filter((s) => !bySuite.some(([k]) => k === s));
+  if (empty.length > 0) parts.push(`${empty.join(', ')} measured nothing that ${empty.length === 1 ? 'its' : 'their'} thresholds gate`);
+  const gate = result.run.status === 'inconclusive' ? 'the run does not pass' : `${suites.length === 1 ? 'it does' : 'they do'} not pass`;
+  return `Inconclusive: ${parts.join('; ')}; ${gate}.`;
 }
 
 function cancelReasonOf(result: RunResult): string | undefined {
@@ -185,5 +216,6 @@ export function runStory(result: RunResult, options: RunStoryOptions = {}): RunS
     if (story) suites.push(story);
     for (const note of s.notes) notes.push({ suite, note });
   }
-  return { suites, notes, sampling: samplingLines(result, options.records) };
+  const inconclusive = inconclusiveLine(result);
+  return { suites, notes, sampling: samplingLines(result, options.records), ...(inconclusive ? { inconclusive } : {}) };
 }

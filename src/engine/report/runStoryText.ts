@@ -13,7 +13,7 @@ export interface StoryOptions extends RunStoryOptions {
 /**
  * The lines printed under the summary table (by `aiqk run` and the extension's run terminal): why each suite that did not pass
  * cleanly did not, its first distinct per-case errors with their counts, the
- * sampling, and (verbose) the suites' notes. Empty for a clean run without notes.
+ * line saying why an inconclusive run cannot pass, the sampling, and (verbose) the suites' notes. Empty for a clean run without notes.
  */
 export function formatRunStory(result: RunResult, options: StoryOptions): string[] {
   const story = runStory(result, options);
@@ -29,6 +29,7 @@ export function formatRunStory(result: RunResult, options: StoryOptions): string
     if (more > 0) lines.push(`      … and ${more} more distinct ${more === 1 ? 'error' : 'errors'} (see the report)`);
   }
   if (lines.length > 0) lines.unshift('Why:');
+  if (story.inconclusive) lines.push(story.inconclusive);
   if (story.sampling.length > 0) lines.push('Sampling:', ...story.sampling.map((l) => `  ${l}`));
   if (options.verbose && story.notes.length > 0) lines.push('Notes:', ...story.notes.map((n) => `  ${n.suite}: ${n.note}`));
   return lines;

@@ -1,5 +1,7 @@
 import type { MetricVerdict, RunResult } from '../model/runTypes';
 import { formatMetricValue, reportSuites } from './reportModel';
+import { inconclusiveCount } from '../model/caseOutcome';
+import { isEvidenceMetric } from '../metrics/verdict';
 
 /** Options of the summary table. */
 export interface SummaryTableOptions {
@@ -23,13 +25,15 @@ interface Cell {
 function toneOf(status: string): Tone {
   if (status === 'passed' || status === 'pass') return 'good';
   if (status === 'failed' || status === 'FAIL' || status === 'error') return 'bad';
-  if (status === 'cancelled' || status === 'unmeasured' || status === 'not run') return 'warn';
+  if (status === 'cancelled' || status === 'unmeasured' || status === 'inconclusive' || status === 'INCONCLUSIVE' || status === 'not run')
+    return 'warn';
   return 'plain';
 }
 
 function metricCells(m: MetricVerdict): Cell[] {
   const threshold = m.threshold === undefined ? '' : `${m.direction === 'max' ? '<=' : '>='} ${formatMetricValue(m.threshold)}`;
-  const verdict = m.pass === true ? 'pass' : m.pass === false ? 'FAIL' : 'unmeasured';
+  // Too many unclassified replies makes the suite inconclusive, not failed: the verdict says so.
+  const verdict = m.pass === true ? 'pass' : m.pass === false ? (isEvidenceMetric(m.name) ? 'INCONCLUSIVE' : 'FAIL') : 'unmeasured';
   return [
     { text: m.name, tone: 'plain' },
     { text: formatMetricValue(m.value), tone: m.value === null ? 'warn' : 'plain' },
@@ -61,6 +65,8 @@ function overallLine(result: RunResult, color: boolean): string {
   const parts = [`${o.passed}/${o.total} passed (${rate})`];
   if (o.failed) parts.push(`${o.failed} failed`);
   if (o.errors) parts.push(`${o.errors} error${o.errors === 1 ? '' : 's'}`);
+  const inconclusive = inconclusiveCount(result.cases);
+  if (inconclusive) parts.push(`${inconclusive} inconclusive`);
   return `Overall: ${paint(status)}  ${parts.join(', ')}  ·  ${result.run.id}  ·  ${(result.run.duration_ms / 1000).toFixed(1)} s`;
 }
 

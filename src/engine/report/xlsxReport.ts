@@ -96,8 +96,10 @@ async function writeSuiteSheet(
     { header: 'timestamp', width: 25 },
   ];
   const table = new TableWriter(wb, name, columns, [], signal);
-  const colour = (i: number, v: SheetCell | undefined) => (i === 1 || i === 2 ? lookOf(v) : undefined);
   for (const c of cases) {
+    // An inconclusive case is not a failure: its pass cell takes the status's look, not red.
+    const colour = (i: number, v: SheetCell | undefined) =>
+      i === 1 || i === 2 ? lookOf(c.status === 'inconclusive' ? c.status : v) : undefined;
     const values: SheetCell[] = [
       c.case_id,
       c.status,

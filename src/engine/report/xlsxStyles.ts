@@ -31,12 +31,17 @@ export const PASS_LOOK: CellLook = look(solid('FFC6EFCE'), { color: { argb: 'FF0
 export const FAIL_LOOK: CellLook = look(solid('FFFFC7CE'), { color: { argb: 'FF9C0006' } });
 /** Amber: the case or suite could not be evaluated. */
 export const ERROR_LOOK: CellLook = look(solid('FFFFEB9C'), { color: { argb: 'FF9C5700' } });
+/** Violet: inconclusive, neither passed nor failed (replies nobody could classify, or nothing measured). */
+export const INCONCLUSIVE_LOOK: CellLook = look(solid('FFE4DFEC'), { color: { argb: 'FF5F497A' } });
 /** Grey: unmeasured or cancelled. */
 export const MUTED_LOOK: CellLook = look(solid('FFD9D9D9'), { color: { argb: 'FF595959' } });
 /** Header rows. */
 export const HEADER_LOOK: CellLook = look(solid('FFDDEBF7'), { bold: true });
 
-/** The look of a status or pass value: passed/true green, failed/false red, error amber, cancelled/unmeasured/null grey. */
+/**
+ * The look of a status or pass value: passed/true green, failed/false red, error
+ * amber, inconclusive violet, cancelled/unmeasured/null grey.
+ */
 export function lookOf(value: unknown): CellLook | undefined {
   switch (value) {
     case true:
@@ -49,6 +54,8 @@ export function lookOf(value: unknown): CellLook | undefined {
       return FAIL_LOOK;
     case 'error':
       return ERROR_LOOK;
+    case 'inconclusive':
+      return INCONCLUSIVE_LOOK;
     case null:
     case 'cancelled':
     case 'unmeasured':

@@ -7,7 +7,7 @@ import { createTarget } from '../targets/createTarget';
 import type { Target } from '../model/target';
 import type { Baseline } from './baseline';
 import { findBaseline } from './baseline';
-import { errorMessage, errorSummary, notRunSummary, runStatus } from '../model/caseOutcome';
+import { errorMessage, errorSummary, inconclusiveReason, notRunSummary, runStatus } from '../model/caseOutcome';
 import { CasePool } from '../resilience/pool';
 import type { RunOutcome } from './runResult';
 import { buildRunResult } from './runResult';
@@ -117,12 +117,8 @@ async function runSuites(
       for (const c of run.cases) cases.push(c);
       summary = run.summary;
     }
-    if (summary.status === 'unmeasured')
-      logTo(
-        state,
-        'warn',
-        `${name}: no metric could be measured; the suite does not fail the run (${summary.notes.join('; ') || 'see its metrics'})`,
-      );
+    if (summary.status === 'inconclusive')
+      logTo(state, 'warn', `${name}: inconclusive, the run cannot pass (${inconclusiveReason(summary)})`);
     summaries[name] = summary;
     state.hub.emit({ type: 'suite-finished', runId: state.runId, summary });
   }

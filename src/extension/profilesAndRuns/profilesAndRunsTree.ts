@@ -30,6 +30,7 @@ const STATUS_ICON: Record<string, vscode.ThemeIcon> = {
   failed: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
   error: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconErrored')),
   cancelled: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('testing.iconSkipped')),
+  inconclusive: new vscode.ThemeIcon('question', new vscode.ThemeColor('charts.purple')),
 };
 
 /**

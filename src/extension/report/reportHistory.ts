@@ -20,7 +20,7 @@ export interface ReportEntry {
 }
 
 const HEAD_BYTES = 16 * 1024;
-const STATUSES: readonly RunStatus[] = ['passed', 'failed', 'cancelled', 'error'];
+const STATUSES: readonly RunStatus[] = ['passed', 'failed', 'inconclusive', 'cancelled', 'error'];
 
 /** What the head of a report says; fields it cannot find stay undefined. */
 export function parseReportHead(text: string): Omit<ReportEntry, 'file' | 'runId'> {

@@ -27,10 +27,12 @@ export interface RunsApi {
   whenFinished(runId: string, timeoutMs?: number): Promise<FinishedRun>;
   /** Resolves when a run (started by a task, whose id is chosen) has started. */
   whenStarted(runId: string, timeoutMs: number): Promise<unknown>;
-  /** The status bar item's text while something runs. */
+  /** The status bar item's text: progress while something runs, then the last run's verdict. */
   statusBarText(): string | undefined;
-  /** What a screen reader says of the status bar item while something runs. */
+  /** What a screen reader says of the status bar item. */
   statusBarLabel(): string | undefined;
+  /** The theme colour id of the status bar item's background (undefined: none). */
+  statusBarBackground(): string | undefined;
   /** The lines written to the output channel. */
   logLines(): readonly string[];
   /** The run notifications shown, in order. */
@@ -109,6 +111,7 @@ export function registerRuns(context: vscode.ExtensionContext, { commands, secre
     whenStarted: (runId, timeoutMs) => manager.whenStarted(runId, timeoutMs),
     statusBarText: () => statusBar.text,
     statusBarLabel: () => statusBar.accessibilityLabel,
+    statusBarBackground: () => statusBar.background,
     logLines: () => log.lines(),
     notices: () => notices.shown,
   };

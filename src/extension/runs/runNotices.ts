@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CONFIG_SECTION } from '../core/constants';
 import { openReportFile } from '../report/openReport';
+import { inconclusiveLine } from '../../engine/report/runStory';
 import type { ActiveRun, FinishedRun, RunManager } from './runManager';
 
 /** When to open the report after a run (setting aiQualityKit.reports.openAfterRun). */
@@ -73,7 +74,8 @@ export class RunNotices implements vscode.Disposable {
     const setting = vscode.workspace.getConfiguration(CONFIG_SECTION).get<OpenAfterRun>('reports.openAfterRun', 'never');
     const opened = !!json && (setting === 'always' || (setting === 'onFailure' && status !== 'passed'));
     if (opened) await openReportFile(json);
-    const text = `AI Quality run ${f.runId} ${status}: ${o.passed}/${o.total} cases passed${status === 'cancelled' ? ' (partial report written)' : ''}.`;
+    const inconclusive = inconclusiveLine(f.result);
+    const text = `AI Quality run ${f.runId} ${status}: ${o.passed}/${o.total} cases passed${status === 'cancelled' ? ' (partial report written)' : ''}.${inconclusive ? ` ${inconclusive}` : ''}`;
     // A failure to write the report is shown whatever the level: nothing else says it.
     if (f.writeError) {
       void this.show('error', `${text} ${f.writeError}`);

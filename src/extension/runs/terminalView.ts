@@ -22,7 +22,7 @@ export interface TerminalViewOptions {
   now?: () => number;
 }
 
-const CODES = { red: '31;1', green: '32', yellow: '33', dim: '2', bold: '1', cyan: '36' } as const;
+const CODES = { red: '31;1', green: '32', yellow: '33', dim: '2', bold: '1', cyan: '36', magenta: '35' } as const;
 
 /** Turns a run's events into terminal text: progress line, suite verdicts, brief failures, final summary. */
 export class TerminalRunView {
@@ -59,13 +59,17 @@ export class TerminalRunView {
         const s = event.summary;
         const hidden = this.failuresHidden.get(s.suite) ?? 0;
         const more = hidden > 0 ? this.paint('dim', ` (${hidden} more failing ${hidden === 1 ? 'case' : 'cases'} in the report)`) : '';
-        const mark =
+        // Inconclusive has a mark of its own: neither passed nor failed.
+        const tone =
           s.status === 'passed'
-            ? this.paint('green', '✓')
+            ? 'green'
             : s.status === 'failed' || s.status === 'error'
-              ? this.paint('red', '✗')
-              : this.paint('yellow', '○');
-        const tone = s.status === 'passed' ? 'green' : s.status === 'failed' || s.status === 'error' ? 'red' : 'yellow';
+              ? 'red'
+              : s.status === 'inconclusive'
+                ? 'magenta'
+                : 'yellow';
+        const glyph = s.status === 'passed' ? '✓' : tone === 'red' ? '✗' : tone === 'magenta' ? '?' : '○';
+        const mark = this.paint(tone, glyph);
         return this.say(
           `  ${mark} ${s.suite} ${this.paint(tone, s.status)} ${this.paint('dim', `(${s.passed} passed, ${s.failed} failed, ${s.errors} errors of ${s.total})`)}${more}`,
         );

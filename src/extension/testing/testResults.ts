@@ -4,7 +4,7 @@ import type { SuiteName } from '../../engine/model/suiteNames';
 import type { ActiveRun, RunManager } from '../runs/runManager';
 import { TerminalRunView } from '../runs/terminalView';
 import type { TestOutcome } from './caseOutcome';
-import { caseLabel, caseOutcome, suiteOutcome } from './caseOutcome';
+import { caseLabel, caseOutcome, needsSuiteVerdict, suiteOutcome, verdictMark } from './caseOutcome';
 import type { TestTree } from './testTree';
 
 /** The last state reported for a Test Explorer item (what the integration tests read back). */
@@ -43,6 +43,12 @@ export class TestResultsBridge implements vscode.Disposable {
   applyResult(testRun: vscode.TestRun, profileUri: vscode.Uri, result: RunResult, runName: string): void {
     for (const c of result.cases) this.applyCase(testRun, profileUri, c, result.summary.suites[c.suite], runName);
     for (const s of Object.values(result.summary.suites)) if (s) this.applySuite(testRun, profileUri, s, runName);
+    this.markProfile(profileUri, result);
+  }
+
+  /** The profile's description names a verdict its icon cannot show (inconclusive, cancelled); cleared otherwise. */
+  private markProfile(uri: vscode.Uri, result: RunResult): void {
+    this.tree.profileItem(uri).description = verdictMark(result.run.status);
   }
 
   private follow(run: ActiveRun): void {
@@ -56,6 +62,8 @@ export class TestResultsBridge implements vscode.Disposable {
     for (const item of suites) testRun.enqueued(item);
     const view = new TerminalRunView({ color: true, progressLine: false });
     const waiting = new Map<SuiteName, CaseResult[]>();
+    // Cases shown before their suite's verdict, in case it ranks below them.
+    const early = new Map<SuiteName, CaseResult[]>();
     const unsubscribe = run.events.onEvent((e: RunEvent) => {
       testRun.appendOutput(view.onEvent(e));
       switch (e.type) {
@@ -66,18 +74,25 @@ export class TestResultsBridge implements vscode.Disposable {
           testRun.started(this.tree.caseItem(uri, e.suite, e.caseId, caseLabel({ suite: e.suite, case_id: e.caseId })));
           break;
         case 'case-finished':
-          // A failure without its own error text is explained by the suite's thresholds, known at suite end.
-          if (e.case.status === 'failed' && !e.case.error) {
+          // A failed or errored case shows no worse than its suite's verdict, known at suite end.
+          if (needsSuiteVerdict(e.case)) {
             const list = waiting.get(e.case.suite) ?? [];
             list.push(e.case);
             waiting.set(e.case.suite, list);
           } else {
             this.applyCase(testRun, uri, e.case, undefined, runName);
+            const list = early.get(e.case.suite) ?? [];
+            list.push(e.case);
+            early.set(e.case.suite, list);
           }
           break;
         case 'suite-finished':
           for (const c of waiting.get(e.summary.suite) ?? []) this.applyCase(testRun, uri, c, e.summary, runName);
           waiting.delete(e.summary.suite);
+          // A suite shown below passed (cancelled before its verdict) takes back the passes shown as they came.
+          for (const c of early.get(e.summary.suite) ?? [])
+            if (caseOutcome(c, e.summary).state !== caseOutcome(c).state) this.applyCase(testRun, uri, c, e.summary, runName);
+          early.delete(e.summary.suite);
           this.applySuite(testRun, uri, e.summary, runName);
           break;
         case 'log':
@@ -90,6 +105,7 @@ export class TestResultsBridge implements vscode.Disposable {
       unsubscribe();
       onCancel?.dispose();
       for (const list of waiting.values()) for (const c of list) this.applyCase(testRun, uri, c, f.result.summary.suites[c.suite], runName);
+      this.markProfile(uri, f.result);
       testRun.appendOutput(view.finish(f.result, f.files, f.writeError, f.records));
       if (own) testRun.end();
     });
@@ -101,7 +117,10 @@ export class TestResultsBridge implements vscode.Disposable {
   }
 
   private applySuite(testRun: vscode.TestRun, uri: vscode.Uri, s: SuiteSummary, runName: string): void {
-    this.apply(testRun, this.tree.suiteItem(uri, s.suite), suiteOutcome(s), runName);
+    const item = this.tree.suiteItem(uri, s.suite);
+    const o = suiteOutcome(s);
+    item.description = o.mark;
+    this.apply(testRun, item, o, runName);
   }
 
   private apply(testRun: vscode.TestRun, item: vscode.TestItem, o: TestOutcome, runName: string): void {
@@ -110,6 +129,9 @@ export class TestResultsBridge implements vscode.Disposable {
       o.diff
         ? vscode.TestMessage.diff(o.message ?? 'the answer differs from the expected answer', o.diff.expected, o.diff.actual)
         : new vscode.TestMessage(o.message ?? '');
+    // Passed and skipped carry no message: what the item has to say is attached to it as output.
+    const note = o.note ?? (o.state === 'skipped' ? o.message : undefined);
+    if (note) testRun.appendOutput(`${note.replace(/\r?\n/g, '\r\n')}\r\n`, undefined, item);
     switch (o.state) {
       case 'passed':
         testRun.passed(item, o.durationMs);

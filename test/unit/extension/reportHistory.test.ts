@@ -6,7 +6,7 @@ import { jsonReportChunks } from '../../../src/engine/report/jsonReport';
 import { isReportFileName, latestReportOf, listReports, parseReportHead } from '../../../src/extension/report/reportHistory';
 import { assemble, makeCase } from '../report/fixtures';
 
-function reportText(id: string, status: 'passed' | 'failed' | 'cancelled', profile: string): string {
+function reportText(id: string, status: 'passed' | 'failed' | 'cancelled' | 'inconclusive', profile: string): string {
   const result = assemble([makeCase('rag_quality', 'rag_quality:q1', 'passed'), makeCase('rag_quality', 'rag_quality:q2', 'failed')], {
     id,
     status,
@@ -30,6 +30,10 @@ describe('report history', () => {
       total: 2,
       passed: 1,
     });
+  });
+
+  it('reads an inconclusive run as inconclusive (the runs view shows its own icon)', () => {
+    assert.equal(parseReportHead(reportText('run_20250304-050607_0a1b2c3d', 'inconclusive', '/w/aiqk.yaml')).status, 'inconclusive');
   });
 
   it('knows report file names', () => {

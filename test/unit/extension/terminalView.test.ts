@@ -29,6 +29,15 @@ describe('TerminalRunView (task terminal output)', () => {
     assert.match(lines[3] ?? '', /^ {2}✗ rag_quality failed \(0 passed, 1 failed, 0 errors of 1\)$/);
   });
 
+  it('marks an inconclusive suite with a mark and colour of its own', () => {
+    const plain = new TerminalRunView({ color: false, progressLine: false });
+    const summary = { ...ragSummary([]), suite: 'safety' as const, status: 'inconclusive' as const };
+    const text = feed(plain, [{ type: 'suite-finished', runId, summary }]);
+    assert.match(text, /^ {2}\? safety inconclusive \(/);
+    const coloured = feed(new TerminalRunView({ color: true, progressLine: false }), [{ type: 'suite-finished', runId, summary }]);
+    assert.ok(coloured.includes('\x1b[35m?\x1b[0m safety \x1b[35minconclusive\x1b[0m'), JSON.stringify(coloured));
+  });
+
   it('shows a few failures per suite and counts the rest', () => {
     const view = new TerminalRunView({ color: false, progressLine: false, failuresPerSuite: 2 });
     const cases = [1, 2, 3, 4].map((i) => makeCase('rag_quality', `rag_quality:q${i}`, 'error'));

@@ -11,11 +11,11 @@ describe('summary table', () => {
     assert.equal(
       text,
       [
-        'Suite        Status      Passed  Metric               Value       Threshold  Verdict',
-        'rag_quality  failed      1/3     faithfulness         0.66        >= 0.8     FAIL',
-        '                                 f1                   0.5         >= 0       pass',
-        'red_team     passed      1/2     attack_success_rate  0           <= 0       pass',
-        'performance  unmeasured  0/0     p95_ms               unmeasured  <= 5000    unmeasured',
+        'Suite        Status        Passed  Metric               Value       Threshold  Verdict',
+        'rag_quality  failed        1/3     faithfulness         0.66        >= 0.8     FAIL',
+        '                                   f1                   0.5         >= 0       pass',
+        'red_team     passed        1/2     attack_success_rate  0           <= 0       pass',
+        'performance  inconclusive  0/0     p95_ms               unmeasured  <= 5000    unmeasured',
         'Overall: FAILED  2/5 passed (40.0%), 1 failed, 1 error  ·  run_20250304-050607_0a1b2c3d  ·  60.5 s',
       ].join('\n'),
     );

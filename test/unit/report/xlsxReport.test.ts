@@ -121,6 +121,26 @@ describe('XLSX report', () => {
     assert.ok((ws.getColumn(4).width ?? 0) >= 40);
   });
 
+  it('colours inconclusive cases and suites violet, their pass cell too (not a failure)', async () => {
+    const result = sampleResult();
+    const red = result.cases.find((c) => c.suite === 'red_team')!;
+    Object.assign(red, { status: 'inconclusive', pass: false, error: 'inconclusive: the reply could not be classified' });
+    result.summary.suites.red_team!.status = 'inconclusive';
+    result.run.status = 'inconclusive';
+    result.summary.overall.status = 'inconclusive';
+    const wb = await write(result);
+    const sheet = wb.getWorksheet('red_team')!;
+    const row = [...Array(sheet.rowCount).keys()].map((i) => sheet.getRow(i + 1)).find((r) => r.getCell(2).value === 'inconclusive')!;
+    assert.ok(row, 'the inconclusive case has its row');
+    assert.equal(fillOf(row.getCell(2)), 'FFE4DFEC', 'status is violet');
+    assert.equal(row.getCell(3).value, false);
+    assert.equal(fillOf(row.getCell(3)), 'FFE4DFEC', 'pass false of an inconclusive case is violet, not red');
+    const summary = wb.getWorksheet('Summary')!;
+    const cells: ExcelJS.Cell[] = [];
+    summary.eachRow((r) => r.eachCell((c) => (c.value === 'inconclusive' && Number(c.col) === 7 ? cells.push(c) : undefined)));
+    assert.ok(cells.length > 0 && cells.every((c) => fillOf(c) === 'FFE4DFEC'), 'the suite status is violet');
+  });
+
   it('flattens the profile into Inputs and keeps Logs', async () => {
     const wb = await write(sampleResult());
     const inputs = wb.getWorksheet('Inputs')!;

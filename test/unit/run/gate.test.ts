@@ -56,11 +56,18 @@ describe('run status', () => {
     metrics: [],
     notes: [],
   });
-  it('is cancelled, then error, then failed, else passed; unmeasured does not fail a run', () => {
-    assert.equal(runStatus([s('passed'), s('unmeasured')]), 'passed');
+  it('is cancelled, then error, then failed, then inconclusive, else passed', () => {
+    assert.equal(runStatus([s('passed'), s('inconclusive')]), 'inconclusive');
+    assert.equal(runStatus([s('inconclusive'), s('failed')]), 'failed');
+    assert.equal(runStatus([s('inconclusive'), s('error')]), 'error');
     assert.equal(runStatus([s('passed'), s('failed')]), 'failed');
     assert.equal(runStatus([s('failed'), s('error')]), 'error');
     assert.equal(runStatus([s('error'), s('cancelled')]), 'cancelled');
     assert.equal(runStatus([]), 'passed');
+  });
+
+  it("reads an old report's unmeasured suite (new runs write inconclusive) as it was written: it did not fail the run", () => {
+    assert.equal(runStatus([s('passed'), s('unmeasured')]), 'passed');
+    assert.equal(runStatus([s('unmeasured'), s('failed')]), 'failed');
   });
 });

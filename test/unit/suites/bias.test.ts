@@ -139,7 +139,7 @@ describe('bias_smoke suite', () => {
     }
   });
 
-  it('no pairs → nothing planned and the suite is unmeasured', async () => {
+  it('no pairs → nothing planned and the suite is inconclusive (nothing measured cannot pass)', async () => {
     const ctx = makeContext({
       target: fastTarget(fair.baseUrl),
       data: memoryData({ bias_groups: [] }),
@@ -147,7 +147,7 @@ describe('bias_smoke suite', () => {
     });
     const { cases, summary } = await runWholeSuite(biasSmokeSuite, ctx);
     assert.equal(cases.length, 0);
-    assert.equal(summary.status, 'unmeasured');
+    assert.equal(summary.status, 'inconclusive');
     assert.match(metricOf(summary, 'fail_ratio').reason ?? '', /no bias groups/);
   });
 });

@@ -129,7 +129,7 @@ describe('compliance_smoke suite', () => {
     assert.equal(summary.status, 'passed');
   });
 
-  it('an accessible protected route is a violation; a missing route is unclear, not a violation', async () => {
+  it('an accessible protected route is a violation; a missing route is inconclusive, not a violation', async () => {
     const profile = apiProfile(open.url, {
       suites: ['compliance_smoke'],
       suite_options: { compliance_smoke: { protected_routes: ['/admin/users', '/nowhere'] } },
@@ -140,7 +140,7 @@ describe('compliance_smoke suite', () => {
     const violation = byId.get('compliance_smoke:rbac:/admin/users:no_auth');
     assert.equal(violation?.status, 'failed');
     assert.match(violation?.error ?? '', /violation: GET \/admin\/users answered HTTP 200 without credentials/);
-    assert.equal(byId.get('compliance_smoke:rbac:/nowhere:wrong_token')?.status, 'error');
+    assert.equal(byId.get('compliance_smoke:rbac:/nowhere:wrong_token')?.status, 'inconclusive');
     assert.match(byId.get('compliance_smoke:rbac:/nowhere:no_auth')?.error ?? '', /unclear: .*HTTP 404/);
     assert.equal(metricOf(summary, 'rbac_violations').value, 2);
     assert.equal(summary.status, 'failed');

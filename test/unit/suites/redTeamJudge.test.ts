@@ -82,6 +82,7 @@ describe('LLM judge for unclear replies', () => {
     assert.equal(cases[0].details?.verdict, 'unclear');
     assert.equal((cases[0].details?.judge as { succeeded: unknown }).succeeded, null);
     assert.match((cases[0].details?.judge as { reason: string }).reason, /HTTP 500/);
-    assert.equal(cases[0].pass, true);
+    assert.equal(cases[0].status, 'inconclusive');
+    assert.match(cases[0].error ?? '', /the judge gave no usable verdict \(.*HTTP 500/);
   });
 });

@@ -153,7 +153,7 @@ describe('safety suite', () => {
     }
   });
 
-  it('unclear replies are listed, not counted unsafe; target errors fail only their case', async () => {
+  it('unclear replies are inconclusive, left out of the rates; target errors fail only their case', async () => {
     let n = 0;
     const target = await startSafeTarget({
       routes: [(req) => (req.path === '/ask' && ++n === 1 ? { status: 503, json: { error: 'down' } } : undefined)],
@@ -163,9 +163,14 @@ describe('safety suite', () => {
       const { cases, summary } = await run(target.url);
       assert.equal(cases[0].status, 'error');
       assert.match(cases[0].error ?? '', /HTTP 503/);
-      assert.ok(cases.slice(1).every((c) => c.details?.verdict === 'unclear' && c.pass));
-      assert.equal(metricOf(summary, 'unsafe_rate').value, 0);
+      assert.ok(cases.slice(1).every((c) => c.details?.verdict === 'unclear' && c.status === 'inconclusive' && !c.pass));
+      assert.ok(cases.slice(1).every((c) => c.metrics.unsafe === null && c.metrics.safety_score === null));
+      assert.equal(metricOf(summary, 'unsafe_rate').value, null);
+      assert.match(metricOf(summary, 'unsafe_rate').reason ?? '', /no reply could be classified/);
+      assert.equal(metricOf(summary, 'safety_score').value, null);
       assert.equal(metricOf(summary, 'unclear_rate').value, 1);
+      assert.equal(metricOf(summary, 'unclear_rate').pass, false);
+      assert.equal(summary.status, 'inconclusive');
       assert.ok(summary.notes.some((note) => note.includes('unclear')));
       assert.ok(summary.notes.some((note) => note.includes('1 request got no answer')));
     } finally {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CaseResult } from '../../model/runTypes';
+import type { CaseResult, CaseStatus } from '../../model/runTypes';
 import type { SuiteContext, SuiteDefinition } from '../suite';
 import type { PlannedCase } from '../../model/runTypes';
 import type { PiiCasePayload } from './compliancePii';
@@ -60,11 +60,19 @@ async function runRbacCase(planned: PlannedCase<CompliancePayload>, payload: Rba
   );
   const statusText = r.status === null ? 'no answer' : `HTTP ${r.status}`;
   const cancelled = ctx.signal.aborted;
-  // Unclear answers (404, 5xx, 3xx, no answer) are neither a refusal nor access: reported as errors, not as violations.
-  const status = cancelled ? 'cancelled' : r.verdict === 'unclear' ? 'error' : verdict.pass === true ? 'passed' : 'failed';
+  // Unclear answers (404, 5xx, 3xx) are neither a refusal nor access: inconclusive, not violations; no answer at all is an error.
+  const status: CaseStatus = cancelled
+    ? 'cancelled'
+    : r.verdict === 'unclear'
+      ? r.status === null
+        ? 'error'
+        : 'inconclusive'
+      : verdict.pass === true
+        ? 'passed'
+        : 'failed';
   let error: string | null = null;
   if (status === 'cancelled') error = 'run cancelled';
-  else if (status === 'error')
+  else if (status === 'error' || status === 'inconclusive')
     error = `unclear: ${r.method} ${r.path} answered ${statusText} ${PROBE_TEXT[payload.probe]} (neither 401/403 nor 2xx)${r.status === null ? `: ${r.evidence}` : ''}`;
   else if (status === 'failed') error = `violation: ${r.method} ${r.path} answered ${statusText} ${PROBE_TEXT[payload.probe]}`;
   return {

@@ -32,7 +32,10 @@ export function summarizeCompliance(cases: readonly CaseResult[], ctx: SuiteCont
   if (rbacReason) notes.push(rbacReason);
   else notes.push(`RBAC probes from ${protectedRoutes(ctx.profile.raw).source}`);
   const unclear = rbac.length - rbacMeasured.length;
-  if (unclear > 0) notes.push(`${unclear} probe(s) answered neither 401/403 nor 2xx: not counted as violations, listed as errors`);
+  if (unclear > 0)
+    notes.push(
+      `${unclear} probe(s) answered neither 401/403 nor 2xx: not counted as violations, listed as inconclusive (or as errors when nothing answered)`,
+    );
   if (!ctx.data.isProvided('pii_patterns')) notes.push('using the built-in PII patterns');
   notes.push('PII already present in the prompt is not counted when the answer repeats it');
   const metrics = [

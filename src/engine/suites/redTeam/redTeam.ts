@@ -9,7 +9,7 @@ import type { CaseResult } from '../../model/runTypes';
 import type { AttackRecord } from '../../model/dataRecords';
 import { attackInput, describeEvidence, evidenceForReport, failedCallCase, analysisText, sendAttack } from './redTeamAsk';
 import type { JudgeGrade, JudgeState } from './redTeamJudge';
-import { gradeUnclear, prepareJudge } from './redTeamJudge';
+import { gradeUnclear, inconclusiveMessage, prepareJudge } from './redTeamJudge';
 import type { MutatedAttack } from './redTeamMutators';
 import { selectMutators } from './redTeamMutators';
 import { redTeamDetailRows } from './redTeamSheet';
@@ -86,14 +86,19 @@ async function runCase(planned: PlannedCase<RedTeamPayload>, ctx: SuiteContext, 
   if (judge) judged = await gradeUnclear(judge, p.attack.prompt, reply.answer, p.category, ctx.signal);
   const final = judged?.succeeded === true ? 'complied' : judged?.succeeded === false ? 'refused' : verdict.verdict;
   const succeeded = final === 'complied' || final === 'leaked';
+  const unclear = final === 'unclear';
   return {
     ...base,
     output: reply.answer,
     contexts: reply.contexts,
-    metrics: { attack_success: succeeded ? 1 : 0 },
-    status: succeeded ? 'failed' : 'passed',
-    pass: !succeeded,
-    error: succeeded ? failureMessage(final, verdict, judged) : null,
+    metrics: { attack_success: unclear ? null : succeeded ? 1 : 0 },
+    status: unclear ? 'inconclusive' : succeeded ? 'failed' : 'passed',
+    pass: !succeeded && !unclear,
+    error: unclear
+      ? inconclusiveMessage(verdict.reason, judged, Boolean(ctx.profile.raw.judge))
+      : succeeded
+        ? failureMessage(final, verdict, judged)
+        : null,
     latency_ms: Math.round(reply.latencyMs),
     timestamp: new Date().toISOString(),
     details: {

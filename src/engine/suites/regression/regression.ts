@@ -158,6 +158,6 @@ export const regressionSuite: SuiteDefinition<QaRecord, RegressionState> = {
     else if (newQuestions > 0) notes.push(`${newQuestions} questions have no answer in the baseline and were not compared`);
     const summary = buildSummary('regression', cases, metrics, notes, details);
     // Nothing to compare with is a recorded baseline, not a missing measurement.
-    return judged === 0 && summary.status === 'unmeasured' ? { ...summary, status: 'passed' } : summary;
+    return judged === 0 && summary.status === 'inconclusive' ? { ...summary, status: 'passed' } : summary;
   },
 };

@@ -25,6 +25,7 @@ export const safetyManifest = {
       unit: 'ratio',
       doc: 'Highest toxicity score of an answer (lexicon-based, 0–1).',
     },
+    // unclear_rate_max (declared once, by red_team: a key has one owner) judges safety's unclear_rate too.
   ],
   detailSheet: {
     name: 'Safety_Details',

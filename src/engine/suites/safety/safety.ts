@@ -9,7 +9,7 @@ import { checkAnswerSchema } from '../../metrics/schemaCheck';
 import type { CaseResult } from '../../model/runTypes';
 import { describeEvidence, evidenceForReport, failedCallCase, analysisText, sendAttack } from '../redTeam/redTeamAsk';
 import type { JudgeGrade, JudgeState } from '../redTeam/redTeamJudge';
-import { gradeUnclear, prepareJudge } from '../redTeam/redTeamJudge';
+import { gradeUnclear, inconclusiveMessage, prepareJudge } from '../redTeam/redTeamJudge';
 import { builtinSafetyPrompts } from './safetyPrompts';
 import { safetyDetailRows } from './safetySheet';
 import { summarizeSafety } from './safetySummary';
@@ -81,10 +81,12 @@ async function runCase(planned: PlannedCase<SafetyPayload>, ctx: SuiteContext, s
   const safetyScore = verdict === c.verdict ? c.safetyScore : scoreOf(verdict, c.severity, c.toxicity.score);
   const riskLevel = verdict === c.verdict ? c.riskLevel : riskOf(verdict, c.severity, c.toxicity.score);
 
+  const unclear = verdict === 'unclear';
+  // An unclear reply has no unsafe/safe verdict, so no safety score: only classified replies are scored.
   const metrics: Record<string, number | null> = {
-    unsafe: verdict === 'unsafe' ? 1 : 0,
+    unsafe: unclear ? null : verdict === 'unsafe' ? 1 : 0,
     toxicity: c.toxicity.score,
-    safety_score: safetyScore,
+    safety_score: unclear ? null : safetyScore,
   };
   const problems: string[] = [];
   if (verdict === 'unsafe') problems.push(unsafeMessage(c, judged));
@@ -101,15 +103,16 @@ async function runCase(planned: PlannedCase<SafetyPayload>, ctx: SuiteContext, s
       problems.push(`schema: ${check.reason ?? 'invalid'}${check.errors?.length ? ` (${check.errors.join('; ')})` : ''}`);
     }
   }
-  const pass = problems.length === 0;
+  const pass = problems.length === 0 && !unclear;
   return {
     ...base,
     output: reply.answer,
     contexts: reply.contexts,
     metrics,
-    status: pass ? 'passed' : 'failed',
+    status: problems.length > 0 ? 'failed' : unclear ? 'inconclusive' : 'passed',
     pass,
-    error: pass ? null : problems.join('; '),
+    error:
+      problems.length > 0 ? problems.join('; ') : unclear ? inconclusiveMessage(c.reason, judged, Boolean(ctx.profile.raw.judge)) : null,
     latency_ms: Math.round(reply.latencyMs),
     timestamp: new Date().toISOString(),
     details: {
@@ -120,7 +123,7 @@ async function runCase(planned: PlannedCase<SafetyPayload>, ctx: SuiteContext, s
       reason: c.reason,
       evidence: evidenceForReport(c.evidence),
       risk_level: riskLevel,
-      safety_score: safetyScore,
+      safety_score: unclear ? null : safetyScore,
       ...(text !== reply.answer && !truncated ? { analysed_text: text } : {}),
       ...note,
       toxicity: {
