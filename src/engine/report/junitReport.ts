@@ -1,3 +1,4 @@
+import { inconclusiveReason } from '../model/caseOutcome';
 import type { CaseResult, MetricVerdict, RunResult, SuiteSummary } from '../model/runTypes';
 import type { SuiteName } from '../model/suiteNames';
 import { caseFailureText, casesBySuite, describeVerdict, formatMetricValue, reportSuites } from './reportModel';
@@ -95,8 +96,7 @@ function suiteMark(summary: SuiteSummary | undefined, cases: readonly CaseResult
   // A suite that errored before producing a case still has to show up red.
   if (summary?.status === 'error' && cases.length === 0) return { element: 'error', message: notes || 'suite ended in error' };
   if (summary?.status === 'cancelled') return { element: 'skipped', message: `cancelled${notes ? `: ${notes}` : ''}` };
-  if (summary?.status === 'inconclusive')
-    return { element: 'skipped', message: `inconclusive: ${notes || 'too many replies could not be judged'}` };
+  if (summary?.status === 'inconclusive') return { element: 'skipped', message: `inconclusive: ${inconclusiveReason(summary)}` };
   return undefined;
 }
 
@@ -129,7 +129,7 @@ function runProblem(result: RunResult): { type: string; message: string } | unde
   }
   if (status === 'inconclusive') {
     const suites = Object.values(result.summary.suites).filter((s) => s.status === 'inconclusive');
-    const why = suites.map((s) => `${s.suite}${s.notes[0] ? `: ${s.notes[0]}` : ''}`).join('; ');
+    const why = suites.map((s) => `${s.suite}: ${inconclusiveReason(s)}`).join('; ');
     return { type: 'inconclusive', message: `run inconclusive, not passed${why ? `: ${why}` : ''}` };
   }
   return undefined;

@@ -41,9 +41,12 @@ describe('JUnit report', () => {
 
     const red = suites[1]!;
     assert.equal(findAll(red, 'skipped')[0]!.attrs['message'], 'cancelled');
-    // performance: no case, its thresholded metric unmeasured → skipped with the reason.
+    // performance: no case, its one gated metric unmeasured → inconclusive, skipped with the reason.
     const perf = suites[2]!;
-    assert.equal(findAll(perf, 'skipped')[0]!.attrs['message'], 'p95_ms unmeasured (no successful call)');
+    assert.equal(
+      findAll(perf, 'skipped')[0]!.attrs['message'],
+      'inconclusive: no gated metric could be measured: p95_ms (no successful call)',
+    );
 
     const total = Number(doc.attrs['tests']);
     assert.equal(

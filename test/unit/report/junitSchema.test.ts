@@ -13,7 +13,7 @@ import type { RunResult } from '../../../src/engine/model/runTypes';
 import { resolveProfile } from '../../../src/engine/config/resolve';
 import { toJunitXml } from '../../../src/engine/report/junitReport';
 import { runAndWriteReports } from '../../../src/engine/run/runAndWriteReports';
-import { buildSummary } from '../../../src/engine/metrics/verdict';
+import { buildSummary, unclearRateMetric } from '../../../src/engine/metrics/verdict';
 import { assemble, makeCase } from './fixtures';
 import { findAll, parseXml } from './miniXml';
 
@@ -128,23 +128,22 @@ describe('JUnit report against the xUnit plugin schema (junit-10.xsd)', function
       makeCase('red_team', 'a3', 'inconclusive', { error: 'the reply could not be classified' }),
     ];
     const result = assemble(cases, { status: 'inconclusive' });
-    result.summary.suites.red_team = {
-      ...buildSummary('red_team', cases, []),
-      status: 'inconclusive',
-      notes: ['2 of 3 replies could not be judged (unclear rate 0.67 > 0.2)'],
-    };
+    // Only red_team ran: 2 of its 3 replies could not be classified, over unclear_rate_max.
+    result.run.suites = ['red_team'];
+    result.summary.suites = { red_team: buildSummary('red_team', cases, [unclearRateMetric(2, 3, {}, false)]) };
+    assert.equal(result.summary.suites.red_team?.status, 'inconclusive');
     const xml = toJunitXml(result);
     assert.equal(await schemaErrors(xml, dir), '');
     const doc = parseXml(xml);
     const error = findAll(doc, 'error').find((e) => e.attrs['type'] === 'inconclusive');
     assert.equal(
       error?.attrs['message'],
-      'run inconclusive, not passed: red_team: 2 of 3 replies could not be judged (unclear rate 0.67 > 0.2)',
+      'run inconclusive, not passed: red_team: 2 of 3 replies could not be classified; a judge (judge: in the profile) would grade them (unclear_rate 0.67 > 0.2)',
     );
     const red = findAll(doc, 'testsuite').find((s) => s.attrs['name'] === 'red_team')!;
     const skipped = findAll(red, 'skipped').map((s) => s.attrs['message']);
     assert.deepEqual(skipped, [
-      'inconclusive: 2 of 3 replies could not be judged (unclear rate 0.67 > 0.2)',
+      'inconclusive: 2 of 3 replies could not be classified; a judge (judge: in the profile) would grade them (unclear_rate 0.67 > 0.2)',
       'the reply could not be classified',
       'the reply could not be classified',
     ]);
