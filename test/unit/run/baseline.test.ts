@@ -6,6 +6,7 @@ import { findBaseline } from '../../../src/engine/run/baseline';
 import { runAndWriteReports } from '../../../src/engine/run/runAndWriteReports';
 import { apiProfile } from './runFixtures';
 import { useFaultServerAndWorkspace } from './runTestSetup';
+import { FIRST_RUN_NOTE } from '../../../src/engine/suites/regression/regression';
 
 describe('regression baseline', () => {
   const setup = useFaultServerAndWorkspace(3);
@@ -19,10 +20,7 @@ describe('regression baseline', () => {
     const other = await setup.ws.profile(raw, 'other.aiqk.yaml');
 
     const first = await runAndWriteReports(profile, { auditFile: false }).written;
-    assert.equal(
-      first.result.summary.suites.regression?.notes.some((n) => /first run/.test(n)),
-      true,
-    );
+    assert.equal(first.result.summary.suites.regression?.notes.includes(FIRST_RUN_NOTE), true);
     assert.equal(first.result.run.options.baseline, undefined);
 
     const second = await runAndWriteReports(profile, { auditFile: false }).written;

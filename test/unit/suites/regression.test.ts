@@ -37,7 +37,7 @@ describe('regression suite', () => {
     const similarity = metricOf(summary, 'similarity');
     assert.equal(similarity.value, null);
     assert.equal(similarity.pass, null);
-    assert.match(similarity.reason ?? '', /first run/);
+    assert.match(similarity.reason ?? '', /no baseline to compare with: no earlier run of this profile passed/);
     assert.deepEqual(summary.details?.regressed, []);
   });
 

@@ -10,7 +10,7 @@ import { compareWithBaseline, indexBaseline } from './regressionCompare';
 const COMPARISON_METRICS = ['similarity', 'delta_f1', 'delta_rouge_l', 'max_regression_delta'] as const;
 
 /** The note of a run without a baseline. */
-export const FIRST_RUN_NOTE = 'first run: this run is the baseline';
+export const FIRST_RUN_NOTE = 'no baseline: no earlier run of this profile passed, so this run is the baseline';
 
 /** The per-run state of regression: the baseline's cases by question id, when there is a baseline. */
 export interface RegressionState {
@@ -38,7 +38,7 @@ function uncompared(
  * compared with the baseline run's answer (see compareWithBaseline for the
  * exact rule). A question the target answered in the baseline but fails now
  * counts as regressed. Without a baseline every case passes unmeasured and the
- * suite passes with the note "first run: this run is the baseline".
+ * suite passes with the note FIRST_RUN_NOTE (no earlier run of the profile passed).
  */
 export const regressionSuite: SuiteDefinition<QaRecord, RegressionState> = {
   name: 'regression',
@@ -122,7 +122,9 @@ export const regressionSuite: SuiteDefinition<QaRecord, RegressionState> = {
       : [];
     const regressed = [...compared.filter((c) => c.status === 'failed'), ...lostAnswers].map((c) => c.case_id);
     const judged = compared.length + lostAnswers.length;
-    const noBaseline = !index ? 'first run: no baseline to compare with' : 'no question of this run has an answer in the baseline';
+    const noBaseline = !index
+      ? 'no baseline to compare with: no earlier run of this profile passed'
+      : 'no question of this run has an answer in the baseline';
     const drops = compared.map((c) => c.metrics.max_regression_delta).filter((v): v is number => typeof v === 'number');
     const metrics: MetricVerdict[] = [
       judgeMetric('similarity', meanMetric(compared, 'similarity'), 'similarity_min', t, compared.length === 0 ? noBaseline : undefined),
