@@ -8,6 +8,7 @@ Commands:
   requirements <profile>         print the requirements matrix and whether the run may start
   run <profile> [options]        run the profile's suites and write reports
   merge <reports or folder> --out <dir>   join shard reports into one
+  mcp [--root <folder>]          serve validate, run, read and compare as MCP tools on stdio, for agents
   help                           this text
 
 Run "aiqk <command> --help" for a command's options.
@@ -24,6 +25,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./runCommand')).runCommand(rest);
     case 'merge':
       return (await import('./mergeCommand')).mergeCommand(rest);
+    case 'mcp':
+      return (await import('./mcpCommand')).mcpCommand(rest);
     case undefined:
     case 'help':
     case '--help':
