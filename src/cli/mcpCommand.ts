@@ -45,10 +45,16 @@ export async function mcpCommand(argv: string[]): Promise<number> {
   const transport = new StdioServerTransport();
   // The client went away (its end of stdin closed) or we were told to stop: close the
   // server, which aborts every call in progress; runs write their partial reports.
-  const stop = (): void => void agent.server.close().catch(() => undefined);
-  process.stdin.once('end', stop);
-  process.stdin.once('close', stop);
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, stop);
+  let stopping = false;
+  const stop = (why: string): void => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`aiqk mcp: ${why}; cancelling the calls in progress and exiting\n`);
+    void agent.server.close().catch(() => undefined);
+  };
+  process.stdin.once('end', () => stop('the client disconnected'));
+  process.stdin.once('close', () => stop('the client disconnected'));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => stop(`${signal} received`));
   process.stderr.write(`aiqk mcp: serving the agent tools for ${root} on stdio\n`);
   await serveUntilClosed(agent, transport);
   return 0;

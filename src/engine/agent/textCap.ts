@@ -5,16 +5,18 @@
  * a last line says how many lines were left out and how to get them (`more`).
  */
 export function capLines(lines: readonly string[], maxChars: number, more: string): string {
+  // Room for the closing note, so the answer with it stays within maxChars.
+  const budget = Math.max(0, maxChars - more.length - 60);
   const kept: string[] = [];
   let size = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
-    if (size + line.length + 1 > maxChars && kept.length > 0) {
+    if (size + line.length + 1 > budget && kept.length > 0) {
       const left = lines.length - i;
       kept.push(`[${left} more line${left === 1 ? '' : 's'} left out to keep this short; ${more}]`);
       return kept.join('\n');
     }
-    kept.push(line.length > maxChars ? `${line.slice(0, maxChars)}… [line cut at ${maxChars} characters]` : line);
+    kept.push(line.length > budget ? `${line.slice(0, budget)}… [line cut]` : line);
     size += line.length + 1;
   }
   return kept.join('\n');
