@@ -28,6 +28,8 @@ export interface ToolContext {
   onProgress?: (progress: ToolProgress) => void;
   /** Where a run looks up the secrets its profile names (environment variables, the editor's secret storage). */
   secrets?: SecretLookup;
+  /** Why runs may not start here (an untrusted workspace); absent when they may. Read-only tools still answer. */
+  runsRefused?: string;
   /** Longest text a call returns (default DEFAULT_MAX_CHARS); what is cut is named. */
   maxChars?: number;
 }

@@ -29,7 +29,7 @@ async function readVerdict(input: ReadReportInput, context: ToolContext): Promis
   const profile = reportProfileShown(root, result);
   const [suite] = suitesOf(input.suite !== undefined ? [input.suite] : undefined) ?? [];
   if ((input.detail ?? 'summary') === 'summary') {
-    const lines = [`Report ${shownPath(root, chosen.file)}`, ...verdictLines(result, profile)];
+    const lines = [`Report ${shownPath(root, chosen.file)}`, ...verdictLines(result, profile, suite)];
     return { text: capLines(lines, maxChars, 'give `suite` for one suite at a time') };
   }
   if (!suite) throw new ToolInputError('detail "cases": name the `suite` whose cases to list');
@@ -55,12 +55,15 @@ export const READ_REPORT_TOOL: AgentTool<ReadReportInput> = {
   name: 'read_report',
   title: 'Read a run report',
   description:
-    'Reads an AI Quality Kit run report (the newest one of a profile, or a given report file). detail "summary" (default): the run status, each suite\'s status with its metrics against their thresholds (FAIL marks a threshold not met) and how many cases failed. detail "cases" with a `suite`: that suite\'s failed, errored and inconclusive cases with their reasons, input, expected and actual output, paged by offset and limit. Secrets and personal data are masked; long answers are cut and say what was left out.',
+    'Reads an AI Quality Kit run report (the newest one of a profile, or a given report file). detail "summary" (default): the run status, each suite\'s status with its metrics against their thresholds (FAIL marks a threshold not met) and how many cases failed; with a `suite`, that suite only with its informational metrics too. detail "cases" with a `suite`: that suite\'s failed, errored and inconclusive cases with their reasons, input, expected and actual output, paged by offset and limit. Secrets and personal data are masked; long answers are cut and say what was left out.',
   inputSchema: {
     type: 'object',
     properties: {
       ...REPORT_PROPERTIES,
-      suite: { ...SUITES_SCHEMA.items, description: 'The suite whose cases to list (with detail "cases").' },
+      suite: {
+        ...SUITES_SCHEMA.items,
+        description: 'One suite: its verdict with every metric, or (with detail "cases") its cases that did not pass.',
+      },
       detail: { type: 'string', enum: ['summary', 'cases'], description: 'summary (default) or cases (needs `suite`).' },
       offset: { type: 'integer', minimum: 0, description: 'With detail "cases": the first case to list (default 0).' },
       limit: {

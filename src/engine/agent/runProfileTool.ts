@@ -23,6 +23,7 @@ export interface RunProfileInput {
 /** Prepares the run as `aiqk run` does (the same checks and requirements gate), confined to the workspace. */
 async function prepare(input: RunProfileInput, context: ToolContext): Promise<{ file: string; run: PreparedRun }> {
   const root = context.workspaceRoot;
+  if (context.runsRefused !== undefined) throw new ToolInputError(`The run was not started: ${context.runsRefused}`);
   const file = await resolveInWorkspace(root, input.profile, 'profile');
   const suites = suitesOf(input.suites);
   const outcome = await prepareRun(file, {

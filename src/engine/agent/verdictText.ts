@@ -24,9 +24,15 @@ export function metricLine(m: MetricVerdict): string {
   return `${mark} ${m.name} = ${value(m.value)}${bound}${m.reason ? `: ${m.reason}` : ''}`;
 }
 
-function suiteLines(result: RunResult, s: SuiteSummary): string[] {
+function suiteLines(result: RunResult, s: SuiteSummary, allMetrics: boolean): string[] {
   const lines = [`- ${s.suite}: ${s.status} (${s.passed}/${s.total} cases passed, ${s.failed} failed, ${s.errors} in error)`];
-  for (const m of s.metrics) lines.push(`    ${metricLine(m)}`);
+  // Metrics with a threshold decide the verdict; the informational ones are shown for one suite at a time.
+  const shown = allMetrics ? s.metrics : s.metrics.filter((m) => m.threshold !== undefined);
+  for (const m of shown) lines.push(`    ${metricLine(m)}`);
+  if (shown.length < s.metrics.length)
+    lines.push(
+      `    ${s.metrics.length - shown.length} informational metric(s) without a threshold: read_report with suite "${s.suite}" shows them`,
+    );
   for (const note of s.notes.slice(0, 3)) lines.push(`    note: ${note}`);
   const toRead = casesToRead(result, s.suite);
   if (toRead.length > 0)
@@ -36,19 +42,23 @@ function suiteLines(result: RunResult, s: SuiteSummary): string[] {
   return lines;
 }
 
-/** The run's verdict: one line for the run, then every suite with its metrics. */
-export function verdictLines(result: RunResult, profileShown: string): string[] {
+/**
+ * The run's verdict: one line for the run, then every suite with its thresholded
+ * metrics; with `suite`, that suite only, with every metric.
+ */
+export function verdictLines(result: RunResult, profileShown: string, suite?: SuiteName): string[] {
   const o = result.summary.overall;
   const lines = [
     `Run ${result.run.id} of ${profileShown}: ${result.run.status.toUpperCase()}. ${o.passed}/${o.total} cases passed (pass rate ${percent(o.pass_rate)}), ${o.failed} failed, ${o.errors} in error. Started ${result.run.started_at}, took ${Math.round(result.run.duration_ms / 1000)} s.`,
   ];
   if (result.run.error) lines.push(`Run error: ${result.run.error}`);
-  for (const suite of SUITE_NAMES) {
-    const s = result.summary.suites[suite];
-    if (s) lines.push(...suiteLines(result, s));
+  for (const name of suite ? [suite] : SUITE_NAMES) {
+    const s = result.summary.suites[name];
+    if (s) lines.push(...suiteLines(result, s, suite !== undefined));
+    else if (suite) lines.push(`- ${suite}: not in this run`);
   }
   const unrun = result.run.suites.filter((s) => !result.summary.suites[s]);
-  if (unrun.length > 0) lines.push(`Not run (the run ended first): ${unrun.join(', ')}`);
+  if (unrun.length > 0 && !suite) lines.push(`Not run (the run ended first): ${unrun.join(', ')}`);
   return lines;
 }
 

@@ -118,6 +118,11 @@ describe('agent tools', function () {
     const verdict = await invokeAgentTool('read_report', { profile: ws.demo }, ctx);
     assert.match(verdict.text, /^Report demo\/\.aiqk\/reports\/run_\S+\.json\nRun run_\S+ of demo\/aiqk\.yaml: PASSED/);
     assert.match(verdict.text, /1 case\(s\) failed, in error or inconclusive: read_report with suite "rag_quality" and detail "cases"/);
+    assert.doesNotMatch(verdict.text, /info rouge_l_unicode/);
+    assert.match(verdict.text, /1 informational metric\(s\) without a threshold: read_report with suite "rag_quality" shows them/);
+    const oneSuite = await invokeAgentTool('read_report', { profile: ws.demo, suite: 'rag_quality' }, ctx);
+    assert.match(oneSuite.text, /info rouge_l_unicode = 0\.354/);
+    assert.doesNotMatch(oneSuite.text, /- safety/);
     const cases = await invokeAgentTool('read_report', { profile: ws.demo, suite: 'rag_quality', detail: 'cases' }, ctx);
     assert.match(cases.text, /^rag_quality in run run_\S+: passed; 1 case\(s\) failed, in error or inconclusive, showing 1–1\./);
     assert.match(cases.text, /- rag_quality:q06 \[failed\]: answer_recall 0 < 0\.80/);
@@ -157,6 +162,14 @@ describe('agent tools', function () {
     const short = await invokeAgentTool('read_report', { report: `demo/.aiqk/reports/${name}` }, { ...ctx, maxChars: 400 });
     assert.ok(short.text.length <= 400, String(short.text.length));
     assert.match(short.text, /\[\d+ more lines left out to keep this short; give `suite` for one suite at a time\]$/);
+  });
+
+  it('run_profile: refused with the reason where runs are not allowed (an untrusted workspace); reading still works', async () => {
+    const untrusted = { ...ctx, runsRefused: 'this workspace is not trusted; trust it to run profiles' };
+    const r = await invokeAgentTool('run_profile', { profile: ws.demo }, untrusted);
+    assert.equal(r.isError, true);
+    assert.equal(r.text, 'The run was not started: this workspace is not trusted; trust it to run profiles');
+    assert.equal((await invokeAgentTool('validate_profile', { profile: ws.demo }, untrusted)).isError, undefined);
   });
 
   it('run_profile: a call cancelled before it starts runs nothing and says so', async () => {
