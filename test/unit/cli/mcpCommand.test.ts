@@ -12,7 +12,7 @@ import type { AskServer } from '../../fixtures/servers/askServer';
 import { startAskServer } from '../../fixtures/servers/askServer';
 import type { AgentWorkspace } from '../agent/agentWorkspace';
 import { makeAgentWorkspace } from '../agent/agentWorkspace';
-import { buildCli, removeCli } from './runCliHelpers';
+import { buildCli, removeCli, runCli } from './runCliHelpers';
 
 /** `aiqk mcp` spawned from the built CLI in the workspace, with a connected SDK client. */
 async function connect(root: string): Promise<{ client: Client; transport: StdioClientTransport; stderr: () => string }> {
@@ -40,7 +40,7 @@ const alive = (pid: number): boolean => {
 };
 
 // A profile of the demo's data against a real /ask server that answers after 10 s.
-function slowProfile(url: string): RunProfile {
+function slowProfile(url: string, reports: string): RunProfile {
   return {
     version: 1,
     target: { mode: 'api', base_url: url, protocol: 'aiqk', timeout_ms: 30000, retries: 0 },
@@ -48,7 +48,7 @@ function slowProfile(url: string): RunProfile {
     data: { qaset: 'data/qaset.jsonl', passages: 'data/passages.jsonl' },
     use_defaults: false,
     volumes: { qa_sample_size: 4, concurrency: 1 },
-    report: { dir: '.aiqk/slow-reports', formats: ['json'], anonymize: false },
+    report: { dir: reports, formats: ['json'], anonymize: false },
   };
 }
 
@@ -60,7 +60,8 @@ describe('aiqk mcp: the agent tools over stdio, driven by the MCP SDK client', f
     ws = await makeAgentWorkspace();
     server = await startAskServer();
     server.setFault({ kind: 'delay', ms: 10000 });
-    await writeFile(path.join(ws.root, 'demo', 'slow.aiqk.yaml'), stringify(slowProfile(server.url)));
+    await writeFile(path.join(ws.root, 'demo', 'slow.aiqk.yaml'), stringify(slowProfile(server.url, '.aiqk/slow-reports')));
+    await writeFile(path.join(ws.root, 'demo', 'cancel.aiqk.yaml'), stringify(slowProfile(server.url, '.aiqk/cancel-reports')));
     await buildCli();
   });
   after(async () => {
@@ -112,9 +113,10 @@ describe('aiqk mcp: the agent tools over stdio, driven by the MCP SDK client', f
     const { client, transport, stderr } = await connect(ws.root);
     const pid = transport.pid;
     assert.ok(pid);
+    const asked = server.requests.length;
     const call = client.callTool({ name: 'run_profile', arguments: { profile: 'demo/slow.aiqk.yaml' } }).catch((err: Error) => err);
     // The run is under way once the target got its first question.
-    while (server.requests.length === 0) await sleep(20);
+    while (server.requests.length === asked) await sleep(20);
     await client.close();
     assert.ok((await call) instanceof Error);
     assert.equal(alive(pid), false);
@@ -127,5 +129,42 @@ describe('aiqk mcp: the agent tools over stdio, driven by the MCP SDK client', f
     const report = await readReport(path.join(dir, name!));
     assert.equal(report.run.status, 'cancelled');
     assert.ok(report.cases.length < 4);
+  });
+
+  it('a client that cancels a run: the run stops with a partial report marked cancelled, and the server serves on', async () => {
+    const { client, transport } = await connect(ws.root);
+    try {
+      const controller = new AbortController();
+      const asked = server.requests.length;
+      const call = client
+        .callTool({ name: 'run_profile', arguments: { profile: 'demo/cancel.aiqk.yaml' } }, undefined, { signal: controller.signal })
+        .catch((err: Error) => err);
+      while (server.requests.length === asked) await sleep(20);
+      controller.abort('changed my mind');
+      assert.ok((await call) instanceof Error);
+      const dir = path.join(ws.root, 'demo', '.aiqk', 'cancel-reports');
+      while (!existsSync(dir) || (await readdir(dir)).filter((n) => n.endsWith('.json')).length === 0) await sleep(50);
+      const [name] = (await readdir(dir)).filter((n) => n.endsWith('.json'));
+      assert.equal((await readReport(path.join(dir, name!))).run.status, 'cancelled');
+      const listed = textOf(await client.callTool({ name: 'list_profiles', arguments: { folder: 'demo' } }));
+      assert.match(listed, /- demo\/cancel\.aiqk\.yaml: ready to run: rag_quality against api aiqk http:\/\/127\.0\.0\.1:\d+/);
+      assert.ok(transport.pid && alive(transport.pid));
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('aiqk mcp --help prints its usage; a bad option or root is a usage error', async () => {
+    const help = await runCli(['mcp', '--help'], ws.root);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /^Usage: aiqk mcp \[--root <folder>\]/);
+    const bad = await runCli(['mcp', '--rot', '.'], ws.root);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /unknown option --rot; did you mean --root\?/);
+    const missing = await runCli(['mcp', '--root', 'nowhere'], ws.root);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /--root: .*nowhere is not a folder/);
+    const usage = await runCli(['help'], ws.root);
+    assert.match(usage.stdout, /mcp \[--root <folder>\] +serve validate, run, read and compare as MCP tools/);
   });
 });
