@@ -5,7 +5,7 @@ import { compareRuns } from '../report/compareRuns';
 import { readReport } from '../report/jsonReport';
 import type { AgentTool, ToolContext, ToolResult } from './agentTool';
 import { DEFAULT_MAX_CHARS } from './agentTool';
-import { previousFinishedReport } from './reportLookup';
+import { previousFinishedReport } from '../report/profileReports';
 import { chooseReport, REPORT_PROPERTIES } from './reportInput';
 import { capLines } from './textCap';
 import { resolveInWorkspace, shownPath } from './workspacePath';

@@ -4,7 +4,7 @@ import type { PrepareOutcome } from '../prepare/preparedRun';
 import { describeTarget } from '../targets/describeTarget';
 import type { AgentTool, ToolContext, ToolResult } from './agentTool';
 import { DEFAULT_MAX_CHARS } from './agentTool';
-import { reportsOfProfile } from './reportLookup';
+import { reportsOfProfile } from '../report/profileReports';
 import { AGENT_RUN_OPTIONS } from './runOptions';
 import { capLines } from './textCap';
 import { resolveInWorkspace, shownPath } from './workspacePath';

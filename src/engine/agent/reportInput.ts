@@ -5,7 +5,7 @@ import { resolveProfile } from '../config/resolve';
 import { readReport } from '../report/jsonReport';
 import type { RunResult } from '../model/runTypes';
 import { ToolInputError } from './agentTool';
-import { reportsOfProfile } from './reportLookup';
+import { reportsOfProfile } from '../report/profileReports';
 import { resolveInWorkspace, shownPath } from './workspacePath';
 
 /** The JSON Schema properties naming a report. */

@@ -1,9 +1,10 @@
-// Which reports belong to a profile: its report folder holds `<run id>.json` files,
-// and run ids sort by start time. A report begins with its `run` block, so a few
-// kilobytes of each say which profile it ran and how it ended.
+// Which reports belong to a profile (the agent tools; the report view may share it):
+// its report folder holds `<run id>.json` files, and run ids sort by start time. A
+// report begins with its `run` block, so a few kilobytes of each say which profile
+// it ran and how it ended.
 import { open, readdir } from 'node:fs/promises';
 import * as path from 'node:path';
-import { isReportFileName } from '../report/reportFiles';
+import { isReportFileName } from './reportFiles';
 
 const HEAD_BYTES = 16 * 1024;
 const MAX_CANDIDATES = 200;
