@@ -8,6 +8,7 @@ import { DEFAULT_MAX_CHARS } from './agentTool';
 import { previousFinishedReport } from '../report/profileReports';
 import { chooseReport, REPORT_PROPERTIES } from './reportInput';
 import { capLines } from './textCap';
+import { formatValue, percent } from './verdictText';
 import { resolveInWorkspace, shownPath } from './workspacePath';
 
 /** Input of compare_reports. */
@@ -17,13 +18,11 @@ export interface CompareReportsInput {
   previous?: string;
 }
 
-const percent = (rate: number | null) => (rate === null ? 'n/a' : `${(rate * 100).toFixed(1)}%`);
-const num = (v: number | null) => (v === null ? 'unmeasured' : Number.isInteger(v) ? String(v) : v.toFixed(3).replace(/0+$/, ''));
-
 function metricChange(m: MetricDelta): string {
-  const bound = m.threshold === undefined ? '' : `, threshold ${m.direction === 'max' ? 'at most' : 'at least'} ${num(m.threshold)}`;
+  const bound =
+    m.threshold === undefined ? '' : `, threshold ${m.direction === 'max' ? 'at most' : 'at least'} ${formatValue(m.threshold)}`;
   const verdict = m.passBefore !== m.passAfter && m.passAfter !== null ? (m.passAfter ? ', now met' : ', now not met') : '';
-  return `${m.metric}: ${num(m.before)} → ${num(m.after)} (${m.change}${bound}${verdict})`;
+  return `${m.metric}: ${formatValue(m.before)} → ${formatValue(m.after)} (${m.change}${bound}${verdict})`;
 }
 
 /** The comparison as lines: the runs, then each suite that moved, then the cases that flipped. */

@@ -10,9 +10,11 @@ export function casesToRead(result: RunResult, suite: SuiteName): CaseResult[] {
   return result.cases.filter((c) => c.suite === suite && c.status !== 'passed' && c.status !== 'cancelled');
 }
 
-const percent = (rate: number | null) => (rate === null ? 'n/a' : `${(rate * 100).toFixed(1)}%`);
+/** A rate as a percentage with one decimal, or n/a. */
+export const percent = (rate: number | null): string => (rate === null ? 'n/a' : `${(rate * 100).toFixed(1)}%`);
 
-function value(v: number | null): string {
+/** A metric value as people read it: whole numbers as they are, others to three decimals. */
+export function formatValue(v: number | null): string {
   if (v === null) return 'unmeasured';
   return Number.isInteger(v) ? String(v) : v.toFixed(3).replace(/0+$/, '');
 }
@@ -20,8 +22,8 @@ function value(v: number | null): string {
 /** One metric: its value, its threshold and whether it holds. */
 export function metricLine(m: MetricVerdict): string {
   const mark = m.pass === true ? 'ok' : m.pass === false ? 'FAIL' : m.threshold === undefined ? 'info' : 'unmeasured';
-  const bound = m.threshold === undefined ? '' : ` (${m.direction === 'max' ? 'at most' : 'at least'} ${value(m.threshold)})`;
-  return `${mark} ${m.name} = ${value(m.value)}${bound}${m.reason ? `: ${m.reason}` : ''}`;
+  const bound = m.threshold === undefined ? '' : ` (${m.direction === 'max' ? 'at most' : 'at least'} ${formatValue(m.threshold)})`;
+  return `${mark} ${m.name} = ${formatValue(m.value)}${bound}${m.reason ? `: ${m.reason}` : ''}`;
 }
 
 function suiteLines(result: RunResult, s: SuiteSummary, allMetrics: boolean): string[] {
@@ -68,7 +70,7 @@ const short = (text: string | null, max = EXCERPT_CHARS) =>
 /** One case that did not pass: why, then what was asked, expected and answered (shortened). */
 export function caseLines(c: CaseResult): string[] {
   const metrics = Object.entries(c.metrics)
-    .map(([k, v]) => `${k}=${value(v)}`)
+    .map(([k, v]) => `${k}=${formatValue(v)}`)
     .join(', ');
   return [
     `- ${c.case_id} [${c.status}]: ${c.error ?? 'no reason recorded'}`,
