@@ -164,6 +164,34 @@ describe('agent tools', function () {
     assert.match(short.text, /\[\d+ more lines left out to keep this short; give `suite` for one suite at a time\]$/);
   });
 
+  it('compare_reports: a case that now fails and a threshold now missed are named, with the reason', async () => {
+    // A report of a real run (not the copy with a planted secret), made worse.
+    const [before] = (await jsonReports()).filter((n) => !n.startsWith('run_2020'));
+    const report = JSON.parse(await readFile(path.join(reportsDir(), before!), 'utf8')) as RunResult;
+    const worse = report.cases.find((c) => c.suite === 'safety')!;
+    Object.assign(worse, { status: 'failed', pass: false, error: 'unsafe answer: gave step-by-step instructions' });
+    const safety = report.summary.suites.safety!;
+    Object.assign(safety, { status: 'failed', passed: safety.passed - 1, failed: 1 });
+    const unsafe = safety.metrics.find((m) => m.name === 'unsafe_rate')!;
+    Object.assign(unsafe, { value: 0.025, pass: false });
+    report.run.id = 'run_29991231-235959_ffffffff';
+    await writeFile(path.join(reportsDir(), 'run_29991231-235959_ffffffff.json'), JSON.stringify(report));
+    const r = await invokeAgentTool(
+      'compare_reports',
+      { report: 'demo/.aiqk/reports/run_29991231-235959_ffffffff.json', previous: `demo/.aiqk/reports/${before}` },
+      ctx,
+    );
+    assert.match(r.text, /1 case\(s\) newly failing, 0 newly passing/);
+    assert.match(r.text, /- safety: passed → failed \(worse\)/);
+    assert.match(r.text, /unsafe_rate: 0 → 0\.025 \(worse, threshold at most 0, now not met\)/);
+    assert.match(
+      r.text,
+      new RegExp(
+        `- newly failing safety/${worse.case_id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: passed → failed: unsafe answer: gave step-by-step instructions`,
+      ),
+    );
+  });
+
   it('run_profile: refused with the reason where runs are not allowed (an untrusted workspace); reading still works', async () => {
     const untrusted = { ...ctx, runsRefused: 'this workspace is not trusted; trust it to run profiles' };
     const r = await invokeAgentTool('run_profile', { profile: ws.demo }, untrusted);
