@@ -164,6 +164,27 @@ describe('agent tools', function () {
     assert.match(short.text, /\[\d+ more lines left out to keep this short; give `suite` for one suite at a time\]$/);
   });
 
+  it("read_report: pages through a suite's cases that did not pass", async () => {
+    const [real] = (await jsonReports()).filter((n) => !n.startsWith('run_2020'));
+    const report = JSON.parse(await readFile(path.join(reportsDir(), real!), 'utf8')) as RunResult;
+    for (const c of report.cases.filter((x) => x.suite === 'rag_quality').slice(0, 3))
+      Object.assign(c, {
+        status: c.status === 'failed' ? 'failed' : 'inconclusive',
+        pass: false,
+        error: c.error ?? 'the judge could not decide',
+      });
+    await writeFile(path.join(reportsDir(), 'run_20200102-000000_00000000.json'), JSON.stringify(report));
+    const input = { report: 'demo/.aiqk/reports/run_20200102-000000_00000000.json', suite: 'rag_quality', detail: 'cases' };
+    const all = report.cases.filter((c) => c.suite === 'rag_quality' && c.status !== 'passed').length;
+    const first = await invokeAgentTool('read_report', { ...input, limit: 2 }, ctx);
+    assert.match(first.text, new RegExp(`${all} case\\(s\\) failed, in error or inconclusive, showing 1–2\\.`));
+    assert.match(first.text, /\[inconclusive\]: the judge could not decide/);
+    assert.match(first.text, new RegExp(`\\[${all - 2} more: call again with offset 2\\]$`));
+    const rest = await invokeAgentTool('read_report', { ...input, offset: 2, limit: 50 }, ctx);
+    assert.match(rest.text, new RegExp(`showing 3–${all}\\.`));
+    assert.doesNotMatch(rest.text, /more: call again/);
+  });
+
   it('compare_reports: a case that now fails and a threshold now missed are named, with the reason', async () => {
     // A report of a real run (not the copy with a planted secret), made worse.
     const [before] = (await jsonReports()).filter((n) => !n.startsWith('run_2020'));
