@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { AGENT_TOOLS } from '../engine/agent/agentTools';
 import { envSecretLookup } from '../engine/targets/createTarget';
 import { createAgentMcpServer, serveUntilClosed } from './mcpServer';
 import { parseOptions } from './parseOptions';
@@ -8,12 +9,12 @@ import { parseOptions } from './parseOptions';
 const USAGE = `Usage: aiqk mcp [--root <folder>]
 
 Serves the agent tools over the Model Context Protocol on stdin and stdout, for a
-coding agent or any MCP client: list_profiles, validate_profile, run_profile,
-read_report, compare_reports. Every path is taken relative to the workspace
-folder (the current folder, or --root) and must stay inside it. Runs use the
-profile's own target, the same checks and limits as aiqk run, secrets from
-environment variables, and write their reports where aiqk run does. A run stops
-when the client cancels its call or disconnects; its partial report is written.
+coding agent or any MCP client: ${AGENT_TOOLS.map((t) => t.name).join(', ')}.
+Every path is taken relative to the workspace folder (the current folder, or
+--root) and must stay inside it. Runs use the profile's own target, the same
+checks and limits as aiqk run, secrets from environment variables, and write
+their reports where aiqk run does. A run stops when the client cancels its call
+or disconnects; its partial report is written.
 
 Options:
   --root <folder>   the workspace folder (default: the current folder)

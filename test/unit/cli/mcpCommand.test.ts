@@ -158,6 +158,7 @@ describe('aiqk mcp: the agent tools over stdio, driven by the MCP SDK client', f
     const help = await runCli(['mcp', '--help'], ws.root);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^Usage: aiqk mcp \[--root <folder>\]/);
+    assert.match(help.stdout, /any MCP client: list_profiles, validate_profile, run_profile, read_report, compare_reports\./);
     const bad = await runCli(['mcp', '--rot', '.'], ws.root);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /unknown option --rot; did you mean --root\?/);
