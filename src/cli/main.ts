@@ -26,6 +26,7 @@ async function main(argv: string[]): Promise<number> {
     case 'merge':
       return (await import('./mergeCommand')).mergeCommand(rest);
     case 'mcp':
+      process.stdout.removeListener('error', onStdoutError);
       return (await import('./mcpCommand')).mcpCommand(rest);
     case undefined:
     case 'help':
@@ -43,10 +44,12 @@ async function main(argv: string[]): Promise<number> {
 process.noDeprecation = true;
 
 // Output piped into `head` and the like: stop quietly when the reader goes away.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+// (`aiqk mcp` handles its own: a client gone mid-run still gets its partial report.)
+function onStdoutError(err: NodeJS.ErrnoException): void {
   if (err.code === 'EPIPE') process.exit(0);
   throw err;
-});
+}
+process.stdout.on('error', onStdoutError);
 
 main(process.argv.slice(2)).then(
   // The reports are written: nothing may keep the process alive for long (an MCP

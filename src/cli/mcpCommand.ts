@@ -54,6 +54,8 @@ export async function mcpCommand(argv: string[]): Promise<number> {
     void agent.server.close().catch(() => undefined);
   };
   process.stdin.once('end', () => stop('the client disconnected'));
+  // Its end of stdout closed (a client killed): nothing more can be said, but runs still end cleanly.
+  process.stdout.on('error', () => stop('the client disconnected'));
   process.stdin.once('close', () => stop('the client disconnected'));
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => stop(`${signal} received`));
   process.stderr.write(`aiqk mcp: serving the agent tools for ${root} on stdio\n`);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -62,6 +63,7 @@ describe('aiqk mcp: the agent tools over stdio, driven by the MCP SDK client', f
     server.setFault({ kind: 'delay', ms: 10000 });
     await writeFile(path.join(ws.root, 'demo', 'slow.aiqk.yaml'), stringify(slowProfile(server.url, '.aiqk/slow-reports')));
     await writeFile(path.join(ws.root, 'demo', 'cancel.aiqk.yaml'), stringify(slowProfile(server.url, '.aiqk/cancel-reports')));
+    await writeFile(path.join(ws.root, 'demo', 'killed.aiqk.yaml'), stringify(slowProfile(server.url, '.aiqk/killed-reports')));
     await buildCli();
   });
   after(async () => {
@@ -152,6 +154,34 @@ describe('aiqk mcp: the agent tools over stdio, driven by the MCP SDK client', f
     } finally {
       await client.close();
     }
+  });
+
+  it('a client killed mid-run (both pipes gone): the run is cancelled, its partial report written, the server process gone', async () => {
+    const child = spawn(process.execPath, [await buildCli(), 'mcp'], { cwd: ws.root, stdio: ['pipe', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const send = (message: object) => child.stdin.write(`${JSON.stringify(message)}\n`);
+    send({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+    });
+    send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+    const asked = server.requests.length;
+    send({
+      jsonrpc: '2.0',
+      id: 2,
+      method: 'tools/call',
+      params: { name: 'run_profile', arguments: { profile: 'demo/killed.aiqk.yaml' }, _meta: { progressToken: 'p' } },
+    });
+    while (server.requests.length === asked) await sleep(20);
+    // What a killed client leaves: its ends of both pipes closed.
+    child.stdout.destroy();
+    child.stdin.destroy();
+    assert.equal(await exited, 0);
+    const dir = path.join(ws.root, 'demo', '.aiqk', 'killed-reports');
+    const [name] = (await readdir(dir)).filter((n) => n.endsWith('.json'));
+    assert.equal((await readReport(path.join(dir, name!))).run.status, 'cancelled');
   });
 
   it('aiqk mcp --help prints its usage; a bad option or root is a usage error', async () => {
