@@ -22,6 +22,7 @@ const ENGINE_FLOORS = [
   'prepare',
   'run',
   'wizard',
+  'agent',
 ];
 
 /**

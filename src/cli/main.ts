@@ -9,6 +9,7 @@ Commands:
   run <profile> [options]        run the profile's suites and write reports
   merge <reports or folder> --out <dir>   join shard reports into one
   serve [options]                run the team server (the orchestrator API)
+  mcp [--root <folder>]          serve validate, run, read and compare as MCP tools on stdio, for agents
   help                           this text
 
 Run "aiqk <command> --help" for a command's options.
@@ -27,6 +28,9 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./mergeCommand')).mergeCommand(rest);
     case 'serve':
       return (await import('./serveCommand')).serveCommand(rest);
+    case 'mcp':
+      process.stdout.removeListener('error', onStdoutError);
+      return (await import('./mcpCommand')).mcpCommand(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -43,10 +47,12 @@ async function main(argv: string[]): Promise<number> {
 process.noDeprecation = true;
 
 // Output piped into `head` and the like: stop quietly when the reader goes away.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+// (`aiqk mcp` handles its own: a client gone mid-run still gets its partial report.)
+function onStdoutError(err: NodeJS.ErrnoException): void {
   if (err.code === 'EPIPE') process.exit(0);
   throw err;
-});
+}
+process.stdout.on('error', onStdoutError);
 
 main(process.argv.slice(2)).then(
   // The reports are written: nothing may keep the process alive for long (an MCP
