@@ -44,6 +44,7 @@ const EXTENSION_FLOORS = [
   'testing',
   'profilesAndRuns',
   'wizard',
+  'agentTools',
 ];
 
 /** A suite's manifest is vocabulary: data only, importing only model/, importable from any engine floor. */

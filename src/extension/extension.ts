@@ -1,4 +1,6 @@
 import type * as vscode from 'vscode';
+import type { AgentToolsApi } from './agentTools/registerAgentTools';
+import { registerAgentTools } from './agentTools/registerAgentTools';
 import { CommandManager } from './core/commandManager';
 import { registerDiagnostics } from './diagnostics/registerDiagnostics';
 import type { ProfilesAndRunsTree } from './profilesAndRuns/profilesAndRunsTree';
@@ -39,6 +41,8 @@ export interface AiQualityKitApi {
   requirements: RequirementsTree;
   /** Runs on the team server: their list and the problems the server found (for integration tests). */
   remote: RemoteApi;
+  /** The language-model tools for VS Code's agent mode (for integration tests). */
+  agentTools: AgentToolsApi;
 }
 
 /**
@@ -77,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): AiQualityKitApi {
   const remote = registerRemote(context, { commands, log: runs.deps.log });
   const profilesAndRuns = registerProfilesAndRuns(context, { commands, manager: runs.deps.manager, remote: remote.view });
   const wizard = registerWizard(context, { commands, secrets, runs: runs.api });
+  const agentTools = registerAgentTools(context, { secrets });
   void diagnostics.refreshAll();
   return {
     whenIdle: () => diagnostics.whenIdle(),
@@ -88,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): AiQualityKitApi {
     wizard,
     requirements,
     remote,
+    agentTools,
   };
 }
 
