@@ -16,6 +16,8 @@ export interface AgentToolsDeps {
 export interface AgentToolsApi {
   /** The editor's names of the tools registered. */
   names(): string[];
+  /** What VS Code shows before a call (its message, and for a run the confirmation), as the tool prepares it. */
+  prepareInvocation(name: string, input: Record<string, unknown>): Promise<vscode.PreparedToolInvocation | undefined>;
   /** The latest progress lines of the runs tools started, in order ("aiqk_run_profile: rag_quality: 3/10 cases"). */
   progress(): readonly string[];
 }
@@ -27,12 +29,23 @@ export interface AgentToolsApi {
 export function registerAgentTools(context: vscode.ExtensionContext, { secrets }: AgentToolsDeps): AgentToolsApi {
   const progress: string[] = [];
   const onProgress = (tool: string, p: ToolProgress): void => {
-    progress.push(`${tool}: ${p.message}`);
+    progress.push(`${languageModelToolName(tool)}: ${p.message}`);
     if (progress.length > MAX_PROGRESS_LINES) progress.shift();
   };
-  const names = AGENT_TOOLS.map((t) => languageModelToolName(t.name));
-  AGENT_TOOLS.forEach((t, i) => {
-    context.subscriptions.push(vscode.lm.registerTool(names[i]!, editorTool(t.name, { secrets, onProgress })));
-  });
-  return { names: () => [...names], progress: () => progress };
+  const tools = new Map(AGENT_TOOLS.map((t) => [languageModelToolName(t.name), editorTool(t.name, { secrets, onProgress })]));
+  for (const [name, tool] of tools) context.subscriptions.push(vscode.lm.registerTool(name, tool));
+  return {
+    names: () => [...tools.keys()],
+    async prepareInvocation(name, input) {
+      const tool = tools.get(name);
+      if (!tool?.prepareInvocation) throw new Error(`no language-model tool ${name}`);
+      const cancel = new vscode.CancellationTokenSource();
+      try {
+        return (await tool.prepareInvocation({ input }, cancel.token)) ?? undefined;
+      } finally {
+        cancel.dispose();
+      }
+    },
+    progress: () => progress,
+  };
 }
