@@ -153,6 +153,15 @@ describe('language-model tools in VS Code', function () {
       assert.match(verdict, /^Report demo\/\.aiqk\/reports\/run_\S+\.json\nRun run_\S+ of demo\/aiqk\.yaml: PASSED/);
       const direct = await invokeAgentTool('read_report', { profile: 'demo/aiqk.yaml' }, { workspaceRoot: root() });
       assert.equal(verdict, direct.text, 'the editor and aiqk mcp answer alike');
+      const budget = { tokenBudget: 100, countTokens: async (text: string) => Math.ceil(text.length / 3) };
+      const short = await vscode.lm.invokeTool('aiqk_read_report', {
+        input: { profile: 'demo/aiqk.yaml' },
+        toolInvocationToken: undefined,
+        tokenizationOptions: budget,
+      });
+      const shortText = (short.content[0] as vscode.LanguageModelTextPart).value;
+      assert.ok(shortText.length <= 500 && verdict.length > 500, `${shortText.length} characters within the model's budget`);
+      assert.match(shortText, /more lines left out to keep this short; give `suite` for one suite at a time\]$/);
       const cases = await callTool('aiqk_read_report', { profile: 'demo/aiqk.yaml', suite: 'rag_quality', detail: 'cases' });
       assert.match(cases, /- rag_quality:q06 \[failed\]: answer_recall 0 < 0\.80/);
     });

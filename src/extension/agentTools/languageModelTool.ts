@@ -18,10 +18,13 @@ export interface EditorToolDeps {
   onProgress?: (tool: string, progress: ToolProgress) => void;
 }
 
+/** The least text a call returns, whatever the budget: a verdict's first lines and the note on what was cut. */
+const MIN_CHARS = 500;
+
 /** About 3 characters a token: the text a call returns stays inside the model's budget for it. */
 export function maxCharsFor(tokenBudget: number | undefined): number {
   if (tokenBudget === undefined || !(tokenBudget > 0)) return DEFAULT_MAX_CHARS;
-  return Math.min(DEFAULT_MAX_CHARS, Math.max(1000, Math.floor(tokenBudget * 3)));
+  return Math.min(DEFAULT_MAX_CHARS, Math.max(MIN_CHARS, Math.floor(tokenBudget * 3)));
 }
 
 /** The folder tools are confined to: the first workspace folder on disk. */
@@ -32,12 +35,12 @@ function workspaceRoot(): string | undefined {
 
 const NO_FOLDER = 'No folder is open in VS Code: open the folder holding the run profiles (aiqk.yaml), then call again.';
 
-/** A cancellation token as an AbortSignal (aborted at once when the token already is). */
-function signalOf(token: vscode.CancellationToken): { signal: AbortSignal; dispose(): void } {
+/** A cancellation token as an AbortController (aborted at once when the token already is). */
+function abortOn(token: vscode.CancellationToken): { controller: AbortController; dispose(): void } {
   const controller = new AbortController();
   if (token.isCancellationRequested) controller.abort();
   const listener = token.onCancellationRequested(() => controller.abort());
-  return { signal: controller.signal, dispose: () => listener.dispose() };
+  return { controller, dispose: () => listener.dispose() };
 }
 
 function contextFor(root: string, deps: EditorToolDeps, signal: AbortSignal, maxChars: number): ToolContext {
@@ -56,6 +59,8 @@ async function saveProfileEdits(root: string, input: unknown): Promise<void> {
   const profile = (input as { profile?: unknown } | undefined)?.profile;
   if (typeof profile !== 'string') return;
   const file = path.resolve(root, profile);
+  const inside = path.relative(root, file);
+  if (inside.startsWith('..') || path.isAbsolute(inside)) return; // the tool refuses it, naming the input
   const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
   if (open?.isDirty) await open.save();
 }
@@ -96,9 +101,13 @@ export function editorTool(name: string, deps: EditorToolDeps): vscode.LanguageM
     async prepareInvocation(options, token) {
       const root = workspaceRoot();
       if (!root) return { invocationMessage: NO_FOLDER };
-      const { signal, dispose } = signalOf(token);
+      const { controller, dispose } = abortOn(token);
       try {
-        const described = await describeAgentToolInvocation(name, options.input, contextFor(root, deps, signal, DEFAULT_MAX_CHARS));
+        const described = await describeAgentToolInvocation(
+          name,
+          options.input,
+          contextFor(root, deps, controller.signal, DEFAULT_MAX_CHARS),
+        );
         return {
           invocationMessage: described.message,
           ...(described.confirmation ? { confirmationMessages: described.confirmation } : {}),
@@ -111,10 +120,8 @@ export function editorTool(name: string, deps: EditorToolDeps): vscode.LanguageM
     async invoke(options, token) {
       const root = workspaceRoot();
       if (!root) return textResult(NO_FOLDER);
-      const controller = new AbortController();
-      const cancelled = signalOf(token);
-      cancelled.signal.addEventListener('abort', () => controller.abort(), { once: true });
-      if (cancelled.signal.aborted) controller.abort();
+      // Aborted by the call's token, or by the Cancel button of the run's notification.
+      const { controller, dispose } = abortOn(token);
       try {
         await saveProfileEdits(root, options.input);
         const context = contextFor(root, deps, controller.signal, maxCharsFor(options.tokenizationOptions?.tokenBudget));
@@ -133,7 +140,7 @@ export function editorTool(name: string, deps: EditorToolDeps): vscode.LanguageM
         // The secrets this editor handed to runs never go back to a model, whatever their shape.
         return textResult(maskSecrets(result.text, deps.secrets.values()));
       } finally {
-        cancelled.dispose();
+        dispose();
       }
     },
   };
