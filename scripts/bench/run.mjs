@@ -1,7 +1,7 @@
 // `npm run bench`: runs every benchmark this repository knows of, one after the
 // other, each in its own `node --import tsx` process, and says which ones missed
 // their targets. Benchmarks not present in this checkout are skipped.
-//   node scripts/bench/run.mjs [name...]     (names: engine, validate, xlsx, hostile, verdicts, server)
+//   node scripts/bench/run.mjs [name...]     (names: engine, memory, validate, xlsx, hostile, verdicts, server)
 // `verdicts` prints the precision and recall of the verdict detectors (attack
 // success, safety unsafe, refusal, toxicity) on the frozen evaluation part of the
 // labelled replies and on the tuning part, then the PII detector's.
@@ -16,6 +16,8 @@ const root = join(here, '..', '..');
 /** Each benchmark: its script, a preparation step run first (e.g. generating data), and scripts run after it. */
 const BENCHES = [
   { name: 'engine', script: 'engineBench.mjs' },
+  // Peak RSS and throughput at 20k, 100k and 300k cases: memory must not grow with the cases.
+  { name: 'memory', script: 'memoryBench.mjs' },
   { name: 'validate', prepare: 'makeQaset.mjs', script: 'validateBench.mjs' },
   { name: 'xlsx', script: 'xlsxBench.mjs' },
   { name: 'hostile', script: 'hostileBench.mjs' },

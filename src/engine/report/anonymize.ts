@@ -82,6 +82,18 @@ export function redactSecrets(result: RunResult): RunResult {
   };
 }
 
+// Masks PII and secrets, keeping the IPv4 address of the run's own target readable.
+function targetMask(target: RunResult['run']['target']): Mask {
+  const keep = new Set(targetHosts(target));
+  return (text) => maskText(text, keep);
+}
+
+/** anonymizeResult's masking of one case, for cases streamed apart from their result (a run's case spill). */
+export function caseAnonymizer(target: RunResult['run']['target']): (c: CaseResult) => CaseResult {
+  const mask = targetMask(target);
+  return (c) => anonymizeCase(c, mask);
+}
+
 /**
  * Masks PII and secrets in everything a run recorded from the target and the
  * datasets: case input, expected, output, contexts, error and details; suite
@@ -90,8 +102,7 @@ export function redactSecrets(result: RunResult): RunResult {
  * http://127.0.0.1:8771/ask"); every other address is masked. Pure: returns a new result.
  */
 export function anonymizeResult(result: RunResult): RunResult {
-  const keep = new Set(targetHosts(result.run.target));
-  const mask: Mask = (text) => maskText(text, keep);
+  const mask = targetMask(result.run.target);
   const suites: RunResult['summary']['suites'] = {};
   for (const [name, summary] of Object.entries(result.summary.suites)) {
     if (summary) suites[name as keyof typeof suites] = anonymizeSummary(summary, mask);

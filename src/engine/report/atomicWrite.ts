@@ -124,7 +124,11 @@ const CHUNK = 1 << 20;
  * honouring back-pressure, so a large report never exists as one string.
  * An abort (checked between writes) leaves no file behind.
  */
-export async function writeChunksAtomic(file: string, chunks: Iterable<string>, signal?: AbortSignal): Promise<void> {
+export async function writeChunksAtomic(
+  file: string,
+  chunks: Iterable<string> | AsyncIterable<string>,
+  signal?: AbortSignal,
+): Promise<void> {
   await withAtomicFile(file, async (temp) => {
     const stream = createWriteStream(temp, { flags: 'wx' });
     const failed = new Promise<never>((_resolve, reject) => stream.once('error', reject));
@@ -135,7 +139,7 @@ export async function writeChunksAtomic(file: string, chunks: Iterable<string>, 
     };
     try {
       let buffer = '';
-      for (const chunk of chunks) {
+      for await (const chunk of chunks) {
         buffer += chunk;
         if (buffer.length >= CHUNK) {
           signal?.throwIfAborted();

@@ -3,8 +3,8 @@ import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import reportSchema from '../../../schemas/report.schema.json';
-import type { RunResult } from '../model/runTypes';
-import { anonymizeResult, redactSecrets } from './anonymize';
+import type { CaseResult, RunResult } from '../model/runTypes';
+import { anonymizeResult, caseAnonymizer, redactSecrets } from './anonymize';
 
 /** Options of the JSON report. */
 export interface JsonReportOptions {
@@ -73,18 +73,48 @@ export async function readReport(file: string): Promise<RunResult> {
   return value as RunResult;
 }
 
+const indent = (value: unknown): string => JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');
+
+function reportHead(report: RunResult): string {
+  return `{\n  "version": ${JSON.stringify(report.version)},\n  "run": ${indent(report.run)},\n  "summary": ${indent(report.summary)},\n  "cases": [`;
+}
+
+function reportTail(report: RunResult, anyCase: boolean): string {
+  return `${anyCase ? '\n  ' : ''}],\n  "inputs": ${indent(report.inputs)},\n  "logs": ${indent(report.logs)}\n}\n`;
+}
+
 /**
  * The JSON text of a report in chunks: run, summary and profile indented, one
  * compact line per case, so a 100,000-case report is written without building
  * one huge string (and diffs stay line-per-case).
  */
 export function* jsonReportChunks(report: RunResult): Generator<string> {
-  const indent = (value: unknown): string => JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');
-  yield `{\n  "version": ${JSON.stringify(report.version)},\n  "run": ${indent(report.run)},\n  "summary": ${indent(report.summary)},\n  "cases": [`;
+  yield reportHead(report);
   let first = true;
   for (const c of report.cases) {
     yield `${first ? '' : ','}\n    ${JSON.stringify(c)}`;
     first = false;
   }
-  yield `${first ? '' : '\n  '}],\n  "inputs": ${indent(report.inputs)},\n  "logs": ${indent(report.logs)}\n}\n`;
+  yield reportTail(report, !first);
+}
+
+/**
+ * The same JSON text with the cases streamed from `cases` (a run's case spill)
+ * instead of `report.cases`, each masked like toJsonReport masks them: the report
+ * is written holding one case at a time. `report` is the result as toJsonReport
+ * returns it; its own cases are ignored.
+ */
+export async function* streamedJsonReportChunks(
+  report: RunResult,
+  cases: AsyncIterable<CaseResult>,
+  opts: JsonReportOptions,
+): AsyncGenerator<string> {
+  const mask = opts.anonymize ? caseAnonymizer(report.run.target) : (c: CaseResult): CaseResult => c;
+  yield reportHead(report);
+  let first = true;
+  for await (const c of cases) {
+    yield `${first ? '' : ','}\n    ${JSON.stringify(mask(c))}`;
+    first = false;
+  }
+  yield reportTail(report, !first);
 }

@@ -2,10 +2,11 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { finished } from 'node:stream/promises';
-import type { RunResult } from '../model/runTypes';
+import type { CaseResult, RunResult } from '../model/runTypes';
+import { caseAnonymizer } from './anonymize';
 import { removeLeftoverTemps, withAtomicFile, writeChunksAtomic } from './atomicWrite';
-import { jsonReportChunks, toJsonReport } from './jsonReport';
-import { junitReportChunks } from './junitReport';
+import { jsonReportChunks, streamedJsonReportChunks, toJsonReport } from './jsonReport';
+import { junitReportChunks, streamedJunitReportChunks } from './junitReport';
 import type { XlsxReportOptions } from './xlsxReport';
 import { streamXlsxReport } from './xlsxReport';
 
@@ -21,6 +22,12 @@ export interface WriteReportsOptions {
   signal?: AbortSignal;
   /** Detail sheet providers for the XLSX (the registered ones by default). */
   detailSheets?: XlsxReportOptions['detailSheets'];
+  /**
+   * Where the cases are read from instead of the result's (each call reads them
+   * again from the start, e.g. from a run's case spill): the JSON and JUnit
+   * reports stream them one at a time; the XLSX still gathers them first.
+   */
+  cases?: () => AsyncIterable<CaseResult>;
 }
 
 /** The files written, by format. */
@@ -70,6 +77,12 @@ async function writeXlsxFile(report: RunResult, file: string, opts: WriteReports
   });
 }
 
+async function gather(cases: AsyncIterable<CaseResult>): Promise<CaseResult[]> {
+  const all: CaseResult[] = [];
+  for await (const c of cases) all.push(c);
+  return all;
+}
+
 /**
  * Writes the reports of a run into `dir` (created if needed) as `<run_id>.json`,
  * `<run_id>.xlsx` and `<run_id>.junit.xml`, each atomically. The result is
@@ -83,14 +96,28 @@ export async function writeReports(result: RunResult, opts: WriteReportsOptions)
   // A run killed while writing left hidden temp files; the next run in the folder clears them.
   await removeLeftoverTemps(opts.dir);
   const report = toJsonReport(result, { anonymize: opts.anonymize });
+  const source = opts.cases;
+  const mask = opts.anonymize ? caseAnonymizer(report.run.target) : undefined;
+  // The source's cases masked as toJsonReport masks the result's.
+  const masked =
+    source &&
+    async function* (): AsyncGenerator<CaseResult> {
+      for await (const c of source()) yield mask ? mask(c) : c;
+    };
   const written: WrittenReports = {};
   const failures: Partial<Record<ReportFormat, Error>> = {};
   for (const format of new Set(opts.formats)) {
     const file = path.join(opts.dir, `${result.run.id}${EXTENSIONS[format]}`);
     try {
-      if (format === 'json') await writeChunksAtomic(file, jsonReportChunks(report), opts.signal);
-      else if (format === 'junit') await writeChunksAtomic(file, junitReportChunks(report), opts.signal);
-      else await writeXlsxFile(report, file, opts);
+      if (format === 'json')
+        await writeChunksAtomic(
+          file,
+          masked ? streamedJsonReportChunks(report, masked(), { anonymize: false }) : jsonReportChunks(report),
+          opts.signal,
+        );
+      else if (format === 'junit')
+        await writeChunksAtomic(file, masked ? streamedJunitReportChunks(report, masked) : junitReportChunks(report), opts.signal);
+      else await writeXlsxFile(masked ? { ...report, cases: await gather(masked()) } : report, file, opts);
       written[format] = file;
     } catch (err) {
       if (opts.signal?.aborted) throw err;

@@ -7,6 +7,7 @@ import type { Shard } from '../prepare/shard';
 import type { RunGate } from '../prepare/gate';
 import type { InlineData } from '../prepare/preparedRun';
 import type { LogEntry } from '../model/runTypes';
+import type { CaseSpill } from './caseSpill';
 
 /** Everything one run carries from start to result; owned by startRun, read by the executor. */
 export interface RunState {
@@ -36,6 +37,8 @@ export interface RunState {
   progress: { done: number; total: number; currentSuite?: SuiteName };
   /** How long cases may take to stop after cancel before their results are dropped. */
   cancelGraceMs: number;
+  /** Where finished cases are written as they finish, when the caller asked for it. */
+  spill?: CaseSpill;
 }
 
 /** Adds a line to the run's log and tells listeners. */

@@ -32,6 +32,8 @@ export async function runSuite(
   let sealed = false;
   let aborted = 0;
   const suiteStarted = state.now();
+  const spill = state.spill;
+  const spillBase = spill ? spill.reserve(planned.length) : 0;
   const worker = async (pc: PlannedCase, i: number): Promise<void> => {
     if (hub.active) hub.emit({ type: 'case-started', runId, suite, caseId: pc.id });
     const caseStarted = state.now();
@@ -45,10 +47,12 @@ export async function runSuite(
     if (sealed) return;
     if (signal.aborted && (result.status === 'error' || result.status === 'cancelled')) {
       aborted++;
+      spill?.settle(spillBase + i, undefined);
       return;
     }
     result = { ...result, duration_ms: Math.max(0, state.now() - caseStarted) };
     results[i] = result;
+    spill?.settle(spillBase + i, result);
     progress.done++;
     if (hub.active) hub.emit({ type: 'case-finished', runId, case: result, done: progress.done, total: progress.total });
   };

@@ -17,6 +17,8 @@ import type { RunState } from './runState';
 import { logTo } from './runState';
 import type { Shard } from '../prepare/shard';
 import type { RunResult } from '../model/runTypes';
+import { CaseSpill } from './caseSpill';
+import { errorMessage } from '../model/caseOutcome';
 
 /** How a run is started besides what it runs. */
 export interface RunOptions {
@@ -38,6 +40,11 @@ export interface RunOptions {
   definitions?: Partial<Record<SuiteName, SuiteDefinition>>;
   /** How long cases may take to stop after cancel before they are abandoned (default 2000 ms). */
   cancelGraceMs?: number;
+  /**
+   * Writes every finished case, as it finishes, to this JSON Lines file in plan
+   * order (created or truncated): what a cancelled or crashed run finished stays on disk.
+   */
+  spillFile?: string;
 }
 
 /** How a run is started from a resolved profile that was not prepared (tests, benchmarks): the run gate is asked here. */
@@ -103,6 +110,7 @@ export function startRun(run: PreparedRun | ResolvedProfile, options: StartRunOp
     logs: [],
     progress: { done: 0, total: 0 },
     cancelGraceMs: options.cancelGraceMs ?? 2000,
+    ...(options.spillFile ? { spill: new CaseSpill(options.spillFile) } : {}),
   };
   const startedAt = new Date(now()).toISOString();
   let finished = false;
@@ -126,6 +134,7 @@ export function startRun(run: PreparedRun | ResolvedProfile, options: StartRunOp
     void audit?.write({ time: startedAt, event: 'run_started', ...auditBase });
     try {
       const res = await executeRun(state).catch((err: unknown) => crashResult(state, startedAt, err));
+      if (state.spill) await closeSpill(state, state.spill, res);
       hub.emit({ type: 'run-finished', runId, result: res });
       if (audit) {
         const { total, passed, failed, errors } = res.summary.overall;
@@ -178,6 +187,17 @@ function crashResult(state: RunState, startedAt: string, err: unknown): RunResul
     inputs: state.profile.raw,
     logs: [...state.logs],
   };
+}
+
+// The spill is a copy of the finished cases: failing to write it is told, not fatal.
+async function closeSpill(state: RunState, spill: CaseSpill, res: RunResult): Promise<void> {
+  try {
+    await spill.close();
+  } catch (err) {
+    const entry = { time: new Date(state.now()).toISOString(), level: 'warn' as const, message: errorMessage(err) };
+    res.logs.push(entry);
+    logTo(state, 'warn', entry.message);
+  }
 }
 
 function reasonOf(signal: AbortSignal | undefined): string {

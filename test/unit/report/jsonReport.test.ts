@@ -2,7 +2,16 @@ import { strict as assert } from 'node:assert';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { jsonReportChunks, readReport, toJsonReport, validateReport } from '../../../src/engine/report/jsonReport';
+import {
+  jsonReportChunks,
+  readReport,
+  streamedJsonReportChunks,
+  toJsonReport,
+  validateReport,
+} from '../../../src/engine/report/jsonReport';
+import { writeChunksAtomic } from '../../../src/engine/report/atomicWrite';
+import { CaseSpill, readCaseSpill } from '../../../src/engine/run/caseSpill';
+import type { CaseResult } from '../../../src/engine/model/runTypes';
 import { newRunId, RUN_ID_PATTERN } from '../../../src/engine/model/runId';
 import { ReportWriteError, writeReports } from '../../../src/engine/report/writeReports';
 import { makeCase, sampleResult } from './fixtures';
@@ -116,5 +125,51 @@ describe('JSON report', () => {
     assert.equal(valid, false);
     assert.equal(errors.length, 21);
     assert.equal(errors[20], '… and 20 more');
+  });
+});
+
+describe('JSON report streamed from a case spill', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'aiqk-json-stream-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function spillOf(cases: readonly CaseResult[]): Promise<string> {
+    const file = path.join(dir, 'run.cases.jsonl');
+    const spill = new CaseSpill(file);
+    const first = spill.reserve(cases.length);
+    cases.forEach((c, i) => spill.settle(first + i, c));
+    await spill.close();
+    return file;
+  }
+
+  for (const anonymize of [false, true]) {
+    it(`is the same text as the report built in memory, and valid against the schema (anonymize ${anonymize})`, async () => {
+      const result = sampleResult();
+      result.cases[0] = { ...result.cases[0], output: 'Mail jane.doe@example.com or call 10.1.2.3' };
+      const spill = await spillOf(result.cases);
+      const report = toJsonReport({ ...result, cases: [] }, { anonymize });
+      const file = path.join(dir, 'streamed.json');
+      await writeChunksAtomic(file, streamedJsonReportChunks(report, readCaseSpill(spill), { anonymize }));
+      const text = await readFile(file, 'utf8');
+      assert.equal(text, [...jsonReportChunks(toJsonReport(result, { anonymize }))].join(''));
+      const read = await readReport(file);
+      assert.equal(read.cases.length, result.cases.length);
+      assert.equal(read.cases[0].output?.includes('jane.doe@example.com'), !anonymize);
+    });
+  }
+
+  it('writes a valid report with no case', async () => {
+    const result = { ...sampleResult(), cases: [] };
+    const spill = await spillOf([]);
+    const file = path.join(dir, 'empty.json');
+    await writeChunksAtomic(
+      file,
+      streamedJsonReportChunks(toJsonReport(result, { anonymize: false }), readCaseSpill(spill), { anonymize: false }),
+    );
+    assert.deepEqual((await readReport(file)).cases, []);
   });
 });

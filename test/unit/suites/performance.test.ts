@@ -4,6 +4,7 @@ import { makeContext, memoryData, metricOf, qa, runWholeSuite, startServer } fro
 import { PERFORMANCE_FALLBACK_QUESTIONS, performanceSuite, planPerformance } from '../../../src/engine/suites/performance/performance';
 import { AiqkTarget } from '../../../src/engine/targets/http/aiqkTarget';
 import { OpenAiTarget } from '../../../src/engine/targets/http/openaiTarget';
+import { summarizePerformance } from '../../../src/engine/suites/performance/performanceSummary';
 
 const QASET = [qa('fast', 'Fast question?', 'yes'), qa('slow', 'Slow question?', 'yes'), qa('extra', 'Extra question?', 'yes')];
 const DELAYS: Record<string, number> = { 'Fast question?': 2, 'Slow question?': 25 };
@@ -173,5 +174,33 @@ describe('performance suite', () => {
     assert.equal(summary.status, 'error');
     assert.equal(metricOf(summary, 'p95_ms').value, null);
     assert.equal(metricOf(summary, 'error_rate').value, 1);
+  });
+
+  it('summarises 300,000 calls (throughput over the first start and the last end)', () => {
+    const n = 300_000;
+    const cases = Array.from({ length: n }, (_, i) => ({
+      suite: 'performance' as const,
+      case_id: `performance:r${i + 1}:q`,
+      input: 'q',
+      expected: null,
+      output: 'a',
+      contexts: [],
+      metrics: { latency_ms: 1, ttft_ms: null },
+      status: 'passed' as const,
+      pass: true,
+      error: null,
+      latency_ms: 1,
+      timestamp: '',
+      details: { round: i + 1, qid: 'q', phase: i === 0 ? 'cold' : 'warm', started_at_ms: 1000 + i, ended_at_ms: 1001 + i },
+    }));
+    const ctx = makeContext({
+      target: new AiqkTarget({ baseUrl: 'http://127.0.0.1:1', timeoutMs: 100, retries: 0 }),
+      data: memoryData({}),
+    });
+    const summary = summarizePerformance(cases, ctx.profile.thresholds, []);
+    assert.equal(summary.total, n);
+    assert.equal(metricOf(summary, 'error_rate').value, 0);
+    // 300,000 calls from t=1000 ms to t=301000 ms: 1,000 calls per second.
+    assert.equal(Math.round(metricOf(summary, 'throughput_rps').value as number), 1000);
   });
 });

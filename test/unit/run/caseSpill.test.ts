@@ -1,0 +1,104 @@
+import { strict as assert } from 'node:assert';
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { CaseSpill, readCaseSpill } from '../../../src/engine/run/caseSpill';
+import type { CaseResult } from '../../../src/engine/model/runTypes';
+import { makeCase } from '../report/fixtures';
+
+async function readAll(file: string, incomplete: number[] = []): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const c of readCaseSpill(file, { onIncompleteLine: (line) => incomplete.push(line) })) ids.push(c.case_id);
+  return ids;
+}
+
+describe('case spill', () => {
+  let dir: string;
+  let file: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'aiqk-spill-'));
+    file = path.join(dir, 'run.cases.jsonl');
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const rag = (id: string): CaseResult => makeCase('rag_quality', id, 'passed');
+
+  it('writes cases in plan order whatever order they finish in, across suites, skipping dropped ones', async () => {
+    const spill = new CaseSpill(file);
+    const first = spill.reserve(4);
+    const second = spill.reserve(2);
+    assert.deepEqual([first, second], [0, 4]);
+    spill.settle(first + 2, rag('q2'));
+    spill.settle(first + 1, undefined); // stopped by a cancel: not reported
+    assert.equal(spill.written, 0, 'nothing is written before the first planned case finished');
+    spill.settle(second + 1, makeCase('red_team', 'a1', 'failed'));
+    const q0 = rag('q0');
+    spill.settle(first, q0);
+    assert.equal(spill.written, 2);
+    spill.settle(first + 3, rag('q3'));
+    spill.settle(second, makeCase('red_team', 'a0', 'passed'));
+    assert.equal(await spill.close(), 5);
+    assert.deepEqual(await readAll(file), ['q0', 'q2', 'q3', 'a0', 'a1']);
+    // One compact JSON line per case, the case as it finished.
+    const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
+    assert.deepEqual(JSON.parse(lines[0]), q0);
+  });
+
+  it('keeps the finished cases of a cancelled run: positions that never settled are skipped at close', async () => {
+    const spill = new CaseSpill(file);
+    spill.reserve(5);
+    spill.settle(0, rag('q0'));
+    spill.settle(3, rag('q3'));
+    spill.settle(2, rag('q2'));
+    // 1 and 4 were still running when the run was cancelled.
+    assert.equal(await spill.close(), 3);
+    assert.deepEqual(await readAll(file), ['q0', 'q2', 'q3']);
+  });
+
+  it('refuses a position that was not reserved or is settled twice', () => {
+    const spill = new CaseSpill(file);
+    spill.reserve(2);
+    spill.settle(0, rag('q0'));
+    assert.throws(() => spill.settle(0, rag('q0')), /position 0 is not a reserved, unsettled position/);
+    assert.throws(() => spill.settle(2, rag('q2')), /position 2 is not a reserved/);
+    spill.settle(1, rag('q1'));
+    assert.throws(() => spill.settle(1, rag('q1')), /position 1/);
+    return spill.close();
+  });
+
+  it('reads past an incomplete last line left by a crash, and says which line it skipped', async () => {
+    const spill = new CaseSpill(file);
+    spill.reserve(2);
+    spill.settle(0, rag('q0'));
+    spill.settle(1, rag('q1'));
+    await spill.close();
+    // The process died while writing the third case.
+    await appendFile(file, JSON.stringify(rag('q2')).slice(0, 40));
+    const incomplete: number[] = [];
+    assert.deepEqual(await readAll(file, incomplete), ['q0', 'q1']);
+    assert.deepEqual(incomplete, [3]);
+  });
+
+  it('rejects a broken line before the last one, naming the file and line', async () => {
+    await writeFile(file, `${JSON.stringify(rag('q0'))}\n{"case_id": \n${JSON.stringify(rag('q2'))}\n`);
+    await assert.rejects(readAll(file), (err: Error) => err.message.startsWith(`${file}:2: not a finished case`));
+    await writeFile(file, `${JSON.stringify(rag('q0'))}\n[1, 2]\n${JSON.stringify(rag('q2'))}\n`);
+    await assert.rejects(readAll(file), /:2: not a finished case: not a JSON object/);
+  });
+
+  it('reads an empty spill (no case finished) as no cases', async () => {
+    const spill = new CaseSpill(file);
+    spill.reserve(3);
+    assert.equal(await spill.close(), 0);
+    assert.deepEqual(await readAll(file), []);
+  });
+
+  it('reports a spill it could not write when closing', async () => {
+    const spill = new CaseSpill(path.join(dir, 'no-such-folder', 'run.cases.jsonl'));
+    spill.reserve(1);
+    spill.settle(0, rag('q0'));
+    await assert.rejects(spill.close(), /the case spill .*run\.cases\.jsonl could not be written: ENOENT/);
+  });
+});
