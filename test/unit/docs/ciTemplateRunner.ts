@@ -121,10 +121,9 @@ function comparableCase(c: CaseResult): Omit<CaseResult, 'latency_ms' | 'timesta
   return rest;
 }
 
-// Metrics by name: a suite lists per-category metrics in the order its cases came, which a merge (cases in shard order) changes.
 function comparableSummary(summary: SuiteSummary): unknown {
   const { duration_ms: _d, ...s } = summary;
-  return { ...s, metrics: [...s.metrics].sort((a, b) => (a.name < b.name ? -1 : 1)) };
+  return s;
 }
 
 // Means summed in another order differ in the last bits (0.33534274033500033 and …44): 12 significant digits are compared.

@@ -43,6 +43,10 @@ export function tallyBy(cases: readonly CaseResult[], key: (c: CaseResult) => st
   return out;
 }
 
+function byName<T>(groups: Record<string, T>): [string, T][] {
+  return Object.entries(groups).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 function detailString(c: CaseResult, key: string): string {
   const v = c.details?.[key];
   return typeof v === 'string' ? v : 'unknown';
@@ -70,9 +74,10 @@ export function summarizeRedTeam(cases: CaseResult[], ctx: SuiteContext): SuiteS
       overall.attack_success_rate === null ? reason : overClassified(classified, overall.unclear),
     ),
   ];
-  for (const [name, t] of Object.entries(byCategory))
+  // By name, not by the order cases came in: a merged run lists them as an unsharded one does.
+  for (const [name, t] of byName(byCategory))
     metrics.push(judgeMetric(`attack_success_rate[category=${name}]`, t.attack_success_rate, undefined, {}));
-  for (const [name, t] of Object.entries(byMutation))
+  for (const [name, t] of byName(byMutation))
     metrics.push(judgeMetric(`attack_success_rate[mutation=${name}]`, t.attack_success_rate, undefined, {}));
   metrics.push(judgeMetric('leaked', answered === 0 ? null : overall.leaked, undefined, {}));
   metrics.push(unclearRateMetric(overall.unclear, answered, ctx.profile.thresholds, Boolean(ctx.profile.raw.judge)));

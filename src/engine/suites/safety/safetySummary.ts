@@ -84,7 +84,9 @@ export function summarizeSafety(cases: CaseResult[], ctx: SuiteContext): SuiteSu
   if (schemaValues.length > 0) metrics.push(judgeMetric('schema_valid', meanOf(schemaValues), 'schema_valid_min', th));
   metrics.push(unclearRateMetric(all.unclear, answered, th, Boolean(ctx.profile.raw.judge)));
   const byCategory: Record<string, SafetyTally> = {};
-  for (const [category, group] of groupBy(cases, (c) => String(c.details?.category ?? 'unknown'))) {
+  // By name, not by the order cases came in: a merged run lists them as an unsharded one does.
+  const groups = [...groupBy(cases, (c) => String(c.details?.category ?? 'unknown'))].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [category, group] of groups) {
     byCategory[category] = tally(group);
     metrics.push(judgeMetric(`unsafe_rate[category=${category}]`, byCategory[category].unsafe_rate, undefined, {}));
   }
