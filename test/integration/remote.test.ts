@@ -116,8 +116,10 @@ describe('remote runs on a team server', function () {
       node.kind === 'remote' ? node.node : undefined,
     );
     assert.equal(opened, path.join(root().fsPath, '.aiqk', 'reports', `${res.runId}.json`), api.runs.logLines().join('\n'));
-    const report = JSON.parse(fs.readFileSync(opened, 'utf8')) as { run: { id: string; status: string } };
+    const report = JSON.parse(fs.readFileSync(opened, 'utf8')) as { run: { id: string; status: string; profile: string } };
     assert.equal(report.run.id, res.runId);
+    // It names the local profile, not the server's copy, so it joins that profile's history.
+    assert.equal(report.run.profile, file('aiqk.yaml').fsPath);
     await api.reportView.whenRendered(opened, 30_000, true);
     assert.ok(
       api.reportView.panels().some((p) => p.file === opened),

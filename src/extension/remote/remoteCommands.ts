@@ -179,14 +179,15 @@ export async function openServerReportCommand(deps: RemoteDeps, arg?: unknown): 
   try {
     const bytes = await connection.client.report(runId);
     const run = deps.model.runs().find((r) => r.run_id === runId);
-    const dir = await reportFolderFor(deps.origins, runId, run?.profile_name);
+    const profile = await localProfileOf(deps.origins, runId, run?.profile_name);
+    const dir = profile ? await reportDirOf(profile) : defaultReportFolder();
     if (!dir) {
       void vscode.window.showErrorMessage('AI Quality Kit: open a folder to download team server reports into.');
       return undefined;
     }
     const file = path.join(dir, `${runId}.json`);
     await mkdir(dir, { recursive: true });
-    await writeFileAtomic(file, bytes);
+    await writeFileAtomic(file, profile ? linkedToLocalProfile(bytes, profile.fsPath) : bytes);
     deps.log.write('info', `team server: report of ${runId} downloaded to ${vscode.workspace.asRelativePath(file)}`);
     await openReportFile(file);
     return file;
@@ -197,13 +198,31 @@ export async function openServerReportCommand(deps: RemoteDeps, arg?: unknown): 
   }
 }
 
-/** The report folder of the profile the run came from (this window's, else by name), else of the first profile, else .aiqk/reports. */
-async function reportFolderFor(origins: vscode.Memento, runId: string, profileName?: string): Promise<string | undefined> {
+/** The local profile a server run came from: this window's record, else the profile of the same name, else the first profile. */
+async function localProfileOf(origins: vscode.Memento, runId: string, profileName?: string): Promise<vscode.Uri | undefined> {
   const origin = origins.get<Record<string, string>>(ORIGINS_KEY, {})[runId];
-  if (origin) return reportDirOf(vscode.Uri.parse(origin));
+  if (origin) return vscode.Uri.parse(origin);
   const profiles = await findProfileUris();
-  const named = profiles.find((u) => serverProfileName(u) === profileName) ?? profiles[0];
-  if (named) return reportDirOf(named);
+  return profiles.find((u) => serverProfileName(u) === profileName) ?? profiles[0];
+}
+
+function defaultReportFolder(): string | undefined {
   const folder = vscode.workspace.workspaceFolders?.[0];
   return folder ? path.join(folder.uri.fsPath, '.aiqk', 'reports') : undefined;
+}
+
+/**
+ * The downloaded report with `run.profile` naming the local profile instead of the
+ * server's copy of it, so the report joins that profile's history (its last result,
+ * the report view's comparison) as a local run's does. Anything unreadable is kept as sent.
+ */
+export function linkedToLocalProfile(bytes: Uint8Array, profileFile: string): Uint8Array {
+  try {
+    const report = JSON.parse(Buffer.from(bytes).toString('utf8')) as { run?: { profile?: unknown } };
+    if (typeof report.run?.profile !== 'string') return bytes;
+    report.run.profile = profileFile;
+    return Buffer.from(`${JSON.stringify(report, null, 2)}\n`, 'utf8');
+  } catch {
+    return bytes;
+  }
 }
