@@ -11,6 +11,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildEngineBundle } from './bundleEngine.mjs';
+import { startBenchServer } from './startBenchServer.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const sizes = (process.argv[2] ?? '20000,100000,300000').split(',').map(Number);
@@ -23,19 +24,6 @@ const bundle = await buildEngineBundle('memoryBench', {
   resolveProfile: 'src/engine/config/resolve',
   performanceSuite: 'src/engine/suites/performance/performance',
 });
-
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(here, 'engineBenchServer.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
-    child.stdout.setEncoding('utf8');
-    child.stdout.once('data', (line) => {
-      const m = /port (\d+)/.exec(line);
-      if (m) resolve({ child, url: `http://127.0.0.1:${m[1]}` });
-      else reject(new Error(`bench server said: ${line}`));
-    });
-    child.once('error', reject);
-  });
-}
 
 function measure(url, cases) {
   return new Promise((resolve, reject) => {
@@ -62,7 +50,7 @@ function measure(url, cases) {
 }
 
 const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
-const { child: server, url } = await startServer();
+const { child: server, url } = await startBenchServer();
 const rows = [];
 try {
   for (const n of sizes) {

@@ -9,7 +9,7 @@ import { estimateCases } from '../wizard/estimate';
 import type { AgentTool, InvocationMessage, ToolContext, ToolResult } from './agentTool';
 import { DEFAULT_MAX_CHARS, ToolInputError } from './agentTool';
 import { AGENT_RUN_OPTIONS } from './runOptions';
-import { SUITES_SCHEMA, suitesOf } from './suitesInput';
+import { PROFILE_AND_SUITES_SCHEMA, suitesOf } from './suitesInput';
 import { capLines } from './textCap';
 import { verdictLines } from './verdictText';
 import { resolveInWorkspace, shownPath } from './workspacePath';
@@ -101,15 +101,7 @@ export const RUN_PROFILE_TOOL: AgentTool<RunProfileInput> = {
   title: 'Run a run profile',
   description:
     "Runs the suites of an AI Quality Kit run profile (or the `suites` chosen) against the target the profile names, with the same checks, requirements gate and limits as `aiqk run`, writes the reports where `aiqk run` writes them, and returns the verdict: run status, each suite's status and metrics against their thresholds. A profile that is invalid or blocked is not run; the answer says why. Runs can take minutes and call the target (which may cost money); validate_profile first, and choose few suites when a quick answer is enough.",
-  inputSchema: {
-    type: 'object',
-    properties: {
-      profile: { type: 'string', description: 'The run profile, relative to the workspace folder (e.g. aiqk.yaml).' },
-      suites: SUITES_SCHEMA,
-    },
-    required: ['profile'],
-    additionalProperties: false,
-  },
+  inputSchema: PROFILE_AND_SUITES_SCHEMA,
   readOnly: false,
   describeInvocation: describeRun,
   invoke: runProfile,

@@ -1,5 +1,6 @@
 import type { SuiteName } from '../model/suiteNames';
 import { isSuiteName, SUITE_NAMES } from '../model/suiteNames';
+import type { InputSchema } from './agentTool';
 import { ToolInputError } from './agentTool';
 
 /** The JSON Schema of a `suites` input. */
@@ -10,6 +11,17 @@ export const SUITES_SCHEMA = {
   uniqueItems: true,
   description: `Suites to use instead of the profile's own: ${SUITE_NAMES.join(', ')}.`,
 } as const;
+
+/** The JSON Schema of the input of a tool that takes a profile and, optionally, suites. */
+export const PROFILE_AND_SUITES_SCHEMA: InputSchema = {
+  type: 'object',
+  properties: {
+    profile: { type: 'string', description: 'The run profile, relative to the workspace folder (e.g. aiqk.yaml).' },
+    suites: SUITES_SCHEMA,
+  },
+  required: ['profile'],
+  additionalProperties: false,
+};
 
 /** The suites asked for, checked; undefined when none were given. */
 export function suitesOf(given: readonly string[] | undefined): SuiteName[] | undefined {

@@ -2,7 +2,7 @@ import { formatProblem } from '../model/problem';
 import { validatePaths } from '../prepare/validatePaths';
 import type { AgentTool, ToolContext, ToolResult } from './agentTool';
 import { DEFAULT_MAX_CHARS } from './agentTool';
-import { SUITES_SCHEMA, suitesOf } from './suitesInput';
+import { PROFILE_AND_SUITES_SCHEMA, suitesOf } from './suitesInput';
 import { capLines } from './textCap';
 import { resolveInWorkspace, shownPath } from './workspacePath';
 
@@ -33,15 +33,7 @@ export const VALIDATE_PROFILE_TOOL: AgentTool<ValidateProfileInput> = {
   title: 'Validate a run profile',
   description:
     "Checks an AI Quality Kit run profile and every dataset it references, as `aiqk validate` and the editor's Problems panel do. Returns a count of errors and warnings, then one problem a line as file:line:col: severity: message [code]. Nothing is sent to the target.",
-  inputSchema: {
-    type: 'object',
-    properties: {
-      profile: { type: 'string', description: 'The run profile, relative to the workspace folder (e.g. aiqk.yaml).' },
-      suites: SUITES_SCHEMA,
-    },
-    required: ['profile'],
-    additionalProperties: false,
-  },
+  inputSchema: PROFILE_AND_SUITES_SCHEMA,
   readOnly: true,
   async describeInvocation(input) {
     return { message: `Validate ${input.profile} and its datasets` };
