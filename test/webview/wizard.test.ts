@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { NodeServices } from '../unit/wizard/nodeServices';
 import { nodeServices } from '../unit/wizard/nodeServices';
 import type { WizardPage } from './wizardHarness';
-import { WizardHarness } from './wizardHarness';
+import { closeCheckedPage, WizardHarness } from './wizardHarness';
 
 const KEY = 'sk-webview-9a8b7c6d5e4f3a2b1c0d';
 
@@ -23,15 +23,7 @@ describe('wizard webview (built bundle in Chromium)', function () {
     svc = nodeServices();
   });
   afterEach(async () => {
-    if (p) {
-      assert.deepEqual(
-        p.errors.filter((e) => !/favicon|404/.test(e)),
-        [],
-        'no page errors',
-      );
-      assert.deepEqual(await p.violations(), [], 'no CSP violations');
-      await p.close();
-    }
+    await closeCheckedPage(p);
     p = undefined;
     svc.cleanup();
   });

@@ -4,6 +4,7 @@
 // page's `acquireVsCodeApi().postMessage` goes to a WizardSession in this
 // process over the real message protocol, and the session's messages come back
 // as window `message` events, as VS Code delivers them.
+import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
@@ -189,4 +190,16 @@ export class WizardPage {
     this.unsubscribe();
     await this.page.close();
   }
+}
+
+/** After a test: its page (if it opened one) had no script error and no CSP violation; then it is closed. */
+export async function closeCheckedPage(p: WizardPage | undefined): Promise<void> {
+  if (!p) return;
+  assert.deepEqual(
+    p.errors.filter((e) => !/favicon|404/.test(e)),
+    [],
+    'no page errors',
+  );
+  assert.deepEqual(await p.violations(), [], 'no CSP violations');
+  await p.close();
 }

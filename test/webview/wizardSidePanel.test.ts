@@ -8,7 +8,7 @@ import { nodeServices } from '../unit/wizard/nodeServices';
 import { panelOverflow, unreachable } from './panelFit.mjs';
 import { THEMES } from './themes';
 import type { WizardPage } from './wizardHarness';
-import { WizardHarness } from './wizardHarness';
+import { closeCheckedPage, WizardHarness } from './wizardHarness';
 
 /** `#rrggbb` as the browser writes a computed colour. */
 function rgb(hex: string): string {
@@ -28,15 +28,7 @@ describe('wizard side panel (built bundle in Chromium)', function () {
     svc = nodeServices();
   });
   afterEach(async () => {
-    if (p) {
-      assert.deepEqual(
-        p.errors.filter((e) => !/favicon|404/.test(e)),
-        [],
-        'no page errors',
-      );
-      assert.deepEqual(await p.violations(), [], 'no CSP violations');
-      await p.close();
-    }
+    await closeCheckedPage(p);
     p = undefined;
     svc.cleanup();
   });
