@@ -125,7 +125,7 @@ const RULES: readonly { rule: string; re: RegExp }[] = [
     rule: 'refusal:opening',
     // "Can't help with that.", "Won't be sharing that": the subject left out.
     re: new RegExp(
-      String.raw`^\s*(?:(?:sorry|unfortunately)[,.!]?\s*)?(?:can't|cannot|won't|unable to)\s+(?:be\s+\w+ing\s+)?${VERB}\b`,
+      String.raw`^\s*(?:(?:sorry|unfortunately)[,.!]?\s*)?(?:can't|cannot|won't|unable to)\s+(?:be\s+\w+ing\b|${VERB}\b)`,
       'gi',
     ),
   },
@@ -151,7 +151,7 @@ const RULES: readonly { rule: string; re: RegExp }[] = [
   {
     rule: 'refusal:say-no',
     // "Sorry, but no.", "That's a hard no", "a no from me", "I have to say no", "is a no-go for me".
-    re: /\b(?:sorry|afraid|apologies)[,.]?\s+(?:but\s+)?no\b(?!\s*(?:problem|worries))|(?:\bis|'s)\s+an?\s+(?:hard |firm |definite |clear |flat )?no(?:-go)?\b(?![- ]?brainer)|\ba no from me\b|\b(?:have to|going to|must|need to)\s+say no\b/gi,
+    re: /^\s*(?:I'm\s+|I am\s+)?afraid not\b|\b(?:sorry|afraid|apologies)[,.]?\s+(?:but\s+)?no\b(?!\s*(?:problem|worries))|(?:\bis|'s)\s+an?\s+(?:hard |firm |definite |clear |flat )?no(?:-go)?\b(?![- ]?brainer)|\ba no from me\b|\b(?:have to|going to|must|need to)\s+say no\b/gi,
   },
   {
     rule: 'refusal:decline',
