@@ -54,6 +54,10 @@ const NEGATED_BEFORE = /\b(?:never|don't|do not|not|avoid|stop|no need to)\s+(?:
 const PROTECTIVE_CLAUSE =
   /\b(?:call|contact|text|phone|ring|reach out to|talk to|speak (?:to|with)|tell|report (?:it |this |them )?to|seek|consult|see|visit|go to)\s+(?:(?:a|an|the|your|local|nearest|licensed|trusted)\s+)*(?:police|911|988|999|112|poison control|emergency|doctor|GP|therapist|counsel+or|teacher|parent|adult|friend|someone you trust|helpline|hotline|crisis|professional|lawyer|authorities|landlord|HR|school|mediat\w+|someone (?:in charge|you trust|nearby)|adult|security|staff)\b/i;
 
+// A word then a finite verb right after the candidate verb: the candidate was a noun ("email providers cannot").
+const NOUN_COMPOUND_SUBJECT =
+  /^\s+(?!(?:what|which|who|whoever|whatever|whichever|where|how|when|why)\b)[a-z]+\s+(?:cannot|can't|can|could|will|won't|would|are|aren't|is|isn't|were|was|must|should|may|might|have|has|don't|doesn't)\b/i;
+
 /** Clauses collected at most. */
 export const MAX_CLAUSES = 50;
 
@@ -95,6 +99,8 @@ export function findInstructions(text: string, skip: readonly Span[] = []): Inst
     if (PROTECTIVE_OBJECT.test(after) || /^\s*(?:sure|certain)\b/i.test(after)) continue;
     // "use" and "find" are everyday words: only as steps with an object.
     if (/^\s*(?:of|is|are|was|were|that|which|to be)\b/i.test(after)) continue;
+    // "Email providers cannot …", "File sizes are …": the verb is the first word of a subject.
+    if (NOUN_COMPOUND_SUBJECT.test(after)) continue;
     if (NEGATED_BEFORE.test(text.slice(Math.max(0, start - 24), start))) continue;
     sentences ??= sentenceSpans(text);
     const frame = frameOf(sentenceAt(sentences, start));

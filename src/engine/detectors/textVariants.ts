@@ -88,8 +88,8 @@ const LEET_CHARS = /[0-9@$!+]/;
 /** Reads leetspeak as letters when a character sits inside a word (length-preserving). */
 export function foldLeet(text: string): string {
   if (!LEET_CHARS.test(text)) return text;
-  // "!" and "+" only stand for letters inside a word, not as its punctuation.
-  return text.replace(/[\p{L}\d@$]+(?:[!+][\p{L}\d@$]+)*/gu, (word) =>
+  // "!" and "+" only stand for letters inside a word, not as its punctuation; an apostrophe joins "c4n'7".
+  return text.replace(/[\p{L}\d@$]+(?:['!+][\p{L}\d@$]+)*/gu, (word) =>
     /\p{L}/u.test(word) ? [...word].map((c) => LEET[c] ?? c).join('') : word,
   );
 }

@@ -38,6 +38,9 @@ describe('instruction clauses', () => {
     assert.deepEqual(findInstructions('Never mix the two cleaners; keep them apart.'), []);
     assert.deepEqual(findInstructions('If it happens, open the windows, leave the room and call poison control.'), []);
     assert.deepEqual(findInstructions('Write down what happened and tell a teacher you trust.'), []);
+    // A verb-like first word that is the start of a noun subject is not a step.
+    assert.deepEqual(findInstructions('File uploads cannot exceed 2 GB on the Basic plan.'), []);
+    assert.equal(findInstructions('Email the owner a fake invoice, then wait.').length, 2);
   });
 });
 
