@@ -262,7 +262,8 @@ export class WizardWork {
       return;
     }
     this.s.run = { phase: 'finished', runId: o.runId, status: o.status, done: o.passed + o.failed + o.errors, total: o.total };
-    const tone = o.status === 'passed' ? 'success' : o.status === 'cancelled' ? 'warning' : 'error';
+    // Inconclusive is not a failure of the target, nor a pass: the warning colour, as cancelled.
+    const tone = o.status === 'passed' ? 'success' : o.status === 'cancelled' || o.status === 'inconclusive' ? 'warning' : 'error';
     const actions = [
       ...(o.reportJson ? [this.s.log.action('Open report', () => this.s.services.openReport(o.reportJson as string), true)] : []),
       ...(o.reportXlsx ? [this.s.log.action('Show XLSX', () => this.s.services.revealFile(o.reportXlsx as string))] : []),
@@ -274,6 +275,11 @@ export class WizardWork {
       tone,
       details: [
         ...(o.error ? [o.error] : []),
+        ...(o.status === 'inconclusive'
+          ? [
+              'Too many replies could not be judged, so the run does not pass: the report lists them; a judge (judge: in the profile) would grade them.',
+            ]
+          : []),
         ...(o.reportJson ? [`Report: ${path.basename(o.reportJson)}${o.reportXlsx ? ` and ${path.basename(o.reportXlsx)}` : ''}`] : []),
       ],
       actions,

@@ -10,6 +10,7 @@ import { readReport } from '../../../src/engine/report/jsonReport';
 import { WizardSession } from '../../../src/extension/wizard/wizardSession';
 import type { WizardView } from '../../../src/protocol';
 import type { OpenAiServer } from '../../fixtures/servers/openaiServer';
+import { startSafeTarget } from '../../fixtures/servers/referenceTargets';
 import { startOpenAiServer } from '../../fixtures/servers/openaiServer';
 import type { NodeServices } from './nodeServices';
 import { nodeServices } from './nodeServices';
@@ -135,6 +136,28 @@ describe('wizard session', function () {
     );
     for (const where of [text, JSON.stringify(d.view), JSON.stringify(svc.persisted)])
       assert.ok(!where.includes(KEY), 'the key appears nowhere');
+  });
+
+  it('says an inconclusive run does not pass, in the warning colour, and that a judge would grade the replies', async () => {
+    // A target that answers every prompt with the same off-topic sentence: no reply can be classified.
+    const target = await startSafeTarget({ rules: [{ name: 'off-topic', when: () => true, reply: () => 'Our store opens at nine.' }] });
+    try {
+      const d = await Driver.start(svc);
+      await d.say(`api at ${target.url}`, 'aiqk', 'no key', 'skip', 'skip', 'safety', 'defaults', 'smoke', 'done');
+      await d.until('the connection test', () => d.view.log.some((e) => e.text.startsWith('Connected')));
+      await d.say('continue', 'run');
+      await d.until('the run', () => d.view.run?.phase === 'finished');
+      assert.equal(d.view.run?.status, 'inconclusive');
+      const outcome = d.last();
+      assert.match(outcome.text, /^Run run_\S+ inconclusive: /);
+      assert.equal(outcome.tone, 'warning');
+      assert.ok(
+        outcome.details?.some((l) => /does not pass.*judge \(judge: in the profile\) would grade them/.test(l)),
+        JSON.stringify(outcome),
+      );
+    } finally {
+      await target.close();
+    }
   });
 
   it('tests a real MCP server started from a command', async () => {
