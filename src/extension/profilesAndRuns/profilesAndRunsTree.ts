@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS, PROFILE_GLOB } from '../core/constants';
+import { onDidAddProfile } from '../core/profileEvents';
+import { runStatusIcon } from '../core/runStatusIcons';
 import { describeReport, workspaceReports } from '../report/openReport';
 import { findProfileUris } from '../profiles/profilePick';
 import type { ReportEntry } from '../report/reportHistory';
@@ -25,13 +27,6 @@ const GROUPS = {
   reports: { kind: 'group', group: 'reports' },
   server: { kind: 'group', group: 'server' },
 } as const satisfies Record<string, ProfilesAndRunsNode>;
-const STATUS_ICON: Record<string, vscode.ThemeIcon> = {
-  passed: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
-  failed: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
-  error: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconErrored')),
-  cancelled: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('testing.iconSkipped')),
-  inconclusive: new vscode.ThemeIcon('question', new vscode.ThemeColor('charts.purple')),
-};
 
 /**
  * The "AI Quality" view in the activity bar: the workspace's profiles with
@@ -54,6 +49,7 @@ export class ProfilesAndRunsTree implements vscode.TreeDataProvider<ProfilesAndR
       profiles,
       reports,
       profiles.onDidCreate(() => this.refresh()),
+      onDidAddProfile(() => this.refresh()),
       profiles.onDidDelete(() => this.refresh()),
       profiles.onDidChange(() => this.refresh()),
       reports.onDidCreate(() => this.refresh()),
@@ -97,7 +93,7 @@ export class ProfilesAndRunsTree implements vscode.TreeDataProvider<ProfilesAndR
         item.resourceUri = node.profileUri;
         item.contextValue = 'aiqk.profile';
         item.description = node.last ? describeReport(node.last) : 'not run yet';
-        item.iconPath = (node.last?.status && STATUS_ICON[node.last.status]) || new vscode.ThemeIcon('circle-large-outline');
+        item.iconPath = runStatusIcon(node.last?.status) ?? new vscode.ThemeIcon('circle-large-outline');
         item.tooltip = node.last ? `${node.last.runId}: ${describeReport(node.last)}` : 'No report of this profile yet';
         item.command = { title: 'Open Profile', command: 'vscode.open', arguments: [node.profileUri] };
         return item;
@@ -118,7 +114,7 @@ export class ProfilesAndRunsTree implements vscode.TreeDataProvider<ProfilesAndR
         item.contextValue = 'aiqk.report';
         item.description = describeReport(node.entry);
         item.tooltip = `${node.reportFile}${node.entry.profile ? `\nprofile: ${vscode.workspace.asRelativePath(node.entry.profile)}` : ''}`;
-        item.iconPath = (node.entry.status && STATUS_ICON[node.entry.status]) || new vscode.ThemeIcon('file');
+        item.iconPath = runStatusIcon(node.entry.status) ?? new vscode.ThemeIcon('file');
         item.command = { title: 'Open Report', command: COMMANDS.openReport, arguments: [vscode.Uri.file(node.reportFile)] };
         return item;
       }

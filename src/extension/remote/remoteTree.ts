@@ -7,19 +7,16 @@ import type { RemoteRuns } from './remoteRuns';
 import { ACTIVE_STATUSES } from './remoteRuns';
 import type { ServerRun } from './serverClient';
 import { configuredServerUrl } from './serverSettings';
+import { runStatusIcon } from '../core/runStatusIcons';
 
 /** A node under the "Team Server" group. */
 export type RemoteNode =
   | { kind: 'serverRun'; runId: string; run: ServerRun }
   | { kind: 'serverMessage'; text: string; tooltip?: string; command?: vscode.Command };
 
-const STATUS_ICON: Record<string, vscode.ThemeIcon> = {
-  passed: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
-  failed: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
-  error: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconErrored')),
-  cancelled: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('testing.iconSkipped')),
+// The server's own states beside a run's.
+const SERVER_STATUS_ICON: Record<string, vscode.ThemeIcon> = {
   interrupted: new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('testing.iconSkipped')),
-  inconclusive: new vscode.ThemeIcon('question'),
   queued: new vscode.ThemeIcon('clock'),
   running: new vscode.ThemeIcon('sync~spin'),
 };
@@ -102,7 +99,7 @@ export class RemoteRunsView {
     const active = ACTIVE_STATUSES.includes(run.status);
     const hasReport = run.reports.includes('json');
     item.contextValue = active ? 'aiqk.serverRun.active' : hasReport ? 'aiqk.serverRun.report' : 'aiqk.serverRun.ended';
-    item.iconPath = STATUS_ICON[run.status] ?? new vscode.ThemeIcon('circle-outline');
+    item.iconPath = runStatusIcon(run.status) ?? SERVER_STATUS_ICON[run.status] ?? new vscode.ThemeIcon('circle-outline');
     item.description = describeServerRun(run);
     item.tooltip = `${run.run_id} on the team server\nprofile: ${run.profile_name} · started by ${run.owner}\n${describeServerRun(run)}${run.reason ? `\n${run.reason}` : ''}`;
     if (hasReport && !active) item.command = { title: 'Open Server Report', command: COMMANDS.openServerReport, arguments: [node] };
