@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { COMMANDS } from '../core/constants';
+import { profileAdded } from '../core/profileEvents';
 import { exists } from './createProfile';
 
 /** The folder a demo copy goes to inside a workspace folder. */
@@ -25,10 +25,7 @@ export async function openDemo(extensionUri: vscode.Uri, folderArg?: vscode.Uri)
   const profile = vscode.Uri.joinPath(target, 'aiqk.yaml');
   if (!(await exists(profile))) {
     await vscode.workspace.fs.copy(source, target, { overwrite: false });
-    // A folder copied in one go may reach file watchers as the folder alone, without
-    // the profile inside it: the views that list profiles are told directly.
-    await vscode.commands.executeCommand(COMMANDS.refreshRunsView).then(undefined, () => undefined);
-    await vscode.commands.executeCommand('testing.refreshTests').then(undefined, () => undefined);
+    profileAdded(profile);
   }
   if (!workspace) {
     await vscode.commands.executeCommand('vscode.openFolder', target);

@@ -6,6 +6,7 @@ import { PROFILE_GLOB } from '../core/constants';
 import { findProfileUris, profileText } from '../profiles/profilePick';
 import type { CaseLocator } from './caseLocator';
 import { caseLocator } from './caseLocator';
+import { onDidAddProfile } from '../core/profileEvents';
 
 /** What a Test Explorer item stands for. */
 export interface TestItemData {
@@ -41,6 +42,7 @@ export class TestTree implements vscode.Disposable {
     this.disposables.push(
       watcher,
       watcher.onDidCreate((u) => void this.refreshProfile(u)),
+      onDidAddProfile((u) => void this.refreshProfile(u)),
       watcher.onDidChange((u) => void this.refreshProfile(u)),
       watcher.onDidDelete((u) => this.controller.items.delete(testItemId(u))),
     );
