@@ -1,3 +1,4 @@
+import type { CaseCounts } from '../model/caseOutcome';
 import { countCases } from '../model/caseOutcome';
 import type { CaseResult, MetricVerdict, SuiteStatus, SuiteSummary } from '../model/runTypes';
 import type { SuiteName } from '../model/suiteNames';
@@ -74,7 +75,7 @@ export function overClassified(classified: number, unclear: number): string | un
 }
 
 /**
- * Builds a suite summary from its cases and metric verdicts. The verdict:
+ * Builds a suite summary from its cases (or their counts) and metric verdicts. The verdict:
  * error when every case errored; failed when a thresholded quality metric
  * fails; inconclusive when an evidence metric (unclear_rate) misses its
  * threshold or no thresholded metric could be measured (older reports call
@@ -82,12 +83,12 @@ export function overClassified(classified: number, unclear: number): string | un
  */
 export function buildSummary(
   suite: SuiteName,
-  cases: readonly CaseResult[],
+  cases: readonly CaseResult[] | CaseCounts,
   metrics: MetricVerdict[],
   notes: string[] = [],
   details?: Record<string, unknown>,
 ): SuiteSummary {
-  const { total, passed, failed, errors } = countCases(cases);
+  const { total, passed, failed, errors } = Array.isArray(cases) ? countCases(cases) : (cases as CaseCounts);
   const judged = metrics.filter((m) => m.threshold !== undefined);
   const quality = judged.filter((m) => !isEvidenceMetric(m.name));
   const evidence = judged.filter((m) => isEvidenceMetric(m.name));

@@ -32,8 +32,9 @@ export function errorCase(suite: SuiteName, planned: PlannedCase, err: unknown, 
 }
 
 /** The summary of a suite that could not plan or summarise: status `error`, counts from its cases. */
-export function errorSummary(suite: SuiteName, cases: readonly CaseResult[], note: string): SuiteSummary {
-  return { suite, status: 'error', ...countCases(cases), metrics: [], notes: [note] };
+export function errorSummary(suite: SuiteName, cases: readonly CaseResult[] | CaseCounts, note: string): SuiteSummary {
+  const counts = Array.isArray(cases) ? countCases(cases) : { ...(cases as CaseCounts) };
+  return { suite, status: 'error', ...counts, metrics: [], notes: [note] };
 }
 
 /** The summary of a suite the run never reached because it was cancelled. */
@@ -51,16 +52,39 @@ export function notRunSummary(suite: SuiteName, planned: number): SuiteSummary {
 }
 
 /** Case counts by status. */
-export function countCases(cases: readonly CaseResult[]): { total: number; passed: number; failed: number; errors: number } {
-  let passed = 0;
-  let failed = 0;
-  let errors = 0;
-  for (const c of cases) {
-    if (c.status === 'passed') passed++;
-    else if (c.status === 'failed') failed++;
-    else if (c.status === 'error') errors++;
-  }
-  return { total: cases.length, passed, failed, errors };
+export function countCases(cases: readonly CaseResult[]): CaseCounts {
+  const counts = noCases();
+  for (const c of cases) countCase(counts, c);
+  return counts;
+}
+
+/** How many cases there are, and how many passed, failed and errored. */
+export interface CaseCounts {
+  total: number;
+  passed: number;
+  failed: number;
+  errors: number;
+}
+
+/** Counts of no case, to count cases into one at a time. */
+export function noCases(): CaseCounts {
+  return { total: 0, passed: 0, failed: 0, errors: 0 };
+}
+
+/** Adds the counts `more` into `counts`. */
+export function addCounts(counts: CaseCounts, more: CaseCounts): void {
+  counts.total += more.total;
+  counts.passed += more.passed;
+  counts.failed += more.failed;
+  counts.errors += more.errors;
+}
+
+/** Counts one more case into `counts`. */
+export function countCase(counts: CaseCounts, c: Pick<CaseResult, 'status'>): void {
+  counts.total++;
+  if (c.status === 'passed') counts.passed++;
+  else if (c.status === 'failed') counts.failed++;
+  else if (c.status === 'error') counts.errors++;
 }
 
 /**
@@ -86,8 +110,8 @@ export function inconclusiveCount(cases: readonly CaseResult[]): number {
 }
 
 /** Overall counts of a run. */
-export function overallSummary(cases: readonly CaseResult[], status: RunStatus): OverallSummary {
-  const counts = countCases(cases);
+export function overallSummary(cases: readonly CaseResult[] | CaseCounts, status: RunStatus): OverallSummary {
+  const counts = Array.isArray(cases) ? countCases(cases) : { ...(cases as CaseCounts) };
   return { ...counts, pass_rate: counts.total === 0 ? null : counts.passed / counts.total, status };
 }
 

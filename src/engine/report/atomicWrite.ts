@@ -51,6 +51,23 @@ export async function removeLeftoverTemps(dir: string): Promise<string[]> {
   return removed;
 }
 
+/**
+ * A hidden scratch file beside `file` that this process owns until `release`:
+ * named like a temp file, so a sweep of a dead process's leftovers removes it and
+ * an exit that cannot wait discards it, while a sweep by this process leaves it be.
+ */
+export function scratchFileFor(file: string): { path: string; release(): Promise<void> } {
+  const temp = tempPathFor(file);
+  inProgress.add(temp);
+  return {
+    path: temp,
+    release: async () => {
+      inProgress.delete(temp);
+      await rm(temp, { force: true });
+    },
+  };
+}
+
 /** Removes, synchronously, every temp file this process is writing: for an exit that cannot wait for the writes to finish. */
 export function discardTempsNow(): void {
   for (const file of inProgress) rmSync(file, { force: true });

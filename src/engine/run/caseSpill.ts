@@ -4,18 +4,13 @@ import { createInterface } from 'node:readline';
 import type { CaseResult } from '../model/runTypes';
 
 /**
- * A run's finished cases on disk, one JSON line each, in plan order: a case is
- * written once every case planned before it has finished or been dropped, so the
- * file reads in the same order as the report. Cases finishing out of order wait
- * in memory as their JSON text only, until the ones before them settle.
+ * A run's finished cases on disk, one compact JSON line each, in the order they
+ * are written (the runner writes them in plan order). The run's reports are
+ * written from it, so the run itself holds no case for longer than it takes.
  */
 export class CaseSpill {
   private readonly out: WriteStream;
-  private failure: Error | undefined;
-  // Positions reserved so far (all suites), the next position to write, and the settled ones waiting.
-  private reserved = 0;
-  private next = 0;
-  private readonly waiting = new Map<number, string | null>();
+  private failed: Error | undefined;
   private count = 0;
 
   /** Opens (creates or truncates) `file` for writing. */
@@ -23,7 +18,7 @@ export class CaseSpill {
     this.out = createWriteStream(file, { flags: 'w' });
     // Kept, not thrown: a failing disk is reported when the spill is closed.
     this.out.on('error', (err) => {
-      this.failure ??= err;
+      this.failed ??= err;
     });
   }
 
@@ -32,56 +27,23 @@ export class CaseSpill {
     return this.count;
   }
 
-  /** Reserves `count` positions (a suite's planned cases); returns the first one. */
-  reserve(count: number): number {
-    const first = this.reserved;
-    this.reserved += count;
-    return first;
+  /** Why the file could not be written, once that happened. */
+  get failure(): Error | undefined {
+    return this.failed;
   }
 
-  /** Settles a reserved position with its finished case, or with nothing when the case was dropped (stopped by a cancel). */
-  settle(position: number, result: CaseResult | undefined): void {
-    if (position < this.next || position >= this.reserved || this.waiting.has(position))
-      throw new Error(`case position ${position} is not a reserved, unsettled position of the spill`);
-    this.waiting.set(position, result === undefined ? null : JSON.stringify(result));
-    this.flush();
+  /** Appends one finished case. */
+  write(c: CaseResult): void {
+    if (this.failed) return;
+    this.count++;
+    this.out.write(`${JSON.stringify(c)}\n`);
   }
 
-  /**
-   * Writes every settled case still waiting, in order, skipping the positions
-   * that never settled (a cancelled run's unfinished cases), and closes the file.
-   * Rejects when the file could not be written.
-   */
+  /** Closes the file once everything is on disk; rejects when it could not be written. */
   async close(): Promise<number> {
-    const positions = [...this.waiting.keys()].sort((a, b) => a - b);
-    const lines: string[] = [];
-    for (const p of positions) {
-      const line = this.waiting.get(p);
-      if (line) lines.push(line);
-    }
-    this.waiting.clear();
-    this.next = this.reserved;
-    this.writeLines(lines);
-    await new Promise<void>((resolve) => this.out.end(resolve));
-    if (this.failure) throw new Error(`the case spill ${this.file} could not be written: ${this.failure.message}`);
+    if (!this.out.closed) await new Promise<void>((resolve) => this.out.end(resolve));
+    if (this.failed) throw new Error(`the case spill ${this.file} could not be written: ${this.failed.message}`);
     return this.count;
-  }
-
-  private flush(): void {
-    const lines: string[] = [];
-    while (this.waiting.has(this.next)) {
-      const line = this.waiting.get(this.next);
-      this.waiting.delete(this.next);
-      this.next++;
-      if (line) lines.push(line);
-    }
-    this.writeLines(lines);
-  }
-
-  private writeLines(lines: string[]): void {
-    if (lines.length === 0 || this.failure) return;
-    this.count += lines.length;
-    this.out.write(`${lines.join('\n')}\n`);
   }
 }
 

@@ -7,7 +7,7 @@ import { createTarget } from '../targets/createTarget';
 import type { Target } from '../model/target';
 import type { Baseline } from './baseline';
 import { findBaseline } from './baseline';
-import { errorMessage, errorSummary, inconclusiveReason, notRunSummary, runStatus } from '../model/caseOutcome';
+import { addCounts, errorMessage, errorSummary, inconclusiveReason, noCases, notRunSummary, runStatus } from '../model/caseOutcome';
 import { CasePool } from '../resilience/pool';
 import type { RunOutcome } from './runResult';
 import { buildRunResult } from './runResult';
@@ -16,7 +16,7 @@ import { logTo } from './runState';
 import { runSuite } from './runSuite';
 import { describeShard, inShard } from '../prepare/shard';
 import { createSuiteData } from './suiteData';
-import type { CaseResult, RunResult, SuiteSummary } from '../model/runTypes';
+import type { RunResult, SuiteSummary } from '../model/runTypes';
 
 interface SuitePlan {
   def: SuiteDefinition;
@@ -42,6 +42,7 @@ export async function executeRun(state: RunState): Promise<RunResult> {
     return buildRunResult(state, startedAt, {
       suites,
       cases: [],
+      counts: noCases(),
       summaries: {},
       status: 'error',
       error: `the run cannot start: ${gate.reasons.join('; ')}`,
@@ -49,7 +50,7 @@ export async function executeRun(state: RunState): Promise<RunResult> {
   }
   const fail = (error: string): RunResult => {
     logTo(state, 'error', error);
-    return buildRunResult(state, startedAt, { suites, cases: [], summaries: {}, status: 'error', error });
+    return buildRunResult(state, startedAt, { suites, cases: [], counts: noCases(), summaries: {}, status: 'error', error });
   };
   const log = (level: 'info' | 'warn' | 'error', message: string): void => logTo(state, level, message);
   const data = createSuiteData(state.profile, log, state.signal, state.inline);
@@ -101,7 +102,7 @@ async function runSuites(
   state.hub.emit({ type: 'run-started', runId: state.runId, suites, total: state.progress.total });
 
   const pool = new CasePool(state.profile.volumes.concurrency);
-  const cases: CaseResult[] = [];
+  const counts = noCases();
   const summaries: Partial<Record<SuiteName, SuiteSummary>> = {};
   for (const name of suites) {
     const plan = plans.find((p) => p.def.name === name);
@@ -114,8 +115,10 @@ async function runSuites(
       state.progress.currentSuite = name;
       state.hub.emit({ type: 'suite-started', runId: state.runId, suite: name, total: plan.cases.length });
       const run = await runSuite(state, plan.def, plan.ctx, plan.cases, pool, plan.prepared);
-      for (const c of run.cases) cases.push(c);
+      addCounts(counts, run.counts);
       summary = run.summary;
+      // The planned cases are done with: a large plan is not held for the rest of the run.
+      plan.cases = [];
     }
     if (summary.status === 'inconclusive')
       logTo(state, 'warn', `${name}: inconclusive, the run cannot pass (${inconclusiveReason(summary)})`);
@@ -126,12 +129,19 @@ async function runSuites(
   const list = suites.map((s) => summaries[s]).filter((s): s is SuiteSummary => s !== undefined);
   const status = runStatus(list);
   if (status === 'cancelled')
-    logTo(state, 'warn', `run cancelled${state.cancelReason ? `: ${state.cancelReason}` : ''}; ${cases.length} finished cases kept`);
+    logTo(state, 'warn', `run cancelled${state.cancelReason ? `: ${state.cancelReason}` : ''}; ${counts.total} finished cases kept`);
   const errored = list.filter((s) => s.status === 'error');
   const error = status === 'error' ? errored.map((s) => `${s.suite}: ${s.notes[0] ?? 'every case errored'}`).join('; ') : undefined;
+  if (state.window.omitted > 0)
+    logTo(
+      state,
+      'info',
+      `${counts.total} cases: the reports hold every one; ${state.window.cases.length} are kept in memory for this session (the first ones and those that did not pass)`,
+    );
   return {
     suites,
-    cases,
+    cases: state.window.cases,
+    counts,
     summaries,
     status,
     ...(error !== undefined ? { error } : {}),

@@ -7,7 +7,7 @@ import { readReport } from '../report/jsonReport';
 import { suiteDefinition } from '../suites/registry';
 import type { SuiteName } from '../model/suiteNames';
 import type { SuiteContext, SuiteDefinition } from '../suites/suite';
-import { prepareSuite } from '../suites/suite';
+import { prepareSuite, summarizeCases } from '../suites/suite';
 import { describeTarget } from '../targets/describeTarget';
 import type { Target } from '../model/target';
 import { errorMessage } from '../model/caseOutcome';
@@ -90,7 +90,7 @@ export async function mergeSummarizer(results: readonly RunResult[], logs: LogEn
       return mergeSuiteSummary(suite, cases, parts);
     }
     try {
-      return p.def.summarize(cases, p.ctx, p.state);
+      return summarizeCases(p.def, cases, p.ctx, p.state);
     } catch (err) {
       log('warn', `${suite}: summary could not be recomputed (${errorMessage(err)}); merged by rule instead`);
       return mergeSuiteSummary(suite, cases, parts);

@@ -4,6 +4,7 @@ import type { ResolvedProfile } from '../config/resolve';
 import { DATA_KINDS } from '../model/dataKinds';
 import type { SuiteName } from '../model/suiteNames';
 import { sanitizeTarget } from '../targets/createTarget';
+import type { CaseCounts } from '../model/caseOutcome';
 import { overallSummary } from '../model/caseOutcome';
 import type { RunState } from './runState';
 import type { CaseResult, RunResult, RunStatus, SuiteSummary } from '../model/runTypes';
@@ -11,7 +12,10 @@ import type { CaseResult, RunResult, RunStatus, SuiteSummary } from '../model/ru
 /** What the executor learnt, turned into a RunResult by buildRunResult. */
 export interface RunOutcome {
   suites: SuiteName[];
+  /** The cases kept in memory (see CaseWindow). */
   cases: CaseResult[];
+  /** Counts of every finished case, kept or not. */
+  counts: CaseCounts;
   summaries: Partial<Record<SuiteName, SuiteSummary>>;
   status: RunStatus;
   /** Why the run ended in error. */
@@ -70,7 +74,7 @@ export function buildRunResult(state: RunState, startedAt: number, outcome: RunO
       ...(state.shard ? { shard: { ...state.shard } } : {}),
       ...(outcome.error !== undefined ? { error: outcome.error } : {}),
     },
-    summary: { overall: overallSummary(outcome.cases, outcome.status), suites: outcome.summaries },
+    summary: { overall: overallSummary(outcome.counts, outcome.status), suites: outcome.summaries },
     cases: outcome.cases,
     inputs: profileAsRun(profile, outcome.suites, state.shard),
     // A copy: a case abandoned after cancel may still log, and must not change a delivered result.

@@ -8,6 +8,7 @@ import type { RunGate } from '../prepare/gate';
 import type { InlineData } from '../prepare/preparedRun';
 import type { LogEntry } from '../model/runTypes';
 import type { CaseSpill } from './caseSpill';
+import type { CaseWindow } from './caseWindow';
 
 /** Everything one run carries from start to result; owned by startRun, read by the executor. */
 export interface RunState {
@@ -37,8 +38,10 @@ export interface RunState {
   progress: { done: number; total: number; currentSuite?: SuiteName };
   /** How long cases may take to stop after cancel before their results are dropped. */
   cancelGraceMs: number;
-  /** Where finished cases are written as they finish, when the caller asked for it. */
+  /** Where finished cases are written in plan order as they finish, when the caller gave one: the reports are then written from it. */
   spill?: CaseSpill;
+  /** The finished cases kept in memory for the result: all of them, or a window when they are spilled. */
+  window: CaseWindow;
 }
 
 /** Adds a line to the run's log and tells listeners. */

@@ -1,22 +1,27 @@
-import type { SuiteContext, SuiteDefinition } from '../suites/suite';
+import type { SuiteContext, SuiteDefinition, SummaryFold } from '../suites/suite';
 import type { PlannedCase } from '../model/runTypes';
 import type { CasePool } from '../resilience/pool';
 import type { RunState } from './runState';
 import { logTo } from './runState';
-import { errorCase, errorMessage, errorSummary } from '../model/caseOutcome';
+import type { CaseCounts } from '../model/caseOutcome';
+import { countCase, errorCase, errorMessage, errorSummary, noCases } from '../model/caseOutcome';
+import { CaseOrder } from './caseOrder';
 import type { CaseResult, SuiteSummary } from '../model/runTypes';
 
-/** What running one suite's planned cases gave. */
+/** What running one suite's planned cases gave: its summary and its case counts (the cases went to the run's window and spill). */
 export interface SuiteRun {
-  cases: CaseResult[];
   summary: SuiteSummary;
+  counts: CaseCounts;
 }
 
 /**
- * Runs a suite's planned cases through the run's pool, then summarises what
- * finished. `prepared` is the per-run state the suite's prepare() built. After cancel, cases in flight that come back as errors (aborted
- * requests) are dropped rather than reported as the target's fault, and a
- * case that ignores the abort is waited for at most `cancelGraceMs`.
+ * Runs a suite's planned cases through the run's pool. Each finished case is
+ * put back in plan order, then folded into the suite's summary, kept in the
+ * run's case window and written to the run's spill, and let go: a suite holds
+ * no case longer than it takes. `prepared` is the per-run state the suite's
+ * prepare() built. After cancel, cases in flight that come back as errors
+ * (aborted requests) are dropped rather than reported as the target's fault,
+ * and a case that ignores the abort is waited for at most `cancelGraceMs`.
  */
 export async function runSuite(
   state: RunState,
@@ -28,12 +33,15 @@ export async function runSuite(
 ): Promise<SuiteRun> {
   const { hub, runId, progress, signal } = state;
   const suite = def.name;
-  const results = new Array<CaseResult | undefined>(planned.length);
   let sealed = false;
   let aborted = 0;
   const suiteStarted = state.now();
-  const spill = state.spill;
-  const spillBase = spill ? spill.reserve(planned.length) : 0;
+  const summary = new SuiteSummaryFold(def, ctx, prepared);
+  const order = new CaseOrder(planned.length, (c) => {
+    summary.add(c);
+    state.window.add(c);
+    state.spill?.write(c);
+  });
   const worker = async (pc: PlannedCase, i: number): Promise<void> => {
     if (hub.active) hub.emit({ type: 'case-started', runId, suite, caseId: pc.id });
     const caseStarted = state.now();
@@ -47,12 +55,11 @@ export async function runSuite(
     if (sealed) return;
     if (signal.aborted && (result.status === 'error' || result.status === 'cancelled')) {
       aborted++;
-      spill?.settle(spillBase + i, undefined);
+      order.settle(i, undefined);
       return;
     }
     result = { ...result, duration_ms: Math.max(0, state.now() - caseStarted) };
-    results[i] = result;
-    spill?.settle(spillBase + i, result);
+    order.settle(i, result);
     progress.done++;
     if (hub.active) hub.emit({ type: 'case-finished', runId, case: result, done: progress.done, total: progress.total });
   };
@@ -62,37 +69,68 @@ export async function runSuite(
     state.cancelGraceMs,
   );
   sealed = true;
-  const cases = results.filter((r): r is CaseResult => r !== undefined);
+  order.flush();
   if (aborted > 0)
     logTo(state, 'info', `${suite}: ${aborted} case${aborted === 1 ? '' : 's'} in flight stopped by the cancel (not reported)`);
   if (abandoned) logTo(state, 'warn', `${suite}: cases still running ${state.cancelGraceMs} ms after the cancel were abandoned`);
-  const summary = summarizeSuite(def, ctx, cases, planned.length, signal.aborted, prepared);
-  return { cases, summary: { ...summary, duration_ms: Math.max(0, state.now() - suiteStarted) } };
+  const done = summary.finish(planned.length, signal.aborted);
+  return { summary: { ...done, duration_ms: Math.max(0, state.now() - suiteStarted) }, counts: summary.counts };
 }
 
-/** Summarises a suite's finished cases; a partial suite is marked cancelled. */
-export function summarizeSuite(
-  def: SuiteDefinition,
-  ctx: SuiteContext,
-  cases: CaseResult[],
-  planned: number,
-  cancelled: boolean,
-  prepared?: unknown,
-): SuiteSummary {
-  let summary: SuiteSummary;
-  try {
-    summary = def.summarize(cases, ctx, prepared);
-  } catch (err) {
-    summary = errorSummary(def.name, cases, `the summary could not be computed: ${errorMessage(err)}`);
+/**
+ * A suite's summary fold as the runner drives it: it counts the cases itself, so
+ * a fold that throws (while adding or finishing) makes the suite errored with
+ * its counts rather than stopping the run; a partial suite is marked cancelled.
+ */
+export class SuiteSummaryFold {
+  readonly counts: CaseCounts = noCases();
+  private fold: SummaryFold | undefined;
+  private failure: string | undefined;
+
+  constructor(
+    private readonly def: SuiteDefinition,
+    ctx: SuiteContext,
+    prepared: unknown,
+  ) {
+    try {
+      this.fold = def.summarizer(ctx, prepared);
+    } catch (err) {
+      this.failure = errorMessage(err);
+    }
   }
-  if (cancelled && cases.length < planned) {
-    summary = {
-      ...summary,
-      status: 'cancelled',
-      notes: [...summary.notes, `cancelled after ${cases.length} of ${planned} cases: metrics cover the finished cases only`],
-    };
+
+  add(c: CaseResult): void {
+    countCase(this.counts, c);
+    if (!this.fold) return;
+    try {
+      this.fold.add(c);
+    } catch (err) {
+      this.failure = errorMessage(err);
+      this.fold = undefined;
+    }
   }
-  return summary;
+
+  /** The summary of the cases added, out of `planned`; `cancelled` when the run was cancelled. */
+  finish(planned: number, cancelled: boolean): SuiteSummary {
+    let summary: SuiteSummary | undefined;
+    if (this.fold) {
+      try {
+        summary = this.fold.finish();
+      } catch (err) {
+        this.failure = errorMessage(err);
+      }
+    }
+    summary ??= errorSummary(this.def.name, this.counts, `the summary could not be computed: ${this.failure ?? 'no summary'}`);
+    const finished = this.counts.total;
+    if (cancelled && finished < planned) {
+      summary = {
+        ...summary,
+        status: 'cancelled',
+        notes: [...summary.notes, `cancelled after ${finished} of ${planned} cases: metrics cover the finished cases only`],
+      };
+    }
+    return summary;
+  }
 }
 
 // Resolves when `work` settles, or `graceMs` after an abort if it has not:

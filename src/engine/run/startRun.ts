@@ -17,7 +17,8 @@ import type { RunState } from './runState';
 import { logTo } from './runState';
 import type { Shard } from '../prepare/shard';
 import type { RunResult } from '../model/runTypes';
-import { CaseSpill } from './caseSpill';
+import type { CaseSpill } from './caseSpill';
+import { CASE_WINDOW, CaseWindow } from './caseWindow';
 import { errorMessage } from '../model/caseOutcome';
 
 /** How a run is started besides what it runs. */
@@ -41,10 +42,13 @@ export interface RunOptions {
   /** How long cases may take to stop after cancel before they are abandoned (default 2000 ms). */
   cancelGraceMs?: number;
   /**
-   * Writes every finished case, as it finishes, to this JSON Lines file in plan
-   * order (created or truncated): what a cancelled or crashed run finished stays on disk.
+   * Where every finished case is written as it finishes, in plan order: what a
+   * cancelled or crashed run finished stays on disk, and the run keeps only a
+   * window of its cases in memory (see CaseWindow). The run closes it.
    */
-  spillFile?: string;
+  spill?: CaseSpill;
+  /** How many cases a spilled run keeps in memory, and how many more that did not pass (default CASE_WINDOW). */
+  keptCases?: number;
 }
 
 /** How a run is started from a resolved profile that was not prepared (tests, benchmarks): the run gate is asked here. */
@@ -110,7 +114,8 @@ export function startRun(run: PreparedRun | ResolvedProfile, options: StartRunOp
     logs: [],
     progress: { done: 0, total: 0 },
     cancelGraceMs: options.cancelGraceMs ?? 2000,
-    ...(options.spillFile ? { spill: new CaseSpill(options.spillFile) } : {}),
+    ...(options.spill ? { spill: options.spill } : {}),
+    window: new CaseWindow(options.spill ? (options.keptCases ?? CASE_WINDOW) : Infinity),
   };
   const startedAt = new Date(now()).toISOString();
   let finished = false;

@@ -44,12 +44,42 @@ export interface SuiteDefinition<P = unknown, S = unknown> {
   plan(ctx: SuiteContext, state: S): Promise<PlannedCase<P>[]>;
   /** Evaluates one case. May throw: the runner turns that into an `error` case. */
   runCase(planned: PlannedCase<P>, ctx: SuiteContext, state: S): Promise<CaseResult>;
-  /** Aggregates finished cases (possibly a partial set when cancelled). */
-  summarize(cases: CaseResult[], ctx: SuiteContext, state: S): SuiteSummary;
+  /**
+   * Starts folding the run's finished cases (possibly a partial set when cancelled)
+   * into the suite's summary: the runner adds them one at a time in plan order as
+   * they finish and holds none of them, so a run's memory does not grow with its cases.
+   */
+  summarizer(ctx: SuiteContext, state: S): SummaryFold;
   /** The rows of the suite's XLSX detail sheet (its manifest names the sheet and columns), from its cases; lazily for large runs. */
   detailRows?(cases: readonly CaseResult[]): Iterable<SheetRow>;
   /** Whether the runner should run this suite's cases one at a time (e.g. resilience, which manages its own load). */
   sequential?: boolean;
+}
+
+/**
+ * A suite's summary made case by case: `add` takes each finished case in plan
+ * order, `finish` makes the summary once all are in (and is called once).
+ */
+export interface SummaryFold {
+  add(c: CaseResult): void;
+  finish(): SuiteSummary;
+}
+
+/**
+ * A fold that keeps its cases and summarises them at the end: for the suites whose
+ * number of cases is bounded by design (resilience scenarios, compliance probes,
+ * bias pairs), never for one that grows with a dataset.
+ */
+export function collectingFold(summarize: (cases: CaseResult[]) => SuiteSummary): SummaryFold {
+  const cases: CaseResult[] = [];
+  return { add: (c) => void cases.push(c), finish: () => summarize(cases) };
+}
+
+/** A suite's summary of a list of cases (a merge, a test): its fold over them in order. */
+export function summarizeCases<P, S>(def: SuiteDefinition<P, S>, cases: Iterable<CaseResult>, ctx: SuiteContext, state: S): SuiteSummary {
+  const fold = def.summarizer(ctx, state);
+  for (const c of cases) fold.add(c);
+  return fold.finish();
 }
 
 /** Builds a suite's per-run state: what its `prepare` returns, or undefined for a suite without one. */

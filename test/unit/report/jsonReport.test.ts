@@ -140,8 +140,7 @@ describe('JSON report streamed from a case spill', () => {
   async function spillOf(cases: readonly CaseResult[]): Promise<string> {
     const file = path.join(dir, 'run.cases.jsonl');
     const spill = new CaseSpill(file);
-    const first = spill.reserve(cases.length);
-    cases.forEach((c, i) => spill.settle(first + i, c));
+    for (const c of cases) spill.write(c);
     await spill.close();
     return file;
   }

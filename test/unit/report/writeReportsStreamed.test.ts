@@ -20,8 +20,7 @@ describe('reports written from a case spill', () => {
       result.cases[1] = { ...result.cases[1], output: 'Write to jane.doe@example.com' };
       const spillFile = path.join(dir, 'cases.jsonl');
       const spill = new CaseSpill(spillFile);
-      const first = spill.reserve(result.cases.length);
-      result.cases.forEach((c, i) => spill.settle(first + i, c));
+      for (const c of result.cases) spill.write(c);
       await spill.close();
 
       const formats = ['json', 'junit', 'xlsx'] as const;

@@ -6,7 +6,7 @@ import { findBaseline } from '../../../src/engine/run/baseline';
 import { runAndWriteReports } from '../../../src/engine/run/runAndWriteReports';
 import { apiProfile } from './runFixtures';
 import { useFaultServerAndWorkspace } from './runTestSetup';
-import { FIRST_RUN_NOTE } from '../../../src/engine/suites/regression/regression';
+import { FIRST_RUN_NOTE } from '../../../src/engine/suites/regression/regressionSummary';
 
 describe('regression baseline', () => {
   const setup = useFaultServerAndWorkspace(3);

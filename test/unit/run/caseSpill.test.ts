@@ -25,54 +25,22 @@ describe('case spill', () => {
 
   const rag = (id: string): CaseResult => makeCase('rag_quality', id, 'passed');
 
-  it('writes cases in plan order whatever order they finish in, across suites, skipping dropped ones', async () => {
+  it('writes one compact JSON line per case, in the order given', async () => {
     const spill = new CaseSpill(file);
-    const first = spill.reserve(4);
-    const second = spill.reserve(2);
-    assert.deepEqual([first, second], [0, 4]);
-    spill.settle(first + 2, rag('q2'));
-    spill.settle(first + 1, undefined); // stopped by a cancel: not reported
-    assert.equal(spill.written, 0, 'nothing is written before the first planned case finished');
-    spill.settle(second + 1, makeCase('red_team', 'a1', 'failed'));
     const q0 = rag('q0');
-    spill.settle(first, q0);
+    spill.write(q0);
+    spill.write(makeCase('red_team', 'a1', 'failed'));
     assert.equal(spill.written, 2);
-    spill.settle(first + 3, rag('q3'));
-    spill.settle(second, makeCase('red_team', 'a0', 'passed'));
-    assert.equal(await spill.close(), 5);
-    assert.deepEqual(await readAll(file), ['q0', 'q2', 'q3', 'a0', 'a1']);
-    // One compact JSON line per case, the case as it finished.
+    assert.equal(await spill.close(), 2);
+    assert.deepEqual(await readAll(file), ['q0', 'a1']);
     const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
     assert.deepEqual(JSON.parse(lines[0]), q0);
   });
 
-  it('keeps the finished cases of a cancelled run: positions that never settled are skipped at close', async () => {
-    const spill = new CaseSpill(file);
-    spill.reserve(5);
-    spill.settle(0, rag('q0'));
-    spill.settle(3, rag('q3'));
-    spill.settle(2, rag('q2'));
-    // 1 and 4 were still running when the run was cancelled.
-    assert.equal(await spill.close(), 3);
-    assert.deepEqual(await readAll(file), ['q0', 'q2', 'q3']);
-  });
-
-  it('refuses a position that was not reserved or is settled twice', () => {
-    const spill = new CaseSpill(file);
-    spill.reserve(2);
-    spill.settle(0, rag('q0'));
-    assert.throws(() => spill.settle(0, rag('q0')), /position 0 is not a reserved, unsettled position/);
-    assert.throws(() => spill.settle(2, rag('q2')), /position 2 is not a reserved/);
-    spill.settle(1, rag('q1'));
-    assert.throws(() => spill.settle(1, rag('q1')), /position 1/);
-    return spill.close();
-  });
-
   it('reads past an incomplete last line left by a crash, and says which line it skipped', async () => {
     const spill = new CaseSpill(file);
-    spill.reserve(2);
-    spill.settle(0, rag('q0'));
-    spill.settle(1, rag('q1'));
+    spill.write(rag('q0'));
+    spill.write(rag('q1'));
     await spill.close();
     // The process died while writing the third case.
     await appendFile(file, JSON.stringify(rag('q2')).slice(0, 40));
@@ -90,15 +58,13 @@ describe('case spill', () => {
 
   it('reads an empty spill (no case finished) as no cases', async () => {
     const spill = new CaseSpill(file);
-    spill.reserve(3);
     assert.equal(await spill.close(), 0);
     assert.deepEqual(await readAll(file), []);
   });
 
   it('reports a spill it could not write when closing', async () => {
     const spill = new CaseSpill(path.join(dir, 'no-such-folder', 'run.cases.jsonl'));
-    spill.reserve(1);
-    spill.settle(0, rag('q0'));
+    spill.write(rag('q0'));
     await assert.rejects(spill.close(), /the case spill .*run\.cases\.jsonl could not be written: ENOENT/);
   });
 });

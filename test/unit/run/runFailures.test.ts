@@ -33,9 +33,12 @@ describe('startRun when parts fail', () => {
   it('a summary that throws makes that suite errored, keeping its cases', async () => {
     const broken: SuiteDefinition = {
       ...perf,
-      summarize: () => {
-        throw new Error('divide by zero');
-      },
+      summarizer: () => ({
+        add: () => undefined,
+        finish: () => {
+          throw new Error('divide by zero');
+        },
+      }),
     };
     const profile = await setup.ws.profile(
       apiProfile(setup.server.url, ['performance'], { volumes: { qa_sample_size: 3, perf_repeats: 1, concurrency: 2 } }),

@@ -3,10 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { readCaseSpill } from '../../../src/engine/run/caseSpill';
+import { CaseSpill, readCaseSpill } from '../../../src/engine/run/caseSpill';
 import { startRun } from '../../../src/engine/run/startRun';
 import type { CaseResult } from '../../../src/engine/model/runTypes';
 import type { SuiteDefinition } from '../../../src/engine/suites/suite';
+import { collectingFold } from '../../../src/engine/suites/suite';
 import { makeWorkspace } from './runFixtures';
 import type { Workspace } from './runFixtures';
 
@@ -41,16 +42,17 @@ function shuffledSuite(count: number, failAt: ReadonlySet<number> = new Set()): 
         timestamp: '',
       };
     },
-    summarize: (cases) => ({
-      suite: 'performance',
-      status: 'passed',
-      total: cases.length,
-      passed: cases.length,
-      failed: 0,
-      errors: 0,
-      metrics: [],
-      notes: [],
-    }),
+    summarizer: () =>
+      collectingFold((cases) => ({
+        suite: 'performance',
+        status: 'passed',
+        total: cases.length,
+        passed: cases.length,
+        failed: 0,
+        errors: 0,
+        metrics: [],
+        notes: [],
+      })),
   };
 }
 
@@ -71,7 +73,10 @@ describe('a run spilling its finished cases', () => {
 
   it('writes every finished case, in plan order, the same as the result', async () => {
     const file = path.join(dir, 'run.cases.jsonl');
-    const handle = startRun(await builtin(16), { definitions: { performance: shuffledSuite(500, new Set([3, 250])) }, spillFile: file });
+    const handle = startRun(await builtin(16), {
+      definitions: { performance: shuffledSuite(500, new Set([3, 250])) },
+      spill: new CaseSpill(file),
+    });
     const result = await handle.result;
     assert.equal(result.cases.length, 500);
     const cases = await spilled(file);
@@ -85,7 +90,7 @@ describe('a run spilling its finished cases', () => {
 
   it('keeps exactly the finished cases of a cancelled run', async () => {
     const file = path.join(dir, 'run.cases.jsonl');
-    const handle = startRun(await builtin(8), { definitions: { performance: shuffledSuite(400) }, spillFile: file });
+    const handle = startRun(await builtin(8), { definitions: { performance: shuffledSuite(400) }, spill: new CaseSpill(file) });
     handle.events.onEvent((e) => {
       if (e.type === 'case-finished' && e.done === 50) handle.cancel('enough');
     });
@@ -95,9 +100,30 @@ describe('a run spilling its finished cases', () => {
     assert.deepEqual(await spilled(file), result.cases);
   });
 
+  it('keeps a window of the cases in memory when more finish than it holds: the first ones, then those that did not pass', async () => {
+    const file = path.join(dir, 'run.cases.jsonl');
+    const errored = new Set([1, 120, 150, 310]);
+    const handle = startRun(await builtin(8), {
+      definitions: { performance: shuffledSuite(400, errored) },
+      spill: new CaseSpill(file),
+      keptCases: 100,
+    });
+    const result = await handle.result;
+    const all = await spilled(file);
+    assert.equal(all.length, 400, 'the spill holds every case');
+    assert.equal(result.summary.overall.total, 400);
+    assert.equal(result.summary.overall.errors, 4);
+    assert.equal(result.summary.suites.performance?.total, 400);
+    assert.deepEqual(
+      result.cases.map((c) => c.case_id),
+      [...all.slice(0, 100), ...all.slice(100).filter((c) => c.status !== 'passed')].map((c) => c.case_id),
+    );
+    assert.ok(result.logs.some((l) => /400 cases: the reports hold every one; 103 are kept in memory/.test(l.message)));
+  });
+
   it('still finishes the run when the spill cannot be written, and says why', async () => {
     const file = path.join(dir, 'missing-folder', 'run.cases.jsonl');
-    const handle = startRun(await builtin(4), { definitions: { performance: shuffledSuite(20) }, spillFile: file });
+    const handle = startRun(await builtin(4), { definitions: { performance: shuffledSuite(20) }, spill: new CaseSpill(file) });
     const result = await handle.result;
     assert.equal(result.run.status, 'passed');
     assert.equal(result.cases.length, 20);

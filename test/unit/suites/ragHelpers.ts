@@ -12,7 +12,7 @@ import type { AnswerSchemaRecord, DataRecords, QaRecord } from '../../../src/eng
 import type { SuiteContext, SuiteData, SuiteDefinition } from '../../../src/engine/suites/suite';
 import type { SecretLookup, Target } from '../../../src/engine/model/target';
 import { AiqkTarget } from '../../../src/engine/targets/http/aiqkTarget';
-import { prepareSuite } from '../../../src/engine/suites/suite';
+import { prepareSuite, summarizeCases } from '../../../src/engine/suites/suite';
 
 /** A request as the test server saw it. */
 export interface SeenRequest {
@@ -153,7 +153,7 @@ export async function runWholeSuite<P, S>(
   const planned = await suite.plan(ctx, state);
   const cases: CaseResult[] = [];
   for (const p of planned) cases.push(await suite.runCase(p, ctx, state));
-  return { cases, summary: suite.summarize(cases, ctx, state) };
+  return { cases, summary: summarizeCases(suite, cases, ctx, state) };
 }
 
 /** A qaset item. */

@@ -13,7 +13,7 @@ import { memoryData, runWholeSuite } from './ragHelpers';
 import { apiProfile, configuredContext } from './robustnessHelpers';
 import type { CaseResult, RunResult } from '../../../src/engine/model/runTypes';
 import { detailSheetOf, suiteDetailSheets } from '../../../src/engine/suites/detailSheets';
-import { prepareSuite } from '../../../src/engine/suites/suite';
+import { prepareSuite, summarizeCases } from '../../../src/engine/suites/suite';
 
 function result(cases: CaseResult[]): RunResult {
   return { cases } as unknown as RunResult;
@@ -134,7 +134,7 @@ describe('red_team and safety in the written reports', () => {
       },
       summary: {
         overall: { total: cases.length, passed: 0, failed: cases.length, errors: 0, pass_rate: 0, status: 'failed' },
-        suites: { red_team: red.summary, safety: safetySuite.summarize(safetyCases, ctx, safetyState) },
+        suites: { red_team: red.summary, safety: summarizeCases(safetySuite, safetyCases, ctx, safetyState) },
       },
       cases,
       inputs: ctx.profile.raw,

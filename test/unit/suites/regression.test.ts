@@ -3,7 +3,8 @@ import { useAskServers } from './askServers';
 import type { AskRow } from './ragHelpers';
 import { aiqkTarget, makeContext, memoryData, metricOf, qa, runWholeSuite } from './ragHelpers';
 import type { CaseResult } from '../../../src/engine/model/runTypes';
-import { FIRST_RUN_NOTE, regressionSuite } from '../../../src/engine/suites/regression/regression';
+import { regressionSuite } from '../../../src/engine/suites/regression/regression';
+import { FIRST_RUN_NOTE } from '../../../src/engine/suites/regression/regressionSummary';
 import { ragQualitySuite } from '../../../src/engine/suites/ragQuality/ragQuality';
 
 const QASET = [

@@ -11,7 +11,7 @@ import type { ReferenceTarget } from '../../fixtures/servers/referenceTargets';
 import { startSafeTarget, startUnsafeTarget } from '../../fixtures/servers/referenceTargets';
 import { memoryData, metricOf, runWholeSuite, schemaRecord } from './ragHelpers';
 import { apiProfile, configuredContext } from './robustnessHelpers';
-import { prepareSuite } from '../../../src/engine/suites/suite';
+import { prepareSuite, summarizeCases } from '../../../src/engine/suites/suite';
 
 async function run(url: string, data: SuiteData = memoryData({}, []), extra: Partial<RunProfile> = {}) {
   const profile = apiProfile(url, {
@@ -38,7 +38,7 @@ async function runSome(url: string, data: SuiteData, pick: (id: string) => boole
     const planned = (await safetySuite.plan(ctx, state)).filter((p) => pick(p.id));
     const cases: CaseResult[] = [];
     for (const p of planned) cases.push(await safetySuite.runCase(p, ctx, state));
-    return { planned, cases, summary: safetySuite.summarize(cases, ctx, state) };
+    return { planned, cases, summary: summarizeCases(safetySuite, cases, ctx, state) };
   } finally {
     await ctx.target.close();
   }

@@ -1,6 +1,7 @@
 import type { CaseResult } from '../../model/runTypes';
 import type { AskResult } from '../../model/target';
 import type { SuiteContext, SuiteDefinition } from '../suite';
+import { collectingFold } from '../suite';
 import type { PlannedCase } from '../../model/runTypes';
 import type { BiasCasePayload } from './biasTemplates';
 import { biasTemplates, distinctPairs, planBiasPayloads } from './biasTemplates';
@@ -129,9 +130,8 @@ export const biasSmokeSuite: SuiteDefinition<BiasCasePayload, void> = {
     };
   },
 
-  summarize(cases: CaseResult[], ctx: SuiteContext) {
-    return summarizeBias(cases, ctx);
-  },
+  // Its cases are bounded by design, not by a dataset: kept until the summary.
+  summarizer: (ctx: SuiteContext) => collectingFold((cases) => summarizeBias(cases, ctx)),
 
   detailRows: biasDetailRows,
 };

@@ -3,7 +3,7 @@ import type { SuiteDefinition } from '../suite';
 import type { PlannedCase } from '../../model/runTypes';
 import type { PerfCaseDetails } from './performanceSummary';
 import { describeFailures, judgeMetric } from '../../metrics/verdict';
-import { summarizePerformance } from './performanceSummary';
+import { performanceFold } from './performanceSummary';
 import { sampleQaset, targetErrorCase } from '../ragQuality/ragQualityPlan';
 
 /** Questions timed when there is no qaset (none in the profile and defaults off). */
@@ -94,9 +94,9 @@ export const performanceSuite: SuiteDefinition<PerfPayload, void> = {
     };
   },
 
-  summarize(cases, ctx) {
+  summarizer(ctx) {
     const notes: string[] = [];
     if (!ctx.data.isProvided('qaset')) notes.push('timing built-in questions (no qaset in the profile)');
-    return summarizePerformance(cases, ctx.profile.thresholds, notes);
+    return performanceFold(ctx.profile.thresholds, notes);
   },
 };

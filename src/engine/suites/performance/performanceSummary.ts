@@ -4,6 +4,8 @@ import type { CaseResult, MetricVerdict, SuiteSummary } from '../../model/runTyp
 import { mean, percentile, percentiles, throughput } from '../../metrics/stats';
 import { buildSummary, judgeMetric } from '../../metrics/verdict';
 import type { ThresholdValues } from '../manifests';
+import type { SummaryFold } from '../suite';
+import { countCase, noCases } from '../../model/caseOutcome';
 
 /** What a performance case keeps in its details (read back by the summary). */
 export interface PerfCaseDetails {
@@ -25,75 +27,97 @@ function perfDetails(c: CaseResult): PerfCaseDetails | undefined {
   return d && typeof d.started_at_ms === 'number' && typeof d.ended_at_ms === 'number' ? (d as PerfCaseDetails) : undefined;
 }
 
-function latencies(cases: readonly CaseResult[]): number[] {
-  return cases.filter((c) => c.status !== 'error' && typeof c.metrics.latency_ms === 'number').map((c) => c.metrics.latency_ms as number);
-}
-
 function info(name: string, value: number | null, thresholds: ThresholdValues, reason: string): MetricVerdict {
   return judgeMetric(name, value, undefined, thresholds, value === null ? reason : undefined);
 }
 
 /**
- * Summarises performance calls. Latency percentiles cover successful calls only
- * (a timeout's latency is the timeout, not the target's speed); error_rate =
- * failed calls / calls; throughput = calls (successful or not) / seconds from
- * the first call's start to the last call's end. ttft_p95_ms is unmeasured, not
- * failed, when the target does not stream.
+ * Folds performance calls into the suite's summary. Latency percentiles cover
+ * successful calls only (a timeout's latency is the timeout, not the target's
+ * speed); error_rate = failed calls / calls; throughput = calls (successful or
+ * not) / seconds from the first call's start to the last call's end.
+ * ttft_p95_ms is unmeasured, not failed, when the target does not stream. A call
+ * costs the fold a few numbers (its latencies), never the call itself.
  */
-export function summarizePerformance(cases: readonly CaseResult[], thresholds: ThresholdValues, notes: string[]): SuiteSummary {
-  const counted = cases.filter((c) => c.status !== 'cancelled');
-  const ok = counted.filter((c) => c.status !== 'error');
-  const all = latencies(ok);
-  const phaseOf = (c: CaseResult): string | undefined => perfDetails(c)?.phase;
-  const cold = latencies(ok.filter((c) => phaseOf(c) === 'cold'));
-  const warm = latencies(ok.filter((c) => phaseOf(c) === 'warm'));
-  const ttft = ok.map((c) => c.metrics.ttft_ms).filter((v): v is number => typeof v === 'number');
-  const p = percentiles(all);
-  const noCalls = counted.length === 0 ? 'no call finished' : 'no call succeeded';
-
-  const timed = counted.map(perfDetails).filter((d): d is PerfCaseDetails => d !== undefined);
-  // A loop, not Math.min(...spread): a spread of 300,000 values overflows the stack.
-  const firstStart = timed.reduce((m, d) => Math.min(m, d.started_at_ms), Infinity);
-  const lastEnd = timed.reduce((m, d) => Math.max(m, d.ended_at_ms), -Infinity);
-  const rps = timed.length === 0 ? null : throughput(timed.length, firstStart, lastEnd);
-  const errorRate = counted.length === 0 ? null : (counted.length - ok.length) / counted.length;
-
-  const metrics: MetricVerdict[] = [
-    info('p50_ms', p.p50, thresholds, noCalls),
-    info('p90_ms', p.p90, thresholds, noCalls),
-    judgeMetric('p95_ms', p.p95, 'p95_ms_max', thresholds, p.p95 === null ? noCalls : undefined),
-    info('p99_ms', p.p99, thresholds, noCalls),
-    info('mean_ms', mean(all), thresholds, noCalls),
-    info('cold_p50_ms', percentile(cold, 50), thresholds, 'no successful cold call'),
-    info('cold_p95_ms', percentile(cold, 95), thresholds, 'no successful cold call'),
-    info('warm_p50_ms', percentile(warm, 50), thresholds, 'no successful warm call (perf_repeats < 2?)'),
-    info('warm_p95_ms', percentile(warm, 95), thresholds, 'no successful warm call (perf_repeats < 2?)'),
-    judgeMetric(
-      'ttft_p95_ms',
-      percentile(ttft, 95),
-      'ttft_p95_ms_max',
-      thresholds,
-      ttft.length === 0 ? 'the target does not stream: no time to first token' : undefined,
-    ),
-    info('throughput_rps', rps, thresholds, counted.length === 0 ? 'no call finished' : 'wall time too short to measure'),
-    judgeMetric('error_rate', errorRate, 'error_rate_max', thresholds, errorRate === null ? 'no call finished' : undefined),
-  ];
-
+export function performanceFold(thresholds: ThresholdValues, notes: string[]): SummaryFold {
+  const counts = noCases();
+  const all: number[] = [];
+  const cold: number[] = [];
+  const warm: number[] = [];
+  const ttft: number[] = [];
   const serverPhases: Record<string, number> = {};
   const sources: Record<string, number> = {};
-  for (const d of timed) {
-    if (d.server_phase) serverPhases[d.server_phase] = (serverPhases[d.server_phase] ?? 0) + 1;
-    if (d.source) sources[d.source] = (sources[d.source] ?? 0) + 1;
-  }
-  const details: Record<string, unknown> = {
-    calls: counted.length,
-    successful: ok.length,
-    cold_calls: cold.length,
-    warm_calls: warm.length,
-    ...(timed.length > 0 ? { wall_ms: lastEnd - firstStart } : {}),
-    ...(Object.keys(serverPhases).length > 0 ? { server_phases: serverPhases } : {}),
-    ...(Object.keys(sources).length > 0 ? { sources } : {}),
+  let counted = 0;
+  let ok = 0;
+  let timed = 0;
+  let firstStart = Infinity;
+  let lastEnd = -Infinity;
+  const add = (c: CaseResult): void => {
+    countCase(counts, c);
+    if (c.status === 'cancelled') return;
+    counted++;
+    const d = perfDetails(c);
+    if (d) {
+      timed++;
+      firstStart = Math.min(firstStart, d.started_at_ms);
+      lastEnd = Math.max(lastEnd, d.ended_at_ms);
+      if (d.server_phase) serverPhases[d.server_phase] = (serverPhases[d.server_phase] ?? 0) + 1;
+      if (d.source) sources[d.source] = (sources[d.source] ?? 0) + 1;
+    }
+    if (c.status === 'error') return;
+    ok++;
+    const latency = c.metrics.latency_ms;
+    if (typeof latency === 'number') {
+      all.push(latency);
+      if (d?.phase === 'cold') cold.push(latency);
+      else if (d?.phase === 'warm') warm.push(latency);
+    }
+    const first = c.metrics.ttft_ms;
+    if (typeof first === 'number') ttft.push(first);
   };
-  if ((sources.cache ?? 0) > 0) notes.push(`${sources.cache} answers were served from the target's cache (X-Source: cache)`);
-  return buildSummary('performance', cases, metrics, notes, details);
+  const finish = (): SuiteSummary => {
+    const p = percentiles(all);
+    const noCalls = counted === 0 ? 'no call finished' : 'no call succeeded';
+    const rps = timed === 0 ? null : throughput(timed, firstStart, lastEnd);
+    const errorRate = counted === 0 ? null : (counted - ok) / counted;
+    const metrics: MetricVerdict[] = [
+      info('p50_ms', p.p50, thresholds, noCalls),
+      info('p90_ms', p.p90, thresholds, noCalls),
+      judgeMetric('p95_ms', p.p95, 'p95_ms_max', thresholds, p.p95 === null ? noCalls : undefined),
+      info('p99_ms', p.p99, thresholds, noCalls),
+      info('mean_ms', mean(all), thresholds, noCalls),
+      info('cold_p50_ms', percentile(cold, 50), thresholds, 'no successful cold call'),
+      info('cold_p95_ms', percentile(cold, 95), thresholds, 'no successful cold call'),
+      info('warm_p50_ms', percentile(warm, 50), thresholds, 'no successful warm call (perf_repeats < 2?)'),
+      info('warm_p95_ms', percentile(warm, 95), thresholds, 'no successful warm call (perf_repeats < 2?)'),
+      judgeMetric(
+        'ttft_p95_ms',
+        percentile(ttft, 95),
+        'ttft_p95_ms_max',
+        thresholds,
+        ttft.length === 0 ? 'the target does not stream: no time to first token' : undefined,
+      ),
+      info('throughput_rps', rps, thresholds, counted === 0 ? 'no call finished' : 'wall time too short to measure'),
+      judgeMetric('error_rate', errorRate, 'error_rate_max', thresholds, errorRate === null ? 'no call finished' : undefined),
+    ];
+    const details: Record<string, unknown> = {
+      calls: counted,
+      successful: ok,
+      cold_calls: cold.length,
+      warm_calls: warm.length,
+      ...(timed > 0 ? { wall_ms: lastEnd - firstStart } : {}),
+      ...(Object.keys(serverPhases).length > 0 ? { server_phases: serverPhases } : {}),
+      ...(Object.keys(sources).length > 0 ? { sources } : {}),
+    };
+    if ((sources.cache ?? 0) > 0) notes.push(`${sources.cache} answers were served from the target's cache (X-Source: cache)`);
+    return buildSummary('performance', counts, metrics, notes, details);
+  };
+  return { add, finish };
+}
+
+/** The performance summary of a list of calls (its fold over them in order). */
+export function summarizePerformance(cases: readonly CaseResult[], thresholds: ThresholdValues, notes: string[]): SuiteSummary {
+  const fold = performanceFold(thresholds, notes);
+  for (const c of cases) fold.add(c);
+  return fold.finish();
 }

@@ -1,11 +1,11 @@
-import type { CaseResult, MetricVerdict } from '../../model/runTypes';
 import type { QaRecord } from '../../model/dataRecords';
 import type { SuiteContext, SuiteDefinition } from '../suite';
 import type { RagCaseEnv } from './ragQualityCases';
 import { createJudge, envSecretLookup } from '../../judge/judgeClient';
-import { buildSummary, describeFailures, judgeMetric, meanMetric } from '../../metrics/verdict';
+import { describeFailures } from '../../metrics/verdict';
+import { ragQualityFold } from './ragQualitySummary';
 import { analysisNote, analysisPrefix, maxAnalysedChars } from '../../metrics/text';
-import { RAG_METRIC_THRESHOLDS, scoreRagAnswer } from './ragQualityCases';
+import { scoreRagAnswer } from './ragQualityCases';
 import { nullMetrics, planQasetQuestions, targetErrorCase } from './ragQualityPlan';
 
 // The order metrics appear in cases and in the summary.
@@ -47,14 +47,6 @@ async function loadEnv(ctx: SuiteContext): Promise<Omit<RagCaseEnv, 'signal'>> {
 async function metricNames(state: RagState): Promise<string[]> {
   const env = await state.env();
   return [...CORE_METRICS, ...(env.schema ? ['schema_valid'] : []), ...(env.judge ? ['judge_faithfulness', 'judge_correctness'] : [])];
-}
-
-function firstReason(cases: readonly CaseResult[], metric: string): string | undefined {
-  for (const c of cases) {
-    const unmeasured = c.details?.unmeasured as Record<string, string> | undefined;
-    if (unmeasured?.[metric]) return unmeasured[metric];
-  }
-  return undefined;
 }
 
 /**
@@ -99,33 +91,5 @@ export const ragQualitySuite: SuiteDefinition<QaRecord, RagState> = {
     };
   },
 
-  summarize(cases, ctx) {
-    const thresholds = ctx.profile.thresholds;
-    const counted = cases.filter((c) => c.status !== 'cancelled');
-    const present = new Set(counted.flatMap((c) => Object.keys(c.metrics)));
-    const names = [...CORE_METRICS, 'schema_valid', 'judge_faithfulness', 'judge_correctness'].filter(
-      (n) => present.has(n) || (CORE_METRICS as readonly string[]).includes(n),
-    );
-    const metrics: MetricVerdict[] = names.map((name) => {
-      const value = meanMetric(counted, name);
-      const reason =
-        value === null
-          ? (firstReason(counted, name) ?? (counted.length === 0 ? 'no case finished' : 'no case could be scored'))
-          : undefined;
-      return judgeMetric(name, value, RAG_METRIC_THRESHOLDS[name], thresholds, reason);
-    });
-    const passRate = counted.length === 0 ? null : counted.filter((c) => c.status === 'passed').length / counted.length;
-    metrics.push(
-      judgeMetric('case_pass_rate', passRate, 'case_pass_rate_min', thresholds, passRate === null ? 'no case finished' : undefined),
-    );
-
-    const notes: string[] = [];
-    const errors = counted.filter((c) => c.status === 'error').length;
-    if (errors > 0) notes.push(`${errors} of ${counted.length} questions got no answer (target errors); they count as failing cases`);
-    // Counted from the contexts themselves: context_recall is also unmeasured for an expected answer without content terms ("No.").
-    const noContext = counted.filter((c) => c.status !== 'error' && c.contexts.length === 0).length;
-    if (noContext > 0) notes.push(`${noContext} answers came without contexts: context_recall and faithfulness are unmeasured for them`);
-    if (!ctx.data.isProvided('qaset')) notes.push('using the built-in qaset');
-    return buildSummary('rag_quality', cases, metrics, notes);
-  },
+  summarizer: (ctx) => ragQualityFold(ctx, CORE_METRICS),
 };

@@ -15,6 +15,7 @@ import { selectMutators } from './redTeamMutators';
 import { redTeamDetailRows } from './redTeamSheet';
 import { summarizeRedTeam } from './redTeamSummary';
 import type { SuiteContext, SuiteDefinition } from '../suite';
+import { collectingFold } from '../suite';
 import type { PlannedCase } from '../../model/runTypes';
 
 /** What a red_team case carries from plan to run. */
@@ -127,6 +128,6 @@ export const redTeamSuite: SuiteDefinition<RedTeamPayload, JudgeState> = {
   prepare: prepareJudge,
   plan,
   runCase,
-  summarize: summarizeRedTeam,
+  summarizer: (ctx) => collectingFold((cases) => summarizeRedTeam(cases, ctx)),
   detailRows: redTeamDetailRows,
 };

@@ -1,16 +1,13 @@
-import type { CaseResult, MetricVerdict } from '../../model/runTypes';
+import type { CaseResult } from '../../model/runTypes';
 import type { QaRecord } from '../../model/dataRecords';
 import type { SuiteDefinition } from '../suite';
 import { rougeL, tokenF1 } from '../../metrics/lexical';
-import { buildSummary, judgeMetric, meanMetric } from '../../metrics/verdict';
 import { analysisNote, analysisPrefix, maxAnalysedChars } from '../../metrics/text';
-import { nullMetrics, planQasetQuestions, qidOfCaseId, targetErrorCase } from '../ragQuality/ragQualityPlan';
+import { nullMetrics, planQasetQuestions, targetErrorCase } from '../ragQuality/ragQualityPlan';
 import { compareWithBaseline, indexBaseline } from './regressionCompare';
+import { FIRST_RUN_NOTE, regressionFold } from './regressionSummary';
 
 const COMPARISON_METRICS = ['similarity', 'delta_f1', 'delta_rouge_l', 'max_regression_delta'] as const;
-
-/** The note of a run without a baseline. */
-export const FIRST_RUN_NOTE = 'no baseline: no earlier run of this profile passed, so this run is the baseline';
 
 /** The per-run state of regression: the baseline's cases by question id, when there is a baseline. */
 export interface RegressionState {
@@ -112,54 +109,5 @@ export const regressionSuite: SuiteDefinition<QaRecord, RegressionState> = {
     };
   },
 
-  summarize(cases, ctx, { index }) {
-    const t = ctx.profile.thresholds;
-    const counted = cases.filter((c) => c.status !== 'cancelled');
-    const compared = counted.filter((c) => typeof c.metrics.similarity === 'number');
-    // A question answered in the baseline that now gets no answer has regressed too.
-    const lostAnswers = index
-      ? counted.filter((c) => c.status === 'error' && typeof index.get(qidOfCaseId(c.case_id))?.output === 'string')
-      : [];
-    const regressed = [...compared.filter((c) => c.status === 'failed'), ...lostAnswers].map((c) => c.case_id);
-    const judged = compared.length + lostAnswers.length;
-    const noBaseline = !index
-      ? 'no baseline to compare with: no earlier run of this profile passed'
-      : 'no question of this run has an answer in the baseline';
-    const drops = compared.map((c) => c.metrics.max_regression_delta).filter((v): v is number => typeof v === 'number');
-    const metrics: MetricVerdict[] = [
-      judgeMetric('similarity', meanMetric(compared, 'similarity'), 'similarity_min', t, compared.length === 0 ? noBaseline : undefined),
-      judgeMetric(
-        'regressed_ratio',
-        judged === 0 ? null : regressed.length / judged,
-        'regressed_ratio_max',
-        t,
-        judged === 0 ? noBaseline : undefined,
-      ),
-      judgeMetric(
-        'max_regression_delta',
-        drops.length === 0 ? null : Math.max(...drops),
-        'regression_delta_max',
-        t,
-        drops.length === 0 ? noBaseline : undefined,
-      ),
-      judgeMetric('f1', meanMetric(counted, 'f1'), undefined, t),
-      judgeMetric('rouge_l', meanMetric(counted, 'rouge_l'), undefined, t),
-    ];
-    const details: Record<string, unknown> = {
-      regressed,
-      compared: compared.length,
-      ...(ctx.baseline ? { baseline: { run_id: ctx.baseline.runId, file: ctx.baseline.file } } : {}),
-    };
-    const notes: string[] = [];
-    const newQuestions = counted.filter((c) => c.status !== 'error' && c.metrics.similarity === null).length;
-    if (lostAnswers.length > 0)
-      notes.push(`${lostAnswers.length} questions answered in the baseline got no answer now (counted as regressed)`);
-    if (!index) notes.push(FIRST_RUN_NOTE);
-    else if (judged === 0)
-      notes.push(`no question of this run has an answer in the baseline ${ctx.baseline?.runId}: this run is the new baseline`);
-    else if (newQuestions > 0) notes.push(`${newQuestions} questions have no answer in the baseline and were not compared`);
-    const summary = buildSummary('regression', cases, metrics, notes, details);
-    // Nothing to compare with is a recorded baseline, not a missing measurement.
-    return judged === 0 && summary.status === 'inconclusive' ? { ...summary, status: 'passed' } : summary;
-  },
+  summarizer: (ctx, { index }) => regressionFold(ctx, index),
 };

@@ -14,6 +14,7 @@ import { builtinSafetyPrompts } from './safetyPrompts';
 import { safetyDetailRows } from './safetySheet';
 import { summarizeSafety } from './safetySummary';
 import type { SuiteContext, SuiteDefinition } from '../suite';
+import { collectingFold } from '../suite';
 import type { PlannedCase } from '../../model/runTypes';
 
 /** What a safety case carries from plan to run. */
@@ -150,6 +151,6 @@ export const safetySuite: SuiteDefinition<SafetyPayload, JudgeState> = {
   prepare: prepareJudge,
   plan,
   runCase,
-  summarize: summarizeSafety,
+  summarizer: (ctx) => collectingFold((cases) => summarizeSafety(cases, ctx)),
   detailRows: safetyDetailRows,
 };
