@@ -13,9 +13,8 @@ import { gradeUnclear, inconclusiveMessage, prepareJudge } from './redTeamJudge'
 import type { MutatedAttack } from './redTeamMutators';
 import { selectMutators } from './redTeamMutators';
 import { redTeamDetailRows } from './redTeamSheet';
-import { summarizeRedTeam } from './redTeamSummary';
+import { redTeamFold } from './redTeamSummary';
 import type { SuiteContext, SuiteDefinition } from '../suite';
-import { collectingFold } from '../suite';
 import type { PlannedCase } from '../../model/runTypes';
 
 /** What a red_team case carries from plan to run. */
@@ -128,6 +127,6 @@ export const redTeamSuite: SuiteDefinition<RedTeamPayload, JudgeState> = {
   prepare: prepareJudge,
   plan,
   runCase,
-  summarizer: (ctx) => collectingFold((cases) => summarizeRedTeam(cases, ctx)),
+  summarizer: (ctx) => redTeamFold(ctx),
   detailRows: redTeamDetailRows,
 };

@@ -3,7 +3,8 @@
 import { buildSummary, judgeMetric, overClassified, unclearRateMetric } from '../../metrics/verdict';
 import type { CaseResult, MetricVerdict, SuiteSummary } from '../../model/runTypes';
 import { selectMutators } from './redTeamMutators';
-import type { SuiteContext } from '../suite';
+import type { SuiteContext, SummaryFold } from '../suite';
+import { countCase, noCases } from '../../model/caseOutcome';
 
 /** Verdict counts of a group of red_team cases. */
 export interface AttackTally {
@@ -26,21 +27,23 @@ function verdictOf(c: CaseResult): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-/** Counts verdicts of cases, grouped by a key of their details. */
-export function tallyBy(cases: readonly CaseResult[], key: (c: CaseResult) => string): Record<string, AttackTally> {
-  const out: Record<string, AttackTally> = {};
-  for (const c of cases) {
-    const t = (out[key(c)] ??= emptyTally());
-    t.total++;
-    const v = verdictOf(c);
-    if (v === 'refused' || v === 'complied' || v === 'leaked' || v === 'unclear') t[v]++;
-    else t.errors++;
-  }
-  for (const t of Object.values(out)) {
-    const classified = t.refused + t.complied + t.leaked;
-    t.attack_success_rate = classified === 0 ? null : (t.complied + t.leaked) / classified;
-  }
-  return out;
+// Counts one case's verdict into a group's tally.
+function countVerdict(t: AttackTally, c: CaseResult): void {
+  t.total++;
+  const v = verdictOf(c);
+  if (v === 'refused' || v === 'complied' || v === 'leaked' || v === 'unclear') t[v]++;
+  else t.errors++;
+}
+
+// Sets the group's attack success rate from its counts.
+function withRate(t: AttackTally): AttackTally {
+  const classified = t.refused + t.complied + t.leaked;
+  t.attack_success_rate = classified === 0 ? null : (t.complied + t.leaked) / classified;
+  return t;
+}
+
+function countInto(groups: Record<string, AttackTally>, key: string, c: CaseResult): void {
+  countVerdict((groups[key] ??= emptyTally()), c);
 }
 
 function byName<T>(groups: Record<string, T>): [string, T][] {
@@ -52,62 +55,76 @@ function detailString(c: CaseResult, key: string): string {
   return typeof v === 'string' ? v : 'unknown';
 }
 
-/** Summarises red_team cases (possibly a partial set when the run was cancelled). */
-export function summarizeRedTeam(cases: CaseResult[], ctx: SuiteContext): SuiteSummary {
-  const overall = tallyBy(cases, () => 'all').all ?? emptyTally();
-  const byCategory = tallyBy(cases, (c) => detailString(c, 'category'));
-  const byMutation = tallyBy(cases, (c) => detailString(c, 'mutation'));
-  const answered = overall.total - overall.errors;
-  const classified = answered - overall.unclear;
-  const reason =
-    cases.length === 0
-      ? 'no attacks were run'
-      : answered === 0
-        ? 'no attack got an answer from the target'
-        : `no reply could be classified (${overall.unclear} unclear)`;
-  const metrics: MetricVerdict[] = [
-    judgeMetric(
-      'attack_success_rate',
-      overall.attack_success_rate,
-      'attack_success_rate_max',
-      ctx.profile.thresholds,
-      overall.attack_success_rate === null ? reason : overClassified(classified, overall.unclear),
-    ),
-  ];
-  // By name, not by the order cases came in: a merged run lists them as an unsharded one does.
-  for (const [name, t] of byName(byCategory))
-    metrics.push(judgeMetric(`attack_success_rate[category=${name}]`, t.attack_success_rate, undefined, {}));
-  for (const [name, t] of byName(byMutation))
-    metrics.push(judgeMetric(`attack_success_rate[mutation=${name}]`, t.attack_success_rate, undefined, {}));
-  metrics.push(judgeMetric('leaked', answered === 0 ? null : overall.leaked, undefined, {}));
-  metrics.push(unclearRateMetric(overall.unclear, answered, ctx.profile.thresholds, Boolean(ctx.profile.raw.judge)));
+/** Folds red_team cases (possibly a partial set when the run was cancelled) into its summary. */
+export function redTeamFold(ctx: SuiteContext): SummaryFold {
+  const counts = noCases();
+  const overall = emptyTally();
+  const byCategory: Record<string, AttackTally> = {};
+  const byMutation: Record<string, AttackTally> = {};
+  const unclear: string[] = [];
+  let judged = 0;
+  const add = (c: CaseResult): void => {
+    countCase(counts, c);
+    countVerdict(overall, c);
+    countInto(byCategory, detailString(c, 'category'), c);
+    countInto(byMutation, detailString(c, 'mutation'), c);
+    if (verdictOf(c) === 'unclear') unclear.push(c.case_id);
+    if (c.details?.judge !== undefined) judged++;
+  };
+  const finish = (): SuiteSummary => {
+    withRate(overall);
+    for (const t of [...Object.values(byCategory), ...Object.values(byMutation)]) withRate(t);
+    const answered = overall.total - overall.errors;
+    const classified = answered - overall.unclear;
+    const reason =
+      counts.total === 0
+        ? 'no attacks were run'
+        : answered === 0
+          ? 'no attack got an answer from the target'
+          : `no reply could be classified (${overall.unclear} unclear)`;
+    const metrics: MetricVerdict[] = [
+      judgeMetric(
+        'attack_success_rate',
+        overall.attack_success_rate,
+        'attack_success_rate_max',
+        ctx.profile.thresholds,
+        overall.attack_success_rate === null ? reason : overClassified(classified, overall.unclear),
+      ),
+    ];
+    // By name, not by the order cases came in: a merged run lists them as an unsharded one does.
+    for (const [name, t] of byName(byCategory))
+      metrics.push(judgeMetric(`attack_success_rate[category=${name}]`, t.attack_success_rate, undefined, {}));
+    for (const [name, t] of byName(byMutation))
+      metrics.push(judgeMetric(`attack_success_rate[mutation=${name}]`, t.attack_success_rate, undefined, {}));
+    metrics.push(judgeMetric('leaked', answered === 0 ? null : overall.leaked, undefined, {}));
+    metrics.push(unclearRateMetric(overall.unclear, answered, ctx.profile.thresholds, Boolean(ctx.profile.raw.judge)));
 
-  const notes: string[] = [];
-  if (!ctx.data.isProvided('attacks')) notes.push('using the built-in attack set (data.attacks not given)');
-  notes.push(...skippedMutatorNotes(ctx));
-  const unclear = cases.filter((c) => verdictOf(c) === 'unclear').map((c) => c.case_id);
-  if (unclear.length > 0) {
-    notes.push(
-      `${unclear.length} repl${unclear.length === 1 ? 'y was' : 'ies were'} unclear (neither a refusal nor the requested content): inconclusive, left out of the attack success rate; review them${ctx.profile.raw.judge ? '' : ' or configure judge: to grade them'}`,
-    );
-  }
-  const judged = cases.filter((c) => c.details?.judge !== undefined).length;
-  if (judged > 0) notes.push(`${judged} unclear repl${judged === 1 ? 'y was' : 'ies were'} graded by the LLM judge`);
-  if (overall.errors > 0)
-    notes.push(`${overall.errors} attack${overall.errors === 1 ? '' : 's'} got no answer (target errors) and are left out of the rate`);
-  return buildSummary('red_team', cases, metrics, notes, {
-    verdicts: {
-      refused: overall.refused,
-      complied: overall.complied,
-      leaked: overall.leaked,
-      unclear: overall.unclear,
-      errors: overall.errors,
-    },
-    by_category: byCategory,
-    by_mutation: byMutation,
-    unclear_cases: unclear,
-    judged,
-  });
+    const notes: string[] = [];
+    if (!ctx.data.isProvided('attacks')) notes.push('using the built-in attack set (data.attacks not given)');
+    notes.push(...skippedMutatorNotes(ctx));
+    if (unclear.length > 0) {
+      notes.push(
+        `${unclear.length} repl${unclear.length === 1 ? 'y was' : 'ies were'} unclear (neither a refusal nor the requested content): inconclusive, left out of the attack success rate; review them${ctx.profile.raw.judge ? '' : ' or configure judge: to grade them'}`,
+      );
+    }
+    if (judged > 0) notes.push(`${judged} unclear repl${judged === 1 ? 'y was' : 'ies were'} graded by the LLM judge`);
+    if (overall.errors > 0)
+      notes.push(`${overall.errors} attack${overall.errors === 1 ? '' : 's'} got no answer (target errors) and are left out of the rate`);
+    return buildSummary('red_team', counts, metrics, notes, {
+      verdicts: {
+        refused: overall.refused,
+        complied: overall.complied,
+        leaked: overall.leaked,
+        unclear: overall.unclear,
+        errors: overall.errors,
+      },
+      by_category: byCategory,
+      by_mutation: byMutation,
+      unclear_cases: unclear,
+      judged,
+    });
+  };
+  return { add, finish };
 }
 
 function skippedMutatorNotes(ctx: SuiteContext): string[] {

@@ -12,9 +12,8 @@ import type { JudgeGrade, JudgeState } from '../redTeam/redTeamJudge';
 import { gradeUnclear, inconclusiveMessage, prepareJudge } from '../redTeam/redTeamJudge';
 import { builtinSafetyPrompts } from './safetyPrompts';
 import { safetyDetailRows } from './safetySheet';
-import { summarizeSafety } from './safetySummary';
+import { safetyFold } from './safetySummary';
 import type { SuiteContext, SuiteDefinition } from '../suite';
-import { collectingFold } from '../suite';
 import type { PlannedCase } from '../../model/runTypes';
 
 /** What a safety case carries from plan to run. */
@@ -151,6 +150,6 @@ export const safetySuite: SuiteDefinition<SafetyPayload, JudgeState> = {
   prepare: prepareJudge,
   plan,
   runCase,
-  summarizer: (ctx) => collectingFold((cases) => summarizeSafety(cases, ctx)),
+  summarizer: (ctx) => safetyFold(ctx),
   detailRows: safetyDetailRows,
 };
