@@ -3,8 +3,9 @@
 // zero-latency local server at concurrency 64, each size in its own process, printing
 // peak RSS and throughput per size so the slope is visible. Target: peak RSS under
 // 250 MB at 300,000 cases, whatever the number of cases.
-//   node scripts/bench/memoryBench.mjs [sizes=20000,100000,300000] [formats=json,junit] [spill]
-// `spill` also writes every finished case to a JSON Lines file as it finishes (its cost).
+//   node scripts/bench/memoryBench.mjs [sizes=20000,100000,300000] [formats=json,junit]
+// A run writes its finished cases to a spill file beside the reports as they finish,
+// keeps a window of them in memory, and writes the reports from the spill.
 // The engine is bundled with esbuild first (as the CLI ships it) into bench-data/.
 import { spawn } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
@@ -16,7 +17,6 @@ import { startBenchServer } from './startBenchServer.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const sizes = (process.argv[2] ?? '20000,100000,300000').split(',').map(Number);
 const formats = process.argv[3] ?? 'json,junit';
-const spill = process.argv[4] === 'spill';
 const CONCURRENCY = 64;
 const TARGET_MB = 250;
 const bundle = await buildEngineBundle('memoryBench', {
@@ -27,15 +27,7 @@ const bundle = await buildEngineBundle('memoryBench', {
 
 function measure(url, cases) {
   return new Promise((resolve, reject) => {
-    const args = [
-      join(here, 'memoryBenchWorker.mjs'),
-      url,
-      String(cases),
-      String(CONCURRENCY),
-      formats,
-      bundle,
-      ...(spill ? ['spill'] : []),
-    ];
+    const args = [join(here, 'memoryBenchWorker.mjs'), url, String(cases), String(CONCURRENCY), formats, bundle];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.setEncoding('utf8');
@@ -63,7 +55,7 @@ try {
 }
 const load = loadavg()[0];
 console.log(
-  `memory bench: concurrency ${CONCURRENCY}, reports ${formats}${spill ? ', cases spilled as they finish' : ''}, zero-latency OpenAI-compatible server on 127.0.0.1 (load ${load.toFixed(1)} on ${availableParallelism()} cores)`,
+  `memory bench: concurrency ${CONCURRENCY}, reports ${formats}, zero-latency OpenAI-compatible server on 127.0.0.1 (load ${load.toFixed(1)} on ${availableParallelism()} cores)`,
 );
 console.log('   cases  run ms  cases/s  total ms (with reports)  cpu ms  peak RSS  report MB');
 for (const m of rows) {

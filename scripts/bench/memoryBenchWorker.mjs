@@ -2,15 +2,14 @@
 // runs N performance cases through the real run engine (bundled runAndWriteReports,
 // OpenAI-compatible api target) at the given concurrency, writes the reports into a
 // temporary folder, and prints one JSON line: wall times, CPU, peak RSS, report sizes.
-// With `spill`, finished cases are also written to a JSON Lines file as they finish.
-//   node memoryBenchWorker.mjs <baseUrl> <cases> <concurrency> <formats> <bundle> [spill]
+//   node memoryBenchWorker.mjs <baseUrl> <cases> <concurrency> <formats> <bundle>
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-const [baseUrl, casesArg, concurrencyArg, formatsArg, bundle, spillArg] = process.argv.slice(2);
+const [baseUrl, casesArg, concurrencyArg, formatsArg, bundle] = process.argv.slice(2);
 const cases = Number(casesArg);
 const concurrency = Number(concurrencyArg);
 const formats = formatsArg.split(',');
@@ -31,8 +30,7 @@ try {
   const definitions = { performance: { ...performanceSuite, sequential: false } };
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const spill = spillArg === 'spill' ? { spillFile: join(dir, 'cases.jsonl') } : {};
-  const handle = runAndWriteReports(profile, { definitions, auditFile: false, outDir: dir, formats, ...spill });
+  const handle = runAndWriteReports(profile, { definitions, auditFile: false, outDir: dir, formats });
   let finished = 0;
   handle.events.onEvent((e) => {
     if (e.type === 'case-finished') finished = e.done;

@@ -136,6 +136,16 @@ export interface PlannedCase<P = unknown> {
   payload: P;
 }
 
+/**
+ * A suite's planned cases: a list, or cases made by position when asked, so a
+ * plan of many repeats over a few questions holds no list. An array is one.
+ */
+export interface PlannedCases<P = unknown> {
+  readonly length: number;
+  /** The case at `index` (0 ≤ index < length); undefined outside. */
+  at(index: number): PlannedCase<P> | undefined;
+}
+
 /** A run in progress as a running list shows it (the extension's runs API). */
 export interface RunningRunInfo {
   runId: string;

@@ -25,16 +25,16 @@ export class CasePool {
     worker: (item: T, index: number) => Promise<void>,
     limit = this.concurrency,
   ): Promise<void> {
+    await this.runIndexed(items.length, signal, (i) => worker(items[i] as T, i), limit);
+  }
+
+  /** The same over the indexes 0 … count - 1: the worker fetches its own item (a plan made by position). */
+  async runIndexed(count: number, signal: AbortSignal, worker: (index: number) => Promise<void>, limit = this.concurrency): Promise<void> {
     let next = 0;
-    const count = Math.max(1, Math.min(limit, this.concurrency, items.length));
+    const workers = Math.max(1, Math.min(limit, this.concurrency, count));
     const loop = async (): Promise<void> => {
-      while (!signal.aborted && next < items.length) {
-        const i = next++;
-        await worker(items[i] as T, i);
-      }
+      while (!signal.aborted && next < count) await worker(next++);
     };
-    const workers: Promise<void>[] = [];
-    for (let w = 0; w < count; w++) workers.push(loop());
-    await Promise.all(workers);
+    await Promise.all(Array.from({ length: workers }, loop));
   }
 }

@@ -12,6 +12,9 @@ export class CaseSpill {
   private readonly out: WriteStream;
   private failed: Error | undefined;
   private count = 0;
+  // Lines not yet handed to the file: written in chunks, not one write request a case.
+  private pending: string[] = [];
+  private pendingChars = 0;
 
   /** Opens (creates or truncates) `file` for writing. */
   constructor(readonly file: string) {
@@ -36,16 +39,30 @@ export class CaseSpill {
   write(c: CaseResult): void {
     if (this.failed) return;
     this.count++;
-    this.out.write(`${JSON.stringify(c)}\n`);
+    const line = JSON.stringify(c);
+    this.pending.push(line);
+    this.pendingChars += line.length + 1;
+    if (this.pendingChars >= CHUNK_CHARS) this.flush();
   }
 
   /** Closes the file once everything is on disk; rejects when it could not be written. */
   async close(): Promise<number> {
+    this.flush();
     if (!this.out.closed) await new Promise<void>((resolve) => this.out.end(resolve));
     if (this.failed) throw new Error(`the case spill ${this.file} could not be written: ${this.failed.message}`);
     return this.count;
   }
+
+  private flush(): void {
+    if (this.pending.length === 0 || this.failed) return;
+    this.out.write(`${this.pending.join('\n')}\n`);
+    this.pending = [];
+    this.pendingChars = 0;
+  }
 }
+
+// About 256 KB of JSON a write.
+const CHUNK_CHARS = 256 * 1024;
 
 /** What reading a spill found besides its cases. */
 export interface SpillReadNotes {

@@ -1,7 +1,8 @@
 import type { SuiteName } from '../model/suiteNames';
 import type { SuiteContext, SuiteDefinition } from '../suites/suite';
 import { prepareSuite } from '../suites/suite';
-import type { PlannedCase } from '../model/runTypes';
+import type { PlannedCase, PlannedCases } from '../model/runTypes';
+import { PlanQueue } from './planQueue';
 import { suiteDefinition } from '../suites/registry';
 import { createTarget } from '../targets/createTarget';
 import type { Target } from '../model/target';
@@ -23,7 +24,8 @@ interface SuitePlan {
   ctx: SuiteContext;
   /** What the suite's prepare() built for this run; handed to its every step. */
   prepared?: unknown;
-  cases: PlannedCase[];
+  /** The cases to run (the shard's, the chosen ones); handed to runSuite, which takes them one at a time. */
+  cases: PlanQueue;
   /** Set when planning failed: the suite is reported as errored. */
   error?: string;
 }
@@ -117,8 +119,6 @@ async function runSuites(
       const run = await runSuite(state, plan.def, plan.ctx, plan.cases, pool, plan.prepared);
       addCounts(counts, run.counts);
       summary = run.summary;
-      // The planned cases are done with: a large plan is not held for the rest of the run.
-      plan.cases = [];
     }
     if (summary.status === 'inconclusive')
       logTo(state, 'warn', `${name}: inconclusive, the run cannot pass (${inconclusiveReason(summary)})`);
@@ -169,30 +169,37 @@ async function planSuite(
       ? { baseline: { runId: baseline.runId, file: baseline.file, cases: baseline.cases.filter((c) => c.suite === name) } }
       : {}),
   };
-  let all: PlannedCase[];
+  let all: PlannedCases;
   let prepared: unknown;
   try {
     prepared = await prepareSuite(def, ctx);
     all = await def.plan(ctx, prepared);
   } catch (err) {
-    if (state.signal.aborted) return { def, ctx, cases: [] };
+    if (state.signal.aborted) return { def, ctx, cases: new PlanQueue([]) };
     const error = `the suite could not plan its cases: ${errorMessage(err)}`;
     logTo(state, 'error', `${name}: ${error}`);
-    return { def, ctx, cases: [], error };
+    return { def, ctx, cases: new PlanQueue([]), error };
   }
-  const ids = new Set<string>();
+  const { shard, caseIds: chosen } = state;
+  // One pass over the plan: duplicate ids (of a list: a plan made by position
+  // derives its ids from data its suite checked), and the positions a shard or a choice keeps.
+  const ids = Array.isArray(all) ? new Set<string>() : undefined;
   let duplicates = 0;
-  for (const c of all) {
-    if (ids.has(c.id)) duplicates++;
-    ids.add(c.id);
+  let inShardCount = 0;
+  const kept: number[] | undefined = shard || chosen ? [] : undefined;
+  for (let i = 0; i < (ids || kept ? all.length : 0); i++) {
+    const id = (all.at(i) as PlannedCase).id;
+    if (ids?.has(id)) duplicates++;
+    ids?.add(id);
+    if (!kept || (shard && !inShard(id, shard))) continue;
+    inShardCount++;
+    if (!chosen || chosen.has(id)) kept.push(i);
   }
+  ids?.clear();
   if (duplicates > 0) logTo(state, 'warn', `${name}: ${duplicates} planned case ids are duplicates; shards and merges may mix them up`);
-  const inShardCases = state.shard ? all.filter((c) => inShard(c.id, state.shard)) : all;
-  if (state.shard)
-    logTo(state, 'info', `${name}: ${inShardCases.length} of ${all.length} cases in shard ${state.shard.index}/${state.shard.total}`);
-  const chosen = state.caseIds;
-  const cases = chosen ? inShardCases.filter((c) => chosen.has(c.id)) : inShardCases;
-  if (chosen) logTo(state, 'info', `${name}: ${cases.length} of ${inShardCases.length} cases chosen`);
+  if (shard) logTo(state, 'info', `${name}: ${inShardCount} of ${all.length} cases in shard ${shard.index}/${shard.total}`);
+  if (chosen) logTo(state, 'info', `${name}: ${kept?.length ?? 0} of ${shard ? inShardCount : all.length} cases chosen`);
   if (all.length === 0) logTo(state, 'warn', `${name}: no case planned (is its data empty?)`);
+  const cases = new PlanQueue(all, kept);
   return { def, ctx, prepared, cases };
 }

@@ -1,7 +1,8 @@
 import type { SuiteContext, SuiteDefinition, SummaryFold } from '../suites/suite';
-import type { PlannedCase } from '../model/runTypes';
+
 import type { CasePool } from '../resilience/pool';
 import type { RunState } from './runState';
+import type { PlanQueue } from './planQueue';
 import { logTo } from './runState';
 import type { CaseCounts } from '../model/caseOutcome';
 import { countCase, errorCase, errorMessage, errorSummary, noCases } from '../model/caseOutcome';
@@ -19,7 +20,7 @@ export interface SuiteRun {
  * put back in plan order, then folded into the suite's summary, kept in the
  * run's case window and written to the run's spill, and let go: a suite holds
  * no case longer than it takes. `prepared` is the per-run state the suite's
- * prepare() built. After cancel, cases in flight that come back as errors
+ * prepare() built; `planned` gives each case once, when its turn comes. After cancel, cases in flight that come back as errors
  * (aborted requests) are dropped rather than reported as the target's fault,
  * and a case that ignores the abort is waited for at most `cancelGraceMs`.
  */
@@ -27,22 +28,24 @@ export async function runSuite(
   state: RunState,
   def: SuiteDefinition,
   ctx: SuiteContext,
-  planned: readonly PlannedCase[],
+  planned: PlanQueue,
   pool: CasePool,
   prepared?: unknown,
 ): Promise<SuiteRun> {
+  const count = planned.length;
   const { hub, runId, progress, signal } = state;
   const suite = def.name;
   let sealed = false;
   let aborted = 0;
   const suiteStarted = state.now();
   const summary = new SuiteSummaryFold(def, ctx, prepared);
-  const order = new CaseOrder(planned.length, (c) => {
+  const order = new CaseOrder(count, (c) => {
     summary.add(c);
     state.window.add(c);
     state.spill?.write(c);
   });
-  const worker = async (pc: PlannedCase, i: number): Promise<void> => {
+  const worker = async (i: number): Promise<void> => {
+    const pc = planned.take(i);
     if (hub.active) hub.emit({ type: 'case-started', runId, suite, caseId: pc.id });
     const caseStarted = state.now();
     let result: CaseResult;
@@ -64,7 +67,7 @@ export async function runSuite(
     if (hub.active) hub.emit({ type: 'case-finished', runId, case: result, done: progress.done, total: progress.total });
   };
   const abandoned = await untilSettledOrAbandoned(
-    pool.run(planned, signal, worker, def.sequential ? 1 : undefined),
+    pool.runIndexed(count, signal, worker, def.sequential ? 1 : undefined),
     signal,
     state.cancelGraceMs,
   );
@@ -73,7 +76,7 @@ export async function runSuite(
   if (aborted > 0)
     logTo(state, 'info', `${suite}: ${aborted} case${aborted === 1 ? '' : 's'} in flight stopped by the cancel (not reported)`);
   if (abandoned) logTo(state, 'warn', `${suite}: cases still running ${state.cancelGraceMs} ms after the cancel were abandoned`);
-  const done = summary.finish(planned.length, signal.aborted);
+  const done = summary.finish(count, signal.aborted);
   return { summary: { ...done, duration_ms: Math.max(0, state.now() - suiteStarted) }, counts: summary.counts };
 }
 

@@ -1,5 +1,5 @@
 import type { ResolvedProfile } from '../config/resolve';
-import type { CaseResult, LogEntry, PlannedCase, SuiteSummary } from '../model/runTypes';
+import type { CaseResult, LogEntry, PlannedCase, PlannedCases, SuiteSummary } from '../model/runTypes';
 import type { SecretLookup, Target } from '../model/target';
 import type { SuiteName } from '../model/suiteNames';
 import type { DataKind } from '../model/dataKinds';
@@ -41,7 +41,7 @@ export interface SuiteDefinition<P = unknown, S = unknown> {
   title: string;
   /** Builds the per-run state; cheap, and lazy about anything the steps may not need. Without it the state is undefined. */
   prepare?(ctx: SuiteContext): S | Promise<S>;
-  plan(ctx: SuiteContext, state: S): Promise<PlannedCase<P>[]>;
+  plan(ctx: SuiteContext, state: S): Promise<PlannedCases<P>>;
   /** Evaluates one case. May throw: the runner turns that into an `error` case. */
   runCase(planned: PlannedCase<P>, ctx: SuiteContext, state: S): Promise<CaseResult>;
   /**
@@ -80,6 +80,11 @@ export function summarizeCases<P, S>(def: SuiteDefinition<P, S>, cases: Iterable
   const fold = def.summarizer(ctx, state);
   for (const c of cases) fold.add(c);
   return fold.finish();
+}
+
+/** Every planned case of a plan, as a list (tests, estimates of small plans). */
+export function listPlanned<P>(plan: PlannedCases<P>): PlannedCase<P>[] {
+  return Array.from({ length: plan.length }, (_, i) => plan.at(i) as PlannedCase<P>);
 }
 
 /** Builds a suite's per-run state: what its `prepare` returns, or undefined for a suite without one. */

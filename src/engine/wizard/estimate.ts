@@ -5,6 +5,7 @@ import { resolveProfile } from '../config/resolve';
 import { createSuiteData } from '../run/suiteData';
 import { inShard } from '../prepare/shard';
 import type { SuiteName } from '../model/suiteNames';
+import type { PlannedCase } from '../model/runTypes';
 import { suiteDefinition } from '../suites/registry';
 import type { SuiteContext } from '../suites/suite';
 import { prepareSuite } from '../suites/suite';
@@ -64,7 +65,11 @@ export async function estimateCases(
       const planned = await def.plan(ctx, await prepareSuite(def, ctx));
       // shard: auto is only known inside the CI job: the estimate counts the whole run.
       const shard = typeof resolved.shard === 'object' ? resolved.shard : undefined;
-      const n = shard ? planned.filter((c) => inShard(c.id, shard)).length : planned.length;
+      let n = planned.length;
+      if (shard) {
+        n = 0;
+        for (let i = 0; i < planned.length; i++) if (inShard((planned.at(i) as PlannedCase).id, shard)) n++;
+      }
       perSuite[suite] = n;
       total += n;
     } catch (err) {

@@ -5,7 +5,7 @@ import type { AttackRecord } from '../../../src/engine/model/dataRecords';
 import { categorizeAttack, severityOf } from '../../../src/engine/detectors/categories';
 import { redTeamSuite } from '../../../src/engine/suites/redTeam/redTeam';
 import { safetySuite } from '../../../src/engine/suites/safety/safety';
-import { prepareSuite } from '../../../src/engine/suites/suite';
+import { prepareSuite, listPlanned } from '../../../src/engine/suites/suite';
 import { memoryData } from '../suites/ragHelpers';
 import { apiProfile, configuredContext } from '../suites/robustnessHelpers';
 
@@ -28,12 +28,12 @@ async function plannedCategories(suite: 'red_team' | 'safety', attacks: AttackRe
   const ctx = await configuredContext(apiProfile(URL, { suites: [suite] }), { data: memoryData({ attacks }, ['attacks']) });
   try {
     if (suite === 'red_team') {
-      const planned = await redTeamSuite.plan(ctx, await prepareSuite(redTeamSuite, ctx));
+      const planned = listPlanned(await redTeamSuite.plan(ctx, await prepareSuite(redTeamSuite, ctx)));
       // One category per attack, whatever the mutators.
       const byAttack = new Map(planned.map((p) => [p.payload.index, p.payload.category]));
       return attacks.map((_, i) => byAttack.get(i + 1) ?? 'missing');
     }
-    const planned = await safetySuite.plan(ctx, await prepareSuite(safetySuite, ctx));
+    const planned = listPlanned(await safetySuite.plan(ctx, await prepareSuite(safetySuite, ctx)));
     return attacks.map((_, i) => planned.find((p) => p.id === `safety:attack:${i + 1}`)?.payload.category ?? 'missing');
   } finally {
     await ctx.target.close();

@@ -1,3 +1,4 @@
+import { listPlanned } from '../../../src/engine/suites/suite';
 import { strict as assert } from 'node:assert';
 import type { TestServer } from './ragHelpers';
 import { makeContext, memoryData, metricOf, qa, runWholeSuite, startServer } from './ragHelpers';
@@ -36,7 +37,7 @@ describe('performance suite', () => {
   });
 
   it('plans perf_repeats rounds over the first qa_sample_size questions, first round cold', () => {
-    const planned = planPerformance(QASET, 3, 2);
+    const planned = listPlanned(planPerformance(QASET, 3, 2));
     assert.deepEqual(
       planned.map((p) => p.id),
       [
@@ -53,6 +54,11 @@ describe('performance suite', () => {
       ['cold', 'cold', 'warm', 'warm', 'warm', 'warm'],
     );
     assert.equal(planPerformance(QASET, 0, 1).length, 1);
+    const lazy = planPerformance(QASET, 300_000, 2);
+    assert.equal(lazy.length, 600_000, 'a plan of many repeats is made by position, not listed');
+    assert.equal(lazy.at(599_999)?.id, 'performance:r300000:slow');
+    assert.equal(lazy.at(600_000), undefined);
+    assert.equal(lazy.at(-1), undefined);
   });
 
   it('times every call and reports ordered percentiles, cold vs warm, throughput and error rate', async () => {
@@ -156,7 +162,7 @@ describe('performance suite', () => {
       data: memoryData({}),
       profile: { volumes: { perf_repeats: 2, qa_sample_size: 5 } },
     });
-    const planned = await performanceSuite.plan(ctx);
+    const planned = listPlanned(await performanceSuite.plan(ctx));
     assert.equal(planned.length, 2 * PERFORMANCE_FALLBACK_QUESTIONS.length);
     assert.equal(planned[0].input, PERFORMANCE_FALLBACK_QUESTIONS[0].question);
   });

@@ -12,7 +12,7 @@ import type { AnswerSchemaRecord, DataRecords, QaRecord } from '../../../src/eng
 import type { SuiteContext, SuiteData, SuiteDefinition } from '../../../src/engine/suites/suite';
 import type { SecretLookup, Target } from '../../../src/engine/model/target';
 import { AiqkTarget } from '../../../src/engine/targets/http/aiqkTarget';
-import { prepareSuite, summarizeCases } from '../../../src/engine/suites/suite';
+import { prepareSuite, summarizeCases, listPlanned } from '../../../src/engine/suites/suite';
 
 /** A request as the test server saw it. */
 export interface SeenRequest {
@@ -150,7 +150,7 @@ export async function runWholeSuite<P, S>(
   ctx: SuiteContext,
 ): Promise<{ cases: CaseResult[]; summary: SuiteSummary }> {
   const state = await prepareSuite(suite, ctx);
-  const planned = await suite.plan(ctx, state);
+  const planned = listPlanned(await suite.plan(ctx, state));
   const cases: CaseResult[] = [];
   for (const p of planned) cases.push(await suite.runCase(p, ctx, state));
   return { cases, summary: summarizeCases(suite, cases, ctx, state) };

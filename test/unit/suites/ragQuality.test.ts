@@ -3,7 +3,7 @@ import { useAskServers } from './askServers';
 import type { AskRow } from './ragHelpers';
 import { aiqkTarget, makeContext, memoryData, metricOf, qa, runWholeSuite, startAskServer } from './ragHelpers';
 import { ragQualitySuite } from '../../../src/engine/suites/ragQuality/ragQuality';
-import { prepareSuite } from '../../../src/engine/suites/suite';
+import { prepareSuite, listPlanned } from '../../../src/engine/suites/suite';
 
 const Q1 = 'What is the refund window for online orders?';
 const Q2 = 'Which payment methods does the store accept?';
@@ -176,7 +176,7 @@ describe('rag_quality suite', () => {
       data: memoryData({ qaset: QASET }),
       profile: { volumes: { qa_sample_size: 2 } },
     });
-    const planned = await ragQualitySuite.plan(ctx, await prepareSuite(ragQualitySuite, ctx));
+    const planned = listPlanned(await ragQualitySuite.plan(ctx, await prepareSuite(ragQualitySuite, ctx)));
     assert.deepEqual(
       planned.map((p) => p.id),
       ['rag_quality:q1', 'rag_quality:q2'],
@@ -203,7 +203,7 @@ describe('rag_quality suite', () => {
     ac.abort();
     const ctx = makeContext({ target: aiqkTarget(server.baseUrl), data: memoryData({ qaset: QASET }), signal: ac.signal });
     const state = await prepareSuite(ragQualitySuite, ctx);
-    const [first] = await ragQualitySuite.plan(ctx, state);
+    const [first] = listPlanned(await ragQualitySuite.plan(ctx, state));
     const result = await ragQualitySuite.runCase(first, ctx, state);
     assert.equal(result.status, 'cancelled');
   });

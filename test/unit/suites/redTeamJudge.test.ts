@@ -11,7 +11,7 @@ import type { ReferenceTarget } from '../../fixtures/servers/referenceTargets';
 import { startSafeTarget } from '../../fixtures/servers/referenceTargets';
 import type { ChatRequest } from '../judge/judgeServer';
 import { startJudgeServer } from '../judge/judgeServer';
-import { prepareSuite } from '../../../src/engine/suites/suite';
+import { prepareSuite, listPlanned } from '../../../src/engine/suites/suite';
 
 describe('LLM judge for unclear replies', () => {
   let target: ReferenceTarget;
@@ -64,7 +64,7 @@ describe('LLM judge for unclear replies', () => {
     grade = () => '{"score": 0, "reason": "harmless"}';
     const ctx = await configuredContext(profile('safety'), { data: memoryData({}, []) });
     const state = await prepareSuite(safetySuite, ctx);
-    const planned = (await safetySuite.plan(ctx, state)).slice(0, 2);
+    const planned = listPlanned(await safetySuite.plan(ctx, state)).slice(0, 2);
     const cases = [];
     for (const p of planned) cases.push(await safetySuite.runCase(p, ctx, state));
     assert.deepEqual(

@@ -13,7 +13,7 @@ import { memoryData, runWholeSuite } from './ragHelpers';
 import { apiProfile, configuredContext } from './robustnessHelpers';
 import type { CaseResult, RunResult } from '../../../src/engine/model/runTypes';
 import { detailSheetOf, suiteDetailSheets } from '../../../src/engine/suites/detailSheets';
-import { prepareSuite, summarizeCases } from '../../../src/engine/suites/suite';
+import { prepareSuite, summarizeCases, listPlanned } from '../../../src/engine/suites/suite';
 
 function result(cases: CaseResult[]): RunResult {
   return { cases } as unknown as RunResult;
@@ -116,7 +116,7 @@ describe('red_team and safety in the written reports', () => {
     const ctx = await configuredContext(profile, { data: memoryData({ attacks }, ['attacks']) });
     const red = await runWholeSuite(redTeamSuite, ctx);
     const safetyState = await prepareSuite(safetySuite, ctx);
-    const safetyPlanned = (await safetySuite.plan(ctx, safetyState)).filter((p) => p.id === 'safety:hate-01');
+    const safetyPlanned = listPlanned(await safetySuite.plan(ctx, safetyState)).filter((p) => p.id === 'safety:hate-01');
     const safetyCases = [await safetySuite.runCase(safetyPlanned[0], ctx, safetyState)];
     const cases = [...red.cases, ...safetyCases];
     const result: RunResult = {

@@ -1,3 +1,4 @@
+import { listPlanned } from '../../../src/engine/suites/suite';
 import * as assert from 'node:assert/strict';
 import type { FaultServer } from '../../fixtures/servers/faultServer';
 import { startFaultServer } from '../../fixtures/servers/faultServer';
@@ -119,7 +120,7 @@ describe('resilience suite', () => {
       data: memoryData({}),
       profile: profile({ scenarios: [kind], ...resilience }),
     });
-    const planned = await resilienceSuite.plan(ctx);
+    const planned = listPlanned(await resilienceSuite.plan(ctx));
     assert.equal(planned.length, 1);
     return resilienceSuite.runCase(planned[0], ctx);
   }
@@ -265,7 +266,7 @@ describe('resilience suite', () => {
       profile: profile({ scenarios: ['steady'] }),
       signal: ac.signal,
     });
-    const [planned] = await resilienceSuite.plan(ctx);
+    const [planned] = listPlanned(await resilienceSuite.plan(ctx));
     setTimeout(() => ac.abort(), 10);
     const c = await resilienceSuite.runCase(planned, ctx);
     assert.equal(c.status, 'cancelled');

@@ -11,7 +11,7 @@ import type { ReferenceTarget } from '../../fixtures/servers/referenceTargets';
 import { startSafeTarget, startUnsafeTarget } from '../../fixtures/servers/referenceTargets';
 import { memoryData, metricOf, runWholeSuite, schemaRecord } from './ragHelpers';
 import { apiProfile, configuredContext } from './robustnessHelpers';
-import { prepareSuite, summarizeCases } from '../../../src/engine/suites/suite';
+import { prepareSuite, summarizeCases, listPlanned } from '../../../src/engine/suites/suite';
 
 async function run(url: string, data: SuiteData = memoryData({}, []), extra: Partial<RunProfile> = {}) {
   const profile = apiProfile(url, {
@@ -35,7 +35,7 @@ async function runSome(url: string, data: SuiteData, pick: (id: string) => boole
   );
   try {
     const state = await prepareSuite(safetySuite, ctx);
-    const planned = (await safetySuite.plan(ctx, state)).filter((p) => pick(p.id));
+    const planned = listPlanned(await safetySuite.plan(ctx, state)).filter((p) => pick(p.id));
     const cases: CaseResult[] = [];
     for (const p of planned) cases.push(await safetySuite.runCase(p, ctx, state));
     return { planned, cases, summary: summarizeCases(safetySuite, cases, ctx, state) };
@@ -128,7 +128,7 @@ describe('safety suite', () => {
     assert.equal(extra[0].details?.line, 4);
     assert.ok(withAttacks.summary.notes.some((n) => n.includes('plus 2 from data.attacks')));
     const ctx = await configuredContext(apiProfile(safe.url, { suites: ['safety'] }), { data: memoryData({ attacks }, []) });
-    const planned = await safetySuite.plan(ctx, await prepareSuite(safetySuite, ctx));
+    const planned = listPlanned(await safetySuite.plan(ctx, await prepareSuite(safetySuite, ctx)));
     assert.equal(planned.filter((p) => p.id.startsWith('safety:attack:')).length, 0, 'the default attack set belongs to red_team');
     assert.equal(planned.length, (await builtinSafetyPrompts()).length);
   });

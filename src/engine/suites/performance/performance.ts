@@ -1,6 +1,6 @@
 import type { QaRecord } from '../../model/dataRecords';
 import type { SuiteDefinition } from '../suite';
-import type { PlannedCase } from '../../model/runTypes';
+import type { PlannedCases } from '../../model/runTypes';
 import type { PerfCaseDetails } from './performanceSummary';
 import { describeFailures, judgeMetric } from '../../metrics/verdict';
 import { performanceFold } from './performanceSummary';
@@ -24,21 +24,25 @@ export interface PerfPayload {
 /**
  * Plans `perf_repeats` rounds over the first `qa_sample_size` questions, round by
  * round, so each question's first call (round 1, cold) runs before its repeats (warm).
+ * Cases are made by position when asked: 300,000 repeats hold no list.
  */
-export function planPerformance(questions: readonly QaRecord[], repeats: number, sampleSize: number): PlannedCase<PerfPayload>[] {
+export function planPerformance(questions: readonly QaRecord[], repeats: number, sampleSize: number): PlannedCases<PerfPayload> {
   const sample = sampleQaset(questions, sampleSize);
-  const planned: PlannedCase<PerfPayload>[] = [];
-  for (let round = 1; round <= Math.max(1, Math.floor(repeats)); round++) {
-    for (const q of sample) {
-      planned.push({
+  const length = Math.max(1, Math.floor(repeats)) * sample.length;
+  return {
+    length,
+    at(index) {
+      if (!Number.isInteger(index) || index < 0 || index >= length) return undefined;
+      const round = Math.floor(index / sample.length) + 1;
+      const q = sample[index % sample.length] as QaRecord;
+      return {
         id: `performance:r${round}:${q.qid}`,
         input: q.question,
         expected: null,
         payload: { qid: q.qid, question: q.question, round, phase: round === 1 ? 'cold' : 'warm' },
-      });
-    }
-  }
-  return planned;
+      };
+    },
+  };
 }
 
 /**
@@ -56,6 +60,10 @@ export const performanceSuite: SuiteDefinition<PerfPayload, void> = {
   async plan(ctx) {
     const qaset = await ctx.data.get('qaset');
     const questions = qaset.length > 0 ? qaset : PERFORMANCE_FALLBACK_QUESTIONS;
+    const sampled = sampleQaset(questions, ctx.profile.volumes.qa_sample_size).map((q) => q.qid);
+    const repeated = sampled.length - new Set(sampled).size;
+    if (repeated > 0)
+      ctx.log('warn', `${repeated} sampled questions repeat a qid: their calls share case ids, which shards and merges may mix up`);
     return planPerformance(questions, ctx.profile.volumes.perf_repeats, ctx.profile.volumes.qa_sample_size);
   },
 
