@@ -3,8 +3,10 @@
 // zero-latency local server at concurrency 64, each size in its own process, printing
 // peak RSS and throughput per size so the slope is visible. Target: peak RSS under
 // 250 MB at 300,000 cases, whatever the number of cases.
-//   node scripts/bench/memoryBench.mjs [sizes=20000,100000,300000] [formats=json,junit] [spill]
-// `spill` also writes every finished case to a JSON Lines file as it finishes (its cost).
+//   node scripts/bench/memoryBench.mjs [sizes=20000,100000,300000] [formats=json,junit] [spill] [heap]
+// `spill` also writes every finished case to a JSON Lines file as it finishes (its cost);
+// `heap` also prints the live heap (after a full GC) at the end of the run and its peak
+// while the reports are written, so what the report writers hold is visible (it slows them).
 // The engine is bundled with esbuild first (as the CLI ships it) into bench-data/.
 import { spawn } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
@@ -16,7 +18,8 @@ import { startBenchServer } from './startBenchServer.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const sizes = (process.argv[2] ?? '20000,100000,300000').split(',').map(Number);
 const formats = process.argv[3] ?? 'json,junit';
-const spill = process.argv[4] === 'spill';
+const spill = process.argv.slice(4).includes('spill');
+const heap = process.argv.slice(4).includes('heap');
 const CONCURRENCY = 64;
 const TARGET_MB = 250;
 const bundle = await buildEngineBundle('memoryBench', {
@@ -28,6 +31,7 @@ const bundle = await buildEngineBundle('memoryBench', {
 function measure(url, cases) {
   return new Promise((resolve, reject) => {
     const args = [
+      ...(heap ? ['--expose-gc'] : []),
       join(here, 'memoryBenchWorker.mjs'),
       url,
       String(cases),
@@ -35,6 +39,7 @@ function measure(url, cases) {
       formats,
       bundle,
       ...(spill ? ['spill'] : []),
+      ...(heap ? ['heap'] : []),
     ];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -65,11 +70,13 @@ const load = loadavg()[0];
 console.log(
   `memory bench: concurrency ${CONCURRENCY}, reports ${formats}${spill ? ', cases spilled as they finish' : ''}, zero-latency OpenAI-compatible server on 127.0.0.1 (load ${load.toFixed(1)} on ${availableParallelism()} cores)`,
 );
-console.log('   cases  run ms  cases/s  total ms (with reports)  cpu ms  peak RSS  report MB');
+console.log(
+  `   cases  run ms  cases/s  total ms (with reports)  cpu ms  peak RSS  report MB${heap ? '  heap after run  heap peak writing' : ''}`,
+);
 for (const m of rows) {
   const reportMb = Object.values(m.sizes).reduce((a, b) => a + b, 0) / 1048576;
   console.log(
-    `${String(m.cases).padStart(8)} ${m.runMs.toFixed(0).padStart(7)} ${((m.cases / m.runMs) * 1000).toFixed(0).padStart(8)} ${m.wallMs.toFixed(0).padStart(24)} ${m.cpuMs.toFixed(0).padStart(7)} ${mb(m.maxRssKb).padStart(9)} ${reportMb.toFixed(0).padStart(10)}`,
+    `${String(m.cases).padStart(8)} ${m.runMs.toFixed(0).padStart(7)} ${((m.cases / m.runMs) * 1000).toFixed(0).padStart(8)} ${m.wallMs.toFixed(0).padStart(24)} ${m.cpuMs.toFixed(0).padStart(7)} ${mb(m.maxRssKb).padStart(9)} ${reportMb.toFixed(0).padStart(10)}${m.heap ? `${m.heap.afterRunMb.toFixed(0).padStart(13)} MB${m.heap.writePeakMb.toFixed(0).padStart(16)} MB` : ''}`,
   );
 }
 const largest = rows.at(-1);

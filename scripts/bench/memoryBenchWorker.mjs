@@ -3,14 +3,17 @@
 // OpenAI-compatible api target) at the given concurrency, writes the reports into a
 // temporary folder, and prints one JSON line: wall times, CPU, peak RSS, report sizes.
 // With `spill`, finished cases are also written to a JSON Lines file as they finish.
-//   node memoryBenchWorker.mjs <baseUrl> <cases> <concurrency> <formats> <bundle> [spill]
+// With `heap` (run with --expose-gc), the live heap is sampled after a full GC every
+// 250 ms while the reports are written: its peak shows what the writers hold.
+//   node memoryBenchWorker.mjs <baseUrl> <cases> <concurrency> <formats> <bundle> [spill] [heap]
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { clearInterval, setInterval } from 'node:timers';
 
-const [baseUrl, casesArg, concurrencyArg, formatsArg, bundle, spillArg] = process.argv.slice(2);
+const [baseUrl, casesArg, concurrencyArg, formatsArg, bundle, ...flags] = process.argv.slice(2);
 const cases = Number(casesArg);
 const concurrency = Number(concurrencyArg);
 const formats = formatsArg.split(',');
@@ -31,7 +34,7 @@ try {
   const definitions = { performance: { ...performanceSuite, sequential: false } };
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const spill = spillArg === 'spill' ? { spillFile: join(dir, 'cases.jsonl') } : {};
+  const spill = flags.includes('spill') ? { spillFile: join(dir, 'cases.jsonl') } : {};
   const handle = runAndWriteReports(profile, { definitions, auditFile: false, outDir: dir, formats, ...spill });
   let finished = 0;
   handle.events.onEvent((e) => {
@@ -39,6 +42,17 @@ try {
   });
   const result = await handle.result;
   const runMs = performance.now() - t0;
+  // The live heap while the reports are written, after a full GC at each sample.
+  let heap;
+  if (flags.includes('heap')) {
+    globalThis.gc();
+    heap = { afterRunMb: process.memoryUsage().heapUsed / 1048576, writePeakMb: 0 };
+    const sample = setInterval(() => {
+      globalThis.gc();
+      heap.writePeakMb = Math.max(heap.writePeakMb, process.memoryUsage().heapUsed / 1048576);
+    }, 250);
+    await handle.written.finally(() => clearInterval(sample));
+  }
   const written = await handle.written;
   const wallMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
@@ -55,6 +69,7 @@ try {
       cpuMs: (cpu.user + cpu.system) / 1000,
       maxRssKb: process.resourceUsage().maxRSS,
       sizes,
+      ...(heap ? { heap } : {}),
     })}\n`,
   );
 } finally {

@@ -5,7 +5,9 @@ import * as path from 'node:path';
 import * as ExcelJS from 'exceljs';
 import type { CaseResult, RunResult } from '../../../src/engine/model/runTypes';
 import { writeReports } from '../../../src/engine/report/writeReports';
+import { SUITE_NAMES } from '../../../src/engine/model/suiteNames';
 import { CaseSpill, readCaseSpill } from '../../../src/engine/run/caseSpill';
+import { SUITES } from '../../../src/engine/suites/registry';
 import { makeCase, sampleResult } from './fixtures';
 
 // A run with a case of every suite that has a detail sheet, interleaved with the
@@ -142,5 +144,26 @@ describe('XLSX report streamed from a case spill', () => {
     assert.ok(passes.length >= 2, `the cases are read in passes (${passes.length})`);
     const grown = Math.max(...passes.map((p) => p.end - p.start));
     assert.ok(grown > total / 4, `the report grew by ${grown} of its ${total} bytes while one pass read the cases`);
+  });
+
+  it("makes each suite's detail rows from one case at a time", async () => {
+    const withSheets = SUITE_NAMES.filter((name) => SUITES[name]?.detailRows);
+    assert.equal(withSheets.length, 5);
+    for (const suite of withSheets) {
+      let handedOut = 0;
+      const cases = async function* (): AsyncGenerator<CaseResult> {
+        for (let i = 0; i < 1000; i++) {
+          handedOut++;
+          yield makeCase(suite, `${suite}:${i}`, 'passed', {
+            details: { calls: [{ n: 1, outcome: 'success', startMs: 0, latencyMs: 1 }] },
+          });
+        }
+      };
+      const rows = SUITES[suite]!.detailRows!(cases())[Symbol.asyncIterator]();
+      const first = await rows.next();
+      assert.equal(first.done, false, `${suite} yields a row`);
+      assert.equal(handedOut, 1, `${suite} wrote its first row after reading ${handedOut} cases`);
+      await rows.return?.();
+    }
   });
 });
