@@ -5,8 +5,9 @@
 // 250 MB at 300,000 cases, whatever the number of cases.
 //   node scripts/bench/memoryBench.mjs [sizes=20000,100000,300000] [formats=json,junit] [spill] [heap]
 // `spill` also writes every finished case to a JSON Lines file as it finishes (its cost);
-// `heap` also prints the live heap (after a full GC) at the end of the run and its peak
-// while the reports are written, so what the report writers hold is visible (it slows them).
+// `heap` also prints the peak RSS reached by the end of the run, the live heap (after a full
+// GC) at the end of the run and its peak while the reports are written, so what the report
+// writers hold is visible (it slows them).
 // The engine is bundled with esbuild first (as the CLI ships it) into bench-data/.
 import { spawn } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
@@ -71,12 +72,12 @@ console.log(
   `memory bench: concurrency ${CONCURRENCY}, reports ${formats}${spill ? ', cases spilled as they finish' : ''}, zero-latency OpenAI-compatible server on 127.0.0.1 (load ${load.toFixed(1)} on ${availableParallelism()} cores)`,
 );
 console.log(
-  `   cases  run ms  cases/s  total ms (with reports)  cpu ms  peak RSS  report MB${heap ? '  heap after run  heap peak writing' : ''}`,
+  `   cases  run ms  cases/s  total ms (with reports)  cpu ms  peak RSS  report MB${heap ? '  peak RSS at run end  heap after run  heap peak writing' : ''}`,
 );
 for (const m of rows) {
   const reportMb = Object.values(m.sizes).reduce((a, b) => a + b, 0) / 1048576;
   console.log(
-    `${String(m.cases).padStart(8)} ${m.runMs.toFixed(0).padStart(7)} ${((m.cases / m.runMs) * 1000).toFixed(0).padStart(8)} ${m.wallMs.toFixed(0).padStart(24)} ${m.cpuMs.toFixed(0).padStart(7)} ${mb(m.maxRssKb).padStart(9)} ${reportMb.toFixed(0).padStart(10)}${m.heap ? `${m.heap.afterRunMb.toFixed(0).padStart(13)} MB${m.heap.writePeakMb.toFixed(0).padStart(16)} MB` : ''}`,
+    `${String(m.cases).padStart(8)} ${m.runMs.toFixed(0).padStart(7)} ${((m.cases / m.runMs) * 1000).toFixed(0).padStart(8)} ${m.wallMs.toFixed(0).padStart(24)} ${m.cpuMs.toFixed(0).padStart(7)} ${mb(m.maxRssKb).padStart(9)} ${reportMb.toFixed(0).padStart(10)}${m.heap ? `${mb(m.heap.peakRssAtRunEndKb).padStart(21)}${m.heap.afterRunMb.toFixed(0).padStart(13)} MB${m.heap.writePeakMb.toFixed(0).padStart(16)} MB` : ''}`,
   );
 }
 const largest = rows.at(-1);

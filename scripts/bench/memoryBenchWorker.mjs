@@ -46,7 +46,7 @@ try {
   let heap;
   if (flags.includes('heap')) {
     globalThis.gc();
-    heap = { afterRunMb: process.memoryUsage().heapUsed / 1048576, writePeakMb: 0 };
+    heap = { peakRssAtRunEndKb: process.resourceUsage().maxRSS, afterRunMb: process.memoryUsage().heapUsed / 1048576, writePeakMb: 0 };
     const sample = setInterval(() => {
       globalThis.gc();
       heap.writePeakMb = Math.max(heap.writePeakMb, process.memoryUsage().heapUsed / 1048576);
