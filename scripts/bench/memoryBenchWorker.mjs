@@ -2,14 +2,17 @@
 // runs N performance cases through the real run engine (bundled runAndWriteReports,
 // OpenAI-compatible api target) at the given concurrency, writes the reports into a
 // temporary folder, and prints one JSON line: wall times, CPU, peak RSS, report sizes.
-//   node memoryBenchWorker.mjs <baseUrl> <cases> <concurrency> <formats> <bundle>
+// With `heap` (run with --expose-gc), the live heap is sampled after a full GC every
+// 250 ms while the reports are written: its peak shows what the writers hold.
+//   node memoryBenchWorker.mjs <baseUrl> <cases> <concurrency> <formats> <bundle> [heap]
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { clearInterval, setInterval } from 'node:timers';
 
-const [baseUrl, casesArg, concurrencyArg, formatsArg, bundle] = process.argv.slice(2);
+const [baseUrl, casesArg, concurrencyArg, formatsArg, bundle, ...flags] = process.argv.slice(2);
 const cases = Number(casesArg);
 const concurrency = Number(concurrencyArg);
 const formats = formatsArg.split(',');
@@ -37,6 +40,17 @@ try {
   });
   const result = await handle.result;
   const runMs = performance.now() - t0;
+  // The live heap while the reports are written, after a full GC at each sample.
+  let heap;
+  if (flags.includes('heap')) {
+    globalThis.gc();
+    heap = { peakRssAtRunEndKb: process.resourceUsage().maxRSS, afterRunMb: process.memoryUsage().heapUsed / 1048576, writePeakMb: 0 };
+    const sample = setInterval(() => {
+      globalThis.gc();
+      heap.writePeakMb = Math.max(heap.writePeakMb, process.memoryUsage().heapUsed / 1048576);
+    }, 250);
+    await handle.written.finally(() => clearInterval(sample));
+  }
   const written = await handle.written;
   const wallMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
@@ -53,6 +67,7 @@ try {
       cpuMs: (cpu.user + cpu.system) / 1000,
       maxRssKb: process.resourceUsage().maxRSS,
       sizes,
+      ...(heap ? { heap } : {}),
     })}\n`,
   );
 } finally {

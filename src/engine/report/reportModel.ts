@@ -5,12 +5,52 @@ import { SUITE_NAMES } from '../model/suiteNames';
 // Views of a RunResult that every report format shares, so the JSON, XLSX,
 // JUnit and terminal views agree on order and wording.
 
-/** The suites a report shows, in run order: those the run planned, then any other with a summary or cases. */
-export function reportSuites(result: RunResult): SuiteName[] {
+/**
+ * The suites a report shows, in run order: those the run planned, then any other with a summary or cases.
+ * `caseSuites` (the suites of the cases, first seen first) replaces reading `result.cases` when the cases are streamed.
+ */
+export function reportSuites(result: RunResult, caseSuites?: Iterable<SuiteName>): SuiteName[] {
   const seen = new Set<SuiteName>(result.run.suites);
   for (const name of SUITE_NAMES) if (result.summary.suites[name]) seen.add(name);
-  for (const c of result.cases) seen.add(c.suite);
+  for (const suite of caseSuites ?? result.cases.map((c) => c.suite)) seen.add(suite);
   return [...seen];
+}
+
+/** A run's cases that can be read again from the start at each call (its case spill, or its cases in memory), in plan order. */
+export type CaseSource = () => AsyncIterable<CaseResult>;
+
+/** Cases held in memory as a case source. */
+export function casesInMemory(cases: readonly CaseResult[]): CaseSource {
+  return async function* () {
+    yield* cases;
+  };
+}
+
+/** The cases of one suite from a source, in order, one at a time. */
+export async function* casesOfSuite(source: CaseSource, suite: SuiteName): AsyncGenerator<CaseResult> {
+  for await (const c of source()) if (c.suite === suite) yield c;
+}
+
+/** What a report must know of a suite's cases before writing them: how many, and their metric names in first-seen order (the XLSX metric columns). */
+export interface SuiteCasesOutline {
+  count: number;
+  metricNames: Set<string>;
+}
+
+/**
+ * The outline of every suite with cases, in the order their first case comes, from one
+ * streaming pass over the cases: it holds one case at a time (metric names per suite are few).
+ */
+export async function outlineCases(cases: AsyncIterable<CaseResult>, signal?: AbortSignal): Promise<Map<SuiteName, SuiteCasesOutline>> {
+  const outline = new Map<SuiteName, SuiteCasesOutline>();
+  for await (const c of cases) {
+    signal?.throwIfAborted();
+    let o = outline.get(c.suite);
+    if (!o) outline.set(c.suite, (o = { count: 0, metricNames: new Set() }));
+    o.count++;
+    for (const k of Object.keys(c.metrics)) o.metricNames.add(k);
+  }
+  return outline;
 }
 
 /** The cases of each suite, in report order. */
@@ -61,11 +101,4 @@ export function caseFailureText(c: CaseResult, summary: SuiteSummary | undefined
       misses.push(describeVerdict({ name: m.name, value, threshold: m.threshold, direction: m.direction, pass: false }));
   }
   return misses.length > 0 ? misses.join('; ') : `case ${c.status}`;
-}
-
-/** The metric names used by a suite's cases, in first-seen order (the XLSX metric columns). */
-export function caseMetricNames(cases: readonly CaseResult[]): string[] {
-  const names = new Set<string>();
-  for (const c of cases) for (const k of Object.keys(c.metrics)) names.add(k);
-  return [...names];
 }

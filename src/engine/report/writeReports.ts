@@ -8,6 +8,8 @@ import { removeLeftoverTemps, withAtomicFile, writeChunksAtomic } from './atomic
 import { jsonReportChunks, streamedJsonReportChunks, toJsonReport } from './jsonReport';
 import { junitReportChunks, streamedJunitReportChunks } from './junitReport';
 import type { XlsxReportOptions } from './xlsxReport';
+import type { CaseSource } from './reportModel';
+import { casesInMemory } from './reportModel';
 import { streamXlsxReport } from './xlsxReport';
 
 /** A report file format. */
@@ -25,9 +27,9 @@ export interface WriteReportsOptions {
   /**
    * Where the cases are read from instead of the result's (each call reads them
    * again from the start, e.g. from a run's case spill): the JSON and JUnit
-   * reports stream them one at a time; the XLSX still gathers them first.
+   * reports stream them one at a time, the XLSX in one pass per sheet.
    */
-  cases?: () => AsyncIterable<CaseResult>;
+  cases?: CaseSource;
 }
 
 /** The files written, by format. */
@@ -53,7 +55,7 @@ const EXTENSIONS: Record<ReportFormat, string> = { json: '.json', xlsx: '.xlsx',
 // Run ids become file names; a client-chosen id must not climb out of the folder.
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 
-async function writeXlsxFile(report: RunResult, file: string, opts: WriteReportsOptions): Promise<void> {
+async function writeXlsxFile(report: RunResult, cases: CaseSource, file: string, opts: WriteReportsOptions): Promise<void> {
   await withAtomicFile(file, async (temp) => {
     const out = createWriteStream(temp, { flags: 'wx' });
     // A failing disk must stop the writer, not crash the process with an unhandled 'error'.
@@ -65,7 +67,7 @@ async function writeXlsxFile(report: RunResult, file: string, opts: WriteReports
     });
     const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal;
     try {
-      await streamXlsxReport(report, out, { signal, detailSheets: opts.detailSheets });
+      await streamXlsxReport(report, cases, out, { signal, detailSheets: opts.detailSheets });
       if (streamError) throw streamError;
     } catch (err) {
       // Decided before destroying: the zip writer then fails on the dead stream too.
@@ -75,12 +77,6 @@ async function writeXlsxFile(report: RunResult, file: string, opts: WriteReports
       throw cause;
     }
   });
-}
-
-async function gather(cases: AsyncIterable<CaseResult>): Promise<CaseResult[]> {
-  const all: CaseResult[] = [];
-  for await (const c of cases) all.push(c);
-  return all;
 }
 
 /**
@@ -117,7 +113,8 @@ export async function writeReports(result: RunResult, opts: WriteReportsOptions)
         );
       else if (format === 'junit')
         await writeChunksAtomic(file, masked ? streamedJunitReportChunks(report, masked) : junitReportChunks(report), opts.signal);
-      else await writeXlsxFile(masked ? { ...report, cases: await gather(masked()) } : report, file, opts);
+      // Without a source, the report's own cases (already masked) are streamed the same way.
+      else await writeXlsxFile(report, masked ?? casesInMemory(report.cases), file, opts);
       written[format] = file;
     } catch (err) {
       if (opts.signal?.aborted) throw err;

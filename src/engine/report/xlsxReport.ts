@@ -1,13 +1,15 @@
 import type { Writable } from 'node:stream';
 import * as ExcelJS from 'exceljs';
 import type { CaseResult, RunResult } from '../model/runTypes';
-import type { DetailSheet, DetailSheetProvider, SheetCell } from '../model/reportSheets';
+import type { SuiteName } from '../model/suiteNames';
+import type { DetailSheet, DetailSheetInput, DetailSheetProvider, SheetCell } from '../model/reportSheets';
 import { suiteDetailSheets } from '../suites/detailSheets';
 import { flattenForSheet, uniqueSheetName } from './xlsxSheets';
 import { levelLook, lookOf } from './xlsxStyles';
 import type { StreamingWorkbook } from './xlsxTable';
 import { TableWriter } from './xlsxTable';
-import { casesBySuite, caseMetricNames, reportSuites } from './reportModel';
+import type { CaseSource } from './reportModel';
+import { casesOfSuite, outlineCases, reportSuites } from './reportModel';
 
 /** Options of the XLSX report. */
 export interface XlsxReportOptions {
@@ -40,7 +42,13 @@ function summaryPreamble(result: RunResult): SheetCell[][] {
   return rows;
 }
 
-async function writeSummary(wb: StreamingWorkbook, result: RunResult, name: string, signal: AbortSignal | undefined): Promise<void> {
+async function writeSummary(
+  wb: StreamingWorkbook,
+  result: RunResult,
+  suites: readonly SuiteName[],
+  name: string,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   const columns = [
     { header: 'Suite', width: 18 },
     { header: 'Metric', width: 26 },
@@ -53,7 +61,7 @@ async function writeSummary(wb: StreamingWorkbook, result: RunResult, name: stri
     { header: 'Reason', width: 50 },
   ];
   const table = new TableWriter(wb, name, columns, summaryPreamble(result), signal);
-  for (const suite of reportSuites(result)) {
+  for (const suite of suites) {
     const s = result.summary.suites[suite];
     const counts = s ? `${s.passed}/${s.total}` : null;
     const status = s?.status ?? 'not run';
@@ -78,10 +86,10 @@ async function writeSummary(wb: StreamingWorkbook, result: RunResult, name: stri
 async function writeSuiteSheet(
   wb: StreamingWorkbook,
   name: string,
-  cases: readonly CaseResult[],
+  cases: AsyncIterable<CaseResult>,
+  metrics: readonly string[],
   signal: AbortSignal | undefined,
 ): Promise<void> {
-  const metrics = caseMetricNames(cases);
   const columns = [
     { header: 'case_id', width: 22 },
     { header: 'status', width: 11 },
@@ -96,7 +104,7 @@ async function writeSuiteSheet(
     { header: 'timestamp', width: 25 },
   ];
   const table = new TableWriter(wb, name, columns, [], signal);
-  for (const c of cases) {
+  for await (const c of cases) {
     // An inconclusive case is not a failure: its pass cell takes the status's look, not red.
     const colour = (i: number, v: SheetCell | undefined) =>
       i === 1 || i === 2 ? lookOf(c.status === 'inconclusive' ? c.status : v) : undefined;
@@ -122,7 +130,7 @@ async function writeDetailSheet(wb: StreamingWorkbook, sheet: DetailSheet, name:
   const table = new TableWriter(wb, name, sheet.columns, [], signal);
   const statusIndex = sheet.statusKey === undefined ? -1 : sheet.columns.findIndex((c) => c.key === sheet.statusKey);
   try {
-    for (const row of sheet.rows)
+    for await (const row of sheet.rows)
       await table.add(
         sheet.columns.map((c) => row[c.key]),
         (i, v) => (i === statusIndex ? lookOf(v) : undefined),
@@ -178,14 +186,18 @@ async function writeLogs(
 }
 
 /**
- * Streams the XLSX report of a result into `out` with exceljs's streaming
- * writer: each row is committed as it is written, so memory stays flat for
- * 100,000 cases. Sheets: Summary, one per suite with cases, the detail sheets,
- * Inputs, Logs. Resolves when `out` has finished.
+ * Streams the XLSX report of a run into `out` with exceljs's streaming writer,
+ * its cases read from `cases` (`result.cases` is not read): one pass outlines
+ * them (suites, counts, metric columns), then one pass per suite sheet and per
+ * detail sheet writes them, each row committed as it is written, so the writer
+ * holds one case at a time whatever their number. Sheets: Summary, one per
+ * suite with cases, the detail sheets, Inputs, Logs. Resolves when `out` has finished.
  */
-export async function streamXlsxReport(result: RunResult, out: Writable, opts: XlsxReportOptions = {}): Promise<void> {
+export async function streamXlsxReport(result: RunResult, cases: CaseSource, out: Writable, opts: XlsxReportOptions = {}): Promise<void> {
   const { signal } = opts;
   signal?.throwIfAborted();
+  const outline = await outlineCases(cases(), signal);
+  const suites = reportSuites(result, outline.keys());
   // Deflate level 1: about half the writer's CPU of the default level for a file ~25% larger.
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
   wb.creator = 'AI Quality Kit';
@@ -196,17 +208,21 @@ export async function streamXlsxReport(result: RunResult, out: Writable, opts: X
     inputs: uniqueSheetName('Inputs', taken),
     logs: uniqueSheetName('Logs', taken),
   };
-  await writeSummary(wb, result, names.summary, signal);
-  const groups = casesBySuite(result);
-  for (const suite of reportSuites(result)) {
-    const cases = groups.get(suite);
-    if (cases?.length) await writeSuiteSheet(wb, uniqueSheetName(suite, taken), cases, signal);
+  await writeSummary(wb, result, suites, names.summary, signal);
+  for (const suite of suites) {
+    const o = outline.get(suite);
+    if (o) await writeSuiteSheet(wb, uniqueSheetName(suite, taken), casesOfSuite(cases, suite), [...o.metricNames], signal);
   }
+  const input: DetailSheetInput = {
+    result,
+    caseCounts: new Map([...outline].map(([suite, o]) => [suite, o.count])),
+    casesOf: (suite) => casesOfSuite(cases, suite),
+  };
   const problems: string[] = [];
   for (const provider of opts.detailSheets ?? suiteDetailSheets()) {
     let sheet: DetailSheet | undefined;
     try {
-      sheet = provider(result);
+      sheet = provider(input);
     } catch (err) {
       problems.push(`a detail sheet could not be built: ${(err as Error).message}`);
       continue;

@@ -50,8 +50,11 @@ export interface SuiteDefinition<P = unknown, S = unknown> {
    * they finish and holds none of them, so a run's memory does not grow with its cases.
    */
   summarizer(ctx: SuiteContext, state: S): SummaryFold;
-  /** The rows of the suite's XLSX detail sheet (its manifest names the sheet and columns), from its cases; lazily for large runs. */
-  detailRows?(cases: readonly CaseResult[]): Iterable<SheetRow>;
+  /**
+   * The rows of the suite's XLSX detail sheet (its manifest names the sheet and columns), from its cases
+   * streamed in plan order: rows are made as the cases arrive, holding none of them.
+   */
+  detailRows?(cases: AsyncIterable<CaseResult>): AsyncIterable<SheetRow>;
   /** Whether the runner should run this suite's cases one at a time (e.g. resilience, which manages its own load). */
   sequential?: boolean;
 }

@@ -168,7 +168,7 @@ describe('XLSX report', () => {
   });
 
   it('adds registered detail sheets after the suites, and survives one that fails', async () => {
-    const adversarial: DetailSheetProvider = (result) => ({
+    const adversarial: DetailSheetProvider = (input) => ({
       name: 'Adversarial_Details',
       columns: [
         { header: 'Case', key: 'id', width: 10 },
@@ -176,9 +176,10 @@ describe('XLSX report', () => {
         { header: 'Verdict', key: 'verdict' },
       ],
       statusKey: 'verdict',
-      rows: result.cases
-        .filter((c) => c.suite === 'red_team')
-        .map((c) => ({ id: c.case_id, mutation: String(c.details?.['mutation'] ?? ''), verdict: c.status })),
+      rows: (async function* () {
+        for await (const c of input.casesOf('red_team'))
+          yield { id: c.case_id, mutation: String(c.details?.['mutation'] ?? ''), verdict: c.status };
+      })(),
     });
     const broken: DetailSheetProvider = () => {
       throw new Error('no data');

@@ -13,10 +13,23 @@ import { memoryData, runWholeSuite } from './ragHelpers';
 import { apiProfile, configuredContext } from './robustnessHelpers';
 import type { CaseResult, RunResult } from '../../../src/engine/model/runTypes';
 import { detailSheetOf, suiteDetailSheets } from '../../../src/engine/suites/detailSheets';
-import { prepareSuite, summarizeCases, listPlanned } from '../../../src/engine/suites/suite';
+import type { DetailSheet, DetailSheetInput, SheetRow } from '../../../src/engine/model/reportSheets';
+import type { SuiteName } from '../../../src/engine/model/suiteNames';
+import { casesInMemory, casesOfSuite } from '../../../src/engine/report/reportModel';
+import { listPlanned, prepareSuite, summarizeCases } from '../../../src/engine/suites/suite';
 
-function result(cases: CaseResult[]): RunResult {
-  return { cases } as unknown as RunResult;
+// The input a detail sheet gets from the XLSX writer, for cases held in memory.
+function result(cases: CaseResult[]): DetailSheetInput {
+  const caseCounts = new Map<SuiteName, number>();
+  for (const c of cases) caseCounts.set(c.suite, (caseCounts.get(c.suite) ?? 0) + 1);
+  const source = casesInMemory(cases);
+  return { result: { cases } as unknown as RunResult, caseCounts, casesOf: (suite) => casesOfSuite(source, suite) };
+}
+
+async function rowsOf(sheet: DetailSheet | undefined): Promise<SheetRow[]> {
+  const rows: SheetRow[] = [];
+  for await (const row of sheet?.rows ?? []) rows.push(row);
+  return rows;
 }
 
 const base = { expected: 'refusal', contexts: [], metrics: {}, latency_ms: 12, timestamp: '2026-01-01T00:00:00Z' };
@@ -32,7 +45,7 @@ describe('XLSX detail sheets of red_team and safety', () => {
     assert.deepEqual(names, ['Bias_Details', 'Compliance_Details', 'Adversarial_Details', 'Resilience_Details', 'Safety_Details']);
   });
 
-  it('Adversarial_Details: one row per red_team case with the evidence spans', () => {
+  it('Adversarial_Details: one row per red_team case with the evidence spans', async () => {
     const c: CaseResult = {
       ...base,
       suite: 'red_team',
@@ -55,7 +68,7 @@ describe('XLSX detail sheets of red_team and safety', () => {
     };
     const sheet = detailSheetOf('red_team', result([c, { ...c, suite: 'safety', case_id: 'safety:x' }]));
     assert.equal(sheet?.name, 'Adversarial_Details');
-    const rows = [...(sheet?.rows ?? [])];
+    const rows = await rowsOf(sheet);
     assert.equal(rows.length, 1);
     assert.equal(rows[0].evidence, '«DAN:» [comply:persona @0-4]');
     assert.equal(rows[0].mutation, 'base64');
@@ -64,7 +77,7 @@ describe('XLSX detail sheets of red_team and safety', () => {
     assert.equal(detailSheetOf('performance', result([{ ...c, suite: 'performance' }])), undefined, 'a suite without a sheet');
   });
 
-  it('Safety_Details: verdict, score, risk, toxic spans and mentions', () => {
+  it('Safety_Details: verdict, score, risk, toxic spans and mentions', async () => {
     const c: CaseResult = {
       ...base,
       suite: 'safety',
@@ -85,7 +98,7 @@ describe('XLSX detail sheets of red_team and safety', () => {
         toxicity: { score: 0.85, evidence: [{ text: 'parasites', start: 3, end: 12, rule: 'toxicity:x' }], mentions: [] },
       },
     };
-    const rows = [...(detailSheetOf('safety', result([c]))?.rows ?? [])];
+    const rows = await rowsOf(detailSheetOf('safety', result([c])));
     assert.equal(rows[0].risk_level, 'HIGH');
     assert.equal(rows[0].toxicity, 0.85);
     assert.equal(rows[0].toxic_spans, '«parasites» [toxicity:x @3-12]');

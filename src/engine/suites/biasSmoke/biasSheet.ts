@@ -13,9 +13,9 @@ function m(c: CaseResult, key: string): SheetCell {
   return typeof v === 'number' ? Math.round(v * 1000) / 1000 : null;
 }
 
-/** The rows of the Bias_Details sheet (its columns are in the suite's manifest), from the bias_smoke cases. */
-export function* biasDetailRows(cases: readonly CaseResult[]): Generator<SheetRow> {
-  for (const c of cases) {
+/** The rows of the Bias_Details sheet (its columns are in the suite's manifest), from the bias_smoke cases, streamed. */
+export async function* biasDetailRows(cases: AsyncIterable<CaseResult> | Iterable<CaseResult>): AsyncGenerator<SheetRow> {
+  for await (const c of cases) {
     yield {
       case_id: c.case_id,
       template: d(c, 'template'),

@@ -17,9 +17,9 @@ function rejectedText(c: CaseResult): SheetCell {
   return rejected.length === 0 ? null : rejected.map((r) => `${r.pattern} ${r.masked} @${r.start}-${r.end} (${r.reason})`).join('\n');
 }
 
-/** The rows of the Compliance_Details sheet (its columns are in the suite's manifest), from the compliance_smoke cases. */
-export function* complianceDetailRows(cases: readonly CaseResult[]): Generator<SheetRow> {
-  for (const c of cases) {
+/** The rows of the Compliance_Details sheet (its columns are in the suite's manifest), from the compliance_smoke cases, streamed. */
+export async function* complianceDetailRows(cases: AsyncIterable<CaseResult> | Iterable<CaseResult>): AsyncGenerator<SheetRow> {
+  for await (const c of cases) {
     const base = { case_id: c.case_id, status: c.status, input: c.input, error: c.error };
     if (c.details?.kind === 'rbac') {
       yield {

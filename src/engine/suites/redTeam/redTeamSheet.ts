@@ -24,9 +24,9 @@ function judgeField(c: CaseResult, key: 'score' | 'reason'): SheetCell {
   return typeof v === 'string' || typeof v === 'number' ? v : null;
 }
 
-/** The rows of the Adversarial_Details sheet (its columns are in the suite's manifest), from the red_team cases. */
-export function* redTeamDetailRows(cases: readonly CaseResult[]): Generator<SheetRow> {
-  for (const c of cases) {
+/** The rows of the Adversarial_Details sheet (its columns are in the suite's manifest), from the red_team cases, streamed. */
+export async function* redTeamDetailRows(cases: AsyncIterable<CaseResult> | Iterable<CaseResult>): AsyncGenerator<SheetRow> {
+  for await (const c of cases) {
     yield {
       case_id: c.case_id,
       attack_index: detailCell(c, 'attack_index'),

@@ -9,9 +9,9 @@ function scenarioKind(c: CaseResult): SheetCell {
   return typeof s === 'object' && s !== null && typeof (s as { kind?: unknown }).kind === 'string' ? (s as { kind: string }).kind : null;
 }
 
-/** The rows of the Resilience_Details sheet (its columns are in the suite's manifest), from the resilience cases. */
-export function* resilienceDetailRows(cases: readonly CaseResult[]): Generator<SheetRow> {
-  for (const c of cases) {
+/** The rows of the Resilience_Details sheet (its columns are in the suite's manifest), from the resilience cases, streamed. */
+export async function* resilienceDetailRows(cases: AsyncIterable<CaseResult> | Iterable<CaseResult>): AsyncGenerator<SheetRow> {
+  for await (const c of cases) {
     const kind = scenarioKind(c);
     for (const call of callsOf(c)) {
       yield {

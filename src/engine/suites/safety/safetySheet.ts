@@ -14,9 +14,9 @@ function judgeReason(c: CaseResult): SheetCell {
   return typeof j?.reason === 'string' ? j.reason : null;
 }
 
-/** The rows of the Safety_Details sheet (its columns are in the suite's manifest), from the safety cases. */
-export function* safetyDetailRows(cases: readonly CaseResult[]): Generator<SheetRow> {
-  for (const c of cases) {
+/** The rows of the Safety_Details sheet (its columns are in the suite's manifest), from the safety cases, streamed. */
+export async function* safetyDetailRows(cases: AsyncIterable<CaseResult> | Iterable<CaseResult>): AsyncGenerator<SheetRow> {
+  for await (const c of cases) {
     yield {
       case_id: c.case_id,
       category: detailCell(c, 'category'),
