@@ -224,7 +224,7 @@ export function indexWhole(file: string, result: RunResult): CaseIndex {
  * when it is at most WHOLE_READ_LIMIT bytes. Throws an error naming the file when
  * it cannot be read or is not a report; broken case lines are listed in `problems`.
  */
-export async function buildCaseIndex(file: string): Promise<CaseIndex> {
+export async function buildCaseIndex(file: string, wholeReadLimit = WHOLE_READ_LIMIT): Promise<CaseIndex> {
   let size: number;
   try {
     size = (await stat(file)).size;
@@ -235,9 +235,9 @@ export async function buildCaseIndex(file: string): Promise<CaseIndex> {
     return await indexLines(file);
   } catch (err) {
     if (!(err instanceof NotLaidOut)) throw err;
-    if (size > WHOLE_READ_LIMIT)
+    if (size > wholeReadLimit)
       throw new Error(
-        `${file} is not laid out one case per line as AI Quality Kit writes reports (${err.message}), and at ${(size / 1024 / 1024).toFixed(0)} MB it is too large to read whole (at most ${WHOLE_READ_LIMIT / 1024 / 1024} MB)`,
+        `${file} is not laid out one case per line as AI Quality Kit writes reports (${err.message}), and at ${(size / 1024 / 1024).toFixed(0)} MB it is too large to read whole (at most ${(wholeReadLimit / 1024 / 1024).toFixed(0)} MB)`,
         { cause: err },
       );
     return indexWhole(file, await readReport(file));
