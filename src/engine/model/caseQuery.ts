@@ -29,5 +29,21 @@ export interface CasePage {
   first: number;
 }
 
+/** One bin of a histogram: [from, to) in ms and how many calls fell in it. */
+export interface LatencyBin {
+  from: number;
+  to: number;
+  count: number;
+}
+
+/** What the view shows besides the cases, computed while indexing them. */
+export interface CaseAggregates {
+  inconclusive: number;
+  /** Whether a judge graded (or tried to grade) any inconclusive case. */
+  inconclusiveJudged: boolean;
+  /** The performance suite's successful calls: how many, and their latency histogram. */
+  latency: { count: number; bins: LatencyBin[] };
+}
+
 export const SORT_KEYS: readonly SortKey[] = ['status', 'suite', 'case', 'latency'];
 export const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'passed', 'failed', 'error', 'inconclusive', 'cancelled', 'notPassed'];

@@ -5,11 +5,11 @@
 // ever holding it whole, and a page of cases is read back by position.
 // A report laid out otherwise (hand-written, older tools) is read whole when small.
 import { stat } from 'node:fs/promises';
+import type { CaseAggregates } from '../model/caseQuery';
 import type { CaseResult, CaseStatus, RunResult } from '../model/runTypes';
 import { isSuiteName } from '../model/suiteNames';
 import type { SuiteName } from '../model/suiteNames';
 import { readReport, validateReport } from './jsonReport';
-import type { LatencyBin } from './latencyHistogram';
 import { histogram } from './latencyHistogram';
 import { eachLine } from './reportLines';
 import type { Line } from './reportLines';
@@ -20,14 +20,7 @@ const MAX_HEAD_BYTES = 16 * 1024 * 1024;
 const MAX_PROBLEMS = 20;
 const STATUSES: readonly CaseStatus[] = ['passed', 'failed', 'error', 'cancelled', 'inconclusive'];
 
-/** What the view shows besides the cases, computed while indexing. */
-export interface CaseAggregates {
-  inconclusive: number;
-  /** Whether a judge graded (or tried to grade) any inconclusive case. */
-  inconclusiveJudged: boolean;
-  /** The performance suite's successful calls: how many, and their latency histogram. */
-  latency: { count: number; bins: LatencyBin[] };
-}
+export type { CaseAggregates };
 
 /** Per case (row i is the i-th case of the report), the fields sorting and filtering use. */
 export interface CaseRows {

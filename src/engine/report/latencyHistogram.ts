@@ -2,12 +2,7 @@
 // of the performance suite's successful calls. Computed where the cases are (the
 // host's case index), so the view gets a few bins, not every case.
 
-/** One bin of a histogram: [from, to) in ms and how many calls fell in it. */
-export interface LatencyBin {
-  from: number;
-  to: number;
-  count: number;
-}
+import type { LatencyBin } from '../model/caseQuery';
 
 function niceStep(raw: number): number {
   const exp = 10 ** Math.floor(Math.log10(raw));
