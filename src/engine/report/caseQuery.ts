@@ -30,48 +30,66 @@ const collator = new Intl.Collator(undefined, { numeric: true });
 
 /** Pages of one indexed report. */
 export class CaseReader {
-  private readonly ranks = new Map<SortKey, Int32Array>();
+  private readonly ascendingBy = new Map<SortKey, Int32Array>();
+  private readonly descendingBy = new Map<SortKey, Int32Array>();
   private readonly texts = new Map<string, Uint8Array>();
   private last: { key: string; rows: Int32Array } | undefined;
 
   constructor(readonly index: CaseIndex) {}
 
-  /** Rank of each row for a key (equal values, equal rank), from one sort of the rows. */
-  private rank(key: SortKey): Int32Array {
-    const known = this.ranks.get(key);
+  /** The rows in ascending order of a key (ties in report order), from one sort of the rows. */
+  private ascending(key: SortKey): Int32Array {
+    const known = this.ascendingBy.get(key);
     if (known) return known;
     const r = this.index.rows;
     const order = Int32Array.from({ length: r.count }, (_, i) => i);
-    const cmp: (a: number, b: number) => number =
-      key === 'status'
-        ? (a, b) => STATUS_ORDER[r.status[a] as CaseStatus] - STATUS_ORDER[r.status[b] as CaseStatus]
-        : key === 'suite'
-          ? (a, b) => ((r.suite[a] as string) < (r.suite[b] as string) ? -1 : (r.suite[a] as string) > (r.suite[b] as string) ? 1 : 0)
-          : key === 'case'
-            ? (a, b) => collator.compare(r.caseId[a] as string, r.caseId[b] as string)
-            : (a, b) => (r.latency[a] ?? Number.POSITIVE_INFINITY) - (r.latency[b] ?? Number.POSITIVE_INFINITY);
+    const cmp = this.compare(key);
     order.sort((a, b) => cmp(a, b) || a - b);
-    const rank = new Int32Array(r.count);
-    let current = 0;
-    for (let i = 0; i < order.length; i++) {
-      if (i > 0 && cmp(order[i - 1] as number, order[i] as number) !== 0) current = i;
-      rank[order[i] as number] = current;
-    }
-    this.ranks.set(key, rank);
-    return rank;
+    this.ascendingBy.set(key, order);
+    return order;
   }
 
-  /** The rows in the order asked (cases without a latency last whichever the direction). */
+  private compare(key: SortKey): (a: number, b: number) => number {
+    const r = this.index.rows;
+    switch (key) {
+      case 'status':
+        return (a, b) => STATUS_ORDER[r.status[a] as CaseStatus] - STATUS_ORDER[r.status[b] as CaseStatus];
+      case 'suite':
+        return (a, b) => ((r.suite[a] as string) < (r.suite[b] as string) ? -1 : (r.suite[a] as string) > (r.suite[b] as string) ? 1 : 0);
+      case 'case':
+        return (a, b) => collator.compare(r.caseId[a] as string, r.caseId[b] as string);
+      case 'latency':
+        // Cases without a latency sort last whichever the direction.
+        return (a, b) => (r.latency[a] ?? Number.POSITIVE_INFINITY) - (r.latency[b] ?? Number.POSITIVE_INFINITY);
+    }
+  }
+
+  /**
+   * The rows in the order asked. Descending is the ascending order with its runs
+   * of equal values reversed as blocks (ties keep the report's order), and cases
+   * without a latency kept last.
+   */
   private sorted(sort: CaseQuery['sort']): Int32Array {
-    const rank = this.rank(sort.key);
-    const sign = sort.dir === 'asc' ? 1 : -1;
+    const asc = this.ascending(sort.key);
+    if (sort.dir === 'asc') return asc;
+    const known = this.descendingBy.get(sort.key);
+    if (known) return known;
+    const cmp = this.compare(sort.key);
     const latency = this.index.rows.latency;
-    const order = Int32Array.from({ length: rank.length }, (_, i) => i);
-    order.sort((a, b) => {
-      if (sort.key === 'latency' && (latency[a] === null) !== (latency[b] === null)) return latency[a] === null ? 1 : -1;
-      return sign * ((rank[a] as number) - (rank[b] as number)) || a - b;
-    });
-    return order;
+    let end = asc.length;
+    if (sort.key === 'latency') while (end > 0 && latency[asc[end - 1] as number] === null) end--;
+    const desc = new Int32Array(asc.length);
+    let n = 0;
+    for (let hi = end; hi > 0;) {
+      let lo = hi - 1;
+      while (lo > 0 && cmp(asc[lo - 1] as number, asc[hi - 1] as number) === 0) lo--;
+      desc.set(asc.subarray(lo, hi), n);
+      n += hi - lo;
+      hi = lo;
+    }
+    desc.set(asc.subarray(end), n);
+    this.descendingBy.set(sort.key, desc);
+    return desc;
   }
 
   /** Rows (1 = match) having every word of `text`; null when the text has no words. Streams the cases once per text. */

@@ -23,7 +23,7 @@ export function bigCase(i: number): CaseResult {
     output:
       status === 'error'
         ? null
-        : `Refunds for order ${(i * 31) % 9973} are accepted within ${i % 30} days of delivery, as policy ${i} says.`,
+        : `Refunds for order ${(i * 31) % 9973} are accepted within ${i % 30} days of delivery, as policy ${i} says. The refund is paid to the original payment method within five business days of the return being received.`,
     contexts: suite === 'rag_quality' ? [`Policy ${i}: refunds are accepted within ${i % 30} days.`] : [],
     metrics: { latency_ms: latency },
     status,
