@@ -121,7 +121,8 @@ export class ViewPage {
       return;
     }
     const answer = await shown.session.answer(m, shown.data.uri);
-    if (answer.type === 'cases') this.answered.push(answer);
+    if (answer?.type !== 'cases') return;
+    this.answered.push(answer);
     if (!this.page.isClosed()) await this.send(answer);
   }
 
@@ -130,9 +131,9 @@ export class ViewPage {
     this.held = [];
   }
 
-  /** How many page requests are held. */
-  heldCount(): number {
-    return this.held?.length ?? 0;
+  /** The page requests held, oldest first. */
+  heldRequests(): Extract<ReportFromWebview, { type: 'queryCases' }>[] {
+    return [...(this.held ?? [])];
   }
 
   /** Answers the held page requests, newest first when `newestFirst`, and answers the next ones at once. */

@@ -222,8 +222,8 @@ export class ReportPanel implements vscode.Disposable {
         const session = this.session;
         if (!session || this.current?.type !== 'report') return;
         const answer = await session.answer(m, this.current.data.uri);
-        // A page of a report no longer shown is dropped.
-        if (session === this.session) this.post(answer);
+        // A page overtaken by a newer request, or of a report no longer shown, is dropped.
+        if (answer && session === this.session) this.post(answer);
         return;
       }
       case 'openJson':

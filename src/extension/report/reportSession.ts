@@ -17,6 +17,10 @@ export const FIRST_QUERY: CaseQuery = { suite: 'all', status: 'all', text: '', s
 
 /** A report indexed for the view. */
 export class ReportSession {
+  /** Page requests run one at a time, in order of arrival; one overtaken by a later request is skipped. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private arrived = 0;
+
   private constructor(
     readonly index: CaseIndex,
     private readonly reader: CaseReader,
@@ -37,8 +41,18 @@ export class ReportSession {
     return toViewData(this.index, { query, page: await this.reader.query(query) }, ctx);
   }
 
-  /** The answer to a page request (a page, or why it could not be read). */
-  async answer(m: Extract<ReportFromWebview, { type: 'queryCases' }>, uri: string): Promise<ReportToWebview> {
+  /**
+   * The answer to a page request (a page, or why it could not be read), or null
+   * when another request came in while it waited: the view shows only its latest.
+   */
+  answer(m: Extract<ReportFromWebview, { type: 'queryCases' }>, uri: string): Promise<ReportToWebview | null> {
+    const seq = ++this.arrived;
+    const run = this.queue.then(() => (seq < this.arrived ? null : this.page(m, uri)));
+    this.queue = run;
+    return run;
+  }
+
+  private async page(m: Extract<ReportFromWebview, { type: 'queryCases' }>, uri: string): Promise<ReportToWebview> {
     try {
       const { page } = slimPage(await this.reader.query(m.query));
       return { type: 'cases', uri, id: m.id, query: m.query, page };

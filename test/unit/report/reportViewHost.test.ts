@@ -10,7 +10,7 @@ import { findPreviousReport, parseHead, sameProfile } from '../../../src/extensi
 import { checkReportMessage } from '../../../src/extension/report/reportMessages';
 import { DEFAULT_LIMITS, toViewData } from '../../../src/extension/report/viewData';
 import type { ViewContext } from '../../../src/extension/report/viewData';
-import { FIRST_QUERY } from '../../../src/extension/report/reportSession';
+import { FIRST_QUERY, ReportSession } from '../../../src/extension/report/reportSession';
 import { indexWhole } from '../../../src/engine/report/caseIndex';
 import { CaseReader } from '../../../src/engine/report/caseQuery';
 import type { ReportViewData } from '../../../src/protocol';
@@ -154,6 +154,34 @@ describe('report view: data sent to the webview', () => {
     // output, 12 context passages, the context count, the details.
     assert.equal(data.clipped.texts, 15);
     assert.equal(report.cases[0]?.output, long, 'the report itself is not changed');
+  });
+});
+
+describe('report view: the session answering page requests', () => {
+  it('answers from the report file, skips requests overtaken by newer ones, and says when the file changed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aiqk-session-'));
+    try {
+      const report = sampleResult();
+      const file = join(dir, `${report.run.id}.json`);
+      writeFileSync(file, [...jsonReportChunks(report)].join(''));
+      const session = await ReportSession.open(file);
+      const ask = (id: number, text: string) =>
+        session.answer({ type: 'queryCases', id, query: { ...FIRST_QUERY, text } }, 'file:///r.json');
+      const [a, b, c] = await Promise.all([ask(1, 'q1'), ask(2, 'q2'), ask(3, 'question')]);
+      assert.equal(a, null);
+      assert.equal(b, null);
+      assert.equal(c?.type, 'cases');
+      if (c?.type !== 'cases') return;
+      assert.equal(c.id, 3);
+      assert.equal(c.page?.matching, report.cases.length, 'every case has "question" in its input');
+      // The file rewritten under the view: the page cannot be trusted any more.
+      writeFileSync(file, [...jsonReportChunks({ ...report, cases: [...report.cases].reverse() })].join(''));
+      const d = await ask(4, '');
+      assert.equal(d?.type === 'cases' ? d.page : 'not cases', null);
+      assert.match(d?.type === 'cases' ? (d.error ?? '') : '', /changed since it was opened/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
