@@ -21,25 +21,32 @@ const CHUNK = 4 * 1024 * 1024;
 export async function eachLine(file: string, onLine: (line: Line) => boolean | void, from = 0, firstLine = 1): Promise<void> {
   const handle = await open(file, 'r');
   try {
-    let carry: Buffer = Buffer.alloc(0);
-    let carryOffset = from;
+    // One buffer, reused: the unfinished last line of a chunk moves to its start, and the next chunk is read after it.
+    let buf = Buffer.allocUnsafe(CHUNK);
+    let kept = 0;
+    let keptOffset = from;
     let position = from;
     let number = firstLine;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(CHUNK);
-      const { bytesRead } = await handle.read(chunk, 0, CHUNK, position);
+      if (kept === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, kept);
+        buf = bigger;
+      }
+      const { bytesRead } = await handle.read(buf, kept, buf.length - kept, position);
       if (bytesRead === 0) break;
       position += bytesRead;
-      const data = carry.length ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
+      const end = kept + bytesRead;
       let start = 0;
-      for (let nl = data.indexOf(10, start); nl !== -1; nl = data.indexOf(10, start)) {
-        if (onLine({ bytes: data.subarray(start, nl), offset: carryOffset + start, number: number++ }) === false) return;
+      for (let nl = buf.indexOf(10, start); nl !== -1 && nl < end; nl = buf.indexOf(10, start)) {
+        if (onLine({ bytes: buf.subarray(start, nl), offset: keptOffset + start, number: number++ }) === false) return;
         start = nl + 1;
       }
-      carry = data.subarray(start);
-      carryOffset += start;
+      buf.copy(buf, 0, start, end);
+      kept = end - start;
+      keptOffset += start;
     }
-    if (carry.length) onLine({ bytes: carry, offset: carryOffset, number });
+    if (kept) onLine({ bytes: buf.subarray(0, kept), offset: keptOffset, number });
   } finally {
     await handle.close();
   }
