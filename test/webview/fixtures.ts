@@ -62,17 +62,17 @@ export interface OpenedView {
 
 const written: string[] = [];
 
-function writeReport(dir: string, report: RunResult): string {
+function writeReport(dir: string, report: RunResult, edit: (json: string) => string = (x) => x): string {
   const file = join(dir, `${report.run.id}.json`);
-  writeFileSync(file, [...jsonReportChunks(report)].join(''));
+  writeFileSync(file, edit([...jsonReportChunks(report)].join('')));
   return file;
 }
 
-/** Opens a report as the host does (written, indexed, compared with `previous` when given). */
-export async function openView(report: RunResult, previous?: RunResult): Promise<OpenedView> {
+/** Opens a report as the host does (written, `edit`ed when given, indexed, compared with `previous` when given). */
+export async function openView(report: RunResult, previous?: RunResult, edit?: (json: string) => string): Promise<OpenedView> {
   const dir = mkdtempSync(join(tmpdir(), 'aiqk-webview-view-'));
   written.push(dir);
-  const session = await ReportSession.open(writeReport(dir, report));
+  const session = await ReportSession.open(writeReport(dir, report, edit));
   const data = await session.viewData({
     uri: `file:///projects/demo/.aiqk/reports/${report.run.id}.json`,
     paths: { json: `.aiqk/reports/${report.run.id}.json`, xlsx: `.aiqk/reports/${report.run.id}.xlsx`, profile: 'aiqk.yaml' },

@@ -324,6 +324,23 @@ describe('report view (built bundle in Chromium)', function () {
     assert.equal(ack.matching, 1);
   });
 
+  it('says which case lines it could not read, with file and line, and shows the others', async () => {
+    const p = await open();
+    const victim = report.cases[3];
+    assert.ok(victim);
+    const broken = await openView(report, undefined, (json) =>
+      json
+        .split('\n')
+        .map((line) => (line.includes(`"case_id":${JSON.stringify(victim.case_id)}`) ? line.slice(0, 40) : line))
+        .join('\n'),
+    );
+    const ack = await p.show(broken);
+    assert.equal(ack.total, report.cases.length - 1);
+    const banner = (await p.page.locator('.banner[role="alert"]').textContent()) ?? '';
+    assert.match(banner, /could not be read/);
+    assert.match(banner, new RegExp(`${report.run.id}\\.json:\\d+: case 4 is not valid JSON`));
+  });
+
   it('shows a load error plainly', async () => {
     const p = await open();
     await p.send({
