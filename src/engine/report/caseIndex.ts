@@ -32,6 +32,8 @@ export interface CaseRows {
   /** Byte offset and length of the case's JSON in the file (-1 when the report was read whole). */
   offset: number[];
   length: number[];
+  /** The case's line in the file, 1-based (0 when the report was read whole). */
+  line: number[];
 }
 
 /** A report ready to be paged. */
@@ -49,7 +51,7 @@ export interface CaseIndex {
 class NotLaidOut extends Error {}
 
 function emptyRows(): CaseRows {
-  return { count: 0, suite: [], caseId: [], status: [], latency: [], offset: [], length: [] };
+  return { count: 0, suite: [], caseId: [], status: [], latency: [], offset: [], length: [], line: [] };
 }
 
 /** Why a parsed case line is not a case, or null. */
@@ -78,7 +80,7 @@ class Indexer {
     if (this.problems.length < MAX_PROBLEMS) this.problems.push(`${this.file}:${where}: ${text}`);
   }
 
-  add(c: CaseResult, offset: number, length: number): void {
+  add(c: CaseResult, offset: number, length: number, line: number): void {
     const r = this.rows;
     r.suite.push(c.suite);
     r.caseId.push(c.case_id);
@@ -86,6 +88,7 @@ class Indexer {
     r.latency.push(typeof c.latency_ms === 'number' ? c.latency_ms : null);
     r.offset.push(offset);
     r.length.push(length);
+    r.line.push(line);
     r.count++;
     if (c.status === 'inconclusive') {
       this.inconclusive++;
@@ -136,7 +139,7 @@ async function indexLines(file: string): Promise<CaseIndex> {
         }
         const why = caseProblem(value);
         if (why) indexer.problem(line.number, `case ${indexer.rows.count + 1} is not a case: ${why}`);
-        else indexer.add(value as CaseResult, line.offset + 4, end - 4);
+        else indexer.add(value as CaseResult, line.offset + 4, end - 4, line.number);
         return;
       }
       const text = b.toString('utf8').trimEnd();
@@ -199,7 +202,7 @@ async function indexLines(file: string): Promise<CaseIndex> {
 /** The index of a report read whole (its cases kept; rows point into them). */
 export function indexWhole(file: string, result: RunResult): CaseIndex {
   const indexer = new Indexer(file);
-  result.cases.forEach((c) => indexer.add(c, -1, 0));
+  result.cases.forEach((c) => indexer.add(c, -1, 0, 0));
   const { version, run, summary, inputs, logs } = result;
   return {
     file,

@@ -227,7 +227,7 @@ export class ReportPanel implements vscode.Disposable {
         return;
       }
       case 'openJson':
-        return openJson(this.file, m.caseId);
+        return openJson(this.file, m.caseId, m.caseId === undefined ? undefined : this.session?.lineOf(m.caseId));
       case 'openXlsx':
         await openXlsx(this.file);
         return;

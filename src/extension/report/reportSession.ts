@@ -61,6 +61,13 @@ export class ReportSession {
     }
   }
 
+  /** The line of a case in the report file (the first case with that id), when the report is laid out one case per line. */
+  lineOf(caseId: string): number | undefined {
+    const { caseId: ids, line } = this.index.rows;
+    const row = ids.indexOf(caseId);
+    return row >= 0 && (line[row] as number) > 0 ? line[row] : undefined;
+  }
+
   /** Compares this report with an earlier one, indexing that one. */
   async compareWith(previousFile: string): Promise<RunComparison> {
     return compareIndexes(await buildCaseIndex(previousFile), this.index);

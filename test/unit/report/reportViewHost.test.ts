@@ -1,7 +1,7 @@
 // The report view host's pure parts: message validation, the data sent to the
 // view, and the search for the previous report to compare with.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jsonReportChunks } from '../../../src/engine/report/jsonReport';
@@ -165,6 +165,10 @@ describe('report view: the session answering page requests', () => {
       const file = join(dir, `${report.run.id}.json`);
       writeFileSync(file, [...jsonReportChunks(report)].join(''));
       const session = await ReportSession.open(file);
+      const lines = readFileSync(file, 'utf8').split('\n');
+      for (const c of report.cases)
+        assert.ok(lines[(session.lineOf(c.case_id) ?? 0) - 1]?.includes(`"case_id":${JSON.stringify(c.case_id)}`), c.case_id);
+      assert.equal(session.lineOf('no-such-case'), undefined);
       const ask = (id: number, text: string) =>
         session.answer({ type: 'queryCases', id, query: { ...FIRST_QUERY, text } }, 'file:///r.json');
       const [a, b, c] = await Promise.all([ask(1, 'q1'), ask(2, 'q2'), ask(3, 'question')]);
