@@ -12,12 +12,11 @@ import type { CasePage, CaseQuery } from '../../src/engine/model/caseQuery';
 import type { ReportToWebview } from '../../src/protocol';
 import { h, replaceChildren, setText } from '../shared/dom';
 import { icon } from '../shared/icons';
-import { caseDetail } from './caseDetail';
 import { caseKey, queryKey, queryOf } from './caseModel';
-import { formatMs, suiteLabel } from './format';
+import { COLUMNS, caseRows } from './caseRows';
+import { suiteLabel } from './format';
 import type { Post } from './header';
-import { statusBadge } from './header';
-import type { SortKey, StatusFilter, UiState } from './viewState';
+import type { StatusFilter, UiState } from './viewState';
 import { pageSizes } from './viewState';
 
 /** What the table needs from the app. */
@@ -36,15 +35,6 @@ export interface TableHost {
 /** The host's answer to a page request. */
 export type CasesAnswer = Extract<ReportToWebview, { type: 'cases' }>;
 
-const COLUMNS: { key: SortKey | null; label: string; cls: string }[] = [
-  { key: 'status', label: 'Status', cls: 'col-status' },
-  { key: 'suite', label: 'Suite', cls: 'col-suite' },
-  { key: 'case', label: 'Case', cls: 'col-case' },
-  { key: null, label: 'Input', cls: 'col-input' },
-  { key: null, label: 'Output or reason', cls: 'col-output' },
-  { key: 'latency', label: 'Latency', cls: 'col-latency num' },
-];
-
 const STATUS_OPTIONS: [StatusFilter, string][] = [
   ['all', 'All statuses'],
   ['notPassed', 'Not passed'],
@@ -54,12 +44,6 @@ const STATUS_OPTIONS: [StatusFilter, string][] = [
   ['passed', 'Passed'],
   ['cancelled', 'Cancelled'],
 ];
-
-function oneLine(text: string | null, max = 160): string {
-  if (!text) return '';
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-}
 
 function select(id: string, options: [string, string][], value: string, onChange: (v: string) => void): HTMLElement {
   const el = h('vscode-single-select', { id, class: 'filter-select' });
@@ -241,37 +225,7 @@ export class CaseTable {
     const rows: HTMLElement[] = [];
     if (page.cases.length === 0) rows.push(this.messageRow(this.total ? 'No case matches the filters.' : 'This run has no cases.'));
     if (!page.cases.some((c) => caseKey(c) === this.focusKey)) this.focusKey = page.cases[0] ? caseKey(page.cases[0]) : undefined;
-    page.cases.forEach((c, i) => {
-      const key = caseKey(c);
-      const open = expanded.has(key);
-      const detailId = `detail-${page.first + i}`;
-      rows.push(
-        h(
-          'tr',
-          {
-            class: `case-row is-${c.status}${open ? ' is-open' : ''}`,
-            'data-key': key,
-            tabindex: key === this.focusKey ? 0 : -1,
-            'aria-expanded': open ? 'true' : 'false',
-            'aria-rowindex': page.first + i + 2,
-            ...(open ? { 'aria-controls': detailId } : {}),
-          },
-          h('td', { class: 'col-expand' }, icon('chevron')),
-          h('td', { class: 'col-status' }, statusBadge(c.status)),
-          h('td', { class: 'col-suite' }, suiteLabel(c.suite)),
-          h('td', { class: 'col-case mono' }, c.case_id),
-          h('td', { class: 'col-input', title: oneLine(c.input, 600) }, oneLine(c.input)),
-          h(
-            'td',
-            { class: `col-output${c.error ? ' is-reason' : ''}`, title: oneLine(c.error ?? c.output, 600) },
-            oneLine(c.error ?? c.output) || h('span', { class: 'muted' }, '—'),
-          ),
-          h('td', { class: 'col-latency num mono' }, c.latency_ms === null ? '—' : formatMs(c.latency_ms)),
-        ),
-      );
-      if (open)
-        rows.push(h('tr', { class: 'detail-row', id: detailId }, h('td', { colspan: COLUMNS.length + 1 }, caseDetail(c, this.host.post))));
-    });
+    rows.push(...caseRows(page, expanded, this.focusKey, this.host.post));
     replaceChildren(this.tbody, rows);
     this.table.setAttribute('aria-rowcount', String(page.matching + 1));
     const range = page.matching
