@@ -253,6 +253,8 @@ export class ReportPanel implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    // The case index of a large report is tens of megabytes: let it go with the panel.
+    this.session = undefined;
     for (const s of this.subscriptions) s.dispose();
     this.host.onDisposed(this);
     this.panel.dispose();
