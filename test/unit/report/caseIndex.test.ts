@@ -141,6 +141,22 @@ describe('case index of a report', function () {
     }
   });
 
+  it('finds words with quotes, backslashes and accents as they read in the case, not as JSON escapes them', async () => {
+    const quoted = assemble([
+      { ...bigCase(0), case_id: 'quoted', output: 'He said "Refund" twice, path C:\\Temp, café' },
+      { ...bigCase(1), case_id: 'plain', output: 'refund without quotes, cafe' },
+    ]);
+    const file = join(dir, 'quoted.json');
+    writeReport(file, quoted);
+    const r = new CaseReader(await buildCaseIndex(file));
+    const ids = async (text: string): Promise<string[]> => (await r.query(query({ text }))).cases.map((c) => c.case_id);
+    assert.deepEqual(await ids('"refund"'), ['quoted']);
+    assert.deepEqual(await ids('c:\\temp'), ['quoted']);
+    assert.deepEqual(await ids('CAFÉ'), ['quoted']);
+    assert.deepEqual((await ids('refund')).sort(), ['plain', 'quoted']);
+    assert.deepEqual(await ids('"he'), [], 'the JSON quote before a value is not part of it');
+  });
+
   it('reads a valid report laid out otherwise whole, and answers the same', async () => {
     const report = assemble(cases.slice(0, 500));
     const pretty = join(dir, 'pretty.json');
@@ -188,17 +204,15 @@ describe('case index of a report', function () {
 
   it('compares two runs from their indexes exactly as from the whole reports', async () => {
     const current = assemble(cases.slice(0, 3000), { id: 'run_20250304-050607_0a1b2c3d' });
-    const prevCases = cases
-      .slice(100, 3200)
-      .map((c, i) =>
-        i % 50 === 0
-          ? {
-              ...c,
-              status: c.status === 'passed' ? ('failed' as const) : ('passed' as const),
-              error: c.status === 'passed' ? `was failing ${i}` : null,
-            }
-          : c,
-      );
+    const prevCases = cases.slice(100, 3200).map((c, i) =>
+      i % 50 === 0
+        ? {
+            ...c,
+            status: c.status === 'passed' ? ('failed' as const) : ('passed' as const),
+            error: c.status === 'passed' ? `was failing ${i}` : null,
+          }
+        : c,
+    );
     const previous = assemble(prevCases, { id: 'run_20250303-050607_0a1b2c3d' });
     const a = join(dir, 'previous.json');
     const b = join(dir, 'current.json');
