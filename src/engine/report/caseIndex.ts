@@ -62,6 +62,10 @@ function caseProblem(c: unknown): string | null {
   if (typeof r.case_id !== 'string') return 'case_id must be a string';
   if (!STATUSES.includes(r.status as CaseStatus)) return `unknown status ${JSON.stringify(r.status)}`;
   if (r.latency_ms !== null && typeof r.latency_ms !== 'number') return 'latency_ms must be a number or null';
+  if (typeof r.input !== 'string') return 'input must be a string';
+  const notText = ['expected', 'output', 'error'].find((k) => r[k] !== null && typeof r[k] !== 'string');
+  if (notText) return `${notText} must be a string or null`;
+  if (!Array.isArray(r.contexts)) return 'contexts must be a list';
   return null;
 }
 
@@ -122,11 +126,14 @@ async function indexLines(file: string): Promise<CaseIndex> {
   let headBytes = 0;
   let phase: 'head' | 'cases' | 'tail' = 'head';
   let layout: string | null = null;
+  /** Case lines seen, broken ones included: "case 12" is the report's 12th. */
+  let seen = 0;
   await eachLine(file, (line: Line) => {
     const b = line.bytes;
     if (phase === 'cases') {
       // `    {…},` : four spaces, the case, a comma but after the last one.
       if (b[0] === 32 && b[1] === 32 && b[2] === 32 && b[3] === 32 && b[4] === 123) {
+        seen++;
         let end = b.length;
         if (b[end - 1] === 13) end--;
         if (b[end - 1] === 44) end--;
@@ -134,11 +141,11 @@ async function indexLines(file: string): Promise<CaseIndex> {
         try {
           value = JSON.parse(b.toString('utf8', 4, end));
         } catch (err) {
-          indexer.problem(line.number, `case ${indexer.rows.count + 1} is not valid JSON (${(err as Error).message})`);
+          indexer.problem(line.number, `case ${seen} is not valid JSON (${(err as Error).message})`);
           return;
         }
         const why = caseProblem(value);
-        if (why) indexer.problem(line.number, `case ${indexer.rows.count + 1} is not a case: ${why}`);
+        if (why) indexer.problem(line.number, `case ${seen} is not a case: ${why}`);
         else indexer.add(value as CaseResult, line.offset + 4, end - 4, line.number);
         return;
       }

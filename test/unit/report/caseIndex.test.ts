@@ -184,13 +184,16 @@ describe('case index of a report', function () {
     lines[at] = '    {"suite": "performance", "case_id": broken,';
     const bad = lines.findIndex((l) => l.includes('q000020'));
     lines[bad] = lines[bad]!.replace('"status":"passed"', '"status":"fine"');
+    const noInput = lines.findIndex((l) => l.includes('q000030'));
+    lines[noInput] = lines[noInput]!.replace(/"input":"[^"]*"/, '"input":42');
     const file = join(dir, 'broken.json');
     writeFileSync(file, lines.join('\n'));
     const broken = await buildCaseIndex(file);
-    assert.equal(broken.rows.count, 48);
-    assert.equal(broken.problems.length, 2);
+    assert.equal(broken.rows.count, 47);
+    assert.equal(broken.problems.length, 3);
     assert.match(broken.problems[0]!, new RegExp(`broken\\.json:${at + 1}: case 11 is not valid JSON`));
-    assert.match(broken.problems[1]!, new RegExp(`broken\\.json:${bad + 1}: case 20 is not a case: unknown status "fine"`));
+    assert.match(broken.problems[1]!, new RegExp(`broken\\.json:${bad + 1}: case 21 is not a case: unknown status "fine"`));
+    assert.match(broken.problems[2]!, new RegExp(`broken\\.json:${noInput + 1}: case 31 is not a case: input must be a string`));
     assert.ok(!broken.rows.caseId.some((id) => id.endsWith('q000010')));
   });
 
