@@ -4,7 +4,8 @@
 // host validates every message it receives: a webview is untrusted input.
 // This file imports nothing from vscode or the engine's runtime (types only).
 import type { RunComparison } from './engine/model/runComparison';
-import type { CaseResult, LogEntry, RunInfo, RunResult } from './engine/model/runTypes';
+import type { CaseAggregates, CasePage, CaseQuery } from './engine/model/caseQuery';
+import type { LogEntry, RunInfo, RunResult } from './engine/model/runTypes';
 import type { DataKind } from './engine/model/dataKinds';
 import type { RequirementRow } from './engine/model/requirementTypes';
 import type { SuiteName } from './engine/model/suiteNames';
@@ -15,8 +16,10 @@ import type { WizardChip } from './engine/model/wizardSteps';
 // (owned by the report view: webview/report/, src/extension/report/)
 
 /**
- * A report as the view gets it: the run, its summary, the cases (very long texts
- * clipped), the last log lines, and the comparison with the previous run.
+ * A report as the view gets it: the run, its summary, what the view draws from
+ * all cases (computed by the host while indexing them), the first page of cases
+ * (very long texts clipped), the last log lines, and the comparison with the
+ * previous run. Further pages are asked for with `queryCases`.
  */
 export interface ReportViewData {
   /** The JSON report's file Uri (as a string): the panel's identity, kept in the view's state to restore after a reload. */
@@ -25,13 +28,20 @@ export interface ReportViewData {
   paths: { json: string; xlsx: string | null; profile: string | null };
   run: RunInfo;
   summary: RunResult['summary'];
-  cases: CaseResult[];
+  /** How many cases the report holds. */
+  total: number;
+  /** Counts and the latency histogram, over every case. */
+  aggregates: CaseAggregates;
+  /** The first page of cases and the query it answers (the default sort, no filter). */
+  first: { query: CaseQuery; page: CasePage };
+  /** Case lines of the file that could not be read, each with its file and line. */
+  problems: string[];
   logs: LogEntry[];
-  /** What was left out to keep the view light: texts clipped, log lines dropped. */
+  /** What was left out to keep the view light: texts clipped (in the first page), log lines dropped. */
   clipped: { texts: number; logs: number };
-  /** The comparison with the previous finished run of the same profile in the same folder. */
+  /** The comparison with the previous finished run of the same profile in the same folder (sent later when still being computed). */
   comparison: RunComparison | null;
-  /** Why there is no comparison, for a person. */
+  /** Why there is no comparison (yet), for a person. */
   comparisonNote: string | null;
   /** Whether the run command is available (it is registered and the workspace is trusted). */
   canRerun: boolean;
@@ -40,13 +50,21 @@ export interface ReportViewData {
 }
 
 /** Messages from the extension host to the report view. */
-export type ReportToWebview = { type: 'report'; data: ReportViewData } | { type: 'loadError'; uri: string; message: string };
+export type ReportToWebview =
+  | { type: 'report'; data: ReportViewData }
+  | { type: 'loadError'; uri: string; message: string }
+  /** The answer to `queryCases` number `id`: a page, or why it could not be read. */
+  | { type: 'cases'; uri: string; id: number; query: CaseQuery; page: CasePage | null; error?: string }
+  /** The comparison with the previous run, once computed after the report was sent. */
+  | { type: 'comparison'; uri: string; comparison: RunComparison | null; comparisonNote: string | null };
 
 /** Messages from the report view to the extension host. */
 export type ReportFromWebview =
   | { type: 'ready' }
   /** Sent after every render: what is on screen (tests and the host read it). */
   | { type: 'rendered'; runId: string; cards: number; rows: number; matching: number; total: number; charts: number }
+  /** Asks for a page of cases; `id` grows with each request, so an older answer is known and ignored. */
+  | { type: 'queryCases'; id: number; query: CaseQuery }
   /** Opens the JSON report; with a case id, at that case's line. */
   | { type: 'openJson'; caseId?: string }
   | { type: 'openXlsx' }

@@ -65,18 +65,41 @@ describe('report view', function () {
     assert.ok(tab.input instanceof vscode.TabInputWebview);
   });
 
-  it('sent the report with its comparison to the previous run of the profile', () => {
+  it('sent the report, its first page and then its comparison to the previous run of the profile', () => {
     const { result, json } = runs[1]!;
+    const data = api.reportView.data(json);
+    assert.ok(data);
+    assert.equal(data.run.id, result.run.id);
+    assert.equal(data.uri, vscode.Uri.file(json).toString());
+    assert.equal(data.paths.json, path.join('.aiqk', 'reports', `${result.run.id}.json`));
+    assert.equal(data.paths.xlsx, path.join('.aiqk', 'reports', `${result.run.id}.xlsx`));
+    assert.equal(data.total, result.cases.length);
+    assert.equal(data.first.page.cases.length, Math.min(50, result.cases.length));
+    assert.deepEqual(data.problems, []);
+    assert.equal(data.comparison?.previous.id, runs[0]!.result.run.id);
+    assert.equal(data.comparison?.totals.compared, result.cases.length);
+    assert.equal(data.canRerun, true, 'the run command is registered and the folder trusted');
+  });
+
+  it("answers the webview's page requests from the report's case index", async () => {
+    const { result, json } = runs[1]!;
+    const failed = result.cases.filter((c) => c.status !== 'passed');
+    const query = { suite: 'all', status: 'notPassed', text: '', sort: { key: 'case', dir: 'asc' }, page: 0, pageSize: 25 } as const;
+    await api.reportView.receive(json, { type: 'queryCases', id: 41, query });
     const sent = api.reportView.lastSent(json);
-    assert.equal(sent?.type, 'report');
-    if (sent?.type !== 'report') return;
-    assert.equal(sent.data.run.id, result.run.id);
-    assert.equal(sent.data.uri, vscode.Uri.file(json).toString());
-    assert.equal(sent.data.paths.json, path.join('.aiqk', 'reports', `${result.run.id}.json`));
-    assert.equal(sent.data.paths.xlsx, path.join('.aiqk', 'reports', `${result.run.id}.xlsx`));
-    assert.equal(sent.data.comparison?.previous.id, runs[0]!.result.run.id);
-    assert.equal(sent.data.comparison?.totals.compared, result.cases.length);
-    assert.equal(sent.data.canRerun, true, 'the run command is registered and the folder trusted');
+    assert.equal(sent?.type, 'cases');
+    if (sent?.type !== 'cases') return;
+    assert.equal(sent.id, 41);
+    assert.deepEqual(sent.query, query);
+    assert.equal(sent.page?.matching, failed.length);
+    assert.equal(sent.page?.total, result.cases.length);
+    const ids = failed.map((c) => c.case_id).sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+    assert.deepEqual(
+      sent.page?.cases.map((c) => c.case_id),
+      ids.slice(0, 25),
+    );
+    await api.reportView.receive(json, { type: 'queryCases', id: 42, query: { ...query, pageSize: 5000 } });
+    assert.match(api.reportView.handled(json).rejected.at(-1) ?? '', /pageSize/);
   });
 
   it('reveals the open panel instead of opening a second one', async () => {
@@ -115,8 +138,9 @@ describe('report view', function () {
     assert.equal(api.reportView.panels().length, 1);
     const rendered = await api.reportView.whenRendered(runs[0]!.json, 30_000, true);
     assert.equal(rendered.runId, runs[0]!.result.run.id);
-    const sent = api.reportView.lastSent(runs[0]!.json);
-    assert.equal(sent?.type === 'report' ? sent.data.comparison : 'not a report', null, 'the first run has nothing before it');
+    const data = api.reportView.data(runs[0]!.json);
+    assert.equal(data?.comparison, null, 'the first run has nothing before it');
+    assert.match(data?.comparisonNote ?? '', /first finished run/);
   });
 
   it('without an argument, offers the report history newest first', async () => {

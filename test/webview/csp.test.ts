@@ -6,10 +6,11 @@
 import { strict as assert } from 'node:assert';
 import type { Page } from 'playwright-core';
 import type { RunResult } from '../../src/engine/model/runTypes';
-import type { ReportViewData, WizardView } from '../../src/protocol';
+import type { WizardView } from '../../src/protocol';
 import type { NodeServices } from '../unit/wizard/nodeServices';
 import { nodeServices } from '../unit/wizard/nodeServices';
-import { demoReport, previousOf, viewDataOf } from './fixtures';
+import { demoReport, openView, previousOf, removeViews } from './fixtures';
+import type { OpenedView } from './fixtures';
 import { Harness } from './harness';
 import { THEMES } from './themes';
 import { WizardHarness } from './wizardHarness';
@@ -59,13 +60,16 @@ describe('webview CSP without unsafe-inline (built bundles in Chromium)', functi
   describe('report view', () => {
     const harness = new Harness();
     let report: RunResult;
-    let data: ReportViewData;
+    let view: OpenedView;
     before(async () => {
       report = await demoReport();
-      data = viewDataOf(report, previousOf(report));
+      view = await openView(report, previousOf(report));
       await harness.start();
     });
-    after(() => harness.stop());
+    after(async () => {
+      await harness.stop();
+      removeViews();
+    });
 
     it('refuses and records an inline style, a style attribute and an inline script; CSSOM styles pass', async () => {
       const p = await harness.open();
@@ -88,7 +92,7 @@ describe('webview CSP without unsafe-inline (built bundles in Chromium)', functi
     for (const theme of ['dark', 'light'] as const) {
       it(`renders header, cards, charts, comparison, case table and details styled, with no violation (${theme})`, async () => {
         const p = await harness.open({ theme });
-        const ack = await p.sendAndRender({ type: 'report', data });
+        const ack = await p.show(view);
         assert.equal(ack.charts, 2);
         const red = report.cases.find((c) => c.suite === 'red_team' && Array.isArray(c.details?.evidence));
         assert.ok(red);

@@ -1,17 +1,17 @@
 // Report data for the view's tests, made by the engine itself: the demo profile
 // run against the built-in target (no network), written as a report would be;
 // a "previous" run derived from it so the comparison has something to show; and
-// a large synthetic report for paging.
-import { mkdtempSync, rmSync } from 'node:fs';
+// a large synthetic report for paging. Views are opened as the host opens them:
+// the report written to a file, indexed, and its pages answered from the index.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadProfile } from '../../src/engine/config/loadProfile';
 import { resolveProfile } from '../../src/engine/config/resolve';
-import { compareRuns } from '../../src/engine/report/compareRuns';
-import { toJsonReport } from '../../src/engine/report/jsonReport';
+import { jsonReportChunks, toJsonReport } from '../../src/engine/report/jsonReport';
 import { startRun } from '../../src/engine/run/startRun';
 import type { CaseResult, RunResult } from '../../src/engine/model/runTypes';
-import { toViewData } from '../../src/extension/report/viewData';
+import { ReportSession } from '../../src/extension/report/reportSession';
 import type { ReportViewData } from '../../src/protocol';
 
 const DEMO = join(__dirname, '..', '..', 'examples', 'demo', 'aiqk.yaml');
@@ -54,15 +54,38 @@ export function previousOf(current: RunResult): RunResult {
   return prev;
 }
 
-/** The view's data for a report, compared with `previous` when given. */
-export function viewDataOf(report: RunResult, previous?: RunResult): ReportViewData {
-  return toViewData(report, {
+/** A report opened for the view: what the host sends first, and the session that answers the view's page requests. */
+export interface OpenedView {
+  data: ReportViewData;
+  session: ReportSession;
+}
+
+const written: string[] = [];
+
+function writeReport(dir: string, report: RunResult, edit: (json: string) => string = (x) => x): string {
+  const file = join(dir, `${report.run.id}.json`);
+  writeFileSync(file, edit([...jsonReportChunks(report)].join('')));
+  return file;
+}
+
+/** Opens a report as the host does (written, `edit`ed when given, indexed, compared with `previous` when given). */
+export async function openView(report: RunResult, previous?: RunResult, edit?: (json: string) => string): Promise<OpenedView> {
+  const dir = mkdtempSync(join(tmpdir(), 'aiqk-webview-view-'));
+  written.push(dir);
+  const session = await ReportSession.open(writeReport(dir, report, edit));
+  const data = await session.viewData({
     uri: `file:///projects/demo/.aiqk/reports/${report.run.id}.json`,
     paths: { json: `.aiqk/reports/${report.run.id}.json`, xlsx: `.aiqk/reports/${report.run.id}.xlsx`, profile: 'aiqk.yaml' },
-    comparison: previous ? compareRuns(previous, report) : null,
+    comparison: previous ? await session.compareWith(writeReport(dir, previous)) : null,
     comparisonNote: previous ? null : 'This is the first finished run of this profile in its report folder: nothing to compare with yet.',
     canRerun: true,
   });
+  return { data, session };
+}
+
+/** Removes the report files openView wrote. */
+export function removeViews(): void {
+  for (const dir of written.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** A report of `n` performance cases (every 7th failed), for paging and sorting at size. */

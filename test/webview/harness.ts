@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import type { ReportFromWebview, ReportToWebview } from '../../src/protocol';
+import type { OpenedView } from './fixtures';
 import { CHROMIUM, CHROMIUM_ARGS, webviewPageHtml } from './webviewPage';
 
 /** The built bundle under test. */
@@ -35,7 +36,8 @@ function pageHtml(opts: PageOptions, origin: string): string {
     theme: opts.theme,
     state: opts.state,
     prelude: 'window.__posted = [];',
-    postMessage: 'window.__posted.push(JSON.parse(JSON.stringify(m)))',
+    // Recorded, and handed to the test's host (which answers page requests from a real case index).
+    postMessage: '(window.__posted.push(JSON.parse(JSON.stringify(m))), window.__toHost(JSON.parse(JSON.stringify(m))))',
   });
 }
 
@@ -84,8 +86,9 @@ export class Harness {
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
-    await page.goto(`${this.origin}/?id=${id}`);
     const view = new ViewPage(page, errors);
+    await page.exposeFunction('__toHost', (m: ReportFromWebview) => view.fromView(m));
+    await page.goto(`${this.origin}/?id=${id}`);
     await view.waitForPosted((m) => m.type === 'ready');
     return view;
   }
@@ -99,10 +102,52 @@ export class Harness {
 
 /** One page showing the view. */
 export class ViewPage {
+  private shown: OpenedView | undefined;
+  private held: Extract<ReportFromWebview, { type: 'queryCases' }>[] | undefined;
+  /** Page requests the host answered (the view's `queryCases`). */
+  readonly answered: Extract<ReportToWebview, { type: 'cases' }>[] = [];
+
   constructor(
     readonly page: Page,
     readonly errors: string[],
   ) {}
+
+  /** What the host does with a message of the view: page requests are answered from the shown report's index. */
+  async fromView(m: ReportFromWebview): Promise<void> {
+    const shown = this.shown;
+    if (m.type !== 'queryCases' || !shown) return;
+    if (this.held) {
+      this.held.push(m);
+      return;
+    }
+    const answer = await shown.session.answer(m, shown.data.uri);
+    if (answer?.type !== 'cases') return;
+    this.answered.push(answer);
+    if (!this.page.isClosed()) await this.send(answer);
+  }
+
+  /** Keeps the view's page requests unanswered until `release` (a slow host). */
+  hold(): void {
+    this.held = [];
+  }
+
+  /** The page requests held, oldest first. */
+  heldRequests(): Extract<ReportFromWebview, { type: 'queryCases' }>[] {
+    return [...(this.held ?? [])];
+  }
+
+  /** Answers the held page requests, newest first when `newestFirst`, and answers the next ones at once. */
+  async release(newestFirst = false): Promise<void> {
+    const held = this.held ?? [];
+    this.held = undefined;
+    for (const m of newestFirst ? [...held].reverse() : held) await this.fromView(m);
+  }
+
+  /** Sends a report as the host does and answers the view's page requests from its index; resolves on the next render. */
+  show(view: OpenedView): Promise<Extract<ReportFromWebview, { type: 'rendered' }>> {
+    this.shown = view;
+    return this.sendAndRender({ type: 'report', data: view.data });
+  }
 
   /** Delivers a host message as VS Code does. */
   async send(message: ReportToWebview): Promise<void> {

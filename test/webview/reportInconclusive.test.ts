@@ -11,7 +11,7 @@ import { toJsonReport } from '../../src/engine/report/jsonReport';
 import { startRun } from '../../src/engine/run/startRun';
 import type { RunResult } from '../../src/engine/model/runTypes';
 import { startSafeTarget } from '../fixtures/servers/referenceTargets';
-import { viewDataOf } from './fixtures';
+import { openView, removeViews } from './fixtures';
 import type { ViewPage } from './harness';
 import { Harness } from './harness';
 
@@ -51,6 +51,7 @@ describe('report view of an inconclusive run (built bundle in Chromium)', functi
   });
   after(async () => {
     await harness.stop();
+    removeViews();
   });
   afterEach(async () => {
     if (!page) return;
@@ -63,7 +64,7 @@ describe('report view of an inconclusive run (built bundle in Chromium)', functi
   it('marks the run and its suites inconclusive with their own icon and a banner saying a judge would grade the replies', async () => {
     assert.equal(report.run.status, 'inconclusive');
     const p = (page = await harness.open());
-    await p.sendAndRender({ type: 'report', data: viewDataOf(report) });
+    await p.show(await openView(report));
     const pill = p.page.locator('.report-header .title-row .pill');
     assert.equal((await pill.textContent())?.trim(), 'inconclusive');
     assert.equal(await pill.locator('svg.icon').count(), 1);
@@ -92,7 +93,7 @@ describe('report view of an inconclusive run (built bundle in Chromium)', functi
 
   it('filters the case table to inconclusive cases', async () => {
     const p = (page = await harness.open());
-    await p.sendAndRender({ type: 'report', data: viewDataOf(report) });
+    await p.show(await openView(report));
     await p.page.locator('vscode-single-select#filter-status').click();
     const ack = await p.rerendered(() =>
       p.page.locator('vscode-single-select#filter-status').getByRole('option', { name: 'Inconclusive', exact: true }).click(),

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { RunResult } from '../../src/engine/model/runTypes';
 import type { ReportViewData } from '../../src/protocol';
 import { metricLabel } from '../../webview/report/format';
-import { demoReport, largeReport, previousOf, viewDataOf } from './fixtures';
+import { demoReport, largeReport, openView, previousOf, removeViews } from './fixtures';
+import type { OpenedView } from './fixtures';
 import type { ViewPage } from './harness';
 import { Harness } from './harness';
 import { THEMES } from './themes';
@@ -19,16 +20,19 @@ describe('report view (built bundle in Chromium)', function () {
   const harness = new Harness();
   let report: RunResult;
   let data: ReportViewData;
+  let view: OpenedView;
   const pages: ViewPage[] = [];
 
   before(async () => {
     report = await demoReport();
-    data = viewDataOf(report, previousOf(report));
+    view = await openView(report, previousOf(report));
+    data = view.data;
     await harness.start();
     mkdirSync(SHOTS, { recursive: true });
   });
   after(async () => {
     await harness.stop();
+    removeViews();
   });
   afterEach(async () => {
     for (const p of pages.splice(0)) {
@@ -52,7 +56,7 @@ describe('report view (built bundle in Chromium)', function () {
     const posted = await p.posted();
     assert.deepEqual(posted, [{ type: 'ready' }], 'ready is the first and only message before data');
     assert.match((await p.page.textContent('#app')) ?? '', /Loading/);
-    const ack = await p.sendAndRender({ type: 'report', data });
+    const ack = await p.show(view);
     const suites = Object.keys(report.summary.suites).length;
     assert.equal(ack.runId, report.run.id);
     assert.equal(ack.cards, suites);
@@ -69,7 +73,7 @@ describe('report view (built bundle in Chromium)', function () {
 
   it('shows each suite verdict and its metrics against thresholds with icons and words', async () => {
     const p = await open();
-    await p.sendAndRender({ type: 'report', data });
+    await p.show(view);
     const header = p.page.locator('.report-header .title-row .pill');
     assert.equal((await header.textContent())?.trim(), report.run.status);
     assert.equal(await header.locator('svg.icon').count(), 1, 'status has an icon besides its word');
@@ -91,7 +95,7 @@ describe('report view (built bundle in Chromium)', function () {
 
   it('sorts by a column on click and says so with aria-sort', async () => {
     const p = await open();
-    await p.sendAndRender({ type: 'report', data });
+    await p.show(view);
     assert.equal(await p.page.getAttribute('th:has(button[data-sort="status"])', 'aria-sort'), 'ascending');
     await p.rerendered(() => p.page.click('button[data-sort="latency"]'));
     assert.equal(await p.page.getAttribute('th:has(button[data-sort="latency"])', 'aria-sort'), 'ascending');
@@ -114,7 +118,7 @@ describe('report view (built bundle in Chromium)', function () {
 
   it('filters by suite (from a card), status and text, with labelled filters', async () => {
     const p = await open();
-    await p.sendAndRender({ type: 'report', data });
+    await p.show(view);
     const ack = await p.rerendered(() => p.page.click('article.suite-card[data-suite="red_team"] button.show-cases'));
     const redTeam = report.cases.filter((c) => c.suite === 'red_team').length;
     assert.equal(ack.matching, redTeam);
@@ -140,7 +144,7 @@ describe('report view (built bundle in Chromium)', function () {
 
   it('moves between rows with the arrow keys and expands a row with Enter', async () => {
     const p = await open();
-    await p.sendAndRender({ type: 'report', data });
+    await p.show(view);
     const keys = await rowKeys(p);
     assert.equal(await p.page.locator('tbody tr.case-row[tabindex="0"]').count(), 1, 'one row in the tab order');
     await p.page.locator('tbody tr.case-row').first().focus();
@@ -163,7 +167,7 @@ describe('report view (built bundle in Chromium)', function () {
 
   it('highlights evidence spans in the output and asks the host to open a case in the JSON', async () => {
     const p = await open();
-    await p.sendAndRender({ type: 'report', data });
+    await p.show(view);
     const red = report.cases.find(
       (c) => c.suite === 'red_team' && Array.isArray(c.details?.evidence) && (c.details.evidence as unknown[]).length > 0,
     );
@@ -180,7 +184,7 @@ describe('report view (built bundle in Chromium)', function () {
 
   it('posts the right message for each action', async () => {
     const p = await open();
-    await p.sendAndRender({ type: 'report', data });
+    await p.show(view);
     const clickAndExpect = async (selector: string, expected: object): Promise<void> => {
       const before = (await p.posted()).length;
       await p.page.click(selector);
@@ -197,7 +201,7 @@ describe('report view (built bundle in Chromium)', function () {
 
   it('disables what is not available: no XLSX, no run command', async () => {
     const p = await open();
-    await p.sendAndRender({ type: 'report', data: { ...data, paths: { ...data.paths, xlsx: null }, canRerun: false } });
+    await p.show({ ...view, data: { ...data, paths: { ...data.paths, xlsx: null }, canRerun: false } });
     assert.equal(await p.page.locator('#action-open-xlsx[disabled]').count(), 1);
     assert.equal(await p.page.locator('#action-rerun[disabled]').count(), 1);
     const before = (await p.posted()).length;
@@ -208,7 +212,7 @@ describe('report view (built bundle in Chromium)', function () {
 
   it('shows what got better and worse, and jumps to a newly failing case', async () => {
     const p = await open();
-    await p.sendAndRender({ type: 'report', data });
+    await p.show(view);
     const cmp = data.comparison;
     assert.ok(cmp);
     const section = p.page.locator('#comparison');
@@ -235,13 +239,13 @@ describe('report view (built bundle in Chromium)', function () {
 
   it('says why there is no comparison on a first run', async () => {
     const p = await open();
-    await p.sendAndRender({ type: 'report', data: viewDataOf(report) });
+    await p.show(await openView(report));
     assert.match((await p.page.textContent('#comparison')) ?? '', /first finished run/);
   });
 
   it('keeps sort and filters in the webview state and restores them', async () => {
     const p = await open();
-    await p.sendAndRender({ type: 'report', data });
+    await p.show(view);
     await p.rerendered(() => p.page.click('button[data-sort="case"]'));
     await p.rerendered(() => p.page.click('article.suite-card[data-suite="safety"] button.show-cases'));
     const state = await p.state();
@@ -249,7 +253,7 @@ describe('report view (built bundle in Chromium)', function () {
     assert.deepEqual(state?.sort, { key: 'case', dir: 'asc' });
     assert.equal(state?.suite, 'safety');
     const again = await open({ state });
-    const ack = await again.sendAndRender({ type: 'report', data });
+    const ack = await again.show(view);
     assert.equal(ack.matching, report.cases.filter((c) => c.suite === 'safety').length);
     assert.equal(await again.page.getAttribute('th:has(button[data-sort="case"])', 'aria-sort'), 'ascending');
     assert.equal(
@@ -261,7 +265,7 @@ describe('report view (built bundle in Chromium)', function () {
   it('pages through 12,000 cases and filters them', async () => {
     const p = await open();
     const big = largeReport(report, 12_000);
-    const ack = await p.sendAndRender({ type: 'report', data: viewDataOf(big) });
+    const ack = await p.show(await openView(big));
     assert.equal(ack.total, 12_000);
     assert.equal(ack.rows, 50);
     assert.equal(await p.page.locator('tbody tr.case-row').count(), 50);
@@ -279,6 +283,64 @@ describe('report view (built bundle in Chromium)', function () {
     assert.equal(failed.rows, 50);
   });
 
+  it('says it is loading while a page is on its way, and shows only the answer to its latest request', async () => {
+    const p = await open();
+    await p.show(view);
+    p.hold();
+    await p.page.click('button[data-sort="latency"]');
+    await p.page.click('button[data-sort="latency"]');
+    await p.page.waitForFunction(() => document.querySelector('table.cases')?.getAttribute('aria-busy') === 'true');
+    assert.match((await p.page.textContent('#cases-count')) ?? '', /Loading cases/);
+    while (p.heldRequests().length < 2) await p.page.waitForTimeout(20);
+    // The host answers the newer request first; the answer to the older one, arriving last, must not replace it.
+    const ack = await p.rerendered(() => p.release(true));
+    const before = (await p.posted()).length;
+    while (p.answered.length < 2) await p.page.waitForTimeout(20);
+    await p.page.waitForTimeout(200);
+    assert.equal((await p.posted()).length, before, 'no render for the stale answer');
+    assert.equal(ack.rows, Math.min(50, report.cases.length));
+    assert.equal(await p.page.getAttribute('table.cases', 'aria-busy'), null);
+    assert.equal(await p.page.getAttribute('th:has(button[data-sort="latency"])', 'aria-sort'), 'descending');
+    const byKey = new Map(report.cases.map((c) => [`${c.suite}/${c.case_id}`, c.latency_ms ?? Infinity]));
+    const shown = (await rowKeys(p)).map((k) => byKey.get(k) ?? NaN);
+    assert.deepEqual(
+      shown,
+      [...shown].sort((a, b) => b - a),
+      'the rows are the descending page',
+    );
+  });
+
+  it('shows the comparison the host sends after the report', async () => {
+    const p = await open();
+    await p.show({ ...view, data: { ...data, comparison: null, comparisonNote: 'Comparing with the previous run of this profile…' } });
+    assert.match((await p.page.textContent('#comparison')) ?? '', /Comparing with the previous run/);
+    await p.send({ type: 'comparison', uri: data.uri, comparison: data.comparison, comparisonNote: null });
+    await p.page.waitForSelector('#comparison .case-change-group.is-worse');
+    const first = data.comparison?.newlyFailing[0];
+    assert.ok(first);
+    const ack = await p.rerendered(() =>
+      p.page.locator('#comparison .case-change-group.is-worse button', { hasText: first.case_id }).click(),
+    );
+    assert.equal(ack.matching, 1);
+  });
+
+  it('says which case lines it could not read, with file and line, and shows the others', async () => {
+    const p = await open();
+    const victim = report.cases[3];
+    assert.ok(victim);
+    const broken = await openView(report, undefined, (json) =>
+      json
+        .split('\n')
+        .map((line) => (line.includes(`"case_id":${JSON.stringify(victim.case_id)}`) ? line.slice(0, 40) : line))
+        .join('\n'),
+    );
+    const ack = await p.show(broken);
+    assert.equal(ack.total, report.cases.length - 1);
+    const banner = (await p.page.locator('.banner[role="alert"]').textContent()) ?? '';
+    assert.match(banner, /could not be read/);
+    assert.match(banner, new RegExp(`${report.run.id}\\.json:\\d+: case 4 is not valid JSON`));
+  });
+
   it('shows a load error plainly', async () => {
     const p = await open();
     await p.send({
@@ -292,7 +354,7 @@ describe('report view (built bundle in Chromium)', function () {
 
   it('redraws its charts in the colours of a new theme', async () => {
     const p = await open();
-    await p.sendAndRender({ type: 'report', data });
+    await p.show(view);
     const pixels = (): Promise<string> => p.page.$eval('#attacks canvas', (c) => (c as HTMLCanvasElement).toDataURL());
     const dark = await pixels();
     await p.page.evaluate((light) => {

@@ -1,20 +1,22 @@
 // The case table: filters (text, suite, status), sortable columns (aria-sort),
-// pages of rows (a report may hold 100,000 cases), rows that take focus and
-// expand to the case's detail. Keyboard: ↑/↓ Home/End move between rows,
-// Enter/Space expand, PageUp/PageDown change page.
+// pages of rows, rows that take focus and expand to the case's detail. A report
+// may hold 300,000 cases: the host filters, sorts and pages them; the table asks
+// for the page its state shows, says it is loading meanwhile, and ignores answers
+// to older requests. Keyboard: ↑/↓ Home/End move between rows, Enter/Space
+// expand, PageUp/PageDown change page.
 import '@vscode-elements/elements/dist/vscode-label/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import type { CaseResult } from '../../src/engine/model/runTypes';
+import type { CasePage, CaseQuery } from '../../src/engine/model/caseQuery';
+import type { ReportToWebview } from '../../src/protocol';
 import { h, replaceChildren, setText } from '../shared/dom';
 import { icon } from '../shared/icons';
-import { caseDetail } from './caseDetail';
-import { caseKey, filterCases, pageOf, sortCases } from './caseModel';
-import { formatMs, suiteLabel } from './format';
+import { caseKey, queryKey, queryOf } from './caseModel';
+import { COLUMNS, caseRows } from './caseRows';
+import { suiteLabel } from './format';
 import type { Post } from './header';
-import { statusBadge } from './header';
-import type { SortKey, StatusFilter, UiState } from './viewState';
+import type { StatusFilter, UiState } from './viewState';
 import { pageSizes } from './viewState';
 
 /** What the table needs from the app. */
@@ -26,16 +28,12 @@ export interface TableHost {
   rendered(rows: number, matching: number): void;
   /** Called when the suite filter changes (cards show the selection). */
   suiteChanged(): void;
+  /** Asks the host for a page of cases; returns the request's id. */
+  request(query: CaseQuery): number;
 }
 
-const COLUMNS: { key: SortKey | null; label: string; cls: string }[] = [
-  { key: 'status', label: 'Status', cls: 'col-status' },
-  { key: 'suite', label: 'Suite', cls: 'col-suite' },
-  { key: 'case', label: 'Case', cls: 'col-case' },
-  { key: null, label: 'Input', cls: 'col-input' },
-  { key: null, label: 'Output or reason', cls: 'col-output' },
-  { key: 'latency', label: 'Latency', cls: 'col-latency num' },
-];
+/** The host's answer to a page request. */
+export type CasesAnswer = Extract<ReportToWebview, { type: 'cases' }>;
 
 const STATUS_OPTIONS: [StatusFilter, string][] = [
   ['all', 'All statuses'],
@@ -46,12 +44,6 @@ const STATUS_OPTIONS: [StatusFilter, string][] = [
   ['passed', 'Passed'],
   ['cancelled', 'Cancelled'],
 ];
-
-function oneLine(text: string | null, max = 160): string {
-  if (!text) return '';
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-}
 
 function select(id: string, options: [string, string][], value: string, onChange: (v: string) => void): HTMLElement {
   const el = h('vscode-single-select', { id, class: 'filter-select' });
@@ -76,18 +68,27 @@ export class CaseTable {
   private readonly statusSelect: HTMLElement;
   private readonly search: HTMLElement;
   private focusKey: string | undefined;
-  private filtered: CaseResult[] = [];
-  /** The filters and sort `filtered` was computed for. */
-  private filteredFor = '';
-  /** The page shown (the state's, clamped to the pages there are). */
+  /** The row to focus once the page asked for is shown ('first': its first row). */
+  private focusAfter: string | undefined;
+  /** The page held, and the query it answers. */
+  private page: CasePage | undefined;
+  private pageFor = '';
+  /** Why the page of a query could not be read. */
+  private error: { key: string; message: string } | undefined;
+  /** The request in flight: only its answer is shown. */
+  private pending: { id: number; key: string } | undefined;
+  /** The page shown (the state's, clamped by the host to the pages there are). */
   private shownPage = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly cases: CaseResult[],
     suites: string[],
+    private readonly total: number,
+    first: { query: CaseQuery; page: CasePage },
     private readonly host: TableHost,
   ) {
+    this.page = first.page;
+    this.pageFor = queryKey(first.query);
     const s = host.state();
     this.search = h('vscode-textfield', {
       id: 'filter-text',
@@ -142,7 +143,7 @@ export class CaseTable {
     // off the button just pressed and restart its live region.
     const go = (delta: number): void => {
       const page = this.shownPage + delta;
-      if (page >= 0 && page < this.pageCount(this.host.state())) this.host.update({ page });
+      if (page >= 0 && page < this.pageCount()) this.host.update({ page });
     };
     this.prev = h('vscode-button', { secondary: true, id: 'page-prev', onclick: () => go(-1) }, 'Previous');
     this.next = h('vscode-button', { secondary: true, id: 'page-next', onclick: () => go(1) }, 'Next');
@@ -156,8 +157,26 @@ export class CaseTable {
     this.pager.append(this.prev, this.pageLabel, this.next, h('span', { class: 'push-right' }), this.sizeSelect);
   }
 
-  private pageCount(s: UiState): number {
-    return Math.max(1, Math.ceil(this.filtered.length / s.pageSize));
+  private pageCount(): number {
+    return this.page?.pages ?? 1;
+  }
+
+  /** Takes the host's answer to a page request; answers to older requests are ignored. */
+  receive(m: CasesAnswer): void {
+    if (!this.pending || m.id !== this.pending.id) return;
+    this.pending = undefined;
+    if (m.page) {
+      this.page = m.page;
+      this.pageFor = queryKey(m.query);
+      this.error = undefined;
+    } else this.error = { key: queryKey(m.query), message: m.error ?? 'the cases could not be read' };
+    this.render();
+  }
+
+  /** Focuses a case's row once the page being asked for is shown. */
+  focusWhenShown(key: string): void {
+    this.focusAfter = key;
+    if (!this.pending) this.focusRow(key);
   }
 
   /** Shows one suite's cases (from a card or the comparison). */
@@ -167,76 +186,60 @@ export class CaseTable {
     if (patch.text !== undefined) (this.search as HTMLElement & { value: string }).value = patch.text;
   }
 
-  /** Renders header, rows, count and pager from the current state. */
+  /** Renders header, rows, count and pager from the current state, asking the host for the page first when it is not held. */
   render(): void {
     const s = this.host.state();
-    // Expanding a row or turning a page re-renders too: filter and sort (of up to
-    // 100,000 cases) only when what they depend on changed.
-    const filteredFor = JSON.stringify([s.suite, s.status, s.text, s.sort.key, s.sort.dir]);
-    if (filteredFor !== this.filteredFor) {
-      this.filtered = sortCases(filterCases(this.cases, s), s.sort);
-      this.filteredFor = filteredFor;
-    }
-    const page = pageOf(this.filtered, s.page, s.pageSize);
     this.renderHead(s);
+    const query = queryOf(s);
+    const key = queryKey(query);
+    if (this.error?.key === key) return this.renderError(this.error.message);
+    if (key !== this.pageFor || !this.page) {
+      if (this.pending?.key !== key) this.pending = { id: this.host.request(query), key };
+      this.table.setAttribute('aria-busy', 'true');
+      this.table.classList.add('is-loading');
+      setText(this.count, 'Loading cases…');
+      if (!this.page) replaceChildren(this.tbody, this.messageRow('Loading cases…'));
+      return;
+    }
+    this.table.removeAttribute('aria-busy');
+    this.table.classList.remove('is-loading');
+    this.renderRows(s, this.page);
+  }
+
+  private messageRow(text: string): HTMLElement {
+    return h('tr', {}, h('td', { colspan: COLUMNS.length + 1, class: 'empty-row muted' }, text));
+  }
+
+  private renderError(message: string): void {
+    this.table.removeAttribute('aria-busy');
+    this.table.classList.remove('is-loading');
+    this.page = undefined;
+    this.pageFor = '';
+    replaceChildren(this.tbody, h('tr', {}, h('td', { colspan: COLUMNS.length + 1, class: 'empty-row', role: 'alert' }, message)));
+    setText(this.count, 'The cases could not be read');
+    this.host.rendered(0, 0);
+  }
+
+  private renderRows(s: UiState, page: CasePage): void {
     const expanded = new Set(s.expanded);
     const rows: HTMLElement[] = [];
-    if (page.rows.length === 0) {
-      rows.push(
-        h(
-          'tr',
-          {},
-          h(
-            'td',
-            { colspan: COLUMNS.length + 1, class: 'empty-row muted' },
-            this.cases.length ? 'No case matches the filters.' : 'This run has no cases.',
-          ),
-        ),
-      );
-    }
-    if (!page.rows.some((c) => caseKey(c) === this.focusKey)) this.focusKey = page.rows[0] ? caseKey(page.rows[0]) : undefined;
-    page.rows.forEach((c, i) => {
-      const key = caseKey(c);
-      const open = expanded.has(key);
-      const detailId = `detail-${page.first + i}`;
-      rows.push(
-        h(
-          'tr',
-          {
-            class: `case-row is-${c.status}${open ? ' is-open' : ''}`,
-            'data-key': key,
-            tabindex: key === this.focusKey ? 0 : -1,
-            'aria-expanded': open ? 'true' : 'false',
-            'aria-rowindex': page.first + i + 2,
-            ...(open ? { 'aria-controls': detailId } : {}),
-          },
-          h('td', { class: 'col-expand' }, icon('chevron')),
-          h('td', { class: 'col-status' }, statusBadge(c.status)),
-          h('td', { class: 'col-suite' }, suiteLabel(c.suite)),
-          h('td', { class: 'col-case mono' }, c.case_id),
-          h('td', { class: 'col-input', title: oneLine(c.input, 600) }, oneLine(c.input)),
-          h(
-            'td',
-            { class: `col-output${c.error ? ' is-reason' : ''}`, title: oneLine(c.error ?? c.output, 600) },
-            oneLine(c.error ?? c.output) || h('span', { class: 'muted' }, '—'),
-          ),
-          h('td', { class: 'col-latency num mono' }, c.latency_ms === null ? '—' : formatMs(c.latency_ms)),
-        ),
-      );
-      if (open)
-        rows.push(h('tr', { class: 'detail-row', id: detailId }, h('td', { colspan: COLUMNS.length + 1 }, caseDetail(c, this.host.post))));
-    });
+    if (page.cases.length === 0) rows.push(this.messageRow(this.total ? 'No case matches the filters.' : 'This run has no cases.'));
+    if (!page.cases.some((c) => caseKey(c) === this.focusKey)) this.focusKey = page.cases[0] ? caseKey(page.cases[0]) : undefined;
+    rows.push(...caseRows(page, expanded, this.focusKey, this.host.post));
     replaceChildren(this.tbody, rows);
-    this.table.setAttribute('aria-rowcount', String(this.filtered.length + 1));
-    const range = this.filtered.length
-      ? `${(page.first + 1).toLocaleString('en-US')}–${(page.first + page.rows.length).toLocaleString('en-US')} of `
+    this.table.setAttribute('aria-rowcount', String(page.matching + 1));
+    const range = page.matching
+      ? `${(page.first + 1).toLocaleString('en-US')}–${(page.first + page.cases.length).toLocaleString('en-US')} of `
       : '';
-    setText(
-      this.count,
-      `${range}${this.filtered.length.toLocaleString('en-US')} matching · ${this.cases.length.toLocaleString('en-US')} in total`,
-    );
+    setText(this.count, `${range}${page.matching.toLocaleString('en-US')} matching · ${this.total.toLocaleString('en-US')} in total`);
     this.renderPager(page.page, page.pages, s.pageSize);
-    this.host.rendered(page.rows.length, this.filtered.length);
+    const focus = this.focusAfter;
+    this.focusAfter = undefined;
+    if (focus === 'first') {
+      const first = this.tbody.querySelector<HTMLTableRowElement>('tr.case-row');
+      if (first) this.focusRow(first.dataset.key ?? '');
+    } else if (focus !== undefined) this.focusRow(focus);
+    this.host.rendered(page.cases.length, page.matching);
   }
 
   private renderHead(s: UiState): void {
@@ -297,8 +300,7 @@ export class CaseTable {
     if (!(row instanceof HTMLTableRowElement) || e.target !== row) return;
     const rows = [...this.tbody.querySelectorAll<HTMLTableRowElement>('tr.case-row')];
     const i = rows.indexOf(row);
-    const s = this.host.state();
-    const pages = this.pageCount(s);
+    const pages = this.pageCount();
     const to = (r: HTMLTableRowElement | undefined): void => {
       if (r) this.focusRow(r.dataset.key ?? '');
     };
@@ -322,15 +324,15 @@ export class CaseTable {
       case 'PageDown':
         if (this.shownPage < pages - 1) {
           this.focusKey = undefined;
+          this.focusAfter = 'first';
           this.host.update({ page: this.shownPage + 1 });
-          to(this.tbody.querySelector<HTMLTableRowElement>('tr.case-row') ?? undefined);
         }
         break;
       case 'PageUp':
         if (this.shownPage > 0) {
           this.focusKey = undefined;
+          this.focusAfter = 'first';
           this.host.update({ page: this.shownPage - 1 });
-          to(this.tbody.querySelector<HTMLTableRowElement>('tr.case-row') ?? undefined);
         }
         break;
       default:

@@ -3,6 +3,7 @@
 // the theme changes. Each chart also has a data table for screen readers.
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
 import type { ChartConfiguration } from 'chart.js';
+import type { LatencyBin } from '../../src/engine/model/caseQuery';
 import { cssVar } from '../shared/theme';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
@@ -79,39 +80,8 @@ function baseOptions(t: ChartTheme): NonNullable<ChartConfiguration<'bar'>['opti
   };
 }
 
-/** One bin of a histogram: [from, to) in ms and how many calls fell in it. */
-export interface Bin {
-  from: number;
-  to: number;
-  count: number;
-}
-
-function niceStep(raw: number): number {
-  const exp = 10 ** Math.floor(Math.log10(raw));
-  const f = raw / exp;
-  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * exp;
-}
-
-/** Histogram bins with a round width (1, 2, 2.5 or 5 × 10ⁿ), about √n of them, 6 to 24. */
-export function histogram(values: readonly number[]): Bin[] {
-  if (values.length === 0) return [];
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (const v of values) {
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  const target = Math.min(24, Math.max(6, Math.ceil(Math.sqrt(values.length))));
-  const step = niceStep(Math.max(max - min, 1e-3) / target);
-  const start = Math.floor(min / step) * step;
-  const n = Math.max(1, Math.floor((max - start) / step) + 1);
-  const bins: Bin[] = Array.from({ length: n }, (_, i) => ({ from: start + i * step, to: start + (i + 1) * step, count: 0 }));
-  for (const v of values) {
-    const bin = bins[Math.min(n - 1, Math.floor((v - start) / step))];
-    if (bin) bin.count++;
-  }
-  return bins;
-}
+/** One bin of the latency histogram (computed by the host over every case). */
+export type Bin = LatencyBin;
 
 /** Draws the latency histogram; bins at or beyond `limit` (the p95 threshold) are drawn in the failure colour. */
 export function latencyChart(

@@ -56,16 +56,15 @@ function stat(label: string, value: string, kind?: string): HTMLElement {
 
 /** Why the run is neither passed nor failed, in a sentence (the CLI prints the same line). */
 function inconclusiveBanner(data: ReportViewData): string {
-  const unclear = data.cases.filter((c) => c.status === 'inconclusive');
-  const judged = unclear.some((c) => c.details?.judge !== undefined);
+  const { inconclusive: unclear, inconclusiveJudged: judged } = data.aggregates;
   const judge = judged ? 'the configured judge could not grade them either' : 'a judge (judge: in the profile) would grade them';
-  return unclear.length > 0
-    ? `Inconclusive: ${unclear.length} ${unclear.length === 1 ? 'reply' : 'replies'} could not be judged; ${judge}. The run does not pass.`
+  return unclear > 0
+    ? `Inconclusive: ${unclear.toLocaleString('en-US')} ${unclear === 1 ? 'reply' : 'replies'} could not be judged; ${judge}. The run does not pass.`
     : 'Inconclusive: a suite measured nothing that its thresholds gate. The run does not pass.';
 }
 
 function inconclusiveStat(data: ReportViewData): HTMLElement | null {
-  const n = data.cases.filter((c) => c.status === 'inconclusive').length;
+  const n = data.aggregates.inconclusive;
   return n > 0 ? stat('inconclusive', n.toLocaleString('en-US'), 'inconclusive') : null;
 }
 

@@ -1,10 +1,11 @@
 // Chart panels: latency of the performance suite (histogram and percentiles) and
 // red_team attack outcomes per category. Charts are drawn after the panel is in
 // the document (Chart.js measures its container).
-import type { CaseResult, SuiteSummary } from '../../src/engine/model/runTypes';
+import type { CaseAggregates } from '../../src/engine/model/caseQuery';
+import type { SuiteSummary } from '../../src/engine/model/runTypes';
 import { h } from '../shared/dom';
 import type { AttackRow, Bin } from './charts';
-import { attackChart, histogram, latencyChart } from './charts';
+import { attackChart, latencyChart } from './charts';
 import { formatMetric, formatMs, formatPercent, formatThreshold } from './format';
 
 /** A panel and the function that draws its chart once it is in the document. */
@@ -69,12 +70,9 @@ export function axisMs(ms: number, step: number): string {
 }
 
 /** The latency panel of the performance suite, or null when no call succeeded. */
-export function latencyPanel(s: SuiteSummary, cases: readonly CaseResult[]): ChartPanel | null {
-  const values = cases
-    .filter((c) => c.suite === 'performance' && c.status !== 'error' && c.status !== 'cancelled' && typeof c.latency_ms === 'number')
-    .map((c) => c.latency_ms as number);
-  if (values.length === 0) return null;
-  const bins = histogram(values);
+export function latencyPanel(s: SuiteSummary, latency: CaseAggregates['latency']): ChartPanel | null {
+  const { bins, count } = latency;
+  if (count === 0) return null;
   const p95 = metric(s, 'p95_ms');
   const limit = p95?.threshold;
   const chips = h(
@@ -92,7 +90,7 @@ export function latencyPanel(s: SuiteSummary, cases: readonly CaseResult[]): Cha
     metric(s, 'warm_p50_ms')?.value != null ? chip('cold p50', formatMetric('cold_p50_ms', metric(s, 'cold_p50_ms')?.value)) : null,
     metric(s, 'warm_p50_ms')?.value != null ? chip('warm p50', formatMetric('warm_p50_ms', metric(s, 'warm_p50_ms')?.value)) : null,
   );
-  const summary = `Latency of ${values.length} successful calls: p50 ${formatMetric('p50_ms', metric(s, 'p50_ms')?.value)}, p95 ${formatMetric('p95_ms', p95?.value)}.`;
+  const summary = `Latency of ${count} successful calls: p50 ${formatMetric('p50_ms', metric(s, 'p50_ms')?.value)}, p95 ${formatMetric('p95_ms', p95?.value)}.`;
   const canvas = h('canvas', { role: 'img', 'aria-label': `Histogram. ${summary}` });
   const element = h(
     'section',
@@ -101,11 +99,7 @@ export function latencyPanel(s: SuiteSummary, cases: readonly CaseResult[]): Cha
       'div',
       { class: 'panel-head' },
       h('h2', { id: 'latency-title' }, 'Latency'),
-      h(
-        'span',
-        { class: 'muted' },
-        `performance · ${values.length.toLocaleString('en-US')} successful call${values.length === 1 ? '' : 's'}`,
-      ),
+      h('span', { class: 'muted' }, `performance · ${count.toLocaleString('en-US')} successful call${count === 1 ? '' : 's'}`),
     ),
     chips,
     h('div', { class: 'chart-box' }, canvas),

@@ -1,6 +1,7 @@
-// The report view app: says `ready`, renders the report the host sends, keeps the
-// user's sort and filters in the webview state, acknowledges every render, and
-// redraws its charts when the VS Code theme changes.
+// The report view app: says `ready`, renders the report the host sends (head,
+// aggregates, first page), asks the host for the pages the user turns to, keeps
+// the user's sort and filters in the webview state, acknowledges every render,
+// and redraws its charts when the VS Code theme changes.
 import baseCss from '../shared/base.css';
 import type { ReportFromWebview, ReportToWebview, ReportViewData } from '../../src/protocol';
 import { h, replaceChildren } from '../shared/dom';
@@ -29,6 +30,7 @@ let data: ReportViewData | undefined;
 let table: CaseTable | undefined;
 let charts: ChartPanel[] = [];
 let cards: HTMLElement | undefined;
+let requests = 0;
 
 function post(m: ReportFromWebview): void {
   api.postMessage(m);
@@ -61,10 +63,10 @@ function showCase(suite: string, caseId: string): void {
   if (!data) return;
   const key = `${suite}/${caseId}`;
   table?.setFilters({ suite, status: 'all', text: caseId });
+  table?.focusWhenShown(key);
   update({ suite, status: 'all', text: caseId, page: 0, expanded: [...state.expanded.filter((k) => k !== key), key].slice(-50) });
   renderCards(data);
   document.getElementById('cases')?.scrollIntoView({ block: 'start' });
-  table?.focusRow(key);
 }
 
 function jumpNav(targets: [string, string][]): HTMLElement {
@@ -89,15 +91,20 @@ function render(d: ReportViewData): void {
   const suiteNames = Object.keys(d.summary.suites);
   if (state.suite !== 'all' && !suiteNames.includes(state.suite)) state = { ...state, suite: 'all' };
   charts = [
-    d.summary.suites.performance ? latencyPanel(d.summary.suites.performance, d.cases) : null,
+    d.summary.suites.performance ? latencyPanel(d.summary.suites.performance, d.aggregates.latency) : null,
     d.summary.suites.red_team ? attackPanel(d.summary.suites.red_team) : null,
   ].filter((p): p is ChartPanel => p !== null);
   cards = h('div', { class: 'cards' });
-  table = new CaseTable(d.cases, suiteNames, {
+  table = new CaseTable(suiteNames, d.total, d.first, {
     state: () => state,
     update,
     post,
     suiteChanged: () => renderCards(d),
+    request: (query) => {
+      const id = ++requests;
+      post({ type: 'queryCases', id, query });
+      return id;
+    },
     rendered: (rows, matching) =>
       post({
         type: 'rendered',
@@ -105,7 +112,7 @@ function render(d: ReportViewData): void {
         cards: cards?.childElementCount ?? 0,
         rows,
         matching,
-        total: d.cases.length,
+        total: d.total,
         charts: chartCount(),
       }),
   });
@@ -121,6 +128,7 @@ function render(d: ReportViewData): void {
       'div',
       { class: 'page' },
       renderHeader(d, post),
+      renderProblems(d.problems),
       jumpNav(sections),
       h(
         'section',
@@ -143,6 +151,29 @@ function render(d: ReportViewData): void {
   renderCards(d);
   for (const c of charts) c.draw();
   table.render();
+}
+
+/** Case lines the host could not read: said once, above the rest. */
+function renderProblems(problems: readonly string[]): HTMLElement | null {
+  if (problems.length === 0) return null;
+  return h(
+    'div',
+    { class: 'banner is-error', role: 'alert' },
+    icon('error'),
+    h(
+      'div',
+      {},
+      h('p', {}, 'Some cases of this report could not be read and are left out of the table:'),
+      h('pre', { class: 'text' }, problems.join('\n')),
+    ),
+  );
+}
+
+/** Shows the comparison computed after the report was sent. */
+function showComparison(m: Extract<ReportToWebview, { type: 'comparison' }>): void {
+  if (!data || m.uri !== data.uri) return;
+  data = { ...data, comparison: m.comparison, comparisonNote: m.comparisonNote };
+  document.getElementById('comparison')?.replaceWith(renderComparison(data, post, showCase));
 }
 
 function renderError(message: string): void {
@@ -174,6 +205,12 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   switch (m.type) {
     case 'report':
       render(m.data);
+      break;
+    case 'cases':
+      if (data && m.uri === data.uri) table?.receive(m);
+      break;
+    case 'comparison':
+      showComparison(m);
       break;
     case 'loadError':
       state = { ...state, uri: m.uri };

@@ -2,11 +2,9 @@
 // VS Code's getState/setState so it survives the panel being hidden or the
 // window reloading. `uri` tells the host's serializer which report to restore.
 
-/** Sortable columns of the case table. */
-export type SortKey = 'status' | 'suite' | 'case' | 'latency';
+import type { SortKey, StatusFilter } from '../../src/engine/model/caseQuery';
 
-/** Status filter values: one status, or every case that did not pass. */
-export type StatusFilter = 'all' | 'passed' | 'failed' | 'error' | 'inconclusive' | 'cancelled' | 'notPassed';
+export type { SortKey, StatusFilter };
 
 /** The UI intent. */
 export interface UiState {
@@ -32,6 +30,7 @@ export const DEFAULT_STATE: UiState = {
   expanded: [],
 };
 
+// The engine's lists (src/engine/model/caseQuery.ts), repeated: the webview takes only types from the engine.
 const SORT_KEYS: readonly SortKey[] = ['status', 'suite', 'case', 'latency'];
 const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'passed', 'failed', 'error', 'inconclusive', 'cancelled', 'notPassed'];
 const PAGE_SIZES = [25, 50, 100, 200];

@@ -9,6 +9,16 @@ import type { CaseChange, ChangeKind, MetricDelta, MetricNoise, RunComparison, S
 import type { NoiseOptions } from './metricNoise';
 import { metricNoise, withinNoise } from './metricNoise';
 
+/** What the comparison needs of a case: where it belongs, its outcome, and why it failed (read only for the cases listed). */
+export type CaseOutcome = Pick<CaseResult, 'suite' | 'case_id' | 'status' | 'error'>;
+
+/** What the comparison needs of a run: a whole result, or its head with its cases streamed from an index. */
+export interface ComparedRun {
+  run: Pick<RunResult['run'], 'id' | 'started_at' | 'status'>;
+  summary: RunResult['summary'];
+  cases: Iterable<CaseOutcome>;
+}
+
 /** Options of compareRuns: the noise a metric may move by and still count as the same (see metricNoise). */
 export interface CompareOptions extends NoiseOptions {
   /** Longest case lists kept (counts stay exact). Default 500. */
@@ -95,11 +105,11 @@ const isFailure = (s: CaseStatus): boolean => s === 'failed' || s === 'error';
  * cases (matched by suite and case id) that newly fail or newly pass. Cancelled
  * cases count neither way.
  */
-export function compareRuns(previous: RunResult, current: RunResult, opts: CompareOptions = {}): RunComparison {
+export function compareRuns(previous: ComparedRun, current: ComparedRun, opts: CompareOptions = {}): RunComparison {
   const maxCases = opts.maxCases ?? 500;
 
   // Nested maps (suite → id → case): no key strings built per case.
-  const before = new Map<string, Map<string, CaseResult>>();
+  const before = new Map<string, Map<string, CaseOutcome>>();
   for (const c of previous.cases) {
     let bySuite = before.get(c.suite);
     if (!bySuite) before.set(c.suite, (bySuite = new Map()));

@@ -1,5 +1,6 @@
 // What the report view's buttons and links do on the host side. Every action
 // checks the file it needs still exists and tells the user plainly when not.
+import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../core/constants';
@@ -21,8 +22,30 @@ export async function profileOf(jsonFile: string, recorded: string): Promise<str
   return (await isFile(guess)) ? guess : undefined;
 }
 
-/** Opens the JSON report in an editor; with a case id, selects that case's line (one line per case). */
-export async function openJson(jsonFile: string, caseId?: string): Promise<void> {
+/** Largest JSON report opened here as a text document; VS Code does not hand larger files to extensions. */
+const TEXT_DOCUMENT_LIMIT = 40 * 1024 * 1024;
+
+/**
+ * Opens the JSON report in an editor; with a case id, selects that case's line
+ * (one line per case). A report too large for an extension to read is opened by
+ * the editor itself at `line`, the case's line from the report's index.
+ */
+export async function openJson(jsonFile: string, caseId?: string, line?: number): Promise<void> {
+  const size = await stat(jsonFile).then(
+    (s) => s.size,
+    () => 0,
+  );
+  if (size > TEXT_DOCUMENT_LIMIT) {
+    if (caseId !== undefined && line === undefined)
+      void vscode.window.showWarningMessage(`Case ${caseId} is not in ${path.basename(jsonFile)}.`);
+    const at = line !== undefined ? new vscode.Range(line - 1, 4, line - 1, 4) : undefined;
+    await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(jsonFile), {
+      preview: false,
+      viewColumn: vscode.ViewColumn.Beside,
+      ...(at ? { selection: at } : {}),
+    });
+    return;
+  }
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(jsonFile));
   let selection: vscode.Range | undefined;
   if (caseId !== undefined) {

@@ -4,6 +4,8 @@
 // Free of `vscode` so it is unit-tested on its own.
 import type { ReportFromWebview } from '../../protocol';
 import { RUN_ID_PATTERN } from '../../engine/model/runId';
+import { SORT_KEYS, STATUS_FILTERS } from '../../engine/model/caseQuery';
+import type { CaseQuery, SortKey, StatusFilter } from '../../engine/model/caseQuery';
 
 /** The outcome of validating one message. */
 export type Checked = { ok: true; message: ReportFromWebview } | { ok: false; reason: string };
@@ -11,6 +13,10 @@ export type Checked = { ok: true; message: ReportFromWebview } | { ok: false; re
 const MAX_COUNT = 10_000_000;
 const MAX_CASE_ID = 2000;
 const COUNT_FIELDS = ['cards', 'rows', 'matching', 'total', 'charts'] as const;
+const MAX_TEXT = 500;
+const MAX_SUITE = 100;
+const MAX_PAGE_SIZE = 1000;
+const QUERY_FIELDS = ['suite', 'status', 'text', 'sort', 'page', 'pageSize'];
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -22,12 +28,38 @@ function extraKeys(m: Record<string, unknown>, allowed: readonly string[]): stri
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_COUNT;
 
+/** Checks the query of a `queryCases` message: the query, or why it is refused. */
+function checkQuery(v: unknown): CaseQuery | string {
+  if (!isRecord(v)) return 'query must be an object';
+  const extra = Object.keys(v).filter((k) => !QUERY_FIELDS.includes(k));
+  if (extra.length) return `query: unexpected field(s) ${extra.join(', ')}`;
+  if (typeof v.suite !== 'string' || v.suite.length === 0 || v.suite.length > MAX_SUITE) return 'query.suite must be a suite name or all';
+  if (!STATUS_FILTERS.includes(v.status as StatusFilter)) return `query.status must be one of ${STATUS_FILTERS.join(', ')}`;
+  if (typeof v.text !== 'string' || v.text.length > MAX_TEXT) return `query.text must be a string of at most ${MAX_TEXT} characters`;
+  const sort = v.sort;
+  if (!isRecord(sort) || Object.keys(sort).some((k) => k !== 'key' && k !== 'dir')) return 'query.sort must be { key, dir }';
+  if (!SORT_KEYS.includes(sort.key as SortKey)) return `query.sort.key must be one of ${SORT_KEYS.join(', ')}`;
+  if (sort.dir !== 'asc' && sort.dir !== 'desc') return 'query.sort.dir must be asc or desc';
+  if (!isCount(v.page)) return 'query.page must be a whole number ≥ 0';
+  if (!isCount(v.pageSize) || v.pageSize < 1 || v.pageSize > MAX_PAGE_SIZE)
+    return `query.pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}`;
+  return {
+    suite: v.suite,
+    status: v.status as StatusFilter,
+    text: v.text,
+    sort: { key: sort.key as SortKey, dir: sort.dir },
+    page: v.page,
+    pageSize: v.pageSize,
+  };
+}
+
 /** Checks a message from the report view; never throws. */
 export function checkReportMessage(value: unknown): Checked {
   if (!isRecord(value)) return { ok: false, reason: 'not an object' };
   const type = value.type;
   if (typeof type !== 'string') return { ok: false, reason: 'no message type' };
-  const allowed: readonly string[] = type === 'rendered' ? ['runId', ...COUNT_FIELDS] : type === 'openJson' ? ['caseId'] : [];
+  const allowed: readonly string[] =
+    type === 'rendered' ? ['runId', ...COUNT_FIELDS] : type === 'openJson' ? ['caseId'] : type === 'queryCases' ? ['id', 'query'] : [];
   const extra = extraKeys(value, allowed);
   const t = type as ReportFromWebview['type'];
   switch (t) {
@@ -66,6 +98,13 @@ export function checkReportMessage(value: unknown): Checked {
           charts: n('charts'),
         },
       };
+    }
+    case 'queryCases': {
+      if (extra.length) return { ok: false, reason: `queryCases: unexpected field(s) ${extra.join(', ')}` };
+      if (!isCount(value.id)) return { ok: false, reason: 'queryCases: id must be a whole number ≥ 0' };
+      const query = checkQuery(value.query);
+      if (typeof query === 'string') return { ok: false, reason: `queryCases: ${query}` };
+      return { ok: true, message: { type: 'queryCases', id: value.id, query } };
     }
     default: {
       // Compile-time check that every message type is handled above.

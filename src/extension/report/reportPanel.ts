@@ -4,16 +4,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReportFromWebview, ReportToWebview, ReportViewData } from '../../protocol';
-import { compareRuns } from '../../engine/report/compareRuns';
-import { readReport } from '../../engine/report/jsonReport';
-import type { RunComparison } from '../../engine/model/runComparison';
 import { webviewHtml, webviewOptions } from '../webview/webviewHtml';
 import { isFile } from './reportHistory';
 import { canRerun, openJson, openProfile, openXlsx, profileOf, rerun, revealInExplorer, xlsxOf } from './reportActions';
 import { checkReportMessage } from './reportMessages';
 import { findPreviousReport } from './previousReport';
+import { ReportSession } from './reportSession';
 import { reportTitle } from './reportTitle';
-import { toViewData } from './viewData';
 
 /** The webview panel type (also the serializer's key). */
 export const REPORT_VIEW_TYPE = 'aiQualityKit.reportView';
@@ -41,6 +38,10 @@ export class ReportPanel implements vscode.Disposable {
   private readonly queue: ReportToWebview[] = [];
   private current: ReportToWebview | undefined;
   private previousFile: string | undefined;
+  /** The report indexed for paging, once loaded. */
+  private session: ReportSession | undefined;
+  /** Counts loads: the work of an older load is dropped. */
+  private loads = 0;
   private profile: string | undefined;
   private disposed = false;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -102,53 +103,64 @@ export class ReportPanel implements vscode.Disposable {
     return this.current?.type === 'report' ? this.current.data : undefined;
   }
 
-  /** Reads the report (again), finds the previous run, compares and sends the result. */
+  /**
+   * Indexes the report (again) and sends its head, aggregates and first page;
+   * then compares it with the previous run of its profile and sends that.
+   */
   async load(): Promise<void> {
+    const load = ++this.loads;
+    this.session = undefined;
     let message: ReportToWebview;
+    let session: ReportSession | undefined;
+    const uri = vscode.Uri.file(this.file).toString();
     try {
-      const report = await readReport(this.file);
-      this.panel.title = reportTitle(report.run.profile, report.run.started_at);
-      this.profile = report.run.profile;
-      const { comparison, note } = await this.compare(report);
+      session = await ReportSession.open(this.file);
+      const { run } = session.index.report;
+      this.panel.title = reportTitle(run.profile, run.started_at);
+      this.profile = run.profile;
+      this.previousFile = await findPreviousReport(this.file, run.id, run.profile);
       const xlsx = xlsxOf(this.file);
-      const profile = await profileOf(this.file, report.run.profile);
-      const data = toViewData(report, {
-        uri: vscode.Uri.file(this.file).toString(),
+      const profile = await profileOf(this.file, run.profile);
+      const data = await session.viewData({
+        uri,
         paths: {
           json: displayPath(this.file),
           xlsx: (await isFile(xlsx)) ? displayPath(xlsx) : null,
           profile: profile ? displayPath(profile) : null,
         },
-        comparison,
-        comparisonNote: note,
+        comparison: null,
+        comparisonNote: this.previousFile
+          ? 'Comparing with the previous run of this profile…'
+          : 'This is the first finished run of this profile in its report folder: nothing to compare with yet.',
         canRerun: await canRerun(),
       });
+      for (const p of data.problems) this.host.log(`report view: ${p}`);
       message = { type: 'report', data };
     } catch (err) {
       const text = err instanceof Error ? err.message : String(err);
       this.host.log(`report view: ${text}`);
-      message = { type: 'loadError', uri: vscode.Uri.file(this.file).toString(), message: text };
+      message = { type: 'loadError', uri, message: text };
+      session = undefined;
     }
-    if (this.disposed) return;
+    if (this.disposed || load !== this.loads) return;
+    this.session = session;
     this.current = message;
     this.post(message);
+    if (session && this.previousFile) await this.compare(session, this.previousFile, load);
   }
 
-  private async compare(
-    report: Awaited<ReturnType<typeof readReport>>,
-  ): Promise<{ comparison: RunComparison | null; note: string | null }> {
-    this.previousFile = await findPreviousReport(this.file, report.run.id, report.run.profile);
-    if (!this.previousFile)
-      return {
-        comparison: null,
-        note: 'This is the first finished run of this profile in its report folder: nothing to compare with yet.',
-      };
+  private async compare(session: ReportSession, previousFile: string, load: number): Promise<void> {
+    let comparison = null;
+    let comparisonNote = null;
     try {
-      return { comparison: compareRuns(await readReport(this.previousFile), report), note: null };
+      comparison = await session.compareWith(previousFile);
     } catch (err) {
       const first = (err instanceof Error ? err.message : String(err)).split('\n')[0];
-      return { comparison: null, note: `The previous report could not be read: ${first}` };
+      comparisonNote = `The previous report could not be read: ${first}`;
     }
+    if (this.disposed || load !== this.loads || this.current?.type !== 'report') return;
+    this.current = { type: 'report', data: { ...this.current.data, comparison, comparisonNote } };
+    this.post({ type: 'comparison', uri: this.current.data.uri, comparison, comparisonNote });
   }
 
   /** Posts a message now, or when the webview is ready. */
@@ -194,10 +206,10 @@ export class ReportPanel implements vscode.Disposable {
     switch (m.type) {
       case 'ready': {
         this.ready = true;
-        const pending = this.queue.splice(0);
-        // A webview shown again starts empty: give it what it showed.
-        if (pending.length === 0 && this.current) pending.push(this.current);
-        for (const p of pending) this.post(p);
+        // A webview (shown again) starts empty: what it needs is the report as it stands,
+        // comparison included; answers to its earlier page requests are stale.
+        this.queue.length = 0;
+        if (this.current) this.post(this.current);
         return;
       }
       case 'rendered': {
@@ -206,8 +218,16 @@ export class ReportPanel implements vscode.Disposable {
         for (const w of waiters) w(m);
         return;
       }
+      case 'queryCases': {
+        const session = this.session;
+        if (!session || this.current?.type !== 'report') return;
+        const answer = await session.answer(m, this.current.data.uri);
+        // A page overtaken by a newer request, or of a report no longer shown, is dropped.
+        if (answer && session === this.session) this.post(answer);
+        return;
+      }
       case 'openJson':
-        return openJson(this.file, m.caseId);
+        return openJson(this.file, m.caseId, m.caseId === undefined ? undefined : this.session?.lineOf(m.caseId));
       case 'openXlsx':
         await openXlsx(this.file);
         return;
@@ -233,6 +253,8 @@ export class ReportPanel implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    // The case index of a large report is tens of megabytes: let it go with the panel.
+    this.session = undefined;
     for (const s of this.subscriptions) s.dispose();
     this.host.onDisposed(this);
     this.panel.dispose();

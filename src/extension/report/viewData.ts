@@ -1,10 +1,13 @@
-// The report as the view gets it. A report can hold 100,000 cases with long
-// answers and contexts; the view shows texts in full up to a generous length and
-// says what it clipped, so the message stays a size a webview takes in a blink.
+// The report as the view gets it: the head, the aggregates and pages of cases
+// from the report's case index. A case can hold long answers and contexts; the
+// view shows texts in full up to a generous length and says what it clipped, so
+// a page stays a size a webview takes in a blink.
 // Free of `vscode` so it is unit-tested on its own.
 import type { ReportViewData } from '../../protocol';
+import type { CasePage, CaseQuery } from '../../engine/model/caseQuery';
 import type { RunComparison } from '../../engine/model/runComparison';
-import type { CaseResult, RunResult } from '../../engine/model/runTypes';
+import type { CaseResult } from '../../engine/model/runTypes';
+import type { CaseIndex } from '../../engine/report/caseIndex';
 import { bySuite } from '../../engine/suites/manifests';
 
 /** Every suite's label, as the view shows them. */
@@ -73,19 +76,33 @@ function slimCase(c: CaseResult, limits: ViewLimits, counter: { texts: number })
   };
 }
 
-/** Builds the view's data from a report; the report itself is not changed. */
-export function toViewData(report: RunResult, ctx: ViewContext, limits: ViewLimits = DEFAULT_LIMITS): ReportViewData {
+/** A page with its cases' long texts clipped, and how many texts were clipped. */
+export function slimPage(page: CasePage, limits: ViewLimits = DEFAULT_LIMITS): { page: CasePage; clipped: number } {
   const counter = { texts: 0 };
-  const cases = report.cases.map((c) => slimCase(c, limits, counter));
+  return { page: { ...page, cases: page.cases.map((c) => slimCase(c, limits, counter)) }, clipped: counter.texts };
+}
+
+/** Builds the view's data from a report's index and its first page; the report itself is not changed. */
+export function toViewData(
+  index: CaseIndex,
+  first: { query: CaseQuery; page: CasePage },
+  ctx: ViewContext,
+  limits: ViewLimits = DEFAULT_LIMITS,
+): ReportViewData {
+  const { report } = index;
+  const slim = slimPage(first.page, limits);
   const logs = report.logs.length > limits.logs ? report.logs.slice(-limits.logs) : report.logs;
   return {
     uri: ctx.uri,
     paths: ctx.paths,
     run: report.run,
     summary: report.summary,
-    cases,
+    total: index.rows.count,
+    aggregates: index.aggregates,
+    first: { query: first.query, page: slim.page },
+    problems: index.problems,
     logs,
-    clipped: { texts: counter.texts, logs: report.logs.length - logs.length },
+    clipped: { texts: slim.clipped, logs: report.logs.length - logs.length },
     comparison: ctx.comparison,
     comparisonNote: ctx.comparisonNote,
     canRerun: ctx.canRerun,
