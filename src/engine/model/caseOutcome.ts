@@ -1,6 +1,6 @@
 import type { PlannedCase } from './runTypes';
 import type { SuiteName } from './suiteNames';
-import type { CaseResult, OverallSummary, RunStatus, SuiteSummary } from './runTypes';
+import type { CaseResult, OverallSummary, RunResult, RunStatus, SuiteSummary } from './runTypes';
 
 /** The error message of anything thrown. */
 export function errorMessage(err: unknown): string {
@@ -104,9 +104,17 @@ export function runStatus(summaries: readonly SuiteSummary[]): RunStatus {
   return 'passed';
 }
 
-/** How many cases of a list are inconclusive (replies nobody could classify). */
-export function inconclusiveCount(cases: readonly CaseResult[]): number {
-  return cases.filter((c) => c.status === 'inconclusive').length;
+/**
+ * How many cases of a run (or of one of its suites) are inconclusive: counted
+ * from its cases when the result holds them all, else from the counts (the cases
+ * neither passed, failed nor errored), for a run that kept only a window of them.
+ */
+export function inconclusiveIn(result: RunResult, suite?: SuiteName): number {
+  const counts = suite ? result.summary.suites[suite] : result.summary.overall;
+  if (!counts) return 0;
+  const all = suite ? result.cases.filter((c) => c.suite === suite) : result.cases;
+  if (all.length >= counts.total) return all.filter((c) => c.status === 'inconclusive').length;
+  return Math.max(0, counts.total - counts.passed - counts.failed - counts.errors);
 }
 
 /** Overall counts of a run. */

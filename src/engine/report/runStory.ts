@@ -3,7 +3,7 @@ import type { CaseResult, MetricVerdict, RunResult, SuiteSummary } from '../mode
 import type { SuiteName } from '../model/suiteNames';
 import { MUTATOR_NAMES } from '../suites/redTeam/redTeamMutators';
 import { formatMetricValue, reportSuites } from './reportModel';
-import { inconclusiveCount, inconclusiveReason } from '../model/caseOutcome';
+import { inconclusiveIn, inconclusiveReason } from '../model/caseOutcome';
 
 /** One distinct per-case error message and how many cases had it. */
 export interface ErrorCount {
@@ -91,15 +91,16 @@ function unmeasuredLines(s: SuiteSummary): string[] {
 function suiteStory(s: SuiteSummary, cases: readonly CaseResult[], cancelReason: string | undefined): SuiteStory | undefined {
   const errors = distinctErrors(cases);
   const why: string[] = [];
-  const errored = cases.filter((c) => c.status === 'error').length;
-  if (s.status === 'error' && cases.length === 0) why.push(`${s.suite}: ${s.notes[0] ?? 'the suite could not run'}`);
+  // Counted by the summary: a large run keeps only some of its cases (the failing ones first), which name the errors.
+  const errored = s.errors;
+  if (s.status === 'error' && s.total === 0) why.push(`${s.suite}: ${s.notes[0] ?? 'the suite could not run'}`);
   if (errored > 0) {
     const first = errors[0] ? `: ${errors[0].message}` : '';
     why.push(`${s.suite}: ${errored} of ${s.total} ${noun(s.suite, s.total)} got no answer${first}`);
   }
   if (s.status === 'cancelled') {
-    const done = cases.filter((c) => c.status !== 'cancelled').length;
-    why.push(`${s.suite}: cancelled after ${done} of ${s.total} ${noun(s.suite, s.total)}${cancelReason ? ` (${cancelReason})` : ''}`);
+    // How many were planned is the suite's own cancel note.
+    why.push(`${s.suite}: cancelled after ${s.total} ${noun(s.suite, s.total)}${cancelReason ? ` (${cancelReason})` : ''}`);
   }
   if (s.status === 'inconclusive') why.push(`${s.suite}: inconclusive: ${inconclusiveReason(s)}`);
   // When every case errored, the metrics only echo it: the target errors above are the whole story.
@@ -121,7 +122,7 @@ function suiteStory(s: SuiteSummary, cases: readonly CaseResult[], cancelReason:
 export function inconclusiveLine(result: RunResult): string | undefined {
   const suites = reportSuites(result).filter((s) => result.summary.suites[s]?.status === 'inconclusive');
   if (suites.length === 0) return undefined;
-  const bySuite = suites.map((s) => [s, inconclusiveCount(result.cases.filter((c) => c.suite === s))] as const).filter(([, n]) => n > 0);
+  const bySuite = suites.map((s) => [s, inconclusiveIn(result, s)] as const).filter(([, n]) => n > 0);
   const unclear = bySuite.reduce((n, [, k]) => n + k, 0);
   const parts: string[] = [];
   if (unclear > 0) {
@@ -185,7 +186,9 @@ function mutatorSampling(result: RunResult, preset: string): string | undefined 
   const s = result.summary.suites.red_team;
   const named = result.inputs.suite_options?.red_team?.mutators;
   if (!s || s.status === 'cancelled' || (named && named.length > 0)) return undefined;
-  const used = new Set(result.cases.filter((c) => c.suite === 'red_team').map((c) => c.details?.['mutation']));
+  // Its summary counts the cases of each mutation tried (a run may keep only some of its cases).
+  const byMutation = s.details?.['by_mutation'];
+  const used = new Set(byMutation && typeof byMutation === 'object' ? Object.keys(byMutation) : []);
   if (used.size === 0 || used.size >= MUTATOR_NAMES.length) return undefined;
   const explicit = result.inputs.volumes?.attack_mutators !== undefined;
   const why = explicit ? `volumes.attack_mutators: ${used.size}` : `profile: ${preset}`;

@@ -1,6 +1,6 @@
 import type { MetricVerdict, RunResult } from '../model/runTypes';
 import { formatMetricValue, reportSuites } from './reportModel';
-import { inconclusiveCount } from '../model/caseOutcome';
+import { inconclusiveIn } from '../model/caseOutcome';
 import { isEvidenceMetric } from '../metrics/verdict';
 
 /** Options of the summary table. */
@@ -65,7 +65,7 @@ function overallLine(result: RunResult, color: boolean): string {
   const parts = [`${o.passed}/${o.total} passed (${rate})`];
   if (o.failed) parts.push(`${o.failed} failed`);
   if (o.errors) parts.push(`${o.errors} error${o.errors === 1 ? '' : 's'}`);
-  const inconclusive = inconclusiveCount(result.cases);
+  const inconclusive = inconclusiveIn(result);
   if (inconclusive) parts.push(`${inconclusive} inconclusive`);
   return `Overall: ${paint(status)}  ${parts.join(', ')}  ·  ${result.run.id}  ·  ${(result.run.duration_ms / 1000).toFixed(1)} s`;
 }

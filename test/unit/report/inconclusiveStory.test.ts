@@ -73,6 +73,10 @@ describe('the story of an inconclusive run', () => {
     result.cases = [];
     result.summary.suites.red_team = {
       ...result.summary.suites.red_team!,
+      total: 0,
+      passed: 0,
+      failed: 0,
+      errors: 0,
       status: 'inconclusive',
       metrics: [{ name: 'attack_success_rate', value: null, threshold: 0, direction: 'max', pass: null, reason: 'no attacks were run' }],
     };
@@ -94,5 +98,15 @@ describe('the story of an inconclusive run', () => {
     assert.equal(inconclusiveLine(failed), 'Inconclusive: performance measured nothing that its thresholds gate; it does not pass.');
     delete failed.summary.suites.performance;
     assert.equal(inconclusiveLine(failed), undefined);
+  });
+
+  it('counts the inconclusive replies from the summary when the run kept only a window of its cases', () => {
+    const result = unclearRun();
+    const red = result.summary.suites.red_team!;
+    // A large run: 40,000 replies, 30,000 unclear; the result keeps the first few cases only.
+    result.summary.suites.red_team = { ...red, total: 40_000, passed: 9_000, failed: 0, errors: 1_000 };
+    result.summary.overall = { ...result.summary.overall, total: 40_003, passed: 9_001, failed: 1, errors: 1_001 };
+    assert.match(inconclusiveLine(result) ?? '', /^Inconclusive: 30000 replies could not be judged \(red_team 30000\)/);
+    assert.match(formatSummaryTable(result, { color: false }), /, 30000 inconclusive/);
   });
 });

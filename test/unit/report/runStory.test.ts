@@ -62,6 +62,8 @@ describe('runStory', () => {
         suite: 'rag_quality',
         status: 'failed',
         total: 8,
+        passed: 4,
+        errors: 4,
         metrics: [
           { name: 'answer_recall', value: 0.42, threshold: 0.8, direction: 'min', pass: false },
           { name: 'faithfulness', value: null, threshold: 0.8, direction: 'min', pass: null, reason: 'no passages came back' },
@@ -69,7 +71,7 @@ describe('runStory', () => {
         ],
         notes: ['using your qaset'],
       }),
-      summary({ suite: 'red_team', status: 'cancelled', total: 4 }),
+      summary({ suite: 'red_team', status: 'cancelled', total: 1, passed: 1 }),
       summary({ suite: 'safety', status: 'passed', total: 1, notes: ['built-in harmful-request prompts'] }),
     ],
     [
@@ -93,9 +95,7 @@ describe('runStory', () => {
       { message: "answer_path '$.reply' matched nothing in the reply", count: 3 },
       { message: 'no answer within 5000 ms', count: 1 },
     ]);
-    assert.deepEqual(story.suites.find((s) => s.suite === 'red_team')?.why, [
-      'red_team: cancelled after 1 of 4 attacks (interrupted (Ctrl-C))',
-    ]);
+    assert.deepEqual(story.suites.find((s) => s.suite === 'red_team')?.why, ['red_team: cancelled after 1 attack (interrupted (Ctrl-C))']);
     assert.equal(
       story.suites.find((s) => s.suite === 'safety'),
       undefined,
@@ -146,7 +146,7 @@ describe('runStory: sampling', () => {
       details: { mutation },
     });
     const sampled = result(
-      [summary({ suite: 'red_team', status: 'passed', total: 4 })],
+      [summary({ suite: 'red_team', status: 'passed', total: 4, passed: 4, details: { by_mutation: { direct: {}, leetspeak: {} } } })],
       [red('direct', 1), red('direct', 2), red('leetspeak', 1), red('leetspeak', 2)],
     );
     const line = runStory(sampled).sampling;
