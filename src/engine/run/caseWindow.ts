@@ -1,4 +1,4 @@
-import type { CaseResult } from '../model/runTypes';
+import type { CaseResult, CaseStatus } from '../model/runTypes';
 
 /** How many cases a run whose cases are spilled keeps in memory, and how many more failing ones. */
 export const CASE_WINDOW = 5_000;
@@ -18,7 +18,12 @@ export class CaseWindow {
   constructor(private readonly limit: number = Infinity) {}
 
   add(c: CaseResult): void {
-    if (this.cases.length < this.limit || (c.status !== 'passed' && this.cases.length < 2 * this.limit)) this.cases.push(c);
+    if (keptInWindow(this.cases.length, c.status, this.limit)) this.cases.push(c);
     else this.omitted++;
   }
+}
+
+/** Whether a window already holding `held` cases keeps one more of this status (see CaseWindow). */
+export function keptInWindow(held: number, status: CaseStatus, limit = CASE_WINDOW): boolean {
+  return held < limit || (status !== 'passed' && held < 2 * limit);
 }

@@ -1,6 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { readReport } from '../../engine/report/jsonReport';
+import { buildCaseIndex } from '../../engine/report/caseIndex';
+import { CaseReader } from '../../engine/report/caseQuery';
+import type { CaseStatus, RunResult } from '../../engine/model/runTypes';
+import { keptInWindow } from '../../engine/run/caseWindow';
 import { isFile } from '../report/reportHistory';
 import { pickReport } from '../report/openReport';
 import type { TestResultsBridge } from './testResults';
@@ -11,6 +14,17 @@ export interface LoadedResults {
   runId: string;
   profileUri: vscode.Uri;
   cases: number;
+}
+
+// The report with the cases a run of its size would have kept in memory: every
+// case of a small report; of a large one the first and those that did not pass,
+// read from the report's case index without loading the rest.
+async function readWindow(file: string): Promise<RunResult> {
+  const index = await buildCaseIndex(file);
+  if (index.problems.length > 0) throw new Error(index.problems[0]);
+  const rows: number[] = [];
+  for (let i = 0; i < index.rows.count; i++) if (keptInWindow(rows.length, index.rows.status[i] as CaseStatus)) rows.push(i);
+  return { ...index.report, cases: await new CaseReader(index).cases(rows) };
 }
 
 /**
@@ -27,9 +41,9 @@ export async function loadResultsFromReport(tree: TestTree, bridge: TestResultsB
         ? arg
         : (fromNode ?? (await pickReport('Report whose results to show in the Test Explorer'))?.file);
   if (!file) return undefined;
-  let result;
+  let result: RunResult;
   try {
-    result = await readReport(file);
+    result = await readWindow(file);
   } catch (err) {
     void vscode.window.showErrorMessage(`AI Quality Kit: ${err instanceof Error ? err.message : String(err)}`);
     return undefined;
@@ -45,9 +59,12 @@ export async function loadResultsFromReport(tree: TestTree, bridge: TestResultsB
   const testRun = tree.controller.createTestRun(new vscode.TestRunRequest(suites), runName, false);
   try {
     bridge.applyResult(testRun, profileUri, result, runName);
-    testRun.appendOutput(
-      `Results of ${file} (${result.run.status}, ${result.summary.overall.passed}/${result.summary.overall.total} cases passed)\r\n`,
-    );
+    const { passed, total } = result.summary.overall;
+    const shown =
+      result.cases.length < total
+        ? `; showing ${result.cases.length} of its cases, the first ones and those that did not pass (the report view pages through all)`
+        : '';
+    testRun.appendOutput(`Results of ${file} (${result.run.status}, ${passed}/${total} cases passed${shown})\r\n`);
   } finally {
     testRun.end();
   }
