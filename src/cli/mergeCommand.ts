@@ -1,13 +1,9 @@
 import { parseOptions } from './parseOptions';
-import { resolveProfile } from '../engine/config/resolve';
-import { readReport } from '../engine/report/jsonReport';
-import { mergeReports } from '../engine/report/merge';
 import { reportFilesIn } from '../engine/report/reportFiles';
 import { formatSummaryTable } from '../engine/report/summaryTable';
 import type { ReportFormat } from '../engine/report/writeReports';
-import { ReportWriteError, writeReports } from '../engine/report/writeReports';
-import { mergeSummarizer } from '../engine/run/resummarize';
-import type { LogEntry, RunResult } from '../engine/model/runTypes';
+import type { MergedFiles } from '../engine/run/mergeShardFiles';
+import { mergeShardFiles } from '../engine/run/mergeShardFiles';
 import { displayPath, parseFormats, reportPathLines, useColor } from './reportOutput';
 
 const USAGE = `Usage: aiqk merge <report.json or folder...> --out <dir> [options]
@@ -65,32 +61,20 @@ export async function mergeCommand(argv: string[]): Promise<number> {
     process.stderr.write(`aiqk merge: ${(err as Error).message}\n`);
     return 2;
   }
-  let merged: RunResult;
+  let done: MergedFiles;
   try {
     files = await reportFilesIn(files);
-    const results: RunResult[] = [];
-    for (const f of files) results.push(await readReport(f));
-    const logs: LogEntry[] = [];
-    merged = mergeReports(results, { summarize: await mergeSummarizer(results, logs), labels: files.map((f) => displayPath(f)) });
-    merged.logs.push(...logs);
+    done = await mergeShardFiles(files, {
+      outDir: values.out as string,
+      labels: files.map((f) => displayPath(f)),
+      ...(formats ? { formats } : {}),
+    });
   } catch (err) {
     process.stderr.write(`aiqk merge: ${(err as Error).message}\n`);
     return 2;
   }
-  const profile = resolveProfile(merged.inputs, merged.run.profile);
-  let written: Partial<Record<ReportFormat, string>>;
-  let failed = false;
-  try {
-    written = await writeReports(merged, {
-      dir: values.out as string,
-      formats: formats ?? profile.report.formats,
-      anonymize: profile.report.anonymize,
-    });
-  } catch (err) {
-    written = err instanceof ReportWriteError ? err.written : {};
-    process.stderr.write(`aiqk merge: ${(err as Error).message}\n`);
-    failed = true;
-  }
+  const { merged, written, writeError } = done;
+  if (writeError) process.stderr.write(`aiqk merge: ${writeError}\n`);
   if (!values.quiet)
     process.stdout.write(`${formatSummaryTable(merged, { color: useColor(process.stdout, values['no-color'] === true) })}\n`);
   const lines = reportPathLines(written);
@@ -98,6 +82,6 @@ export async function mergeCommand(argv: string[]): Promise<number> {
   process.stdout.write(
     `Merged ${files.length} reports of ${displayPath(merged.run.profile)} into ${merged.run.id}: ${merged.run.status} (${merged.summary.overall.passed}/${merged.summary.overall.total} cases passed)\n`,
   );
-  if (failed) return 2;
+  if (writeError) return 2;
   return merged.run.status === 'passed' ? 0 : 1;
 }

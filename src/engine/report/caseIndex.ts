@@ -7,18 +7,14 @@
 import { stat } from 'node:fs/promises';
 import type { CaseAggregates } from '../model/caseQuery';
 import type { CaseResult, CaseStatus, RunResult } from '../model/runTypes';
-import { isSuiteName } from '../model/suiteNames';
 import type { SuiteName } from '../model/suiteNames';
-import { readReport, validateReport } from './jsonReport';
+import { readReport } from './jsonReport';
+import { NotLaidOut, scanReportLines } from './reportScan';
 import { histogram } from './latencyHistogram';
-import { eachLine } from './reportLines';
-import type { Line } from './reportLines';
 
 /** Largest report read whole when it is not laid out one case per line. */
 export const WHOLE_READ_LIMIT = 64 * 1024 * 1024;
-const MAX_HEAD_BYTES = 16 * 1024 * 1024;
 const MAX_PROBLEMS = 20;
-const STATUSES: readonly CaseStatus[] = ['passed', 'failed', 'error', 'cancelled', 'inconclusive'];
 
 export type { CaseAggregates };
 
@@ -48,25 +44,8 @@ export interface CaseIndex {
   problems: string[];
 }
 
-class NotLaidOut extends Error {}
-
 function emptyRows(): CaseRows {
   return { count: 0, suite: [], caseId: [], status: [], latency: [], offset: [], length: [], line: [] };
-}
-
-/** Why a parsed case line is not a case, or null. */
-function caseProblem(c: unknown): string | null {
-  if (typeof c !== 'object' || c === null || Array.isArray(c)) return 'not an object';
-  const r = c as Record<string, unknown>;
-  if (typeof r.suite !== 'string' || !isSuiteName(r.suite)) return `unknown suite ${JSON.stringify(r.suite)}`;
-  if (typeof r.case_id !== 'string') return 'case_id must be a string';
-  if (!STATUSES.includes(r.status as CaseStatus)) return `unknown status ${JSON.stringify(r.status)}`;
-  if (r.latency_ms !== null && typeof r.latency_ms !== 'number') return 'latency_ms must be a number or null';
-  if (typeof r.input !== 'string') return 'input must be a string';
-  const notText = ['expected', 'output', 'error'].find((k) => r[k] !== null && typeof r[k] !== 'string');
-  if (notText) return `${notText} must be a string or null`;
-  if (!Array.isArray(r.contexts)) return 'contexts must be a list';
-  return null;
 }
 
 class Indexer {
@@ -116,94 +95,14 @@ class Indexer {
   }
 }
 
-const CASES_OPEN = '  "cases": [';
-
 /** Streams a report laid out as our writer lays it out; throws NotLaidOut otherwise. */
 async function indexLines(file: string): Promise<CaseIndex> {
   const indexer = new Indexer(file);
-  const head: string[] = [];
-  const tail: string[] = [];
-  let headBytes = 0;
-  let phase: 'head' | 'cases' | 'tail' = 'head';
-  let layout: string | null = null;
-  /** Case lines seen, broken ones included: "case 12" is the report's 12th. */
-  let seen = 0;
-  await eachLine(file, (line: Line) => {
-    const b = line.bytes;
-    if (phase === 'cases') {
-      // `    {…},` : four spaces, the case, a comma but after the last one.
-      if (b[0] === 32 && b[1] === 32 && b[2] === 32 && b[3] === 32 && b[4] === 123) {
-        seen++;
-        let end = b.length;
-        if (b[end - 1] === 13) end--;
-        if (b[end - 1] === 44) end--;
-        let value: unknown;
-        try {
-          value = JSON.parse(b.toString('utf8', 4, end));
-        } catch (err) {
-          indexer.problem(line.number, `case ${seen} is not valid JSON (${(err as Error).message})`);
-          return;
-        }
-        const why = caseProblem(value);
-        if (why) indexer.problem(line.number, `case ${seen} is not a case: ${why}`);
-        else indexer.add(value as CaseResult, line.offset + 4, end - 4, line.number);
-        return;
-      }
-      const text = b.toString('utf8').trimEnd();
-      if (text.startsWith('  ]')) {
-        phase = 'tail';
-        tail.push(text.slice(3));
-        return;
-      }
-      layout = `line ${line.number} is neither a case nor the end of the cases`;
-      return false;
-    }
-    const text = b.toString('utf8');
-    if (phase === 'tail') {
-      tail.push(text);
-      return;
-    }
-    if (text.startsWith(CASES_OPEN)) {
-      const rest = text.slice(CASES_OPEN.length).trimEnd();
-      if (rest === '') phase = 'cases';
-      else if (rest.startsWith(']')) {
-        phase = 'tail';
-        tail.push(rest.slice(1));
-      } else {
-        layout = `line ${line.number} opens the cases but does not end there`;
-        return false;
-      }
-      return;
-    }
-    head.push(text);
-    headBytes += b.length + 1;
-    if (headBytes > MAX_HEAD_BYTES) {
-      layout = 'no case list in its first 16 MB';
-      return false;
-    }
+  const report = await scanReportLines(file, {
+    onCase: (c, at) => indexer.add(c, at.offset, at.length, at.line),
+    onProblem: (line, text) => indexer.problem(line, text),
   });
-  // Both are set inside the line callback.
-  const ended = phase as string;
-  if (layout !== null) throw new NotLaidOut(layout);
-  if (ended !== 'tail') throw new NotLaidOut(ended === 'head' ? 'no case list found' : 'the case list does not end');
-  let headPart: Record<string, unknown>;
-  let tailPart: Record<string, unknown>;
-  try {
-    headPart = JSON.parse(`${head.join('\n')}\n"cases": []}`) as Record<string, unknown>;
-    tailPart = JSON.parse(`{"cases": []${tail.join('\n')}`) as Record<string, unknown>;
-  } catch (err) {
-    throw new NotLaidOut(`its run, summary or inputs are not JSON as written by AI Quality Kit (${(err as Error).message})`);
-  }
-  const report = { version: headPart.version, run: headPart.run, summary: headPart.summary, inputs: tailPart.inputs, logs: tailPart.logs };
-  const { valid, errors } = validateReport({ ...headPart, ...tailPart, cases: [] });
-  if (!valid) throw new Error(`${file} is not a valid AI Quality Kit report:\n  ${errors.join('\n  ')}`);
-  return {
-    file,
-    report: report as CaseIndex['report'],
-    rows: indexer.rows,
-    aggregates: indexer.aggregates(),
-    problems: indexer.allProblems(),
-  };
+  return { file, report, rows: indexer.rows, aggregates: indexer.aggregates(), problems: indexer.allProblems() };
 }
 
 /** The index of a report read whole (its cases kept; rows point into them). */

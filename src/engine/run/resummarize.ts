@@ -2,16 +2,17 @@ import * as path from 'node:path';
 import { resolveProfile } from '../config/resolve';
 import type { ResolvedProfile } from '../config/resolve';
 import type { MergeSummarize } from '../report/merge';
-import { mergeSuiteSummary } from '../report/merge';
+import { mergeRuleFold } from '../report/merge';
 import { readReport } from '../report/jsonReport';
 import { suiteDefinition } from '../suites/registry';
 import type { SuiteName } from '../model/suiteNames';
-import type { SuiteContext, SuiteDefinition } from '../suites/suite';
-import { prepareSuite, summarizeCases } from '../suites/suite';
+import type { SuiteContext, SuiteDefinition, SummaryFold } from '../suites/suite';
+import { prepareSuite } from '../suites/suite';
 import { describeTarget } from '../targets/describeTarget';
 import type { Target } from '../model/target';
 import { errorMessage } from '../model/caseOutcome';
-import type { LogEntry, RunResult, SuiteSummary } from '../model/runTypes';
+import type { LogEntry, SuiteSummary } from '../model/runTypes';
+import type { ReportWithoutCases } from '../report/reportScan';
 
 // Summaries read only the target's description and whether it has HTTP routes;
 // merging never calls the target, and a call would be a bug worth seeing.
@@ -29,13 +30,13 @@ function inertTarget(profile: ResolvedProfile): Target {
 }
 
 /**
- * A summarize function for mergeReports that recomputes every suite's metrics
- * with the suite's own summarize(), in a context rebuilt from the reports'
- * run profile (and the regression baseline they name, when it can be read).
- * A suite this build lacks, or whose summarize throws, falls back to the
- * merge's own rule and says so in the logs.
+ * The merge's summaries: every suite's metrics recomputed by the suite's own
+ * fold of the merged cases, in a context rebuilt from the reports' run profile
+ * (and the regression baseline they name, when it can be read). A suite this
+ * build lacks, or whose fold throws, falls back to the merge's own rule and
+ * says so in the logs.
  */
-export async function mergeSummarizer(results: readonly RunResult[], logs: LogEntry[] = []): Promise<MergeSummarize> {
+export async function mergeSummarizer(results: readonly ReportWithoutCases[], logs: LogEntry[] = []): Promise<MergeSummarize> {
   const first = results[0];
   if (!first) throw new Error('no reports to merge');
   const profile = resolveProfile(first.inputs, first.run.profile);
@@ -82,18 +83,54 @@ export async function mergeSummarizer(results: readonly RunResult[], logs: LogEn
       log('warn', `${suite}: could not be prepared (${errorMessage(err)}); merged by rule instead`);
     }
   }
-  return (suite, cases) => {
+  return (suite) => {
     const parts = results.map((r) => r.summary.suites[suite]).filter((s): s is SuiteSummary => s !== undefined);
+    const rule = mergeRuleFold(suite, parts);
     const p = prepared.get(suite);
     if (!p) {
       if (!suiteDefinition(suite)) log('warn', `${suite}: not available in this build; its metrics are merged by rule, not recomputed`);
-      return mergeSuiteSummary(suite, cases, parts);
+      return rule;
     }
-    try {
-      return summarizeCases(p.def, cases, p.ctx, p.state);
-    } catch (err) {
-      log('warn', `${suite}: summary could not be recomputed (${errorMessage(err)}); merged by rule instead`);
-      return mergeSuiteSummary(suite, cases, parts);
-    }
+    return withFallback(suite, p.def, p.ctx, p.state, rule, log);
+  };
+}
+
+// The suite's own fold, with the merge's rule folded alongside: when the suite's
+// throws (adding or finishing), the rule's summary is used and the logs say so.
+function withFallback(
+  suite: SuiteName,
+  def: SuiteDefinition,
+  ctx: SuiteContext,
+  state: unknown,
+  rule: SummaryFold,
+  log: (level: LogEntry['level'], message: string) => void,
+): SummaryFold {
+  let own: SummaryFold | undefined;
+  let failure: string | undefined;
+  try {
+    own = def.summarizer(ctx, state);
+  } catch (err) {
+    failure = errorMessage(err);
+  }
+  return {
+    add: (c) => {
+      rule.add(c);
+      if (!own) return;
+      try {
+        own.add(c);
+      } catch (err) {
+        failure = errorMessage(err);
+        own = undefined;
+      }
+    },
+    finish: () => {
+      try {
+        if (own) return own.finish();
+      } catch (err) {
+        failure = errorMessage(err);
+      }
+      log('warn', `${suite}: summary could not be recomputed (${failure ?? 'no summary'}); merged by rule instead`);
+      return rule.finish();
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { collectingFold } from '../../../src/engine/suites/suite';
 import { strict as assert } from 'node:assert';
 import { mergeReports } from '../../../src/engine/report/merge';
 import { validateReport } from '../../../src/engine/report/jsonReport';
@@ -65,7 +66,7 @@ describe('mergeReports', () => {
   it('equals the whole run exactly with the suites summarize()', () => {
     const cases = wholeRunCases();
     const whole = assemble(cases);
-    const merged = mergeReports(shardsOf(cases, 3), { summarize: summarizeSuite });
+    const merged = mergeReports(shardsOf(cases, 3), { summarize: (suite) => collectingFold((list) => summarizeSuite(suite, list)) });
     assert.deepEqual(merged.summary.suites.red_team, whole.summary.suites.red_team);
     assert.deepEqual(
       merged.summary.suites.rag_quality!.metrics.map((m) => m.pass),
