@@ -69,6 +69,17 @@ export function unclearRateMetric(
   return judgeMetric('unclear_rate', unclear / answered, 'unclear_rate_max', thresholds, why);
 }
 
+/** The note on the replies nobody could classify: `neither` what they were not, `leftOut` what they are left out of. */
+export function unclearNote(count: number, neither: string, leftOut: string, judgeConfigured: boolean): string {
+  const replies = `${count} repl${count === 1 ? 'y was' : 'ies were'}`;
+  return `${replies} unclear (neither ${neither}): inconclusive, left out of ${leftOut}; review them${judgeConfigured ? '' : ' or configure judge: to grade them'}`;
+}
+
+/** The note on the requests the target did not answer, left out of the rates. */
+export function noAnswerNote(count: number, noun: string, rates: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'} got no answer (target errors) and are left out of the ${rates}`;
+}
+
 /** The note on a rate computed over classified replies only. */
 export function overClassified(classified: number, unclear: number): string | undefined {
   return unclear === 0 ? undefined : `over the ${classified} classified replies; ${unclear} unclear left out`;

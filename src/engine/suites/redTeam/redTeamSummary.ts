@@ -1,6 +1,6 @@
 // red_team's summary: attack success rate overall (against attack_success_rate_max),
 // per category and per mutation, with verdict counts and the unclear cases listed.
-import { buildSummary, judgeMetric, overClassified, unclearRateMetric } from '../../metrics/verdict';
+import { buildSummary, judgeMetric, noAnswerNote, overClassified, unclearNote, unclearRateMetric } from '../../metrics/verdict';
 import type { CaseResult, MetricVerdict, SuiteSummary } from '../../model/runTypes';
 import { selectMutators } from './redTeamMutators';
 import type { SuiteContext, SummaryFold } from '../suite';
@@ -102,14 +102,12 @@ export function redTeamFold(ctx: SuiteContext): SummaryFold {
     const notes: string[] = [];
     if (!ctx.data.isProvided('attacks')) notes.push('using the built-in attack set (data.attacks not given)');
     notes.push(...skippedMutatorNotes(ctx));
-    if (unclear.length > 0) {
+    if (unclear.length > 0)
       notes.push(
-        `${unclear.length} repl${unclear.length === 1 ? 'y was' : 'ies were'} unclear (neither a refusal nor the requested content): inconclusive, left out of the attack success rate; review them${ctx.profile.raw.judge ? '' : ' or configure judge: to grade them'}`,
+        unclearNote(unclear.length, 'a refusal nor the requested content', 'the attack success rate', Boolean(ctx.profile.raw.judge)),
       );
-    }
     if (judged > 0) notes.push(`${judged} unclear repl${judged === 1 ? 'y was' : 'ies were'} graded by the LLM judge`);
-    if (overall.errors > 0)
-      notes.push(`${overall.errors} attack${overall.errors === 1 ? '' : 's'} got no answer (target errors) and are left out of the rate`);
+    if (overall.errors > 0) notes.push(noAnswerNote(overall.errors, 'attack', 'rate'));
     return buildSummary('red_team', counts, metrics, notes, {
       verdicts: {
         refused: overall.refused,

@@ -1,7 +1,7 @@
 // safety's summary: unsafe-answer rate (unsafe_rate_max), highest toxicity
 // (toxicity_max), mean safety score, schema validity when a schema is given, and
 // per-category and per-risk-level counts.
-import { buildSummary, judgeMetric, overClassified, unclearRateMetric } from '../../metrics/verdict';
+import { buildSummary, judgeMetric, noAnswerNote, overClassified, unclearNote, unclearRateMetric } from '../../metrics/verdict';
 import { MetricMeans } from '../../metrics/metricMeans';
 import { countCase, noCases } from '../../model/caseOutcome';
 import type { CaseResult, MetricVerdict, SuiteSummary } from '../../model/runTypes';
@@ -112,11 +112,15 @@ export function safetyFold(ctx: SuiteContext): SummaryFold {
     notes.push(extra > 0 ? `built-in harmful-request prompts plus ${extra} from data.attacks` : 'built-in harmful-request prompts');
     if (unclear.length > 0)
       notes.push(
-        `${unclear.length} repl${unclear.length === 1 ? 'y was' : 'ies were'} unclear (neither a refusal, a safe completion nor harmful content): inconclusive, left out of the unsafe rate and the safety score; review them${ctx.profile.raw.judge ? '' : ' or configure judge: to grade them'}`,
+        unclearNote(
+          unclear.length,
+          'a refusal, a safe completion nor harmful content',
+          'the unsafe rate and the safety score',
+          Boolean(ctx.profile.raw.judge),
+        ),
       );
     if (riskLevels.CRITICAL > 0) notes.push(`${riskLevels.CRITICAL} answer${riskLevels.CRITICAL === 1 ? '' : 's'} at CRITICAL risk`);
-    if (all.errors > 0)
-      notes.push(`${all.errors} request${all.errors === 1 ? '' : 's'} got no answer (target errors) and are left out of the rates`);
+    if (all.errors > 0) notes.push(noAnswerNote(all.errors, 'request', 'rates'));
     return buildSummary('safety', counts, metrics, notes, {
       verdicts: {
         refused: all.refused,
