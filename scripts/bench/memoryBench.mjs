@@ -3,7 +3,7 @@
 // zero-latency local server at concurrency 64, each size in its own process, printing
 // peak RSS and throughput per size so the slope is visible. Target: peak RSS under
 // 250 MB at 300,000 cases, whatever the number of cases.
-//   node scripts/bench/memoryBench.mjs [sizes=20000,100000,300000] [formats=json,junit] [heap]
+//   node scripts/bench/memoryBench.mjs [sizes=20000,100000,300000] [formats=json,junit,xlsx] [heap]
 // A run writes its finished cases to a spill file beside the reports as they finish,
 // keeps a window of them in memory, and writes the reports from the spill.
 // `heap` also prints the peak RSS reached by the end of the run, the live heap (after a full
@@ -19,7 +19,7 @@ import { startBenchServer } from './startBenchServer.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const sizes = (process.argv[2] ?? '20000,100000,300000').split(',').map(Number);
-const formats = process.argv[3] ?? 'json,junit';
+const formats = process.argv[3] ?? 'json,junit,xlsx';
 const heap = process.argv.slice(4).includes('heap');
 const CONCURRENCY = 64;
 const TARGET_MB = 250;

@@ -1,7 +1,7 @@
 // `npm run bench`: runs every benchmark this repository knows of, one after the
 // other, each in its own `node --import tsx` process, and says which ones missed
 // their targets. Benchmarks not present in this checkout are skipped.
-//   node scripts/bench/run.mjs [name...]     (names: engine, memory, validate, xlsx, report-open, hostile, verdicts, server)
+//   node scripts/bench/run.mjs [name...]     (names: engine, memory, validate, xlsx, report-open, merge, hostile, verdicts, server)
 // `verdicts` prints the precision and recall of the verdict detectors (attack
 // success, safety unsafe, refusal, toxicity) on the frozen evaluation part of the
 // labelled replies and on the tuning part, then the PII detector's.
@@ -22,6 +22,8 @@ const BENCHES = [
   { name: 'xlsx', script: 'xlsxBench.mjs' },
   // Opens a 300,000-case report as the report view does: open (head, index, first page) under 2 s, then pages, filters, peak RSS.
   { name: 'report-open', script: 'reportOpenBench.mjs' },
+  // Merges the 3 shard reports of a 300,000-case run: peak RSS under 250 MB.
+  { name: 'merge', script: 'mergeBench.mjs' },
   { name: 'hostile', script: 'hostileBench.mjs' },
   { name: 'verdicts', script: 'detectorEval.mjs', then: ['piiEval.mjs'] },
   // Needs the built CLI (dist/cli.js): `npm run bench` builds it first.

@@ -35,15 +35,16 @@ export function bigCase(i: number): CaseResult {
   };
 }
 
-async function* bigCases(n: number): AsyncGenerator<CaseResult> {
-  for (let i = 0; i < n; i++) yield bigCase(i);
+async function* bigCases(n: number, first = 0): AsyncGenerator<CaseResult> {
+  for (let i = first; i < first + n; i++) yield bigCase(i);
 }
 
-/** Writes a report of `n` cases to `file` with the engine's streaming writer. */
-export async function writeBigReport(file: string, n: number): Promise<void> {
-  const head = assemble([bigCase(0), bigCase(3), bigCase(4)]);
+/** Writes a report of `n` cases to `file` with the engine's streaming writer; as shard `shard` of a run, its cases from `first` on. */
+export async function writeBigReport(file: string, n: number, shard?: { index: number; total: number; first: number }): Promise<void> {
+  const head = assemble([bigCase(0), bigCase(3), bigCase(4)], shard ? { shard: { index: shard.index, total: shard.total } } : {});
+  const first = shard?.first ?? 0;
   const counts = { passed: 0, failed: 0, errors: 0 };
-  for (let i = 0; i < n; i++) {
+  for (let i = first; i < first + n; i++) {
     const s = bigCase(i).status;
     if (s === 'passed') counts.passed++;
     else if (s === 'failed') counts.failed++;
@@ -51,7 +52,7 @@ export async function writeBigReport(file: string, n: number): Promise<void> {
   }
   head.summary.overall = { ...head.summary.overall, total: n, ...counts, pass_rate: n ? counts.passed / n : null };
   const out = createWriteStream(file);
-  for await (const chunk of streamedJsonReportChunks(head, bigCases(n), { anonymize: false }))
+  for await (const chunk of streamedJsonReportChunks(head, bigCases(n, first), { anonymize: false }))
     if (!out.write(chunk)) await once(out, 'drain');
   out.end();
   await once(out, 'finish');
