@@ -1,3 +1,4 @@
+import { CASE_WINDOW, keptInWindow } from '../../engine/run/caseWindow';
 import * as vscode from 'vscode';
 import type { CaseResult, RunEvent, RunResult, SuiteSummary } from '../../engine/model/runTypes';
 import type { SuiteName } from '../../engine/model/suiteNames';
@@ -64,6 +65,11 @@ export class TestResultsBridge implements vscode.Disposable {
     const waiting = new Map<SuiteName, CaseResult[]>();
     // Cases shown before their suite's verdict, in case it ranks below them.
     const early = new Map<SuiteName, CaseResult[]>();
+    // A large run shows the cases its result keeps (the first ones, then those that did not pass): the Test Explorer and this window hold no more.
+    let shown = 0;
+    let left = 0;
+    // Cases shown as running: each gets its result, kept or not.
+    const running = new Set<string>();
     const unsubscribe = run.events.onEvent((e: RunEvent) => {
       testRun.appendOutput(view.onEvent(e));
       switch (e.type) {
@@ -71,9 +77,17 @@ export class TestResultsBridge implements vscode.Disposable {
           testRun.started(this.tree.suiteItem(uri, e.suite));
           break;
         case 'case-started':
+          // Past the window a case gets an item only when it finishes and is kept.
+          if (shown >= CASE_WINDOW) break;
+          running.add(`${e.suite}\u0000${e.caseId}`);
           testRun.started(this.tree.caseItem(uri, e.suite, e.caseId, caseLabel({ suite: e.suite, case_id: e.caseId })));
           break;
         case 'case-finished':
+          if (!running.delete(`${e.case.suite}\u0000${e.case.case_id}`) && !keptInWindow(shown, e.case.status)) {
+            left++;
+            break;
+          }
+          shown++;
           // A failed or errored case shows no worse than its suite's verdict, known at suite end.
           if (needsSuiteVerdict(e.case)) {
             const list = waiting.get(e.case.suite) ?? [];
@@ -106,6 +120,10 @@ export class TestResultsBridge implements vscode.Disposable {
       onCancel?.dispose();
       for (const list of waiting.values()) for (const c of list) this.applyCase(testRun, uri, c, f.result.summary.suites[c.suite], runName);
       this.markProfile(uri, f.result);
+      if (left > 0)
+        testRun.appendOutput(
+          `The Test Explorer shows ${shown} of the ${shown + left} cases: the first ones and those that did not pass; the report has them all.\r\n`,
+        );
       testRun.appendOutput(view.finish(f.result, f.files, f.writeError, f.records));
       if (own) testRun.end();
     });
