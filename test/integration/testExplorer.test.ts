@@ -91,4 +91,20 @@ describe('Test Explorer cases', function () {
     const selection = await run([one!, two!, attack]);
     assert.deepEqual(selection.map((c) => c.case_id).sort(), [idOf(one!), idOf(two!), idOf(attack)].sort());
   });
+
+  it('shows the first 5,000 cases of a larger run, the report all of them', async function () {
+    this.timeout(180_000);
+    const large = file('large.aiqk.yaml');
+    fs.writeFileSync(
+      large.fsPath,
+      'version: 1\ntarget: { mode: builtin }\nsuites: [performance]\nuse_defaults: true\nvolumes: { qa_sample_size: 3, perf_repeats: 1700, concurrency: 8 }\nreport: { formats: [json] }\n',
+    );
+    await api.testing.testController.refreshHandler?.(new vscode.CancellationTokenSource().token);
+    const item = api.testing.testController.items.get(large.toString())!;
+    assert.ok(item, 'the new profile is in the Test Explorer');
+    const ran = await run([item]);
+    assert.equal(ran.length, 5_100, 'the report has every case');
+    const perf = item.children.get(`${item.id}#performance`)!;
+    assert.equal(children(perf).length, 5_000, 'the Test Explorer shows the first 5,000 (all passed)');
+  });
 });
