@@ -1,12 +1,11 @@
 /**
- * Means of per-case metrics taken one case at a time: the same values as
- * `meanMetric` over the list of cases (finite values only, summed in the order
- * they come), without keeping the list.
+ * Means of per-case metrics taken one case at a time (finite values only,
+ * summed in the order they come), without keeping the cases.
  */
 export class MetricMeans {
   private readonly sums = new Map<string, { sum: number; count: number }>();
 
-  /** Adds one case's metrics (null and non-finite values are unmeasured, as meanMetric treats them). */
+  /** Adds one case's metrics (null and non-finite values are unmeasured). */
   add(metrics: Readonly<Record<string, number | null | undefined>>): void {
     for (const name in metrics) {
       const v = metrics[name];

@@ -1,8 +1,7 @@
 import type { CaseCounts } from '../model/caseOutcome';
-import { countCases } from '../model/caseOutcome';
+import { countsOf } from '../model/caseOutcome';
 import type { CaseResult, MetricVerdict, SuiteStatus, SuiteSummary } from '../model/runTypes';
 import type { SuiteName } from '../model/suiteNames';
-import { mean } from './stats';
 import type { ThresholdKey } from '../suites/manifests';
 import { thresholdSpec } from './thresholds';
 
@@ -28,16 +27,6 @@ export function judgeMetric(
   }
   const pass = spec.direction === 'min' ? value >= threshold : value <= threshold;
   return { name, value, threshold, direction: spec.direction, pass, ...(reason ? { reason } : {}) };
-}
-
-/** Mean of the measured values; null when none was measured. */
-export function meanOf(values: readonly (number | null | undefined)[]): number | null {
-  return mean(values.filter((v): v is number => typeof v === 'number'));
-}
-
-/** Mean of one metric over cases. */
-export function meanMetric(cases: readonly CaseResult[], metric: string): number | null {
-  return meanOf(cases.map((c) => c.metrics[metric]));
 }
 
 /**
@@ -99,7 +88,7 @@ export function buildSummary(
   notes: string[] = [],
   details?: Record<string, unknown>,
 ): SuiteSummary {
-  const { total, passed, failed, errors } = Array.isArray(cases) ? countCases(cases) : (cases as CaseCounts);
+  const { total, passed, failed, errors } = countsOf(cases);
   const judged = metrics.filter((m) => m.threshold !== undefined);
   const quality = judged.filter((m) => !isEvidenceMetric(m.name));
   const evidence = judged.filter((m) => isEvidenceMetric(m.name));

@@ -33,8 +33,7 @@ export function errorCase(suite: SuiteName, planned: PlannedCase, err: unknown, 
 
 /** The summary of a suite that could not plan or summarise: status `error`, counts from its cases. */
 export function errorSummary(suite: SuiteName, cases: readonly CaseResult[] | CaseCounts, note: string): SuiteSummary {
-  const counts = Array.isArray(cases) ? countCases(cases) : { ...(cases as CaseCounts) };
-  return { suite, status: 'error', ...counts, metrics: [], notes: [note] };
+  return { suite, status: 'error', ...countsOf(cases), metrics: [], notes: [note] };
 }
 
 /** The summary of a suite the run never reached because it was cancelled. */
@@ -64,6 +63,11 @@ export interface CaseCounts {
   passed: number;
   failed: number;
   errors: number;
+}
+
+/** The counts of a list of cases, or a copy of counts already taken. */
+export function countsOf(cases: readonly CaseResult[] | CaseCounts): CaseCounts {
+  return Array.isArray(cases) ? countCases(cases) : { ...(cases as CaseCounts) };
 }
 
 /** Counts of no case, to count cases into one at a time. */
@@ -119,7 +123,7 @@ export function inconclusiveIn(result: RunResult, suite?: SuiteName): number {
 
 /** Overall counts of a run. */
 export function overallSummary(cases: readonly CaseResult[] | CaseCounts, status: RunStatus): OverallSummary {
-  const counts = Array.isArray(cases) ? countCases(cases) : { ...(cases as CaseCounts) };
+  const counts = countsOf(cases);
   return { ...counts, pass_rate: counts.total === 0 ? null : counts.passed / counts.total, status };
 }
 

@@ -1,7 +1,7 @@
 import { inconclusiveReason } from '../model/caseOutcome';
 import type { CaseResult, MetricVerdict, RunResult, SuiteSummary } from '../model/runTypes';
 import type { SuiteName } from '../model/suiteNames';
-import { caseFailureText, casesBySuite, describeVerdict, formatMetricValue, reportSuites } from './reportModel';
+import { caseFailureText, casesInMemory, describeVerdict, formatMetricValue, reportSuites } from './reportModel';
 import { escapeXmlAttr, escapeXmlText, truncate } from './xmlText';
 
 // JUnit XML as CI servers read it (Jenkins, GitLab, GitHub test reporters): one
@@ -199,29 +199,12 @@ function junitFrame(result: RunResult, tallies: ReadonlyMap<SuiteName, SuiteTall
 }
 
 /**
- * The JUnit XML of a run, in chunks (one per case) so a large run is written
- * without one huge string. Case failures carry the metric-vs-threshold text; a
- * run in error, cancelled or inconclusive has an `aiqk.run` testcase with an error.
- */
-export function* junitReportChunks(result: RunResult): Generator<string> {
-  const tallies = new Map<SuiteName, SuiteTally>();
-  for (const c of result.cases) tallyCase(tallies, c);
-  const groups = casesBySuite(result);
-  const frame = junitFrame(result, tallies);
-  yield frame.head;
-  for (const s of frame.suites) {
-    yield s.open;
-    for (const c of groups.get(s.suite) ?? []) yield caseXml(c, s.summary);
-    yield s.close;
-  }
-  yield frame.tail;
-}
-
-/**
- * The same JUnit XML with the cases read from `cases` (each call reads them again
- * from the start, e.g. from a run's case spill) instead of `result.cases`: one
- * pass counts them, then one pass per suite writes its cases, holding one case
- * at a time. `result`'s own cases are ignored.
+ * The JUnit XML of a run in chunks (one per case), with the cases read from
+ * `cases` (each call reads them again from the start: a run's case spill, or
+ * its cases in memory): one pass counts them, then one pass per suite writes
+ * its cases, holding one case at a time. `result`'s own cases are ignored. Case
+ * failures carry the metric-vs-threshold text; a run in error, cancelled or
+ * inconclusive has an `aiqk.run` testcase with an error.
  */
 export async function* streamedJunitReportChunks(result: RunResult, cases: () => AsyncIterable<CaseResult>): AsyncGenerator<string> {
   const tallies = new Map<SuiteName, SuiteTally>();
@@ -236,7 +219,9 @@ export async function* streamedJunitReportChunks(result: RunResult, cases: () =>
   yield frame.tail;
 }
 
-/** The JUnit XML of a run as one string (small runs, tests). */
-export function toJunitXml(result: RunResult): string {
-  return [...junitReportChunks(result)].join('');
+/** The JUnit XML of a run held in memory, as one string (small runs, tests). */
+export async function toJunitXml(result: RunResult): Promise<string> {
+  let xml = '';
+  for await (const chunk of streamedJunitReportChunks(result, casesInMemory(result.cases))) xml += chunk;
+  return xml;
 }

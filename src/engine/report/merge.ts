@@ -49,13 +49,6 @@ export function mergeRuleFold(suite: SuiteName, parts: readonly SuiteSummary[]):
   };
 }
 
-/** mergeRuleFold's summary of a list of cases. */
-export function mergeSuiteSummary(suite: SuiteName, cases: readonly CaseResult[], parts: readonly SuiteSummary[]): SuiteSummary {
-  const fold = mergeRuleFold(suite, parts);
-  for (const c of cases) fold.add(c);
-  return fold.finish();
-}
-
 function ruleSummary(suite: SuiteName, counts: CaseCounts, means: MetricMeans, parts: readonly SuiteSummary[]): SuiteSummary {
   if (parts.length === 1) {
     const only = parts[0]!;

@@ -53,17 +53,6 @@ export async function outlineCases(cases: AsyncIterable<CaseResult>, signal?: Ab
   return outline;
 }
 
-/** The cases of each suite, in report order. */
-export function casesBySuite(result: RunResult): Map<SuiteName, CaseResult[]> {
-  const groups = new Map<SuiteName, CaseResult[]>();
-  for (const c of result.cases) {
-    let list = groups.get(c.suite);
-    if (!list) groups.set(c.suite, (list = []));
-    list.push(c);
-  }
-  return groups;
-}
-
 /** A metric value for people: integers as is, others with up to 3 significant decimals. */
 export function formatMetricValue(value: number | null | undefined): string {
   if (value === null || value === undefined || Number.isNaN(value)) return 'unmeasured';

@@ -5,8 +5,8 @@ import { finished } from 'node:stream/promises';
 import type { CaseResult, RunResult } from '../model/runTypes';
 import { caseAnonymizer } from './anonymize';
 import { removeLeftoverTemps, withAtomicFile, writeChunksAtomic } from './atomicWrite';
-import { jsonReportChunks, streamedJsonReportChunks, toJsonReport } from './jsonReport';
-import { junitReportChunks, streamedJunitReportChunks } from './junitReport';
+import { streamedJsonReportChunks, toJsonReport } from './jsonReport';
+import { streamedJunitReportChunks } from './junitReport';
 import type { XlsxReportOptions } from './xlsxReport';
 import type { CaseSource } from './reportModel';
 import { casesInMemory } from './reportModel';
@@ -94,27 +94,21 @@ export async function writeReports(result: RunResult, opts: WriteReportsOptions)
   const report = toJsonReport(result, { anonymize: opts.anonymize });
   const source = opts.cases;
   const mask = opts.anonymize ? caseAnonymizer(report.run.target) : undefined;
-  // The source's cases masked as toJsonReport masks the result's.
-  const masked =
-    source &&
-    async function* (): AsyncGenerator<CaseResult> {
-      for await (const c of source()) yield mask ? mask(c) : c;
-    };
+  // One path for every format: the source's cases masked as toJsonReport masks the
+  // result's, or, without a source, the report's own cases (already masked).
+  const cases: CaseSource = source
+    ? async function* (): AsyncGenerator<CaseResult> {
+        for await (const c of source()) yield mask ? mask(c) : c;
+      }
+    : casesInMemory(report.cases);
   const written: WrittenReports = {};
   const failures: Partial<Record<ReportFormat, Error>> = {};
   for (const format of new Set(opts.formats)) {
     const file = path.join(opts.dir, `${result.run.id}${EXTENSIONS[format]}`);
     try {
-      if (format === 'json')
-        await writeChunksAtomic(
-          file,
-          masked ? streamedJsonReportChunks(report, masked(), { anonymize: false }) : jsonReportChunks(report),
-          opts.signal,
-        );
-      else if (format === 'junit')
-        await writeChunksAtomic(file, masked ? streamedJunitReportChunks(report, masked) : junitReportChunks(report), opts.signal);
-      // Without a source, the report's own cases (already masked) are streamed the same way.
-      else await writeXlsxFile(report, masked ?? casesInMemory(report.cases), file, opts);
+      if (format === 'json') await writeChunksAtomic(file, streamedJsonReportChunks(report, cases(), { anonymize: false }), opts.signal);
+      else if (format === 'junit') await writeChunksAtomic(file, streamedJunitReportChunks(report, cases), opts.signal);
+      else await writeXlsxFile(report, cases, file, opts);
       written[format] = file;
     } catch (err) {
       if (opts.signal?.aborted) throw err;

@@ -187,7 +187,9 @@ async function planSuite(
   let duplicates = 0;
   let inShardCount = 0;
   const kept: number[] | undefined = shard || chosen ? [] : undefined;
-  for (let i = 0; i < (ids || kept ? all.length : 0); i++) {
+  // A plan made by position, run whole, is not walked at all.
+  const walked = ids || kept ? all.length : 0;
+  for (let i = 0; i < walked; i++) {
     const id = (all.at(i) as PlannedCase).id;
     if (ids?.has(id)) duplicates++;
     ids?.add(id);

@@ -25,8 +25,9 @@ export interface MergedFiles {
 /**
  * Merges the JSON reports of every shard of one run into reports in `outDir`,
  * holding no case for longer than it takes: a first pass reads each report's
- * run and summary, a second streams the cases in shard order through the
- * suites' summaries into a spill file, from which the reports are written.
+ * run and summary and checks every case line (so a broken shard is refused
+ * before anything is written), a second streams the cases in shard order
+ * through the suites' summaries into a spill file, from which the reports are written.
  * Throws (naming the files) for reports that cannot be merged; `labels` name them.
  */
 export async function mergeShardFiles(

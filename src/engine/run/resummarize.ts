@@ -6,8 +6,8 @@ import { mergeRuleFold } from '../report/merge';
 import { readReport } from '../report/jsonReport';
 import { suiteDefinition } from '../suites/registry';
 import type { SuiteName } from '../model/suiteNames';
-import type { SuiteContext, SuiteDefinition, SummaryFold } from '../suites/suite';
-import { prepareSuite } from '../suites/suite';
+import type { SuiteContext, SuiteDefinition } from '../suites/suite';
+import { guardedFold, prepareSuite } from '../suites/suite';
 import { describeTarget } from '../targets/describeTarget';
 import type { Target } from '../model/target';
 import { errorMessage } from '../model/caseOutcome';
@@ -91,46 +91,20 @@ export async function mergeSummarizer(results: readonly ReportWithoutCases[], lo
       if (!suiteDefinition(suite)) log('warn', `${suite}: not available in this build; its metrics are merged by rule, not recomputed`);
       return rule;
     }
-    return withFallback(suite, p.def, p.ctx, p.state, rule, log);
-  };
-}
-
-// The suite's own fold, with the merge's rule folded alongside: when the suite's
-// throws (adding or finishing), the rule's summary is used and the logs say so.
-function withFallback(
-  suite: SuiteName,
-  def: SuiteDefinition,
-  ctx: SuiteContext,
-  state: unknown,
-  rule: SummaryFold,
-  log: (level: LogEntry['level'], message: string) => void,
-): SummaryFold {
-  let own: SummaryFold | undefined;
-  let failure: string | undefined;
-  try {
-    own = def.summarizer(ctx, state);
-  } catch (err) {
-    failure = errorMessage(err);
-  }
-  return {
-    add: (c) => {
-      rule.add(c);
-      if (!own) return;
-      try {
+    // The merge's rule is folded alongside the suite's own, in case that one throws.
+    const own = guardedFold(
+      () => p.def.summarizer(p.ctx, p.state),
+      (why) => {
+        log('warn', `${suite}: summary could not be recomputed (${why}); merged by rule instead`);
+        return rule.finish();
+      },
+    );
+    return {
+      add: (c) => {
+        rule.add(c);
         own.add(c);
-      } catch (err) {
-        failure = errorMessage(err);
-        own = undefined;
-      }
-    },
-    finish: () => {
-      try {
-        if (own) return own.finish();
-      } catch (err) {
-        failure = errorMessage(err);
-      }
-      log('warn', `${suite}: summary could not be recomputed (${failure ?? 'no summary'}); merged by rule instead`);
-      return rule.finish();
-    },
+      },
+      finish: () => own.finish(),
+    };
   };
 }

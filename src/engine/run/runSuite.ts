@@ -1,11 +1,11 @@
 import type { SuiteContext, SuiteDefinition, SummaryFold } from '../suites/suite';
-
+import { guardedFold } from '../suites/suite';
 import type { CasePool } from '../resilience/pool';
 import type { RunState } from './runState';
 import type { PlanQueue } from './planQueue';
 import { logTo } from './runState';
 import type { CaseCounts } from '../model/caseOutcome';
-import { countCase, errorCase, errorMessage, errorSummary, noCases } from '../model/caseOutcome';
+import { countCase, errorCase, errorSummary, noCases } from '../model/caseOutcome';
 import { CaseOrder } from './caseOrder';
 import type { CaseResult, SuiteSummary } from '../model/runTypes';
 
@@ -20,9 +20,10 @@ export interface SuiteRun {
  * put back in plan order, then folded into the suite's summary, kept in the
  * run's case window and written to the run's spill, and let go: a suite holds
  * no case longer than it takes. `prepared` is the per-run state the suite's
- * prepare() built; `planned` gives each case once, when its turn comes. After cancel, cases in flight that come back as errors
- * (aborted requests) are dropped rather than reported as the target's fault,
- * and a case that ignores the abort is waited for at most `cancelGraceMs`.
+ * prepare() built; `planned` gives each case once, when its turn comes. After
+ * cancel, cases in flight that come back as errors (aborted requests) are
+ * dropped rather than reported as the target's fault, and a case that ignores
+ * the abort is waited for at most `cancelGraceMs`.
  */
 export async function runSuite(
   state: RunState,
@@ -87,52 +88,30 @@ export async function runSuite(
  */
 export class SuiteSummaryFold {
   readonly counts: CaseCounts = noCases();
-  private fold: SummaryFold | undefined;
-  private failure: string | undefined;
+  private readonly fold: SummaryFold;
 
-  constructor(
-    private readonly def: SuiteDefinition,
-    ctx: SuiteContext,
-    prepared: unknown,
-  ) {
-    try {
-      this.fold = def.summarizer(ctx, prepared);
-    } catch (err) {
-      this.failure = errorMessage(err);
-    }
+  constructor(def: SuiteDefinition, ctx: SuiteContext, prepared: unknown) {
+    this.fold = guardedFold(
+      () => def.summarizer(ctx, prepared),
+      (why) => errorSummary(def.name, this.counts, `the summary could not be computed: ${why}`),
+    );
   }
 
   add(c: CaseResult): void {
     countCase(this.counts, c);
-    if (!this.fold) return;
-    try {
-      this.fold.add(c);
-    } catch (err) {
-      this.failure = errorMessage(err);
-      this.fold = undefined;
-    }
+    this.fold.add(c);
   }
 
   /** The summary of the cases added, out of `planned`; `cancelled` when the run was cancelled. */
   finish(planned: number, cancelled: boolean): SuiteSummary {
-    let summary: SuiteSummary | undefined;
-    if (this.fold) {
-      try {
-        summary = this.fold.finish();
-      } catch (err) {
-        this.failure = errorMessage(err);
-      }
-    }
-    summary ??= errorSummary(this.def.name, this.counts, `the summary could not be computed: ${this.failure ?? 'no summary'}`);
+    const summary = this.fold.finish();
     const finished = this.counts.total;
-    if (cancelled && finished < planned) {
-      summary = {
-        ...summary,
-        status: 'cancelled',
-        notes: [...summary.notes, `cancelled after ${finished} of ${planned} cases: metrics cover the finished cases only`],
-      };
-    }
-    return summary;
+    if (!cancelled || finished >= planned) return summary;
+    return {
+      ...summary,
+      status: 'cancelled',
+      notes: [...summary.notes, `cancelled after ${finished} of ${planned} cases: metrics cover the finished cases only`],
+    };
   }
 }
 

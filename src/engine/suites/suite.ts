@@ -5,6 +5,7 @@ import type { SuiteName } from '../model/suiteNames';
 import type { DataKind } from '../model/dataKinds';
 import type { DataRecords } from '../model/dataRecords';
 import type { SheetRow } from '../model/reportSheets';
+import { errorMessage } from '../model/caseOutcome';
 
 /** Data a suite reads, loaded once per run (from the profile's files, or the built-in defaults). */
 export interface SuiteData {
@@ -76,6 +77,42 @@ export interface SummaryFold {
 export function collectingFold(summarize: (cases: CaseResult[]) => SuiteSummary): SummaryFold {
   const cases: CaseResult[] = [];
   return { add: (c) => void cases.push(c), finish: () => summarize(cases) };
+}
+
+/**
+ * A fold that survives the suite's own: when starting it, adding a case or
+ * finishing throws, the cases stop going to it and `fallback` makes the summary
+ * from why it failed. The runner falls back to an errored suite, a merge to its rule.
+ */
+export function guardedFold(start: () => SummaryFold, fallback: (why: string) => SuiteSummary): SummaryFold {
+  let own: SummaryFold | undefined;
+  let failure = 'no summary';
+  const fail = (err: unknown): void => {
+    failure = errorMessage(err);
+    own = undefined;
+  };
+  try {
+    own = start();
+  } catch (err) {
+    fail(err);
+  }
+  return {
+    add: (c) => {
+      try {
+        own?.add(c);
+      } catch (err) {
+        fail(err);
+      }
+    },
+    finish: () => {
+      try {
+        if (own) return own.finish();
+      } catch (err) {
+        fail(err);
+      }
+      return fallback(failure);
+    },
+  };
 }
 
 /** A suite's summary of a list of cases (a merge, a test): its fold over them in order. */

@@ -8,6 +8,7 @@ import type { RunComparison } from '../../engine/model/runComparison';
 import { buildCaseIndex } from '../../engine/report/caseIndex';
 import type { CaseIndex } from '../../engine/report/caseIndex';
 import { CaseReader } from '../../engine/report/caseQuery';
+import { errorMessage } from '../../engine/model/caseOutcome';
 import { compareIndexes } from '../../engine/report/indexedComparison';
 import type { ViewContext } from './viewData';
 import { slimPage, toViewData } from './viewData';
@@ -57,7 +58,7 @@ export class ReportSession {
       const { page } = slimPage(await this.reader.query(m.query));
       return { type: 'cases', uri, id: m.id, query: m.query, page };
     } catch (err) {
-      return { type: 'cases', uri, id: m.id, query: m.query, page: null, error: err instanceof Error ? err.message : String(err) };
+      return { type: 'cases', uri, id: m.id, query: m.query, page: null, error: errorMessage(err) };
     }
   }
 

@@ -1,6 +1,7 @@
 import type { CaseResult, CaseStatus, RunResult, RunStatus, SuiteSummary } from '../../../src/engine/model/runTypes';
 import type { SuiteName } from '../../../src/engine/model/suiteNames';
-import { buildSummary, judgeMetric, meanMetric } from '../../../src/engine/metrics/verdict';
+import { buildSummary, judgeMetric } from '../../../src/engine/metrics/verdict';
+import { MetricMeans } from '../../../src/engine/metrics/metricMeans';
 import { THRESHOLDS } from '../../../src/engine/metrics/thresholds';
 
 /** Default thresholds, as a resolved profile has them. */
@@ -30,9 +31,11 @@ export function makeCase(suite: SuiteName, id: string, status: CaseStatus, extra
 
 /** The rag_quality summary the suite would build: mean faithfulness and f1 against thresholds. */
 export function ragSummary(cases: readonly CaseResult[]): SuiteSummary {
+  const means = new MetricMeans();
+  for (const c of cases) means.add(c.metrics);
   return buildSummary('rag_quality', cases, [
-    judgeMetric('faithfulness', meanMetric(cases, 'faithfulness'), 'faithfulness_min', THRESHOLD_VALUES),
-    judgeMetric('f1', meanMetric(cases, 'f1'), 'f1_min', THRESHOLD_VALUES),
+    judgeMetric('faithfulness', means.mean('faithfulness'), 'faithfulness_min', THRESHOLD_VALUES),
+    judgeMetric('f1', means.mean('f1'), 'f1_min', THRESHOLD_VALUES),
     judgeMetric('answers', cases.length, undefined, THRESHOLD_VALUES),
   ]);
 }

@@ -1,15 +1,16 @@
 import { strict as assert } from 'node:assert';
-import { junitReportChunks, toJunitXml } from '../../../src/engine/report/junitReport';
+import { streamedJunitReportChunks, toJunitXml } from '../../../src/engine/report/junitReport';
+import { casesInMemory } from '../../../src/engine/report/reportModel';
 import { validateReport } from '../../../src/engine/report/jsonReport';
 import { escapeXmlAttr, escapeXmlText, truncate } from '../../../src/engine/report/xmlText';
 import { assemble, makeCase, sampleResult } from './fixtures';
 import { findAll, parseXml } from './miniXml';
 
 describe('JUnit report', () => {
-  it('has one testsuite per suite, a testcase per case and per thresholded metric, with counts', () => {
+  it('has one testsuite per suite, a testcase per case and per thresholded metric, with counts', async () => {
     const result = sampleResult();
     assert.deepEqual(validateReport(result).errors, []);
-    const doc = parseXml(toJunitXml(result));
+    const doc = parseXml(await toJunitXml(result));
     assert.equal(doc.name, 'testsuites');
     const suites = findAll(doc, 'testsuite');
     assert.deepEqual(
@@ -55,13 +56,13 @@ describe('JUnit report', () => {
     );
   });
 
-  it('explains a failed case without an error text by its metrics against the thresholds', () => {
+  it('explains a failed case without an error text by its metrics against the thresholds', async () => {
     const r = assemble([makeCase('rag_quality', 'q9', 'failed', { metrics: { faithfulness: 0.5, f1: 0.9 } })]);
-    const failure = findAll(parseXml(toJunitXml(r)), 'failure')[0]!;
+    const failure = findAll(parseXml(await toJunitXml(r)), 'failure')[0]!;
     assert.equal(failure.attrs['message'], 'faithfulness 0.5 < 0.8');
   });
 
-  it('escapes markup, quotes and forbidden control characters so the file parses', () => {
+  it('escapes markup, quotes and forbidden control characters so the file parses', async () => {
     const nasty = 'a <b> & "c" \'d\' \u0000\u0001\u0008\u000b\u001f\uFFFE \uD800 end';
     const r = assemble([
       makeCase('rag_quality', 'id<&"\u0002', 'failed', {
@@ -71,7 +72,7 @@ describe('JUnit report', () => {
         metrics: { faithfulness: 0.1 },
       }),
     ]);
-    const xml = toJunitXml(r);
+    const xml = await toJunitXml(r);
     assert.ok(![...xml].some((ch) => ch.charCodeAt(0) < 0x20 && !'\t\n\r'.includes(ch)), 'no raw control characters');
     const doc = parseXml(xml);
     const tc = findAll(doc, 'testcase')[0]!;
@@ -82,30 +83,31 @@ describe('JUnit report', () => {
     assert.ok(failure.text.includes(`input: ${cleaned}`));
   });
 
-  it('reports a run that ended in error as an error testcase', () => {
+  it('reports a run that ended in error as an error testcase', async () => {
     const r = assemble([], { status: 'error' });
     r.run.error = 'target unreachable';
-    const doc = parseXml(toJunitXml(r));
+    const doc = parseXml(await toJunitXml(r));
     assert.equal(findAll(doc, 'testsuite')[0]!.attrs['name'], 'aiqk.run');
     assert.equal(findAll(doc, 'error')[0]!.attrs['message'], 'target unreachable');
     assert.equal(doc.attrs['errors'], '1');
   });
 
-  it('never writes NaN into a time attribute', () => {
+  it('never writes NaN into a time attribute', async () => {
     const r = assemble([makeCase('rag_quality', 'q1', 'passed', { latency_ms: Number.NaN })]);
-    const doc = parseXml(toJunitXml(r));
+    const doc = parseXml(await toJunitXml(r));
     assert.equal(findAll(doc, 'testcase')[0]!.attrs['time'], '0.000');
     assert.equal(findAll(doc, 'testsuite')[0]!.attrs['time'], '0.000');
   });
 
-  it('streams one chunk per case', () => {
+  it('streams one chunk per case', async () => {
     const r = sampleResult();
-    const chunks = [...junitReportChunks(r)];
+    const chunks: string[] = [];
+    for await (const chunk of streamedJunitReportChunks(r, casesInMemory(r.cases))) chunks.push(chunk);
     assert.ok(chunks.length > r.cases.length);
-    assert.equal(chunks.join(''), toJunitXml(r));
+    assert.equal(chunks.join(''), await toJunitXml(r));
   });
 
-  it('escape helpers', () => {
+  it('escape helpers', async () => {
     assert.equal(escapeXmlText('<a&b>'), '&lt;a&amp;b&gt;');
     assert.equal(escapeXmlAttr('"x\'\n'), '&quot;x&apos;&#10;');
     assert.equal(truncate('abcdef', 4, '…'), 'abc…');

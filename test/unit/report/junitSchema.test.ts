@@ -132,7 +132,7 @@ describe('JUnit report against the xUnit plugin schema (junit-10.xsd)', function
     result.run.suites = ['red_team'];
     result.summary.suites = { red_team: buildSummary('red_team', cases, [unclearRateMetric(2, 3, {}, false)]) };
     assert.equal(result.summary.suites.red_team?.status, 'inconclusive');
-    const xml = toJunitXml(result);
+    const xml = await toJunitXml(result);
     assert.equal(await schemaErrors(xml, dir), '');
     const doc = parseXml(xml);
     const error = findAll(doc, 'error').find((e) => e.attrs['type'] === 'inconclusive');

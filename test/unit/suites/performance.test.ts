@@ -1,11 +1,10 @@
-import { listPlanned } from '../../../src/engine/suites/suite';
+import { listPlanned, summarizeCases } from '../../../src/engine/suites/suite';
 import { strict as assert } from 'node:assert';
 import type { TestServer } from './ragHelpers';
 import { makeContext, memoryData, metricOf, qa, runWholeSuite, startServer } from './ragHelpers';
 import { PERFORMANCE_FALLBACK_QUESTIONS, performanceSuite, planPerformance } from '../../../src/engine/suites/performance/performance';
 import { AiqkTarget } from '../../../src/engine/targets/http/aiqkTarget';
 import { OpenAiTarget } from '../../../src/engine/targets/http/openaiTarget';
-import { summarizePerformance } from '../../../src/engine/suites/performance/performanceSummary';
 
 const QASET = [qa('fast', 'Fast question?', 'yes'), qa('slow', 'Slow question?', 'yes'), qa('extra', 'Extra question?', 'yes')];
 const DELAYS: Record<string, number> = { 'Fast question?': 2, 'Slow question?': 25 };
@@ -203,7 +202,7 @@ describe('performance suite', () => {
       target: new AiqkTarget({ baseUrl: 'http://127.0.0.1:1', timeoutMs: 100, retries: 0 }),
       data: memoryData({}),
     });
-    const summary = summarizePerformance(cases, ctx.profile.thresholds, []);
+    const summary = summarizeCases(performanceSuite, cases, ctx, undefined);
     assert.equal(summary.total, n);
     assert.equal(metricOf(summary, 'error_rate').value, 0);
     // 300,000 calls from t=1000 ms to t=301000 ms: 1,000 calls per second.

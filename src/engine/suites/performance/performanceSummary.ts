@@ -114,10 +114,3 @@ export function performanceFold(thresholds: ThresholdValues, notes: string[]): S
   };
   return { add, finish };
 }
-
-/** The performance summary of a list of calls (its fold over them in order). */
-export function summarizePerformance(cases: readonly CaseResult[], thresholds: ThresholdValues, notes: string[]): SuiteSummary {
-  const fold = performanceFold(thresholds, notes);
-  for (const c of cases) fold.add(c);
-  return fold.finish();
-}
